@@ -1,0 +1,300 @@
+/**
+ * DittoServer arguments: the DittoServer CRD spec of the DittoFS operator (dittofs.dittofs.com/v1alpha1), field for
+ * field with the same JSON names and defaults, plus a few component-only fields (`namespace`, `labels`,
+ * `annotations`, `secretValues`). A CR's `spec:` pasted here deploys what the operator would.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type * as k8s from "@pulumi/kubernetes";
+
+type Input<T> = pulumi.Input<T>;
+
+/** A key of a Kubernetes Secret in the DittoServer's namespace. */
+export interface SecretKeySelectorArgs {
+  /** Name of the Secret. Defaults to `""`. */
+  name?: Input<string>;
+  /** Key within the Secret. */
+  key: Input<string>;
+  /** Accepted for CRD compatibility and ignored, as the operator ignores it: the server needs the value. */
+  optional?: Input<boolean>;
+}
+
+/** A Kubernetes Secret by name, in the DittoServer's namespace. */
+export interface LocalObjectReferenceArgs {
+  /** Name of the Secret. Defaults to `""`. */
+  name?: Input<string>;
+}
+
+/** Persistent volumes of the server; each size must match `^[0-9]+(Gi|Mi|Ti)$`. Sizes and class cannot change after creation (the StatefulSet is replaced; the volumes are kept). */
+export interface StorageArgs {
+  /** Size of the metadata volume, mounted at `/data/metadata`. Required. */
+  metadataSize: Input<string>;
+  /** Size of the content volume, mounted at `/data/content`; no content volume when unset (S3-only payloads). */
+  contentSize?: Input<string>;
+  /** Size of the cache (WAL) volume, mounted at `/data/cache`. Defaults to `5Gi`. */
+  cacheSize?: Input<string>;
+  /** Size of the control-plane volume, mounted at `/data/controlplane`, which keeps users, shares and adapters across restarts. Defaults to `1Gi`. */
+  controlPlaneSize?: Input<string>;
+  /** StorageClass of every volume; the cluster's default class when unset. An explicit `""` disables dynamic provisioning. */
+  storageClassName?: Input<string>;
+}
+
+/** SQLite settings of the control-plane database. */
+export interface SqliteArgs {
+  /** Database file; must be under `/data/controlplane` so it persists. Defaults to `/data/controlplane/controlplane.db`. */
+  path?: Input<string>;
+}
+
+/** Control-plane database: SQLite on the control-plane volume, or PostgreSQL. */
+export interface DatabaseArgs {
+  /** Database type, `sqlite` or `postgres`; PostgreSQL is used whenever `postgresSecretRef` is set. Defaults to `sqlite`. */
+  type?: Input<string>;
+  /** SQLite settings, used when no PostgreSQL connection is configured. */
+  sqlite?: Input<SqliteArgs>;
+  /** Secret key holding a PostgreSQL connection string: a URL `postgres://user:pass@host:port/db?sslmode=...` or a libpq `key=value` string. Takes precedence over SQLite. */
+  postgresSecretRef?: Input<SecretKeySelectorArgs>;
+}
+
+/** WAL-backed cache settings written to the server config. */
+export interface CacheArgs {
+  /** Cache directory; must be under `/data/cache` so it persists. Defaults to `/data/cache`. */
+  path?: Input<string>;
+  /** Maximum cache size, e.g. `1GB` or `512MB`. Defaults to `1GB`. */
+  size?: Input<string>;
+}
+
+/** Prometheus metrics. */
+export interface MetricsArgs {
+  /** Expose metrics at `/metrics` and create the `<name>-metrics` Service. Defaults to `false`. */
+  enabled?: Input<boolean>;
+  /** Metrics port (1-65535), on the container and the metrics Service. Defaults to `9090`. */
+  port?: Input<number>;
+}
+
+/** The REST control plane. */
+export interface ControlPlaneArgs {
+  /** API port (1-65535), on the container, the `<name>-api` Service and all probes. Defaults to `8080`. */
+  port?: Input<number>;
+}
+
+/** JWT settings of the REST API. */
+export interface JwtArgs {
+  /** Secret key holding the JWT signing secret (at least 32 characters). When unset the component generates one into `<name>-jwt-secret`. */
+  secretRef?: Input<SecretKeySelectorArgs>;
+  /** Access token lifetime, e.g. `15m`. Defaults to `15m`. */
+  accessTokenDuration?: Input<string>;
+  /** Refresh token lifetime, e.g. `168h`. Defaults to `168h`. */
+  refreshTokenDuration?: Input<string>;
+  /** Token issuer written to the config (the server uses `dittofs` regardless). Defaults to `dittofs`. */
+  issuer?: Input<string>;
+}
+
+/** The admin user. */
+export interface AdminArgs {
+  /** Admin user name written to the config (the server always names it `admin`). Defaults to `admin`. */
+  username?: Input<string>;
+  /** Secret key holding a bcrypt hash, passed as `DITTOFS_ADMIN_PASSWORD_HASH` for parity with the operator; the server ignores it. */
+  passwordSecretRef?: Input<SecretKeySelectorArgs>;
+  /** Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start. When unset the component generates one into `<name>-admin-bootstrap-credentials`. */
+  initialPasswordSecretRef?: Input<SecretKeySelectorArgs>;
+}
+
+/** Authentication of the REST API. */
+export interface IdentityArgs {
+  /** Identity store; only `memory`. Defaults to `memory`. */
+  type?: Input<string>;
+  /** JWT settings. */
+  jwt?: Input<JwtArgs>;
+  /** Admin user settings. */
+  admin?: Input<AdminArgs>;
+}
+
+/** Type and annotations of the file (`<name>-file`) and API (`<name>-api`) Services. */
+export interface ServiceArgs {
+  /** Service type: `ClusterIP`, `NodePort` or `LoadBalancer`. Defaults to `ClusterIP`. */
+  type?: Input<string>;
+  /** Annotations added to the file and API Services, e.g. for a cloud load balancer. */
+  annotations?: Input<Record<string, Input<string>>>;
+}
+
+/** SMB timeouts; validated, no effect on the deployment (tuned through the server's REST API). */
+export interface SmbTimeoutsArgs {
+  /** Maximum time to read a request. Defaults to `5m`. */
+  read?: Input<string>;
+  /** Maximum time to write a response. Defaults to `30s`. */
+  write?: Input<string>;
+  /** Maximum idle time between requests. Defaults to `5m`. */
+  idle?: Input<string>;
+  /** Graceful shutdown timeout. Defaults to `30s`. */
+  shutdown?: Input<string>;
+}
+
+/** SMB credit settings; validated, no effect on the deployment (tuned through the server's REST API). */
+export interface SmbCreditsArgs {
+  /** Credit grant strategy: `fixed`, `echo` or `adaptive`. Defaults to `adaptive`. */
+  strategy?: Input<string>;
+  /** Minimum credits per response (at least 1). Defaults to `16`. */
+  minGrant?: Input<number>;
+  /** Maximum credits per response (at least 1). Defaults to `8192`. */
+  maxGrant?: Input<number>;
+  /** Credits for initial requests (at least 1). Defaults to `256`. */
+  initialGrant?: Input<number>;
+  /** Maximum outstanding credits per session (at least 1). Defaults to `65535`. */
+  maxSessionCredits?: Input<number>;
+  /** Load above which the adaptive strategy throttles (at least 1). Defaults to `1000`. */
+  loadThresholdHigh?: Input<number>;
+  /** Load below which the adaptive strategy boosts (at least 1). Defaults to `100`. */
+  loadThresholdLow?: Input<number>;
+  /** Outstanding requests above which a client is throttled (at least 1). Defaults to `256`. */
+  aggressiveClientThreshold?: Input<number>;
+}
+
+/** The SMB protocol. */
+export interface SmbArgs {
+  /** Expose SMB on the file Service. Defaults to `false`. */
+  enabled?: Input<boolean>;
+  /** SMB port of the file Service (1-65535); it reaches the server's SMB adapter on container port 1445. Defaults to `12445`. */
+  port?: Input<number>;
+  /** Maximum concurrent connections, 0 for unlimited; no effect on the deployment. Defaults to `0`. */
+  maxConnections?: Input<number>;
+  /** Maximum concurrent requests per connection (at least 1); no effect on the deployment. Defaults to `100`. */
+  maxRequestsPerConnection?: Input<number>;
+  /** SMB metrics log interval; no effect on the deployment. Defaults to `5m`. */
+  metricsLogInterval?: Input<string>;
+  /** SMB timeouts. */
+  timeouts?: Input<SmbTimeoutsArgs>;
+  /** SMB credit settings. */
+  credits?: Input<SmbCreditsArgs>;
+}
+
+/** Keys of the S3 credentials Secret. */
+export interface S3CredentialsSecretRefArgs {
+  /** Name of the Secret. Required. */
+  secretName: Input<string>;
+  /** Key holding the access key ID. Defaults to `accessKeyId`. */
+  accessKeyIdKey?: Input<string>;
+  /** Key holding the secret access key. Defaults to `secretAccessKey`. */
+  secretAccessKeyKey?: Input<string>;
+  /** Key holding the endpoint URL; optional in the Secret. Defaults to `endpoint`. */
+  endpointKey?: Input<string>;
+}
+
+/** S3 credentials passed to the server as `AWS_*` environment variables (S3 stores are created through the REST API). */
+export interface S3Args {
+  /** Secret with the S3 credentials. No `AWS_*` variables without it (unless `secretValues.s3` is given). */
+  credentialsSecretRef?: Input<S3CredentialsSecretRefArgs>;
+  /** Region, passed as `AWS_REGION`. Defaults to `eu-west-1`. */
+  region?: Input<string>;
+  /** Bucket name; informational, no effect on the deployment. */
+  bucket?: Input<string>;
+}
+
+/** pgBackRest backups of the Percona cluster to S3. */
+export interface PerconaBackupArgs {
+  /** Enable backups; then `bucket` and `endpoint` are required. Defaults to `false`. */
+  enabled?: Input<boolean>;
+  /** Secret with pgBackRest S3 credentials (`s3.conf` form). */
+  credentialsSecretRef?: Input<LocalObjectReferenceArgs>;
+  /** Backup bucket. */
+  bucket?: Input<string>;
+  /** S3 endpoint, e.g. `https://s3.cubbit.eu`. */
+  endpoint?: Input<string>;
+  /** Bucket region. Defaults to `eu-west-1`. */
+  region?: Input<string>;
+  /** Cron schedule of full backups. Defaults to `0 2 * * *`. */
+  fullSchedule?: Input<string>;
+  /** Cron schedule of incremental backups. Defaults to `0 * * * *`. */
+  incrSchedule?: Input<string>;
+  /** Backup retention in days (at least 1); no effect, as in the operator. Defaults to `7`. */
+  retentionDays?: Input<number>;
+}
+
+/** A PostgreSQL cluster run by the Percona operator (which must be installed) for the control plane. */
+export interface PerconaArgs {
+  /** Create a PerconaPGCluster `<name>-postgres` and use it as the control-plane database. Defaults to `false`. */
+  enabled?: Input<boolean>;
+  /** Delete the PostgreSQL cluster (and its data) with the DittoServer; when false it is kept on destroy. Defaults to `false`. */
+  deleteWithServer?: Input<boolean>;
+  /** PostgreSQL instances (1-5). Defaults to `1`. */
+  replicas?: Input<number>;
+  /** Data volume size of each instance, a Kubernetes quantity. Defaults to `10Gi`. */
+  storageSize?: Input<string>;
+  /** StorageClass of the PostgreSQL volumes; the cluster default when unset. */
+  storageClassName?: Input<string>;
+  /** Database created for user `dittofs`. Defaults to `dittofs`. */
+  databaseName?: Input<string>;
+  /** pgBackRest backups. */
+  backup?: Input<PerconaBackupArgs>;
+}
+
+/** S3 credential values the component stores in its own Secret `<name>-s3-credentials`. */
+export interface S3CredentialValuesArgs {
+  /** Access key ID. */
+  accessKeyId: Input<string>;
+  /** Secret access key. */
+  secretAccessKey: Input<string>;
+  /** Endpoint URL of an S3-compatible store; AWS when unset. */
+  endpoint?: Input<string>;
+}
+
+/**
+ * Secret values the component stores in Secrets it owns, instead of referencing Secrets that already exist. Each one
+ * conflicts with the matching `*SecretRef`. Values are marked secret and never appear outside Kubernetes Secret data.
+ */
+export interface SecretValuesArgs {
+  /** JWT signing secret (at least 32 characters), stored in `<name>-jwt-secret`. Generated when neither this nor `identity.jwt.secretRef` is set. */
+  jwtSecret?: Input<string>;
+  /** Admin initial password (8 to 72 characters), stored in `<name>-admin-bootstrap-credentials`. Generated when neither this nor `identity.admin.initialPasswordSecretRef` is set. */
+  adminInitialPassword?: Input<string>;
+  /** PostgreSQL connection string (URL or libpq `key=value`), split into `<name>-postgres-connection`; selects PostgreSQL. */
+  postgresConnection?: Input<string>;
+  /** S3 credentials, stored in `<name>-s3-credentials`. */
+  s3?: Input<S3CredentialValuesArgs>;
+}
+
+/** The DittoServer spec: the operator's CRD fields. */
+export interface DittoServerSpecArgs {
+  /** Container image of the server. Defaults to `marmos91c/dittofs:latest`. */
+  image?: Input<string>;
+  /** Server replicas: 1 runs the server, 0 stops it and keeps everything else. Defaults to `1`. */
+  replicas?: Input<number>;
+  /** Persistent volumes. Required. */
+  storage: Input<StorageArgs>;
+  /** Control-plane database. */
+  database?: Input<DatabaseArgs>;
+  /** WAL-backed cache. */
+  cache?: Input<CacheArgs>;
+  /** Prometheus metrics. */
+  metrics?: Input<MetricsArgs>;
+  /** REST control plane. */
+  controlPlane?: Input<ControlPlaneArgs>;
+  /** JWT and admin settings. */
+  identity?: Input<IdentityArgs>;
+  /** File and API Service settings. */
+  service?: Input<ServiceArgs>;
+  /** NFS port of the file and headless Services (1-65535); it reaches the server's NFS adapter on container port 12049. Defaults to `12049`. */
+  nfsPort?: Input<number>;
+  /** SMB settings. */
+  smb?: Input<SmbArgs>;
+  /** S3 credentials for payload stores. */
+  s3?: Input<S3Args>;
+  /** Percona-managed PostgreSQL. */
+  percona?: Input<PerconaArgs>;
+  /** Resource requests and limits of the server container. Defaults to none. */
+  resources?: Input<k8s.types.input.core.v1.ResourceRequirements>;
+  /** Security context of the server container; replaces the hardened default (non-root 65532, no capabilities, no privilege escalation, read-only root) as a whole. */
+  securityContext?: Input<k8s.types.input.core.v1.SecurityContext>;
+  /** Security context of the pod; replaces the default (fsGroup, user and group 65532, non-root, RuntimeDefault seccomp) as a whole. */
+  podSecurityContext?: Input<k8s.types.input.core.v1.PodSecurityContext>;
+}
+
+/** Arguments of a DittoServer: the CRD spec plus component-only fields. */
+export interface DittoServerArgs extends DittoServerSpecArgs {
+  /** Namespace of every object; it must exist, and referenced Secrets are read from it. Defaults to `default`. */
+  namespace?: Input<string>;
+  /** Labels added to every object's metadata (selectors stay `app` and `instance`). */
+  labels?: Input<Record<string, Input<string>>>;
+  /** Annotations added to every object's metadata. */
+  annotations?: Input<Record<string, Input<string>>>;
+  /** Secret values stored in Secrets the component owns, instead of references to existing Secrets. */
+  secretValues?: Input<SecretValuesArgs>;
+}

@@ -1,0 +1,175 @@
+/**
+ * The rules the CRD schema cannot state: the operator's validating webhook (static rules W1-W8, W17, W19, W20, plus
+ * the NFS/API clash it misses, Q13) and the decisions of operator-behavior.md §10. Synchronous and pure.
+ */
+import { ADAPTER_CONTAINER_PORTS, MOUNT_PATHS } from "../defaults";
+import { show } from "./errors";
+import type { ResolvedSpec, SecretValuePresence } from "./types";
+
+export interface RuleResult {
+  problems: string[];
+  warnings: string[];
+}
+
+interface PortUse {
+  label: string;
+  path: string;
+  port: number;
+}
+
+/**
+ * W8 as the operator does it (nfs, api, then smb when on, then metrics when on; the first clash is named against the
+ * earlier user), plus the nfs/api clash the webhook misses (Q13).
+ */
+function servicePortRules(spec: ResolvedSpec): string[] {
+  const uses: PortUse[] = [
+    { label: "nfs", path: "spec.nfsPort", port: spec.nfsPort },
+    { label: "api", path: "spec.controlPlane.port", port: spec.controlPlane.port },
+  ];
+  if (spec.smb.enabled) uses.push({ label: "smb", path: "spec.smb.port", port: spec.smb.port });
+  if (spec.metrics.enabled) uses.push({ label: "metrics", path: "spec.metrics.port", port: spec.metrics.port });
+  return clashes(uses, (first, second) =>
+    first.label === "nfs" && second.label === "api"
+      ? `${first.path}: port ${first.port} is used by both nfs (${first.path}) and api (${second.path})`
+      : `${second.path}: port ${second.port} is used by both ${first.label} (${first.path}) and ${second.label} (${second.path})`,
+  );
+}
+
+/** §10.2.1: the pod's own listeners (API, metrics, the NFS adapter on 12049, the SMB adapter on 1445) must differ. */
+function podListenerRules(spec: ResolvedSpec): string[] {
+  const uses: PortUse[] = [
+    { label: "the NFS adapter", path: "", port: ADAPTER_CONTAINER_PORTS.nfs },
+    { label: "api", path: "spec.controlPlane.port", port: spec.controlPlane.port },
+  ];
+  if (spec.smb.enabled) uses.push({ label: "the SMB adapter", path: "", port: ADAPTER_CONTAINER_PORTS.smb });
+  if (spec.metrics.enabled) uses.push({ label: "metrics", path: "spec.metrics.port", port: spec.metrics.port });
+  const name = (u: PortUse) => (u.path ? `${u.label} (${u.path})` : `${u.label} (container port ${u.port})`);
+  return clashes(uses, (first, second) => {
+    const path = second.path || first.path;
+    return `${path}: port ${second.port} is used in the pod by both ${name(first)} and ${name(second)}`;
+  });
+}
+
+function clashes(uses: PortUse[], message: (first: PortUse, second: PortUse) => string): string[] {
+  const problems: string[] = [];
+  for (let i = 0; i < uses.length; i++) {
+    const first = uses.slice(0, i).find((u) => u.port === uses[i].port);
+    if (first) problems.push(message(first, uses[i]));
+  }
+  return problems;
+}
+
+/** A selector naming no Secret would become an env var reading Secret "" (W2 covers the JWT variant). */
+function selectorRules(spec: ResolvedSpec): string[] {
+  const problems: string[] = [];
+  const jwtRef = spec.identity.jwt.secretRef;
+  if (jwtRef && jwtRef.name !== "" && jwtRef.key === "") {
+    problems.push("spec.identity.jwt.secretRef.key: is required when secretRef.name is set");
+  }
+  const named: Array<[string, { name: string; key: string } | undefined]> = [
+    ["spec.database.postgresSecretRef", spec.database.postgresSecretRef],
+    ["spec.identity.admin.passwordSecretRef", spec.identity.admin.passwordSecretRef],
+    ["spec.identity.admin.initialPasswordSecretRef", spec.identity.admin.initialPasswordSecretRef],
+  ];
+  for (const [path, ref] of named) {
+    if (!ref) continue;
+    if (ref.name === "") problems.push(`${path}.name: must name a Secret`);
+    if (ref.key === "") problems.push(`${path}.key: must name a key of the Secret`);
+  }
+  const s3 = spec.s3?.credentialsSecretRef;
+  if (s3 && s3.secretName === "") problems.push("spec.s3.credentialsSecretRef.secretName: must name a Secret");
+  return problems;
+}
+
+/** §10.2.7: with the read-only root only the volumes are writable, and only they persist. */
+function pathRules(spec: ResolvedSpec): string[] {
+  const problems: string[] = [];
+  const under = (p: string, dir: string) => p === dir || p.startsWith(`${dir}/`);
+  if (!under(spec.cache.path, MOUNT_PATHS.cache)) {
+    problems.push(
+      `spec.cache.path: ${show(spec.cache.path)} must be ${MOUNT_PATHS.cache} or below it: only the cache volume is writable and persists`,
+    );
+  }
+  const sqlitePath = spec.database.sqlite.path;
+  if (!under(sqlitePath, MOUNT_PATHS.controlplane) || sqlitePath === MOUNT_PATHS.controlplane) {
+    problems.push(
+      `spec.database.sqlite.path: ${show(sqlitePath)} must be a file below ${MOUNT_PATHS.controlplane}: only the control-plane volume is writable and persists`,
+    );
+  }
+  return problems;
+}
+
+const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?$/;
+
+function perconaRules(spec: ResolvedSpec): string[] {
+  const problems: string[] = [];
+  const p = spec.percona;
+  if (!QUANTITY.test(p.storageSize)) {
+    problems.push(`spec.percona.storageSize: ${show(p.storageSize)} must be a Kubernetes quantity such as 10Gi`);
+  }
+  if (p.enabled && p.backup.enabled) {
+    if (!p.backup.bucket) problems.push("spec.percona.backup.bucket: is required when backup is enabled");
+    if (!p.backup.endpoint) problems.push("spec.percona.backup.endpoint: is required when backup is enabled");
+  }
+  return problems;
+}
+
+/** A value passed in `secretValues` and a reference to an existing Secret for the same thing cannot both win. */
+function secretValueRules(spec: ResolvedSpec, values: SecretValuePresence): string[] {
+  const problems: string[] = [];
+  const both = (value: string, ref: string) =>
+    problems.push(`secretValues.${value}: conflicts with ${ref}; set only one of them`);
+  if (values.jwtSecret && spec.identity.jwt.secretRef?.name) both("jwtSecret", "spec.identity.jwt.secretRef");
+  if (values.adminInitialPassword && spec.identity.admin.initialPasswordSecretRef) {
+    both("adminInitialPassword", "spec.identity.admin.initialPasswordSecretRef");
+  }
+  if (values.postgresConnection && spec.database.postgresSecretRef) {
+    both("postgresConnection", "spec.database.postgresSecretRef");
+  }
+  if (values.s3 && spec.s3?.credentialsSecretRef) both("s3", "spec.s3.credentialsSecretRef");
+  return problems;
+}
+
+function warnings(spec: ResolvedSpec, values: SecretValuePresence, typeWasSet: boolean): string[] {
+  const out: string[] = [];
+  const postgres = spec.database.postgresSecretRef !== undefined || values.postgresConnection;
+  if (postgres && spec.database.type === "sqlite") {
+    // Q14: the operator warns even when `type` was only defaulted; say it once, either way.
+    out.push(
+      `spec.database.postgresSecretRef is set but spec.database.type is ${typeWasSet ? "'sqlite'" : "not 'postgres'"} - PostgreSQL will take precedence`,
+    );
+  }
+  if (!postgres && spec.database.type === "postgres" && !spec.percona.enabled) {
+    out.push(
+      "spec.database.type is 'postgres' but no connection is given (spec.database.postgresSecretRef) - SQLite will be used, as the operator does",
+    );
+  }
+  if (spec.percona.enabled && postgres) {
+    out.push(
+      "spec.percona.enabled and spec.database.postgresSecretRef are both set: the server uses the referenced PostgreSQL; the PerconaPGCluster is still created",
+    );
+  }
+  if (spec.identity.admin.passwordSecretRef) {
+    out.push(
+      "spec.identity.admin.passwordSecretRef: passed as DITTOFS_ADMIN_PASSWORD_HASH for parity, but the server ignores it; the admin's password comes from spec.identity.admin.initialPasswordSecretRef (or a generated one)",
+    );
+  }
+  if (spec.percona.enabled && spec.percona.backup.enabled && !spec.percona.backup.credentialsSecretRef) {
+    out.push("spec.percona.backup.credentialsSecretRef not set; pgBackRest may fail to authenticate with S3");
+  }
+  return out;
+}
+
+export function crossFieldRules(spec: ResolvedSpec, values: SecretValuePresence, typeWasSet: boolean): RuleResult {
+  return {
+    problems: [
+      ...selectorRules(spec),
+      ...servicePortRules(spec),
+      ...podListenerRules(spec),
+      ...pathRules(spec),
+      ...perconaRules(spec),
+      ...secretValueRules(spec, values),
+    ],
+    warnings: warnings(spec, values, typeWasSet),
+  };
+}

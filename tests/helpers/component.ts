@@ -1,0 +1,37 @@
+import * as pulumi from "@pulumi/pulumi";
+import { DittoServer } from "../../src/component/ditto-server";
+import type { DittoServerArgs } from "../../src/args";
+import { childrenOf, valueOf, type Registered } from "./mocks";
+
+export interface Deployed {
+  server: DittoServer;
+  children: Registered[];
+  byType(type: string): Registered[];
+  one(type: string, logicalSuffix: string): Registered;
+}
+
+/** Constructs a DittoServer under the mocks and waits until every child is registered. */
+export async function deploy(name: string, args: DittoServerArgs, opts?: pulumi.ComponentResourceOptions): Promise<Deployed> {
+  const server = new DittoServer(name, args, opts);
+  await valueOf(
+    pulumi.all([
+      server.statefulSetName,
+      server.metricsServiceName,
+      server.perconaClusterName,
+      server.generatedSecretNames,
+      server.configHash,
+      server.nfsEndpoint,
+    ]),
+  );
+  const children = childrenOf(name).filter((r) => r.type !== "dittofs:index:DittoServer");
+  return {
+    server,
+    children,
+    byType: (type) => children.filter((c) => c.type === type),
+    one: (type, suffix) => {
+      const found = children.filter((c) => c.type === type && c.name === `${name}-${suffix}`);
+      if (found.length !== 1) throw new Error(`expected one ${type} ${name}-${suffix}, found ${found.length}`);
+      return found[0];
+    },
+  };
+}
