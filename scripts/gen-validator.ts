@@ -19,7 +19,14 @@ import { SPEC_DEFAULT_PATCHES } from "../src/defaults";
 type Schema = Record<string, any>;
 
 const ROOT = path.resolve(__dirname, "..");
-const CRD = path.join(ROOT, "..", "shared", "reference", "operator-feb2026", "dittofs.dittofs.com_dittoservers.yaml");
+const CRD = path.join(
+  ROOT,
+  "..",
+  "shared",
+  "reference",
+  "operator-feb2026",
+  "dittofs.dittofs.com_dittoservers.yaml",
+);
 const OUT_DIR = path.join(ROOT, "src", "generated");
 const QUANTITY_PATTERN = "^[0-9]+(Gi|Mi|Ti)$";
 

@@ -39,7 +39,12 @@ export const MOUNT_PATHS = {
 export const CONFIG_FILE_NAME = "config.yaml";
 
 /** Container args; the command is left to the image's entrypoint (§10.2.9: `/app/dittofs` became `/app/dfs`). */
-export const CONTAINER_ARGS = ["start", "--foreground", "--config", `${MOUNT_PATHS.config}/${CONFIG_FILE_NAME}`];
+export const CONTAINER_ARGS = [
+  "start",
+  "--foreground",
+  "--config",
+  `${MOUNT_PATHS.config}/${CONFIG_FILE_NAME}`,
+];
 
 /** Probe timings, exactly the operator's (§2.5). */
 export const PROBES = {

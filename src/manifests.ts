@@ -7,12 +7,19 @@ import type * as k8s from "@pulumi/kubernetes";
 import { buildConfigMap } from "./k8s/config-map";
 import { buildPerconaPGCluster, type PerconaPGCluster } from "./k8s/percona-pg-cluster";
 import { buildOwnedSecret, ownedSecretNames, type OwnedSecretRole } from "./k8s/secrets";
-import { buildApiService, buildFileService, buildHeadlessService, buildMetricsService } from "./k8s/services";
+import {
+  buildApiService,
+  buildFileService,
+  buildHeadlessService,
+  buildMetricsService,
+} from "./k8s/services";
 import { buildStatefulSet } from "./k8s/stateful-set";
 import type { SecretRefs } from "./secrets/references";
 import type { ServerPlanInput } from "./spec/types";
 
-export type OwnedSecretInputs = Partial<Record<OwnedSecretRole, pulumi.Input<Record<string, pulumi.Input<string>>>>>;
+export type OwnedSecretInputs = Partial<
+  Record<OwnedSecretRole, pulumi.Input<Record<string, pulumi.Input<string>>>>
+>;
 
 export interface ServerManifests {
   secrets: Array<{ role: OwnedSecretRole; manifest: k8s.types.input.core.v1.Secret }>;

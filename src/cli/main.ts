@@ -26,7 +26,8 @@ class UsageError extends Error {}
 
 function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
   const [command, ...rest] = argv;
-  if (command !== "render") throw new UsageError(command ? `unknown command ${JSON.stringify(command)}` : "no command");
+  if (command !== "render")
+    throw new UsageError(command ? `unknown command ${JSON.stringify(command)}` : "no command");
   const options: Options = { files: [], hashKey: env.DITTOFS_HASH_KEY || RENDER_DEFAULT_HASH_KEY };
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i];
@@ -51,7 +52,8 @@ export interface CliResult {
 }
 
 export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): CliResult {
-  if (argv.includes("-h") || argv.includes("--help")) return { code: 0, stdout: `${USAGE}\n`, stderr: "" };
+  if (argv.includes("-h") || argv.includes("--help"))
+    return { code: 0, stdout: `${USAGE}\n`, stderr: "" };
   const stderr: string[] = [];
   try {
     const options = parseOptions(argv, env);
@@ -59,11 +61,14 @@ export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): CliRe
       try {
         return { path, text: fs.readFileSync(path, "utf8") };
       } catch (e) {
-        throw new InputError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+        throw new InputError(
+          `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+        );
       }
     });
     const inputs = readInputs(files);
-    if (inputs.servers.length === 0) throw new InputError("no DittoServer (dittofs.dittofs.com/v1alpha1) in the files");
+    if (inputs.servers.length === 0)
+      throw new InputError("no DittoServer (dittofs.dittofs.com/v1alpha1) in the files");
     const fallbackNamespace = options.namespace ?? DEFAULT_NAMESPACE;
     const docs: string[] = [];
     for (const server of inputs.servers) {
@@ -72,13 +77,28 @@ export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): CliRe
       for (const secret of inputs.secrets) {
         if ((secret.namespace ?? fallbackNamespace) === namespace) read[secret.name] = secret.data;
       }
-      const result = renderServer(server.name, { ...server.spec, namespace }, read, options.hashKey);
-      for (const w of result.warnings) stderr.push(`warning: DittoServer ${JSON.stringify(server.name)}: ${w}`);
+      const result = renderServer(
+        server.name,
+        { ...server.spec, namespace },
+        read,
+        options.hashKey,
+      );
+      for (const w of result.warnings)
+        stderr.push(`warning: DittoServer ${JSON.stringify(server.name)}: ${w}`);
       for (const obj of result.objects) docs.push(stringify(obj, { lineWidth: 0 }));
     }
-    return { code: 0, stdout: docs.map((d) => `---\n${d}`).join(""), stderr: stderr.map((l) => `${l}\n`).join("") };
+    return {
+      code: 0,
+      stdout: docs.map((d) => `---\n${d}`).join(""),
+      stderr: stderr.map((l) => `${l}\n`).join(""),
+    };
   } catch (e) {
-    const message = e instanceof UsageError ? `${e.message}\n\n${USAGE}` : e instanceof Error ? e.message : String(e);
+    const message =
+      e instanceof UsageError
+        ? `${e.message}\n\n${USAGE}`
+        : e instanceof Error
+          ? e.message
+          : String(e);
     const known = e instanceof Error && /Error$/.test(e.name);
     stderr.push(known ? `error: ${message}` : `error: ${String(e)}`);
     return { code: 1, stdout: "", stderr: stderr.map((l) => `${l}\n`).join("") };

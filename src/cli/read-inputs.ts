@@ -33,16 +33,20 @@ export function readInputs(files: Array<{ path: string; text: string }>): Inputs
       if (doc.errors.length > 0) throw new InputError(`${where}: ${doc.errors[0].message}`);
       const obj = doc.toJS() as Record<string, any> | null;
       if (obj === null || obj === undefined) return;
-      if (typeof obj !== "object" || Array.isArray(obj)) throw new InputError(`${where}: not a Kubernetes object`);
+      if (typeof obj !== "object" || Array.isArray(obj))
+        throw new InputError(`${where}: not a Kubernetes object`);
       const name = obj.metadata?.name;
-      if (typeof name !== "string" || name === "") throw new InputError(`${where}: metadata.name is required`);
+      if (typeof name !== "string" || name === "")
+        throw new InputError(`${where}: metadata.name is required`);
       const namespace = obj.metadata?.namespace as string | undefined;
       if (obj.apiVersion === DITTOSERVER_API_VERSION && obj.kind === "DittoServer") {
-        if (typeof obj.spec !== "object" || obj.spec === null) throw new InputError(`${where}: spec is required`);
+        if (typeof obj.spec !== "object" || obj.spec === null)
+          throw new InputError(`${where}: spec is required`);
         servers.push({ name, namespace, spec: obj.spec, source: where });
       } else if (obj.apiVersion === "v1" && obj.kind === "Secret") {
         const data: Record<string, string> = { ...(obj.data ?? {}) };
-        for (const [k, v] of Object.entries(obj.stringData ?? {})) data[k] = Buffer.from(String(v), "utf8").toString("base64");
+        for (const [k, v] of Object.entries(obj.stringData ?? {}))
+          data[k] = Buffer.from(String(v), "utf8").toString("base64");
         secrets.push({ name, namespace, data });
       } else {
         throw new InputError(

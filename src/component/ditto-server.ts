@@ -26,21 +26,29 @@ import { gatherSecretMaterial } from "./secret-material";
 export const DITTOSERVER_TYPE = "dittofs:index:DittoServer";
 
 /** Resolves plain args now; with Outputs inside, plans from stand-ins now and validates the real values later. */
-function plan(name: string, args: DittoServerArgs): { now: ServerPlanInput; later: pulumi.Output<ServerPlanInput>; warnings: string[] } {
+function plan(
+  name: string,
+  args: DittoServerArgs,
+): { now: ServerPlanInput; later: pulumi.Output<ServerPlanInput>; warnings: string[] } {
   const subject = `DittoServer ${JSON.stringify(name)}`;
   const deferred = deferredPaths(args);
   const deciding = deferred.filter(decidesStructure);
   if (deciding.length > 0) {
     throw new DittoSpecError(
       subject,
-      deciding.map((p) => `${displayPath(p)}: must be a plain value, not an Output: it decides which objects exist`),
+      deciding.map(
+        (p) =>
+          `${displayPath(p)}: must be a plain value, not an Output: it decides which objects exist`,
+      ),
     );
   }
   if (deferred.length === 0) {
     const resolved = resolveSpec(name, args as unknown as PlainArgs, subject);
     return { now: resolved.plan, later: pulumi.output(resolved.plan), warnings: resolved.warnings };
   }
-  const probe = resolveSpec(name, withStandIns(args, deferred) as unknown as PlainArgs, subject, { crossFieldRules: false });
+  const probe = resolveSpec(name, withStandIns(args, deferred) as unknown as PlainArgs, subject, {
+    crossFieldRules: false,
+  });
   const later = pulumi.output(args).apply((plainArgs) => {
     const resolved = resolveSpec(name, plainArgs as PlainArgs, subject);
     for (const w of resolved.warnings) void pulumi.log.warn(w);
@@ -89,19 +97,31 @@ export class DittoServer extends pulumi.ComponentResource {
     const names = objectNames(name);
     // `secretValues` is a plain object here (plan() rejects an Output for it); its leaves may be Outputs.
     const values = args.secretValues as SecretValuesArgs | undefined;
-    const { material, generatedAdminPassword } = gatherSecretMaterial(this, name, structure.namespace, refs, values);
-    const hashKey = new RandomPassword(`${name}-config-hash-key`, { length: 32, special: false }, { parent: this });
+    const { material, generatedAdminPassword } = gatherSecretMaterial(
+      this,
+      name,
+      structure.namespace,
+      refs,
+      values,
+    );
+    const hashKey = new RandomPassword(
+      `${name}-config-hash-key`,
+      { length: 32, special: false },
+      { parent: this },
+    );
 
     const config = planned.later.apply((p) => renderConfig(p.spec, p.values.postgresConnection));
-    const derived = pulumi.all([planned.later, config, material, hashKey.result]).apply(([p, text, m, key]) => {
-      const facts = secretFacts(p, secretRefs(p), m);
-      const owned: Record<string, Record<string, string>> = {};
-      if (facts.owned.jwt) owned.jwt = base64Data(facts.owned.jwt);
-      if (facts.owned.admin) owned.admin = base64Data(facts.owned.admin);
-      if (facts.owned.postgres) owned.postgres = base64Data({ ...facts.owned.postgres });
-      if (facts.owned.s3) owned.s3 = base64Data(facts.owned.s3);
-      return { hash: configHash(key, text, facts.hashEntries), owned };
-    });
+    const derived = pulumi
+      .all([planned.later, config, material, hashKey.result])
+      .apply(([p, text, m, key]) => {
+        const facts = secretFacts(p, secretRefs(p), m);
+        const owned: Record<string, Record<string, string>> = {};
+        if (facts.owned.jwt) owned.jwt = base64Data(facts.owned.jwt);
+        if (facts.owned.admin) owned.admin = base64Data(facts.owned.admin);
+        if (facts.owned.postgres) owned.postgres = base64Data({ ...facts.owned.postgres });
+        if (facts.owned.s3) owned.s3 = base64Data(facts.owned.s3);
+        return { hash: configHash(key, text, facts.hashEntries), owned };
+      });
     // HMAC-keyed, so the digest reveals nothing and may show in previews (otherwise it would read `[secret]`).
     const hash = pulumi.unsecret(derived.apply((d) => d.hash));
     const ownedData: OwnedSecretInputs = {};
@@ -111,42 +131,98 @@ export class DittoServer extends pulumi.ComponentResource {
 
     const known = deferredPaths(args).length === 0;
     const manifests: ServerManifests | pulumi.Output<ServerManifests> = known
-      ? buildManifests(structure, refs, renderConfig(structure.spec, structure.values.postgresConnection), hash, ownedData)
-      : pulumi
+      ? buildManifests(
+          structure,
+          refs,
+          renderConfig(structure.spec, structure.values.postgresConnection),
+          hash,
+          ownedData,
+        )
+      : (pulumi
           .all([planned.later, config])
-          .apply(([p, text]) => buildManifests(p, secretRefs(p), text, hash, ownedData) as pulumi.Unwrap<ServerManifests>) as unknown as pulumi.Output<ServerManifests>;
+          .apply(
+            ([p, text]) =>
+              buildManifests(
+                p,
+                secretRefs(p),
+                text,
+                hash,
+                ownedData,
+              ) as pulumi.Unwrap<ServerManifests>,
+          ) as unknown as pulumi.Output<ServerManifests>);
     const part = <T>(select: (m: ServerManifests) => T): any =>
-      pulumi.Output.isInstance(manifests) ? manifests.apply((m) => select(m as ServerManifests)) : select(manifests);
+      pulumi.Output.isInstance(manifests)
+        ? manifests.apply((m) => select(m as ServerManifests))
+        : select(manifests);
     const child = { parent: this };
 
     const secrets = ownedSecretNames(refs).map(
-      ([role], i) => new Secret(`${name}-${role}-secret`, part((m) => m.secrets[i].manifest), child),
+      ([role], i) =>
+        new Secret(
+          `${name}-${role}-secret`,
+          part((m) => m.secrets[i].manifest),
+          child,
+        ),
     );
-    const configMap = new ConfigMap(`${name}-config`, part((m) => m.configMap), child);
-    const headless = new Service(`${name}-headless`, part((m) => m.headlessService), child);
-    const file = new Service(`${name}-file`, part((m) => m.fileService), child);
-    const api = new Service(`${name}-api`, part((m) => m.apiService), child);
+    const configMap = new ConfigMap(
+      `${name}-config`,
+      part((m) => m.configMap),
+      child,
+    );
+    const headless = new Service(
+      `${name}-headless`,
+      part((m) => m.headlessService),
+      child,
+    );
+    const file = new Service(
+      `${name}-file`,
+      part((m) => m.fileService),
+      child,
+    );
+    const api = new Service(
+      `${name}-api`,
+      part((m) => m.apiService),
+      child,
+    );
     const metrics = structure.spec.metrics.enabled
-      ? new Service(`${name}-metrics`, part((m) => m.metricsService), child)
+      ? new Service(
+          `${name}-metrics`,
+          part((m) => m.metricsService),
+          child,
+        )
       : undefined;
     const percona = structure.spec.percona.enabled
-      ? new CustomResource(`${name}-postgres`, part((m) => m.perconaCluster), {
-          ...child,
-          // §5.5 / Q10: kept on destroy unless deleteWithServer.
-          retainOnDelete: !structure.spec.percona.deleteWithServer,
-        })
+      ? new CustomResource(
+          `${name}-postgres`,
+          part((m) => m.perconaCluster),
+          {
+            ...child,
+            // §5.5 / Q10: kept on destroy unless deleteWithServer.
+            retainOnDelete: !structure.spec.percona.deleteWithServer,
+          },
+        )
       : undefined;
-    const statefulSet = new StatefulSet(`${name}-statefulset`, part((m) => m.statefulSet), {
-      ...child,
-      dependsOn: [...secrets, configMap, ...(percona ? [percona] : [])],
-    });
+    const statefulSet = new StatefulSet(
+      `${name}-statefulset`,
+      part((m) => m.statefulSet),
+      {
+        ...child,
+        dependsOn: [...secrets, configMap, ...(percona ? [percona] : [])],
+      },
+    );
 
     const p = planned.later;
     this.nfsEndpoint = pulumi.interpolate`${file.metadata.name}.${p.namespace}.svc.cluster.local:${p.spec.nfsPort}`;
-    this.apiEndpoint = p.apply((x) => serviceEndpoint(names.apiService, x.namespace, x.spec.controlPlane.port));
-    this.smbEndpoint = p.apply((x) => (x.spec.smb.enabled ? serviceEndpoint(names.fileService, x.namespace, x.spec.smb.port) : ""));
+    this.apiEndpoint = p.apply((x) =>
+      serviceEndpoint(names.apiService, x.namespace, x.spec.controlPlane.port),
+    );
+    this.smbEndpoint = p.apply((x) =>
+      x.spec.smb.enabled ? serviceEndpoint(names.fileService, x.namespace, x.spec.smb.port) : "",
+    );
     this.metricsEndpoint = p.apply((x) =>
-      x.spec.metrics.enabled ? serviceEndpoint(names.metricsService, x.namespace, x.spec.metrics.port) : "",
+      x.spec.metrics.enabled
+        ? serviceEndpoint(names.metricsService, x.namespace, x.spec.metrics.port)
+        : "",
     );
     this.configHash = hash;
     this.statefulSetName = statefulSet.metadata.name;

@@ -9,7 +9,8 @@ import specSchema from "../generated/spec-schema.json";
 type Path = string[];
 
 const isDeferred = (v: unknown): boolean =>
-  pulumi.Output.isInstance(v) || (typeof v === "object" && v !== null && typeof (v as PromiseLike<unknown>).then === "function");
+  pulumi.Output.isInstance(v) ||
+  (typeof v === "object" && v !== null && typeof (v as PromiseLike<unknown>).then === "function");
 
 /** Paths (from the args' root) of every Output or Promise, not descending into them. */
 export function deferredPaths(value: unknown, path: Path = []): Path[] {
@@ -41,7 +42,8 @@ const startsWith = (path: Path, prefix: Path) => prefix.every((p, i) => path[i] 
 
 export function decidesStructure(path: Path): boolean {
   return (
-    DECIDING.some((d) => startsWith(d, path) || startsWith(path, d)) || PRESENCE.some((p) => startsWith(p, path))
+    DECIDING.some((d) => startsWith(d, path) || startsWith(path, d)) ||
+    PRESENCE.some((p) => startsWith(p, path))
   );
 }
 
@@ -59,7 +61,9 @@ function standIn(path: Path): unknown {
   if (schema.type === "integer") return schema.minimum ?? 1;
   if (schema.type === "boolean") return false;
   if (schema.type === "object") {
-    return Object.fromEntries((schema.required ?? []).map((r: string) => [r, standIn([...path, r])]));
+    return Object.fromEntries(
+      (schema.required ?? []).map((r: string) => [r, standIn([...path, r])]),
+    );
   }
   if (schema.type === "array") return [];
   if (schema.pattern === "^[0-9]+(Gi|Mi|Ti)$") return "1Gi";
@@ -76,7 +80,12 @@ export function withStandIns<T>(args: T, paths: Path[]): T {
       node = node[key];
     }
     const leaf = path[path.length - 1];
-    node[leaf] = path[0] === "secretValues" ? "" : ["labels", "annotations"].includes(path[0]) ? "x" : standIn(path);
+    node[leaf] =
+      path[0] === "secretValues"
+        ? ""
+        : ["labels", "annotations"].includes(path[0])
+          ? "x"
+          : standIn(path);
   }
   return copy;
 }

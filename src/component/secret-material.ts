@@ -31,7 +31,11 @@ export function gatherSecretMaterial(
   }
 
   const jwtSecret = refs.jwt.generated
-    ? new RandomPassword(`${name}-jwt`, { length: GENERATED_SECRETS.jwt.length, special: false }, { parent }).result
+    ? new RandomPassword(
+        `${name}-jwt`,
+        { length: GENERATED_SECRETS.jwt.length, special: false },
+        { parent },
+      ).result
     : values?.jwtSecret;
   const generatedAdminPassword = refs.adminInitial.generated
     ? new RandomPassword(
@@ -50,5 +54,8 @@ export function gatherSecretMaterial(
       s3: values?.s3,
     }),
   ) as pulumi.Output<SecretMaterial>;
-  return { material, generatedAdminPassword: generatedAdminPassword && pulumi.secret(generatedAdminPassword) };
+  return {
+    material,
+    generatedAdminPassword: generatedAdminPassword && pulumi.secret(generatedAdminPassword),
+  };
 }

@@ -12,13 +12,18 @@ export function usesPostgres(spec: ResolvedSpec, hasPostgresValue = false): bool
 }
 
 /** The config as an ordered plain object (key order = file order). */
-export function serverConfig(spec: ResolvedSpec, hasPostgresValue = false): Record<string, unknown> {
+export function serverConfig(
+  spec: ResolvedSpec,
+  hasPostgresValue = false,
+): Record<string, unknown> {
   const database = usesPostgres(spec, hasPostgresValue)
     ? { type: "postgres", postgres: { ...C.postgresPlaceholders } }
     : {
         type: "sqlite",
         // §3.2: a custom path only counts when the type is sqlite; `type: postgres` without a connection falls back.
-        sqlite: { path: spec.database.type === "sqlite" ? spec.database.sqlite.path : C.defaultSqlitePath },
+        sqlite: {
+          path: spec.database.type === "sqlite" ? spec.database.sqlite.path : C.defaultSqlitePath,
+        },
       };
   return {
     logging: { ...C.logging },
@@ -42,5 +47,9 @@ export function serverConfig(spec: ResolvedSpec, hasPostgresValue = false): Reco
 }
 
 export function renderConfig(spec: ResolvedSpec, hasPostgresValue = false): string {
-  return stringify(serverConfig(spec, hasPostgresValue), { indent: 4, lineWidth: 0, sortMapEntries: false });
+  return stringify(serverConfig(spec, hasPostgresValue), {
+    indent: 4,
+    lineWidth: 0,
+    sortMapEntries: false,
+  });
 }

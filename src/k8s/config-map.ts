@@ -5,7 +5,10 @@ import type { ServerPlanInput } from "../spec/types";
 import { objectMeta } from "./metadata";
 
 /** `<name>-config` with exactly one key, `config.yaml` (§2.3). */
-export function buildConfigMap(plan: ServerPlanInput, configYaml: string): k8s.types.input.core.v1.ConfigMap {
+export function buildConfigMap(
+  plan: ServerPlanInput,
+  configYaml: string,
+): k8s.types.input.core.v1.ConfigMap {
   return {
     apiVersion: "v1",
     kind: "ConfigMap",

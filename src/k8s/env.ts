@@ -11,7 +11,10 @@ import type { ServerPlanInput } from "../spec/types";
 type EnvVar = k8s.types.input.core.v1.EnvVar;
 
 function fromSecret(name: string, secret: string, key: string, optional?: boolean): EnvVar {
-  return { name, valueFrom: { secretKeyRef: { name: secret, key, ...(optional ? { optional: true } : {}) } } };
+  return {
+    name,
+    valueFrom: { secretKeyRef: { name: secret, key, ...(optional ? { optional: true } : {}) } },
+  };
 }
 
 const POSTGRES_ENV: Array<[string, string]> = [
@@ -29,14 +32,20 @@ const PERCONA_KEYS: Record<string, string> = { database: "dbname" };
 export function buildServerEnv(plan: ServerPlanInput, refs: SecretRefs): EnvVar[] {
   const env: EnvVar[] = [fromSecret("DITTOFS_CONTROLPLANE_SECRET", refs.jwt.secret, refs.jwt.key)];
 
-  if (refs.adminHash) env.push(fromSecret("DITTOFS_ADMIN_PASSWORD_HASH", refs.adminHash.secret, refs.adminHash.key));
-  env.push(fromSecret("DITTOFS_ADMIN_INITIAL_PASSWORD", refs.adminInitial.secret, refs.adminInitial.key));
+  if (refs.adminHash)
+    env.push(fromSecret("DITTOFS_ADMIN_PASSWORD_HASH", refs.adminHash.secret, refs.adminHash.key));
+  env.push(
+    fromSecret("DITTOFS_ADMIN_INITIAL_PASSWORD", refs.adminInitial.secret, refs.adminInitial.key),
+  );
 
   if (refs.postgresSource) {
-    env.push(fromSecret("DITTOFS_DATABASE_POSTGRES", refs.postgresSource.secret, refs.postgresSource.key));
+    env.push(
+      fromSecret("DITTOFS_DATABASE_POSTGRES", refs.postgresSource.secret, refs.postgresSource.key),
+    );
   }
   if (refs.postgresParts) {
-    for (const [name, key] of POSTGRES_ENV) env.push(fromSecret(name, refs.postgresParts.secret, key));
+    for (const [name, key] of POSTGRES_ENV)
+      env.push(fromSecret(name, refs.postgresParts.secret, key));
   }
 
   if (refs.s3) {

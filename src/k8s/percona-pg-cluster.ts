@@ -25,7 +25,9 @@ function backups(plan: ServerPlanInput): Record<string, unknown> {
         "repo1-s3-uri-style": "path",
         "repo1-storage-verify-tls": "y",
       },
-      ...(backup.credentialsSecretRef ? { configuration: [{ secret: { name: backup.credentialsSecretRef.name } }] } : {}),
+      ...(backup.credentialsSecretRef
+        ? { configuration: [{ secret: { name: backup.credentialsSecretRef.name } }] }
+        : {}),
       repos: [
         {
           name: "repo1",

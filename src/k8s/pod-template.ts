@@ -34,8 +34,10 @@ function containerPorts(plan: ServerPlanInput): k8s.types.input.core.v1.Containe
     { name: "nfs", containerPort: ADAPTER_CONTAINER_PORTS.nfs, protocol: "TCP" },
     { name: "api", containerPort: spec.controlPlane.port, protocol: "TCP" },
   ];
-  if (spec.metrics.enabled) ports.push({ name: "metrics", containerPort: spec.metrics.port, protocol: "TCP" });
-  if (spec.smb.enabled) ports.push({ name: "smb", containerPort: ADAPTER_CONTAINER_PORTS.smb, protocol: "TCP" });
+  if (spec.metrics.enabled)
+    ports.push({ name: "metrics", containerPort: spec.metrics.port, protocol: "TCP" });
+  if (spec.smb.enabled)
+    ports.push({ name: "smb", containerPort: ADAPTER_CONTAINER_PORTS.smb, protocol: "TCP" });
   return ports;
 }
 
@@ -46,8 +48,12 @@ function volumeMounts(plan: ServerPlanInput): k8s.types.input.core.v1.VolumeMoun
     { name: "cache", mountPath: MOUNT_PATHS.cache },
     { name: "config", mountPath: MOUNT_PATHS.config },
   ];
-  if (claimNames(plan).includes("content")) mounts.push({ name: "content", mountPath: MOUNT_PATHS.content });
-  mounts.push({ name: "controlplane", mountPath: MOUNT_PATHS.controlplane }, { name: "tmp", mountPath: MOUNT_PATHS.tmp });
+  if (claimNames(plan).includes("content"))
+    mounts.push({ name: "content", mountPath: MOUNT_PATHS.content });
+  mounts.push(
+    { name: "controlplane", mountPath: MOUNT_PATHS.controlplane },
+    { name: "tmp", mountPath: MOUNT_PATHS.tmp },
+  );
   return mounts;
 }
 
@@ -67,7 +73,10 @@ done
 echo "PostgreSQL is ready!"`;
 
 function waitForPostgres(secret: string): Container {
-  const env = (name: string, key: string) => ({ name, valueFrom: { secretKeyRef: { name: secret, key } } });
+  const env = (name: string, key: string) => ({
+    name,
+    valueFrom: { secretKeyRef: { name: secret, key } },
+  });
   return {
     name: "wait-for-postgres",
     image: PERCONA.initImage,

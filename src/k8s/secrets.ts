@@ -23,11 +23,18 @@ export function buildOwnedSecret(
   name: string,
   data: pulumi.Input<Record<string, pulumi.Input<string>>>,
 ): k8s.types.input.core.v1.Secret {
-  return { apiVersion: "v1", kind: "Secret", metadata: objectMeta(plan, name), type: "Opaque", data };
+  return {
+    apiVersion: "v1",
+    kind: "Secret",
+    metadata: objectMeta(plan, name),
+    // No `type`: the API server defaults it to Opaque, as for the operator's JWT Secret (§2.2).
+    data,
+  };
 }
 
 export function base64Data(values: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of Object.keys(values).sort()) out[key] = Buffer.from(values[key], "utf8").toString("base64");
+  for (const key of Object.keys(values).sort())
+    out[key] = Buffer.from(values[key], "utf8").toString("base64");
   return out;
 }

@@ -6,7 +6,11 @@
 import { GENERATED_SECRETS, SERVER_LIMITS } from "../defaults";
 import { DittoSecretError } from "../spec/errors";
 import type { ServerPlanInput } from "../spec/types";
-import { parsePostgresConnection, PostgresConnectionError, type PostgresParts } from "./postgres-connection";
+import {
+  parsePostgresConnection,
+  PostgresConnectionError,
+  type PostgresParts,
+} from "./postgres-connection";
 import { secretReads, type SecretRefs } from "./references";
 
 export interface S3Values {
@@ -41,7 +45,11 @@ export interface SecretFacts {
 
 const decode = (b64: string) => Buffer.from(b64, "base64");
 
-export function secretFacts(plan: ServerPlanInput, refs: SecretRefs, material: SecretMaterial): SecretFacts {
+export function secretFacts(
+  plan: ServerPlanInput,
+  refs: SecretRefs,
+  material: SecretMaterial,
+): SecretFacts {
   const problems: string[] = [];
   const where = (secret: string, key?: string) =>
     `Secret ${JSON.stringify(`${plan.namespace}/${secret}`)}${key === undefined ? "" : ` key ${JSON.stringify(key)}`}`;
@@ -53,17 +61,21 @@ export function secretFacts(plan: ServerPlanInput, refs: SecretRefs, material: S
       continue;
     }
     for (const key of read.requiredKeys) {
-      if (data[key] === undefined) problems.push(`${where(read.secret)} has no key ${JSON.stringify(key)}`);
+      if (data[key] === undefined)
+        problems.push(`${where(read.secret)} has no key ${JSON.stringify(key)}`);
     }
   }
-  if (problems.length > 0) throw new DittoSecretError(`DittoServer ${JSON.stringify(plan.name)}`, problems);
+  if (problems.length > 0)
+    throw new DittoSecretError(`DittoServer ${JSON.stringify(plan.name)}`, problems);
 
   const userValue = (secret: string, key: string) => decode(material.read[secret][key]);
   const entries = new Map<string, Buffer>();
   const owned: OwnedSecretData = {};
 
   // JWT (§10.2.2)
-  const jwt = refs.jwt.owned ? Buffer.from(material.jwtSecret ?? "", "utf8") : userValue(refs.jwt.secret, refs.jwt.key);
+  const jwt = refs.jwt.owned
+    ? Buffer.from(material.jwtSecret ?? "", "utf8")
+    : userValue(refs.jwt.secret, refs.jwt.key);
   if (jwt.toString("utf8").length < SERVER_LIMITS.jwtMinLength) {
     problems.push(
       `${where(refs.jwt.secret, refs.jwt.key)}: the JWT secret must be at least ${SERVER_LIMITS.jwtMinLength} characters (the server refuses to start otherwise)`,
@@ -73,12 +85,19 @@ export function secretFacts(plan: ServerPlanInput, refs: SecretRefs, material: S
   if (refs.jwt.owned) owned.jwt = { [GENERATED_SECRETS.jwt.key]: jwt.toString("utf8") };
 
   // Admin: the Feb hash (parity), then the initial password the server reads (§10.2.3)
-  if (refs.adminHash) entries.set(`admin:${refs.adminHash.key}`, userValue(refs.adminHash.secret, refs.adminHash.key));
+  if (refs.adminHash)
+    entries.set(
+      `admin:${refs.adminHash.key}`,
+      userValue(refs.adminHash.secret, refs.adminHash.key),
+    );
   const initial = refs.adminInitial.owned
     ? Buffer.from(material.adminInitialPassword ?? "", "utf8")
     : userValue(refs.adminInitial.secret, refs.adminInitial.key);
   const initialLength = initial.toString("utf8").length;
-  if (initialLength < SERVER_LIMITS.adminPasswordMinLength || initialLength > SERVER_LIMITS.adminPasswordMaxLength) {
+  if (
+    initialLength < SERVER_LIMITS.adminPasswordMinLength ||
+    initialLength > SERVER_LIMITS.adminPasswordMaxLength
+  ) {
     problems.push(
       `${where(refs.adminInitial.secret, refs.adminInitial.key)}: the admin initial password must be ${SERVER_LIMITS.adminPasswordMinLength} to ${SERVER_LIMITS.adminPasswordMaxLength} characters (the server refuses to start otherwise)`,
     );
@@ -94,7 +113,9 @@ export function secretFacts(plan: ServerPlanInput, refs: SecretRefs, material: S
   // PostgreSQL (§10.2.4): the user's string, split into the owned Secret
   if (refs.postgresParts) {
     const source = refs.postgresSource;
-    const text = source ? userValue(source.secret, source.key) : Buffer.from(material.postgresConnection ?? "", "utf8");
+    const text = source
+      ? userValue(source.secret, source.key)
+      : Buffer.from(material.postgresConnection ?? "", "utf8");
     entries.set(`postgres:${source ? source.key : "connection"}`, text);
     try {
       owned.postgres = parsePostgresConnection(text.toString("utf8"));
@@ -113,10 +134,12 @@ export function secretFacts(plan: ServerPlanInput, refs: SecretRefs, material: S
       if (s3.endpoint !== undefined) owned.s3.endpoint = s3.endpoint;
       for (const [k, v] of Object.entries(owned.s3)) entries.set(`s3:${k}`, Buffer.from(v, "utf8"));
     } else {
-      for (const [k, v] of Object.entries(material.read[refs.s3.secret])) entries.set(`s3:${k}`, decode(v));
+      for (const [k, v] of Object.entries(material.read[refs.s3.secret]))
+        entries.set(`s3:${k}`, decode(v));
     }
   }
 
-  if (problems.length > 0) throw new DittoSecretError(`DittoServer ${JSON.stringify(plan.name)}`, problems);
+  if (problems.length > 0)
+    throw new DittoSecretError(`DittoServer ${JSON.stringify(plan.name)}`, problems);
   return { hashEntries: entries, owned };
 }

@@ -12,7 +12,14 @@ export interface PostgresParts {
   sslmode: string;
 }
 
-export const POSTGRES_PART_KEYS: Array<keyof PostgresParts> = ["host", "port", "database", "user", "password", "sslmode"];
+export const POSTGRES_PART_KEYS: Array<keyof PostgresParts> = [
+  "host",
+  "port",
+  "database",
+  "user",
+  "password",
+  "sslmode",
+];
 
 const DEFAULT_PORT = "5432";
 
@@ -56,7 +63,8 @@ function fromKeyValue(text: string): PostgresParts {
     while (i < text.length && /[A-Za-z_]/.test(text[i])) i++;
     const key = text.slice(keyStart, i);
     skipSpace();
-    if (!key || text[i] !== "=") throw new PostgresConnectionError("is neither a postgres:// URL nor key=value pairs");
+    if (!key || text[i] !== "=")
+      throw new PostgresConnectionError("is neither a postgres:// URL nor key=value pairs");
     i++;
     skipSpace();
     let value = "";
@@ -90,7 +98,8 @@ export function parsePostgresConnection(text: string): PostgresParts {
   const trimmed = text.trim();
   const parts = /^postgres(ql)?:\/\//i.test(trimmed) ? fromUrl(trimmed) : fromKeyValue(trimmed);
   const missing = (["host", "database", "user"] as const).filter((k) => parts[k] === "");
-  if (missing.length > 0) throw new PostgresConnectionError(`has no ${missing.join(", ")} (the server requires them)`);
+  if (missing.length > 0)
+    throw new PostgresConnectionError(`has no ${missing.join(", ")} (the server requires them)`);
   if (!/^\d+$/.test(parts.port) || Number(parts.port) < 1 || Number(parts.port) > 65535) {
     throw new PostgresConnectionError("has a port outside 1-65535");
   }

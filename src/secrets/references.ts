@@ -46,9 +46,17 @@ export function secretRefs(plan: ServerPlanInput): SecretRefs {
     jwt:
       jwtRef && jwtRef.name !== ""
         ? { secret: jwtRef.name, key: jwtRef.key, owned: false, generated: false }
-        : { secret: names.jwtSecret, key: GENERATED_SECRETS.jwt.key, owned: true, generated: !values.jwtSecret },
+        : {
+            secret: names.jwtSecret,
+            key: GENERATED_SECRETS.jwt.key,
+            owned: true,
+            generated: !values.jwtSecret,
+          },
     adminHash: spec.identity.admin.passwordSecretRef
-      ? { secret: spec.identity.admin.passwordSecretRef.name, key: spec.identity.admin.passwordSecretRef.key }
+      ? {
+          secret: spec.identity.admin.passwordSecretRef.name,
+          key: spec.identity.admin.passwordSecretRef.key,
+        }
       : undefined,
     adminInitial: initialRef
       ? { secret: initialRef.name, key: initialRef.key, owned: false, generated: false }
@@ -59,7 +67,8 @@ export function secretRefs(plan: ServerPlanInput): SecretRefs {
           generated: !values.adminInitialPassword,
         },
     postgresSource: pgRef ? { secret: pgRef.name, key: pgRef.key } : undefined,
-    postgresParts: pgRef || values.postgresConnection ? { secret: names.postgresSecret } : undefined,
+    postgresParts:
+      pgRef || values.postgresConnection ? { secret: names.postgresSecret } : undefined,
     s3: s3Ref
       ? {
           secret: s3Ref.secretName,
@@ -109,7 +118,9 @@ export function secretReads(refs: SecretRefs): SecretRead[] {
     need(refs.s3.secret, refs.s3.accessKeyId, true);
     need(refs.s3.secret, refs.s3.secretAccessKey, true);
   }
-  return [...reads.values()].sort((a, b) => (a.secret < b.secret ? -1 : a.secret > b.secret ? 1 : 0));
+  return [...reads.values()].sort((a, b) =>
+    a.secret < b.secret ? -1 : a.secret > b.secret ? 1 : 0,
+  );
 }
 
 export { POSTGRES_PART_KEYS };

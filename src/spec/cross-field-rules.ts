@@ -27,7 +27,8 @@ function servicePortRules(spec: ResolvedSpec): string[] {
     { label: "api", path: "spec.controlPlane.port", port: spec.controlPlane.port },
   ];
   if (spec.smb.enabled) uses.push({ label: "smb", path: "spec.smb.port", port: spec.smb.port });
-  if (spec.metrics.enabled) uses.push({ label: "metrics", path: "spec.metrics.port", port: spec.metrics.port });
+  if (spec.metrics.enabled)
+    uses.push({ label: "metrics", path: "spec.metrics.port", port: spec.metrics.port });
   return clashes(uses, (first, second) =>
     first.label === "nfs" && second.label === "api"
       ? `${first.path}: port ${first.port} is used by both nfs (${first.path}) and api (${second.path})`
@@ -41,9 +42,12 @@ function podListenerRules(spec: ResolvedSpec): string[] {
     { label: "the NFS adapter", path: "", port: ADAPTER_CONTAINER_PORTS.nfs },
     { label: "api", path: "spec.controlPlane.port", port: spec.controlPlane.port },
   ];
-  if (spec.smb.enabled) uses.push({ label: "the SMB adapter", path: "", port: ADAPTER_CONTAINER_PORTS.smb });
-  if (spec.metrics.enabled) uses.push({ label: "metrics", path: "spec.metrics.port", port: spec.metrics.port });
-  const name = (u: PortUse) => (u.path ? `${u.label} (${u.path})` : `${u.label} (container port ${u.port})`);
+  if (spec.smb.enabled)
+    uses.push({ label: "the SMB adapter", path: "", port: ADAPTER_CONTAINER_PORTS.smb });
+  if (spec.metrics.enabled)
+    uses.push({ label: "metrics", path: "spec.metrics.port", port: spec.metrics.port });
+  const name = (u: PortUse) =>
+    u.path ? `${u.label} (${u.path})` : `${u.label} (container port ${u.port})`;
   return clashes(uses, (first, second) => {
     const path = second.path || first.path;
     return `${path}: port ${second.port} is used in the pod by both ${name(first)} and ${name(second)}`;
@@ -77,7 +81,8 @@ function selectorRules(spec: ResolvedSpec): string[] {
     if (ref.key === "") problems.push(`${path}.key: must name a key of the Secret`);
   }
   const s3 = spec.s3?.credentialsSecretRef;
-  if (s3 && s3.secretName === "") problems.push("spec.s3.credentialsSecretRef.secretName: must name a Secret");
+  if (s3 && s3.secretName === "")
+    problems.push("spec.s3.credentialsSecretRef.secretName: must name a Secret");
   return problems;
 }
 
@@ -105,11 +110,15 @@ function perconaRules(spec: ResolvedSpec): string[] {
   const problems: string[] = [];
   const p = spec.percona;
   if (!QUANTITY.test(p.storageSize)) {
-    problems.push(`spec.percona.storageSize: ${show(p.storageSize)} must be a Kubernetes quantity such as 10Gi`);
+    problems.push(
+      `spec.percona.storageSize: ${show(p.storageSize)} must be a Kubernetes quantity such as 10Gi`,
+    );
   }
   if (p.enabled && p.backup.enabled) {
-    if (!p.backup.bucket) problems.push("spec.percona.backup.bucket: is required when backup is enabled");
-    if (!p.backup.endpoint) problems.push("spec.percona.backup.endpoint: is required when backup is enabled");
+    if (!p.backup.bucket)
+      problems.push("spec.percona.backup.bucket: is required when backup is enabled");
+    if (!p.backup.endpoint)
+      problems.push("spec.percona.backup.endpoint: is required when backup is enabled");
   }
   return problems;
 }
@@ -119,7 +128,8 @@ function secretValueRules(spec: ResolvedSpec, values: SecretValuePresence): stri
   const problems: string[] = [];
   const both = (value: string, ref: string) =>
     problems.push(`secretValues.${value}: conflicts with ${ref}; set only one of them`);
-  if (values.jwtSecret && spec.identity.jwt.secretRef?.name) both("jwtSecret", "spec.identity.jwt.secretRef");
+  if (values.jwtSecret && spec.identity.jwt.secretRef?.name)
+    both("jwtSecret", "spec.identity.jwt.secretRef");
   if (values.adminInitialPassword && spec.identity.admin.initialPasswordSecretRef) {
     both("adminInitialPassword", "spec.identity.admin.initialPasswordSecretRef");
   }
@@ -154,13 +164,23 @@ function warnings(spec: ResolvedSpec, values: SecretValuePresence, typeWasSet: b
       "spec.identity.admin.passwordSecretRef: passed as DITTOFS_ADMIN_PASSWORD_HASH for parity, but the server ignores it; the admin's password comes from spec.identity.admin.initialPasswordSecretRef (or a generated one)",
     );
   }
-  if (spec.percona.enabled && spec.percona.backup.enabled && !spec.percona.backup.credentialsSecretRef) {
-    out.push("spec.percona.backup.credentialsSecretRef not set; pgBackRest may fail to authenticate with S3");
+  if (
+    spec.percona.enabled &&
+    spec.percona.backup.enabled &&
+    !spec.percona.backup.credentialsSecretRef
+  ) {
+    out.push(
+      "spec.percona.backup.credentialsSecretRef not set; pgBackRest may fail to authenticate with S3",
+    );
   }
   return out;
 }
 
-export function crossFieldRules(spec: ResolvedSpec, values: SecretValuePresence, typeWasSet: boolean): RuleResult {
+export function crossFieldRules(
+  spec: ResolvedSpec,
+  values: SecretValuePresence,
+  typeWasSet: boolean,
+): RuleResult {
   return {
     problems: [
       ...selectorRules(spec),

@@ -15,7 +15,9 @@ export class DittoSecretError extends Error {
     readonly subject: string,
     readonly problems: string[],
   ) {
-    super(`${subject}: ${problems.length === 1 ? problems[0] : "\n" + problems.map((p) => `  ${p}`).join("\n")}`);
+    super(
+      `${subject}: ${problems.length === 1 ? problems[0] : "\n" + problems.map((p) => `  ${p}`).join("\n")}`,
+    );
     this.name = "DittoSecretError";
   }
 }

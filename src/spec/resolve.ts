@@ -27,7 +27,12 @@ export interface PlainArgs {
 /** Compiled ahead of time by scripts/gen-validator.ts; applies the CRD defaults in place. */
 const validateSchema = generatedValidator as unknown as ValidateFunction;
 
-export const COMPONENT_ONLY_FIELDS = ["namespace", "labels", "annotations", "secretValues"] as const;
+export const COMPONENT_ONLY_FIELDS = [
+  "namespace",
+  "labels",
+  "annotations",
+  "secretValues",
+] as const;
 
 export interface Resolved {
   plan: ServerPlanInput;
@@ -79,13 +84,18 @@ export function resolveSpec(
   // S3 values without an `s3` block still get the block's defaults (the region).
   if (values.s3 && copy.s3 === undefined) copy.s3 = {};
   const typeWasSet = (copy.database as { type?: unknown } | undefined)?.type !== undefined;
-  if (!validateSchema(copy)) problems.push(...formatSchemaErrors(validateSchema.errors ?? [], spec));
+  if (!validateSchema(copy))
+    problems.push(...formatSchemaErrors(validateSchema.errors ?? [], spec));
 
   const labels = stringMap(args.labels, "labels", problems);
   problems.push(...labelProblems(labels));
   const annotations = stringMap(args.annotations, "annotations", problems);
   const namespace = args.namespace ?? "default";
-  if (typeof namespace !== "string" || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace) || namespace.length > 63) {
+  if (
+    typeof namespace !== "string" ||
+    !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace) ||
+    namespace.length > 63
+  ) {
     problems.push(`namespace: ${JSON.stringify(namespace)} must be a DNS-1123 label`);
   }
 
@@ -98,7 +108,14 @@ export function resolveSpec(
   }
   if (problems.length > 0) throw new DittoSpecError(subject, problems);
   return {
-    plan: { name, namespace: namespace as string, spec: copy as unknown as ResolvedSpec, labels, annotations, values },
+    plan: {
+      name,
+      namespace: namespace as string,
+      spec: copy as unknown as ResolvedSpec,
+      labels,
+      annotations,
+      values,
+    },
     warnings,
   };
 }

@@ -9,14 +9,23 @@ export function fieldPath(instancePath: string, child?: string): string {
     .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
   if (child !== undefined) parts.push(child);
   return ["spec", ...parts]
-    .map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : /^[A-Za-z_][\w-]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`))
+    .map((p, i) =>
+      /^\d+$/.test(p)
+        ? `[${p}]`
+        : i === 0
+          ? p
+          : /^[A-Za-z_][\w-]*$/.test(p)
+            ? `.${p}`
+            : `[${JSON.stringify(p)}]`,
+    )
     .join("")
     .replace(/\.\[/g, "[");
 }
 
 function valueAt(root: unknown, instancePath: string): unknown {
   let node: any = root;
-  for (const part of instancePath.split("/").slice(1)) node = node?.[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+  for (const part of instancePath.split("/").slice(1))
+    node = node?.[part.replace(/~1/g, "/").replace(/~0/g, "~")];
   return node;
 }
 
@@ -25,7 +34,9 @@ function valueAt(root: unknown, instancePath: string): unknown {
  * branch errors are folded into one line.
  */
 export function formatSchemaErrors(errors: ErrorObject[], spec: unknown): string[] {
-  const anyOfPaths = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
+  const anyOfPaths = new Set(
+    errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath),
+  );
   const lines: string[] = [];
   for (const e of errors) {
     const value = valueAt(spec, e.instancePath);
@@ -41,17 +52,25 @@ export function formatSchemaErrors(errors: ErrorObject[], spec: unknown): string
         lines.push(`${fieldPath(e.instancePath)}: ${show(value)} must match ${e.params.pattern}`);
         break;
       case "enum":
-        lines.push(`${fieldPath(e.instancePath)}: ${show(value)} must be one of ${e.params.allowedValues.join(", ")}`);
+        lines.push(
+          `${fieldPath(e.instancePath)}: ${show(value)} must be one of ${e.params.allowedValues.join(", ")}`,
+        );
         break;
       case "minimum":
       case "maximum":
-        lines.push(`${fieldPath(e.instancePath)}: ${show(value)} must be ${e.params.comparison} ${e.params.limit}`);
+        lines.push(
+          `${fieldPath(e.instancePath)}: ${show(value)} must be ${e.params.comparison} ${e.params.limit}`,
+        );
         break;
       case "type":
-        lines.push(`${fieldPath(e.instancePath)}: ${show(value)} must be ${article(e.params.type)}`);
+        lines.push(
+          `${fieldPath(e.instancePath)}: ${show(value)} must be ${article(e.params.type)}`,
+        );
         break;
       case "anyOf":
-        lines.push(`${fieldPath(e.instancePath)}: ${show(value)} must be a quantity (an integer or a string like 500m or 1Gi)`);
+        lines.push(
+          `${fieldPath(e.instancePath)}: ${show(value)} must be a quantity (an integer or a string like 500m or 1Gi)`,
+        );
         break;
       default:
         lines.push(`${fieldPath(e.instancePath)}: ${show(value)} ${e.message ?? "is invalid"}`);

@@ -41,7 +41,10 @@ export interface ResolvedSpec {
       initialPasswordSecretRef?: SecretKeySelector;
     };
   };
-  service: { type: "ClusterIP" | "NodePort" | "LoadBalancer"; annotations?: Record<string, string> };
+  service: {
+    type: "ClusterIP" | "NodePort" | "LoadBalancer";
+    annotations?: Record<string, string>;
+  };
   smb: {
     enabled: boolean;
     port: number;

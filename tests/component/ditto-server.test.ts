@@ -5,7 +5,9 @@ import { putClusterSecret, registered, secretReadCount, valueOf } from "../helpe
 describe("DittoServer component", () => {
   it("registers the operator's objects with names derived from the resource name", async () => {
     const d = await deploy("basic", { storage: { metadataSize: "10Gi" } });
-    const kinds = d.children.filter((c) => !c.read).map((c) => `${c.type} ${c.inputs.metadata?.name ?? c.name}`);
+    const kinds = d.children
+      .filter((c) => !c.read)
+      .map((c) => `${c.type} ${c.inputs.metadata?.name ?? c.name}`);
     expect(kinds).to.have.members([
       "random:index/randomPassword:RandomPassword basic-jwt",
       "random:index/randomPassword:RandomPassword basic-admin-password",
@@ -18,8 +20,12 @@ describe("DittoServer component", () => {
       "kubernetes:core/v1:Service basic-api",
       "kubernetes:apps/v1:StatefulSet basic",
     ]);
-    expect(await valueOf(d.server.nfsEndpoint)).to.equal("basic-file.default.svc.cluster.local:12049");
-    expect(await valueOf(d.server.apiEndpoint)).to.equal("basic-api.default.svc.cluster.local:8080");
+    expect(await valueOf(d.server.nfsEndpoint)).to.equal(
+      "basic-file.default.svc.cluster.local:12049",
+    );
+    expect(await valueOf(d.server.apiEndpoint)).to.equal(
+      "basic-api.default.svc.cluster.local:8080",
+    );
     expect(await valueOf(d.server.smbEndpoint)).to.equal("");
   });
 
@@ -32,24 +38,36 @@ describe("DittoServer component", () => {
   });
 
   it("reads each referenced Secret once, through a read of namespace/name", async () => {
-    putClusterSecret("refs", "shared", { jwt: "x".repeat(40), hash: "$2a$10$abc", pw: "initial-pass" });
+    putClusterSecret("refs", "shared", {
+      jwt: "x".repeat(40),
+      hash: "$2a$10$abc",
+      pw: "initial-pass",
+    });
     await deploy("reads", {
       namespace: "refs",
       storage: { metadataSize: "1Gi" },
       identity: {
         jwt: { secretRef: { name: "shared", key: "jwt" } },
-        admin: { passwordSecretRef: { name: "shared", key: "hash" }, initialPasswordSecretRef: { name: "shared", key: "pw" } },
+        admin: {
+          passwordSecretRef: { name: "shared", key: "hash" },
+          initialPasswordSecretRef: { name: "shared", key: "pw" },
+        },
       },
     });
     expect(secretReadCount.get("refs/shared")).to.equal(1);
-    expect(registered.filter((r) => r.read && r.name.startsWith("reads-")).map((r) => r.id)).to.deep.equal(["refs/shared"]);
+    expect(
+      registered.filter((r) => r.read && r.name.startsWith("reads-")).map((r) => r.id),
+    ).to.deep.equal(["refs/shared"]);
   });
 
   it("throws before registering anything when the spec is invalid", () => {
     const before = registered.length;
-    expect(() => new (require("../../src/component/ditto-server").DittoServer)("bad", { storage: { metadataSize: "10GB" } })).to.throw(
-      'spec.storage.metadataSize: "10GB" must match ^[0-9]+(Gi|Mi|Ti)$',
-    );
+    expect(
+      () =>
+        new (require("../../src/component/ditto-server").DittoServer)("bad", {
+          storage: { metadataSize: "10GB" },
+        }),
+    ).to.throw('spec.storage.metadataSize: "10GB" must match ^[0-9]+(Gi|Mi|Ti)$');
     expect(registered.length).to.equal(before);
   });
 });

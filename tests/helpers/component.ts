@@ -11,7 +11,11 @@ export interface Deployed {
 }
 
 /** Constructs a DittoServer under the mocks and waits until every child is registered. */
-export async function deploy(name: string, args: DittoServerArgs, opts?: pulumi.ComponentResourceOptions): Promise<Deployed> {
+export async function deploy(
+  name: string,
+  args: DittoServerArgs,
+  opts?: pulumi.ComponentResourceOptions,
+): Promise<Deployed> {
   const server = new DittoServer(name, args, opts);
   await valueOf(
     pulumi.all([
@@ -30,7 +34,8 @@ export async function deploy(name: string, args: DittoServerArgs, opts?: pulumi.
     byType: (type) => children.filter((c) => c.type === type),
     one: (type, suffix) => {
       const found = children.filter((c) => c.type === type && c.name === `${name}-${suffix}`);
-      if (found.length !== 1) throw new Error(`expected one ${type} ${name}-${suffix}, found ${found.length}`);
+      if (found.length !== 1)
+        throw new Error(`expected one ${type} ${name}-${suffix}, found ${found.length}`);
       return found[0];
     },
   };

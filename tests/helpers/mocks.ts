@@ -27,7 +27,7 @@ export function fakeRandom(name: string, length: number): string {
   return s.slice(0, length);
 }
 
-pulumi.runtime.setMocks(
+void pulumi.runtime.setMocks(
   {
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
       const read = args.id !== undefined && args.id !== "";
@@ -38,10 +38,16 @@ pulumi.runtime.setMocks(
         const data = clusterSecrets.get(id);
         if (!data) throw new Error(`secrets "${id.split("/")[1]}" not found`);
         const [namespace, name] = id.split("/");
-        return { id, state: { apiVersion: "v1", kind: "Secret", metadata: { name, namespace }, data } };
+        return {
+          id,
+          state: { apiVersion: "v1", kind: "Secret", metadata: { name, namespace }, data },
+        };
       }
       if (args.type === "random:index/randomPassword:RandomPassword") {
-        return { id: `${args.name}-id`, state: { ...args.inputs, result: fakeRandom(args.name, args.inputs.length) } };
+        return {
+          id: `${args.name}-id`,
+          state: { ...args.inputs, result: fakeRandom(args.name, args.inputs.length) },
+        };
       }
       return { id: `${args.name}-id`, state: args.inputs };
     },
@@ -58,8 +64,15 @@ export function b64(s: string): string {
   return Buffer.from(s, "utf8").toString("base64");
 }
 
-export function putClusterSecret(namespace: string, name: string, data: Record<string, string>): void {
-  clusterSecrets.set(`${namespace}/${name}`, Object.fromEntries(Object.entries(data).map(([k, v]) => [k, b64(v)])));
+export function putClusterSecret(
+  namespace: string,
+  name: string,
+  data: Record<string, string>,
+): void {
+  clusterSecrets.set(
+    `${namespace}/${name}`,
+    Object.fromEntries(Object.entries(data).map(([k, v]) => [k, b64(v)])),
+  );
 }
 
 export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
