@@ -3,11 +3,22 @@ import tseslint from "typescript-eslint";
 import pulumi from "@pulumi/eslint-plugin";
 
 export default tseslint.config(
-  { ignores: ["lib/**", "node_modules/**", "src/generated/**", "sdk/**", "examples/**/node_modules/**", "rendered/**"] },
+  {
+    ignores: [
+      "lib/**",
+      "node_modules/**",
+      "src/generated/**",
+      "sdk/**",
+      "examples/**/node_modules/**",
+      "rendered/**",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.ts"],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     plugins: { "@pulumi": pulumi },
     rules: {
       "@pulumi/no-output-in-template-literal": "error",

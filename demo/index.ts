@@ -13,7 +13,9 @@ const provider = kubeconfig
   ? new Provider("cluster", { kubeconfig })
   : new Provider("render", { renderYamlToDirectory: config.get("renderDir") ?? "rendered" });
 
-const server = new DittoServer("demo", exampleArgs(config), { providers: { kubernetes: provider } });
+const server = new DittoServer("demo", exampleArgs(config), {
+  providers: { kubernetes: provider },
+});
 
 export const nfsEndpoint = server.nfsEndpoint;
 export const smbEndpoint = server.smbEndpoint;

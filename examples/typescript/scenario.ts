@@ -15,7 +15,8 @@ export function exampleArgs(config: pulumi.Config): DittoServerArgs {
     secretValues: {
       s3: {
         accessKeyId: config.getSecret("s3AccessKeyId") ?? pulumi.secret("example-access-key-id"),
-        secretAccessKey: config.getSecret("s3SecretAccessKey") ?? pulumi.secret("example-secret-access-key"),
+        secretAccessKey:
+          config.getSecret("s3SecretAccessKey") ?? pulumi.secret("example-secret-access-key"),
         endpoint: config.get("s3Endpoint") ?? "https://s3.example.com",
       },
     },

@@ -10,9 +10,42 @@ export interface Registered {
   inputs: Record<string, any>;
   id?: string;
   read: boolean;
+  /** Inputs as the runtime sent them, secret wrappers included. */
+  rawInputs: Record<string, any>;
+  /** Provider reference (`urn::id`) the resource was registered with, if any. */
+  provider?: string;
 }
 
 export const registered: Registered[] = [];
+
+/** How the runtime serialises a secret value (`{ [sig]: secretSig, value }`). */
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+export function isSecretValue(v: unknown): v is { value: unknown } {
+  return (
+    typeof v === "object" && v !== null && (v as Record<string, unknown>)[SIG_KEY] === SECRET_SIG
+  );
+}
+
+/** Inputs with secret wrappers replaced by their values (tests check secretness with `secretPaths`). */
+export function unwrapSecrets(v: unknown): any {
+  if (isSecretValue(v)) return unwrapSecrets(v.value);
+  if (Array.isArray(v)) return v.map(unwrapSecrets);
+  if (typeof v === "object" && v !== null) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unwrapSecrets(x)]));
+  }
+  return v;
+}
+
+/** Paths of the values the runtime marked secret in registered inputs. */
+export function secretPaths(v: unknown, path = ""): string[] {
+  if (isSecretValue(v)) return [path];
+  if (typeof v === "object" && v !== null) {
+    return Object.entries(v).flatMap(([k, x]) => secretPaths(x, path ? `${path}.${k}` : k));
+  }
+  return [];
+}
 
 /** `namespace/name` → base64 data, as the API server would return it. */
 export const clusterSecrets = new Map<string, Record<string, string>>();
@@ -31,7 +64,15 @@ void pulumi.runtime.setMocks(
   {
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
       const read = args.id !== undefined && args.id !== "";
-      registered.push({ type: args.type, name: args.name, inputs: args.inputs, id: args.id, read });
+      registered.push({
+        type: args.type,
+        name: args.name,
+        inputs: unwrapSecrets(args.inputs),
+        rawInputs: args.inputs,
+        id: args.id,
+        read,
+        provider: args.provider,
+      });
       if (args.type === "kubernetes:core/v1:Secret" && read) {
         const id = args.id as string;
         secretReadCount.set(id, (secretReadCount.get(id) ?? 0) + 1);
@@ -79,7 +120,22 @@ export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
   return new Promise((resolve) => output.apply(resolve));
 }
 
+/** The error an Output resolves to (the runtime's internal promise), or undefined when it resolves. */
+export function errorOf(output: pulumi.Output<unknown>): Promise<Error | undefined> {
+  return (output as unknown as { promise(): Promise<unknown> }).promise().then(
+    () => undefined,
+    (e: Error) => e,
+  );
+}
+
 /** The children registered under a component named `name` (by logical-name prefix). */
 export function childrenOf(name: string): Registered[] {
-  return registered.filter((r) => r.name === name || r.name.startsWith(`${name}-`));
+  // Another component may be named `<name>-something`: its children are not ours.
+  const longer = registered
+    .filter((r) => r.type === "dittofs:index:DittoServer" && r.name.startsWith(`${name}-`))
+    .map((r) => r.name);
+  const mine = (n: string) => n === name || n.startsWith(`${name}-`);
+  return registered.filter(
+    (r) => mine(r.name) && !longer.some((l) => r.name === l || r.name.startsWith(`${l}-`)),
+  );
 }

@@ -10,7 +10,16 @@ import { parse } from "yaml";
 
 type Obj = Record<string, any>;
 
-const CRD_PATH = path.join(__dirname, "..", "..", "..", "shared", "reference", "operator-feb2026", "dittofs.dittofs.com_dittoservers.yaml");
+const CRD_PATH = path.join(
+  __dirname,
+  "..",
+  "..",
+  "..",
+  "shared",
+  "reference",
+  "operator-feb2026",
+  "dittofs.dittofs.com_dittoservers.yaml",
+);
 
 let defaulter: ((spec: Obj) => boolean) | undefined;
 
@@ -19,7 +28,9 @@ export function crdDefaulted(spec: Obj): Obj {
   if (!defaulter) {
     const crd = parse(fs.readFileSync(CRD_PATH, "utf8"));
     const schema = crd.spec.versions[0].schema.openAPIV3Schema.properties.spec;
-    defaulter = new Ajv({ strict: false, useDefaults: true, validateFormats: false }).compile(schema);
+    defaulter = new Ajv({ strict: false, useDefaults: true, validateFormats: false }).compile(
+      schema,
+    );
   }
   const copy = structuredClone(spec);
   if (!defaulter(copy)) throw new Error("the sample is not valid against the operator's CRD");
@@ -72,19 +83,32 @@ function febEnv(name: string, spec: Obj): Obj[] {
   const env: Obj[] = [
     {
       name: "DITTOFS_CONTROLPLANE_JWT_SECRET",
-      valueFrom: jwtRef?.name ? ref(jwtRef.name, jwtRef.key) : ref(`${name}-jwt-secret`, "jwt-secret"),
+      valueFrom: jwtRef?.name
+        ? ref(jwtRef.name, jwtRef.key)
+        : ref(`${name}-jwt-secret`, "jwt-secret"),
     },
   ];
   const admin = spec.identity?.admin?.passwordSecretRef;
-  if (admin) env.push({ name: "DITTOFS_ADMIN_PASSWORD_HASH", valueFrom: ref(admin.name, admin.key) });
+  if (admin)
+    env.push({ name: "DITTOFS_ADMIN_PASSWORD_HASH", valueFrom: ref(admin.name, admin.key) });
   const pg = spec.database?.postgresSecretRef;
-  if (pg && !spec.percona?.enabled) env.push({ name: "DITTOFS_DATABASE_POSTGRES", valueFrom: ref(pg.name, pg.key) });
+  if (pg && !spec.percona?.enabled)
+    env.push({ name: "DITTOFS_DATABASE_POSTGRES", valueFrom: ref(pg.name, pg.key) });
   const s3 = spec.s3?.credentialsSecretRef;
   if (s3) {
     env.push(
-      { name: "AWS_ACCESS_KEY_ID", valueFrom: ref(s3.secretName, s3.accessKeyIdKey || "accessKeyId") },
-      { name: "AWS_SECRET_ACCESS_KEY", valueFrom: ref(s3.secretName, s3.secretAccessKeyKey || "secretAccessKey") },
-      { name: "AWS_ENDPOINT_URL", valueFrom: ref(s3.secretName, s3.endpointKey || "endpoint", true) },
+      {
+        name: "AWS_ACCESS_KEY_ID",
+        valueFrom: ref(s3.secretName, s3.accessKeyIdKey || "accessKeyId"),
+      },
+      {
+        name: "AWS_SECRET_ACCESS_KEY",
+        valueFrom: ref(s3.secretName, s3.secretAccessKeyKey || "secretAccessKey"),
+      },
+      {
+        name: "AWS_ENDPOINT_URL",
+        valueFrom: ref(s3.secretName, s3.endpointKey || "endpoint", true),
+      },
     );
     if (spec.s3.region) env.push({ name: "AWS_REGION", value: spec.s3.region });
   }
@@ -94,8 +118,21 @@ function febEnv(name: string, spec: Obj): Obj[] {
   return env;
 }
 
-function probe(p: string, apiPort: number, initialDelaySeconds: number, periodSeconds: number, failureThreshold: number) {
-  return { httpGet: { path: p, port: apiPort }, initialDelaySeconds, periodSeconds, timeoutSeconds: 5, successThreshold: 1, failureThreshold };
+function probe(
+  p: string,
+  apiPort: number,
+  initialDelaySeconds: number,
+  periodSeconds: number,
+  failureThreshold: number,
+) {
+  return {
+    httpGet: { path: p, port: apiPort },
+    initialDelaySeconds,
+    periodSeconds,
+    timeoutSeconds: 5,
+    successThreshold: 1,
+    failureThreshold,
+  };
 }
 
 export function operatorObjects(cr: Obj): Obj[] {
@@ -106,9 +143,19 @@ export function operatorObjects(cr: Obj): Obj[] {
   const objects: Obj[] = [];
 
   if (!spec.identity?.jwt?.secretRef?.name) {
-    objects.push({ apiVersion: "v1", kind: "Secret", metadata: meta(`${name}-jwt-secret`), data: { "jwt-secret": "<generated>" } });
+    objects.push({
+      apiVersion: "v1",
+      kind: "Secret",
+      metadata: meta(`${name}-jwt-secret`),
+      data: { "jwt-secret": "<generated>" },
+    });
   }
-  objects.push({ apiVersion: "v1", kind: "ConfigMap", metadata: meta(`${name}-config`), data: { "config.yaml": febConfig(spec) } });
+  objects.push({
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: meta(`${name}-config`),
+    data: { "config.yaml": febConfig(spec) },
+  });
 
   const nfsPort = spec.nfsPort || 12049;
   const svcType = spec.service?.type || "LoadBalancer";
@@ -119,14 +166,25 @@ export function operatorObjects(cr: Obj): Obj[] {
     metadata: meta(n, { labels: LABELS(name), ...(annotations ? { annotations } : {}) }),
     spec: { ...s, selector: LABELS(name) },
   });
-  objects.push(service(`${name}-headless`, { type: "ClusterIP", clusterIP: "None", ports: [port("nfs", nfsPort)] }));
+  objects.push(
+    service(`${name}-headless`, {
+      type: "ClusterIP",
+      clusterIP: "None",
+      ports: [port("nfs", nfsPort)],
+    }),
+  );
   const filePorts = [port("nfs", nfsPort)];
   if (spec.smb?.enabled) filePorts.push(port("smb", spec.smb.port || 12445));
   objects.push(service(`${name}-file`, { type: svcType, ports: filePorts }, svcAnnotations));
   const apiPort = spec.controlPlane?.port || 8080;
-  objects.push(service(`${name}-api`, { type: svcType, ports: [port("api", apiPort)] }, svcAnnotations));
+  objects.push(
+    service(`${name}-api`, { type: svcType, ports: [port("api", apiPort)] }, svcAnnotations),
+  );
   const metricsPort = spec.metrics?.port || 9090;
-  if (spec.metrics?.enabled) objects.push(service(`${name}-metrics`, { type: "ClusterIP", ports: [port("metrics", metricsPort)] }));
+  if (spec.metrics?.enabled)
+    objects.push(
+      service(`${name}-metrics`, { type: "ClusterIP", ports: [port("metrics", metricsPort)] }),
+    );
 
   const percona = spec.percona;
   if (percona?.enabled) {
@@ -155,8 +213,12 @@ export function operatorObjects(cr: Obj): Obj[] {
   }
 
   const storage = spec.storage;
-  const sc = storage.storageClassName !== undefined ? { storageClassName: storage.storageClassName } : {};
-  const claim = (n: string, size: string) => ({ metadata: { name: n }, spec: { accessModes: ["ReadWriteOnce"], ...sc, resources: { requests: { storage: size } } } });
+  const sc =
+    storage.storageClassName !== undefined ? { storageClassName: storage.storageClassName } : {};
+  const claim = (n: string, size: string) => ({
+    metadata: { name: n },
+    spec: { accessModes: ["ReadWriteOnce"], ...sc, resources: { requests: { storage: size } } },
+  });
   const claims = [claim("metadata", storage.metadataSize)];
   if (storage.contentSize) claims.push(claim("content", storage.contentSize));
   claims.push(claim("cache", storage.cacheSize));
@@ -170,8 +232,10 @@ export function operatorObjects(cr: Obj): Obj[] {
     { name: "nfs", containerPort: nfsPort, protocol: "TCP" },
     { name: "api", containerPort: apiPort, protocol: "TCP" },
   ];
-  if (spec.metrics?.enabled) ports.push({ name: "metrics", containerPort: metricsPort, protocol: "TCP" });
-  if (spec.smb?.enabled) ports.push({ name: "smb", containerPort: spec.smb.port || 12445, protocol: "TCP" });
+  if (spec.metrics?.enabled)
+    ports.push({ name: "metrics", containerPort: metricsPort, protocol: "TCP" });
+  if (spec.smb?.enabled)
+    ports.push({ name: "smb", containerPort: spec.smb.port || 12445, protocol: "TCP" });
   const container: Obj = {
     name: "dittofs",
     image: spec.image,

@@ -22,7 +22,12 @@ function decodedSecrets(objects: Obj[]): Record<string, Record<string, string>> 
   const out: Record<string, Record<string, string>> = {};
   for (const s of objects.filter((o) => o.kind === "Secret")) {
     out[s.metadata.name] = {
-      ...Object.fromEntries(Object.entries(s.data ?? {}).map(([k, v]) => [k, Buffer.from(String(v), "base64").toString("utf8")])),
+      ...Object.fromEntries(
+        Object.entries(s.data ?? {}).map(([k, v]) => [
+          k,
+          Buffer.from(String(v), "base64").toString("utf8"),
+        ]),
+      ),
       ...s.stringData,
     };
   }
@@ -32,7 +37,10 @@ function decodedSecrets(objects: Obj[]): Record<string, Record<string, string>> 
 /** The wait-for-postgres script as operator-behavior.md §5.3 prints it. */
 function specWaitScript(): string {
   const doc = fs.readFileSync(path.join(SHARED, "docs", "operator-behavior.md"), "utf8");
-  const block = doc.split("Reproduce the script text exactly:")[1].split("```sh\n")[1].split("\n```")[0];
+  const block = doc
+    .split("Reproduce the script text exactly:")[1]
+    .split("```sh\n")[1]
+    .split("\n```")[0];
   return block;
 }
 
@@ -40,16 +48,21 @@ function specWaitScript(): string {
 function normalize(objects: Obj[], name: string): Obj[] {
   const copy = structuredClone(objects);
   for (const o of copy) {
-    if (o.kind === "Secret" && o.metadata.name === `${name}-jwt-secret`) o.data["jwt-secret"] = "<generated>";
-    if (o.kind === "Secret" && o.metadata.name === `${name}-admin-bootstrap-credentials`) o.data.password = "<generated>";
-    if (o.kind === "StatefulSet") o.spec.template.metadata.annotations["dittofs.io/config-hash"] = "<digest>";
+    if (o.kind === "Secret" && o.metadata.name === `${name}-jwt-secret`)
+      o.data["jwt-secret"] = "<generated>";
+    if (o.kind === "Secret" && o.metadata.name === `${name}-admin-bootstrap-credentials`)
+      o.data.password = "<generated>";
+    if (o.kind === "StatefulSet")
+      o.spec.template.metadata.annotations["dittofs.io/config-hash"] = "<digest>";
   }
   return copy;
 }
 
 const sampleFiles = fs
   .readdirSync(SAMPLES)
-  .filter((f) => f.endsWith(".yaml") && docs(path.join(SAMPLES, f)).some((d) => d.kind === "DittoServer"))
+  .filter(
+    (f) => f.endsWith(".yaml") && docs(path.join(SAMPLES, f)).some((d) => d.kind === "DittoServer"),
+  )
   .sort();
 
 describe("parity with the operator for every Feb 2026 sample (deviation table applied)", () => {
@@ -62,17 +75,28 @@ describe("parity with the operator for every Feb 2026 sample (deviation table ap
       const sample = docs(path.join(SAMPLES, file));
       const cr = sample.find((d) => d.kind === "DittoServer")!;
       const own = sample.filter((d) => d.kind === "Secret");
-      const secretDocs = own.length > 0 ? own : SECRET_FILES.flatMap((f) => docs(path.join(SAMPLES, f)));
+      const secretDocs =
+        own.length > 0 ? own : SECRET_FILES.flatMap((f) => docs(path.join(SAMPLES, f)));
       const secrets = decodedSecrets(secretDocs);
-      const ctx: ParityContext = { cr, name: cr.metadata.name, namespace: cr.metadata.namespace, secrets };
+      const ctx: ParityContext = {
+        cr,
+        name: cr.metadata.name,
+        namespace: cr.metadata.namespace,
+        secrets,
+      };
 
       const expected = operatorObjects(cr);
       for (const o of expected) {
-        for (const c of o.spec?.template?.spec?.initContainers ?? []) c.command[2] = specWaitScript();
+        for (const c of o.spec?.template?.spec?.initContainers ?? [])
+          c.command[2] = specWaitScript();
       }
       for (const row of DEVIATIONS) row.apply?.(expected, ctx);
 
-      const ours = render(cr.metadata.name, { ...cr.spec, namespace: cr.metadata.namespace }, secrets).objects as Obj[];
+      const ours = render(
+        cr.metadata.name,
+        { ...cr.spec, namespace: cr.metadata.namespace },
+        secrets,
+      ).objects as Obj[];
       expect(normalize(ours, ctx.name)).to.deep.equal(normalize(expected, ctx.name));
     });
   }

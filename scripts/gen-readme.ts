@@ -1,0 +1,102 @@
+/**
+ * Regenerates the generated parts of README.md: the argument and output reference (from the JSDoc of src/args.ts
+ * and src/component/ditto-server.ts) and the "Differences from the operator" table (from the deviation rows the
+ * parity tests apply, tests/parity/deviations.ts).
+ *
+ *   npm run docs            # rewrites README.md
+ *   npm run docs -- --check # exits 1 when README.md is stale
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as ts from "typescript";
+import { DEVIATIONS } from "../tests/parity/deviations";
+
+const ROOT = path.resolve(__dirname, "..");
+
+function jsdoc(node: ts.Node): string {
+  const docs = (node as unknown as { jsDoc?: ts.JSDoc[] }).jsDoc ?? [];
+  return docs
+    .map((d) => (typeof d.comment === "string" ? d.comment : ""))
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const cell = (s: string) => s.replace(/\|/g, "\\|");
+
+function typeText(node: ts.TypeNode | undefined, source: ts.SourceFile): string {
+  if (!node) return "";
+  return node
+    .getText(source)
+    .replace(/Input<(.*)>$/s, "$1")
+    .replace(/\bInput<([^<>]*)>/g, "$1")
+    .replace(/k8s\.types\.input\.core\.v1\./g, "core/v1 ");
+}
+
+export function argsReference(): string {
+  const file = path.join(ROOT, "src", "args.ts");
+  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
+  const out: string[] = [];
+  source.forEachChild((node) => {
+    if (!ts.isInterfaceDeclaration(node)) return;
+    out.push(`#### ${node.name.text}`, "", jsdoc(node), "", "| field | type | description |", "|---|---|---|");
+    for (const member of node.members) {
+      if (!ts.isPropertySignature(member)) continue;
+      const name = `\`${member.name.getText(source)}\`${member.questionToken ? "" : " (required)"}`;
+      out.push(`| ${name} | \`${cell(typeText(member.type, source))}\` | ${cell(jsdoc(member))} |`);
+    }
+    out.push("");
+  });
+  return out.join("\n");
+}
+
+export function outputsReference(): string {
+  const file = path.join(ROOT, "src", "component", "ditto-server.ts");
+  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
+  const out = ["| output | type | description |", "|---|---|---|"];
+  source.forEachChild((node) => {
+    if (!ts.isClassDeclaration(node)) return;
+    for (const member of node.members) {
+      if (!ts.isPropertyDeclaration(member)) continue;
+      const type = member.type?.getText(source).replace(/^pulumi\.Output<(.*)>$/, "$1") ?? "";
+      out.push(`| \`${member.name.getText(source)}\` | \`${cell(type)}\` | ${cell(jsdoc(member))} |`);
+    }
+  });
+  return out.join("\n") + "\n";
+}
+
+export function deviationsTable(): string {
+  const rows = DEVIATIONS.map((d) => `| ${cell(d.rule)} | ${cell(d.reason)} | ${cell(d.section)} |`);
+  return ["| what the component does | why | spec |", "|---|---|---|", ...rows].join("\n") + "\n";
+}
+
+function replaceBetween(text: string, marker: string, body: string): string {
+  const start = `<!-- ${marker}:start -->`;
+  const end = `<!-- ${marker}:end -->`;
+  const [before, rest] = text.split(start);
+  if (rest === undefined) throw new Error(`README.md has no ${start}`);
+  const after = rest.split(end)[1];
+  return `${before}${start}\n${body}${end}${after}`;
+}
+
+export function generatedReadme(current: string): string {
+  let text = replaceBetween(current, "args", argsReference());
+  text = replaceBetween(text, "outputs", outputsReference());
+  return replaceBetween(text, "deviations", deviationsTable());
+}
+
+function main(): void {
+  const file = path.join(ROOT, "README.md");
+  const current = fs.readFileSync(file, "utf8");
+  const next = generatedReadme(current);
+  if (process.argv.includes("--check")) {
+    if (next !== current) {
+      console.error("README.md is stale: run npm run docs");
+      process.exit(1);
+    }
+    return;
+  }
+  fs.writeFileSync(file, next);
+}
+
+if (require.main === module) main();

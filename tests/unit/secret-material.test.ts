@@ -1,0 +1,259 @@
+/**
+ * secretFacts and the render errors on secret contents (operator-behavior.md §10.2.2-10.2.4, decisions.md
+ * "Secrets"): each error names the Secret (`namespace/name`) and key, never the value.
+ */
+import { expect } from "chai";
+import { DittoSecretError } from "../../src/spec/errors";
+import { secretFacts, type SecretMaterial } from "../../src/secrets/material";
+import { secretReads, secretRefs } from "../../src/secrets/references";
+import { resolveSpec, type PlainArgs } from "../../src/spec/resolve";
+import { b64, GENERATED, render } from "../helpers/render";
+
+const NS = "team-a";
+const JWT = "a-jwt-secret-that-is-long-enough-0123";
+const INITIAL = "initial-pass-123";
+const PG = "postgres://dittofs:pg-password-42@pg:5432/dittofs?sslmode=disable";
+
+const ARGS = (): PlainArgs => ({
+  namespace: NS,
+  storage: { metadataSize: "10Gi", cacheSize: "5Gi" },
+  identity: {
+    jwt: { secretRef: { name: "jwt", key: "secret" } },
+    admin: { initialPasswordSecretRef: { name: "admin", key: "initial" } },
+  },
+  database: { type: "postgres", postgresSecretRef: { name: "pg", key: "url" } },
+  s3: { credentialsSecretRef: { secretName: "s3" }, bucket: "b" },
+});
+
+const SECRETS = (): Record<string, Record<string, string>> => ({
+  jwt: { secret: JWT },
+  admin: { initial: INITIAL },
+  pg: { url: PG },
+  s3: { accessKeyId: "AKIAEXAMPLE", secretAccessKey: "s3-secret-example", endpoint: "https://s3" },
+});
+
+/** Renders, expects a DittoSecretError, and checks that `value` (plain or base64) is not in the message. */
+function renderError(
+  secrets: Record<string, Record<string, string>>,
+  hidden: string[] = [],
+  args = ARGS(),
+): string {
+  let caught: unknown;
+  try {
+    render("srv", args, secrets);
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught, "render did not fail").to.be.instanceOf(DittoSecretError);
+  const message = (caught as Error).message;
+  for (const value of hidden) {
+    expect(message).to.not.include(value);
+    expect(message).to.not.include(b64(value));
+  }
+  return message;
+}
+
+function facts(args: PlainArgs, secrets: Record<string, Record<string, string>>) {
+  const { plan } = resolveSpec("srv", args);
+  const read: SecretMaterial["read"] = {};
+  for (const [name, data] of Object.entries(secrets))
+    read[name] = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, b64(v)]));
+  return secretFacts(plan, secretRefs(plan), { read, ...GENERATED });
+}
+
+describe("secret contents: errors name the Secret and key, never the value", () => {
+  it("renders with valid secrets", () => {
+    expect(render("srv", ARGS(), SECRETS()).objects.length).to.be.greaterThan(0);
+  });
+
+  it("rejects a JWT secret of 31 characters, naming Secret and key", () => {
+    const short = "x".repeat(30) + "Q";
+    const message = renderError({ ...SECRETS(), jwt: { secret: short } }, [short]);
+    expect(message).to.include(`${NS}/jwt`).and.include('"secret"').and.match(/32/);
+  });
+
+  it("accepts a JWT secret of exactly 32 characters", () => {
+    expect(() =>
+      render("srv", ARGS(), { ...SECRETS(), jwt: { secret: "j".repeat(32) } }),
+    ).to.not.throw();
+  });
+
+  it("rejects an initial password of 7 characters, naming Secret and key", () => {
+    const message = renderError({ ...SECRETS(), admin: { initial: "seven77" } }, ["seven77"]);
+    expect(message).to.include(`${NS}/admin`).and.include('"initial"');
+  });
+
+  it("rejects an initial password of 73 characters, naming Secret and key", () => {
+    const long = "P".repeat(72) + "z";
+    const message = renderError({ ...SECRETS(), admin: { initial: long } }, [long]);
+    expect(message).to.include(`${NS}/admin`).and.include('"initial"');
+  });
+
+  it("accepts initial passwords of 8 and of 72 characters", () => {
+    for (const pw of ["e".repeat(8), "s".repeat(72)])
+      expect(
+        () => render("srv", ARGS(), { ...SECRETS(), admin: { initial: pw } }),
+        pw,
+      ).to.not.throw();
+  });
+
+  it("rejects a postgres value that does not parse, naming Secret and key but not the value", () => {
+    const bad = "postgres://dittofs:hunter2-secret@:99999/";
+    const message = renderError({ ...SECRETS(), pg: { url: bad } }, [bad, "hunter2-secret"]);
+    expect(message).to.include(`${NS}/pg`).and.include('"url"');
+  });
+
+  it("rejects a key=value postgres value with an unterminated quote without echoing the password", () => {
+    const bad = "host=pg dbname=d user=u password='hunter2-secret";
+    const message = renderError({ ...SECRETS(), pg: { url: bad } }, [bad, "hunter2-secret"]);
+    expect(message).to.include(`${NS}/pg`).and.include('"url"');
+  });
+
+  it("reports every bad value at once", () => {
+    const message = renderError(
+      {
+        ...SECRETS(),
+        jwt: { secret: "short-jwt" },
+        admin: { initial: "tiny-pw" },
+      },
+      ["short-jwt", "tiny-pw"],
+    );
+    expect(message).to.include(`${NS}/jwt`).and.include(`${NS}/admin`);
+  });
+
+  it("rejects a too-short JWT passed as a value (owned Secret), naming that Secret, not the value", () => {
+    const args: PlainArgs = {
+      ...ARGS(),
+      identity: { admin: { initialPasswordSecretRef: { name: "admin", key: "initial" } } },
+      secretValues: { jwtSecret: "tiny-jwt-value" },
+    };
+    const message = renderError(SECRETS(), ["tiny-jwt-value"], args);
+    expect(message).to.include(`${NS}/srv-jwt-secret`).and.include('"jwt-secret"');
+  });
+});
+
+describe("secret reads: missing Secrets and keys", () => {
+  it("names a missing Secret as namespace/name", () => {
+    const secrets = SECRETS();
+    delete secrets.pg;
+    const message = renderError(secrets);
+    expect(message)
+      .to.include(`${NS}/pg`)
+      .and.match(/not found/);
+  });
+
+  it("names each missing Secret when several are missing", () => {
+    const message = renderError({ pg: { url: PG }, s3: SECRETS().s3 });
+    expect(message).to.include(`${NS}/jwt`).and.include(`${NS}/admin`);
+  });
+
+  it("names a missing required key and its Secret", () => {
+    const message = renderError({ ...SECRETS(), jwt: { other: JWT } }, [JWT]);
+    expect(message).to.include(`${NS}/jwt`).and.include('"secret"');
+  });
+
+  it("names a missing S3 access key id", () => {
+    const message = renderError({ ...SECRETS(), s3: { secretAccessKey: "s3-secret-example" } }, [
+      "s3-secret-example",
+    ]);
+    expect(message).to.include(`${NS}/s3`).and.include('"accessKeyId"');
+  });
+
+  it("names a missing S3 secret access key", () => {
+    const message = renderError({ ...SECRETS(), s3: { accessKeyId: "AKIAEXAMPLE" } }, [
+      "AKIAEXAMPLE",
+    ]);
+    expect(message).to.include(`${NS}/s3`).and.include('"secretAccessKey"');
+  });
+
+  it("accepts an S3 Secret without the endpoint key", () => {
+    const s3 = { accessKeyId: "AKIAEXAMPLE", secretAccessKey: "s3-secret-example" };
+    expect(() => render("srv", ARGS(), { ...SECRETS(), s3 })).to.not.throw();
+  });
+
+  it("hashes every key of the S3 Secret, the endpoint only when present", () => {
+    const s3 = { accessKeyId: "AKIAEXAMPLE", secretAccessKey: "s3-secret-example", extra: "e" };
+    const keys = [...facts(ARGS(), { ...SECRETS(), s3 }).hashEntries.keys()].filter((k) =>
+      k.startsWith("s3:"),
+    );
+    expect(keys.sort()).to.deep.equal(["s3:accessKeyId", "s3:extra", "s3:secretAccessKey"]);
+  });
+
+  it("leaves an unreferenced S3 Secret out of the hash", () => {
+    const args = { ...ARGS(), s3: undefined };
+    const secrets = SECRETS();
+    expect(secrets.s3).to.not.equal(undefined);
+    expect([...facts(args, secrets).hashEntries.keys()].some((k) => k.startsWith("s3:"))).to.equal(
+      false,
+    );
+  });
+
+  it("never reads Percona's user Secret", () => {
+    const args = { ...ARGS(), database: undefined, percona: { enabled: true } };
+    const { plan } = resolveSpec("srv", args);
+    const reads = secretReads(secretRefs(plan)).map((r) => r.secret);
+    expect(reads).to.not.include("srv-postgres-pguser-dittofs");
+    expect(() => render("srv", args, SECRETS())).to.not.throw();
+  });
+});
+
+describe("secretReads", () => {
+  const SHARED: PlainArgs = {
+    storage: { metadataSize: "10Gi", cacheSize: "5Gi" },
+    identity: {
+      jwt: { secretRef: { name: "shared", key: "jwt" } },
+      admin: {
+        passwordSecretRef: { name: "shared", key: "hash" },
+        initialPasswordSecretRef: { name: "shared", key: "pw" },
+      },
+    },
+    database: { type: "postgres", postgresSecretRef: { name: "shared", key: "url" } },
+    s3: {
+      credentialsSecretRef: {
+        secretName: "shared",
+        accessKeyIdKey: "ak",
+        secretAccessKeyKey: "sk",
+        endpointKey: "ep",
+      },
+    },
+  };
+
+  it("lists a Secret referenced by several fields once, with every required key", () => {
+    const { plan } = resolveSpec("srv", SHARED);
+    const reads = secretReads(secretRefs(plan));
+    expect(reads.map((r) => r.secret)).to.deep.equal(["shared"]);
+    expect([...reads[0].requiredKeys].sort()).to.deep.equal([
+      "ak",
+      "hash",
+      "jwt",
+      "pw",
+      "sk",
+      "url",
+    ]);
+  });
+
+  it("does not require the S3 endpoint key", () => {
+    const { plan } = resolveSpec("srv", SHARED);
+    expect(secretReads(secretRefs(plan))[0].requiredKeys).to.not.include("ep");
+  });
+
+  it("lists each distinct Secret once, sorted by name", () => {
+    const { plan } = resolveSpec("srv", {
+      ...ARGS(),
+      identity: { ...(SHARED.identity as object) },
+    });
+    const reads = secretReads(secretRefs(plan)).map((r) => r.secret);
+    expect(reads).to.deep.equal(["pg", "s3", "shared"]);
+  });
+
+  it("reads nothing when every secret is generated", () => {
+    const { plan } = resolveSpec("srv", { storage: { metadataSize: "1Gi", cacheSize: "1Gi" } });
+    expect(secretReads(secretRefs(plan))).to.deep.equal([]);
+  });
+
+  it("renders from one shared Secret holding every key", () => {
+    const shared = { jwt: JWT, hash: "$2a$10$x", pw: INITIAL, url: PG, ak: "AK", sk: "SK" };
+    const r = render("srv", SHARED, { shared });
+    expect(r.configHash).to.match(/^[0-9a-f]{64}$/);
+  });
+});
