@@ -35,11 +35,23 @@ function typeText(node: ts.TypeNode | undefined, source: ts.SourceFile): string 
 
 export function argsReference(): string {
   const file = path.join(ROOT, "src", "args.ts");
-  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
+  const source = ts.createSourceFile(
+    file,
+    fs.readFileSync(file, "utf8"),
+    ts.ScriptTarget.ES2022,
+    true,
+  );
   const out: string[] = [];
   source.forEachChild((node) => {
     if (!ts.isInterfaceDeclaration(node)) return;
-    out.push(`#### ${node.name.text}`, "", jsdoc(node), "", "| field | type | description |", "|---|---|---|");
+    out.push(
+      `#### ${node.name.text}`,
+      "",
+      jsdoc(node),
+      "",
+      "| field | type | description |",
+      "|---|---|---|",
+    );
     for (const member of node.members) {
       if (!ts.isPropertySignature(member)) continue;
       const name = `\`${member.name.getText(source)}\`${member.questionToken ? "" : " (required)"}`;
@@ -52,21 +64,30 @@ export function argsReference(): string {
 
 export function outputsReference(): string {
   const file = path.join(ROOT, "src", "component", "ditto-server.ts");
-  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
+  const source = ts.createSourceFile(
+    file,
+    fs.readFileSync(file, "utf8"),
+    ts.ScriptTarget.ES2022,
+    true,
+  );
   const out = ["| output | type | description |", "|---|---|---|"];
   source.forEachChild((node) => {
     if (!ts.isClassDeclaration(node)) return;
     for (const member of node.members) {
       if (!ts.isPropertyDeclaration(member)) continue;
       const type = member.type?.getText(source).replace(/^pulumi\.Output<(.*)>$/, "$1") ?? "";
-      out.push(`| \`${member.name.getText(source)}\` | \`${cell(type)}\` | ${cell(jsdoc(member))} |`);
+      out.push(
+        `| \`${member.name.getText(source)}\` | \`${cell(type)}\` | ${cell(jsdoc(member))} |`,
+      );
     }
   });
   return out.join("\n") + "\n";
 }
 
 export function deviationsTable(): string {
-  const rows = DEVIATIONS.map((d) => `| ${cell(d.rule)} | ${cell(d.reason)} | ${cell(d.section)} |`);
+  const rows = DEVIATIONS.map(
+    (d) => `| ${cell(d.rule)} | ${cell(d.reason)} | ${cell(d.section)} |`,
+  );
   return ["| what the component does | why | spec |", "|---|---|---|", ...rows].join("\n") + "\n";
 }
 

@@ -7,7 +7,14 @@ import { generatedReadme } from "../scripts/gen-readme";
 import specSchema from "../src/generated/spec-schema.json";
 
 const ROOT = path.join(__dirname, "..");
-const CRD = path.join(ROOT, "..", "shared", "reference", "operator-feb2026", "dittofs.dittofs.com_dittoservers.yaml");
+const CRD = path.join(
+  ROOT,
+  "..",
+  "shared",
+  "reference",
+  "operator-feb2026",
+  "dittofs.dittofs.com_dittoservers.yaml",
+);
 
 interface Member {
   type: string;
@@ -16,7 +23,12 @@ interface Member {
 
 function argInterfaces(): Map<string, Map<string, Member>> {
   const file = path.join(ROOT, "src", "args.ts");
-  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
+  const source = ts.createSourceFile(
+    file,
+    fs.readFileSync(file, "utf8"),
+    ts.ScriptTarget.ES2022,
+    true,
+  );
   const out = new Map<string, Map<string, Member>>();
   source.forEachChild((node) => {
     if (!ts.isInterfaceDeclaration(node)) return;
@@ -43,7 +55,8 @@ function pairs(): Array<{ path: string; schema: any; member?: Member }> {
       const member = interfaces.get(iface)?.get(name);
       out.push({ path: `${prefix}${name}`, schema: child, member });
       const nested = member?.type.match(/\b(\w+Args)\b/)?.[1];
-      if (child.properties && nested && interfaces.has(nested)) walk(child, nested, `${prefix}${name}.`);
+      if (child.properties && nested && interfaces.has(nested))
+        walk(child, nested, `${prefix}${name}.`);
     }
   };
   walk(specSchema, "DittoServerSpecArgs", "spec.");
@@ -52,34 +65,49 @@ function pairs(): Array<{ path: string; schema: any; member?: Member }> {
 
 describe("documentation and generated files", () => {
   it("documents every CRD field as an arg with JSDoc", () => {
-    const missing = pairs().filter((p) => !p.member || p.member.doc.trim() === "").map((p) => p.path);
+    const missing = pairs()
+      .filter((p) => !p.member || p.member.doc.trim() === "")
+      .map((p) => p.path);
     expect(missing).to.deep.equal([]);
   });
 
   it("states each schema default in the arg's JSDoc, as `Defaults to <value>.`", () => {
     const wrong = pairs()
-      .filter((p) => p.member && p.schema.default !== undefined && typeof p.schema.default !== "object")
-      .filter((p) => !p.member!.doc.includes(`Defaults to \`${p.schema.default === "" ? '""' : p.schema.default}\`.`))
+      .filter(
+        (p) => p.member && p.schema.default !== undefined && typeof p.schema.default !== "object",
+      )
+      .filter(
+        (p) =>
+          !p.member!.doc.includes(
+            `Defaults to \`${p.schema.default === "" ? '""' : p.schema.default}\`.`,
+          ),
+      )
       .map((p) => `${p.path} (schema default ${JSON.stringify(p.schema.default)})`);
     expect(wrong).to.deep.equal([]);
   });
 
   it("documents no default the schema does not have", () => {
     const invented = pairs()
-      .filter((p) => p.member && /Defaults to `/.test(p.member.doc) && p.schema.default === undefined)
+      .filter(
+        (p) => p.member && /Defaults to `/.test(p.member.doc) && p.schema.default === undefined,
+      )
       .map((p) => p.path);
     expect(invented).to.deep.equal([]);
   });
 
   it("keeps src/generated in step with the operator's CRD (npm run gen:validator)", () => {
     for (const [name, text] of Object.entries(generatedFiles(fs.readFileSync(CRD, "utf8")))) {
-      expect(fs.readFileSync(path.join(ROOT, "src", "generated", name), "utf8"), name).to.equal(text);
+      expect(fs.readFileSync(path.join(ROOT, "src", "generated", name), "utf8"), name).to.equal(
+        text,
+      );
     }
   });
 
   it("keeps the README's reference and differences table in step (npm run docs)", () => {
     const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-    expect(generatedReadme(readme) === readme, "README.md is stale: run npm run docs").to.equal(true);
+    expect(generatedReadme(readme) === readme, "README.md is stale: run npm run docs").to.equal(
+      true,
+    );
   });
 
   it("opens the README with the two commands: the example render and the tests", () => {

@@ -7,6 +7,8 @@ import * as fs from "fs";
 import { stringify } from "yaml";
 import { DEFAULT_NAMESPACE, RENDER_DEFAULT_HASH_KEY } from "../defaults";
 import { renderServer } from "../render";
+import { DittoSpecError } from "../spec/errors";
+import { COMPONENT_ONLY_FIELDS } from "../spec/resolve";
 import { readInputs, InputError } from "./read-inputs";
 
 const USAGE = `usage: dittofs render -f FILE [-f FILE ...] [--namespace NS] [--hash-key KEY]
@@ -76,6 +78,14 @@ export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): CliRe
       const read: Record<string, Record<string, string>> = {};
       for (const secret of inputs.secrets) {
         if ((secret.namespace ?? fallbackNamespace) === namespace) read[secret.name] = secret.data;
+      }
+      // The CRD has no component-only fields; in a CR they are unknown fields like any other.
+      const foreign = COMPONENT_ONLY_FIELDS.filter((f) => f in server.spec);
+      if (foreign.length > 0) {
+        throw new DittoSpecError(
+          `DittoServer ${JSON.stringify(server.name)}`,
+          foreign.map((f) => `spec.${f}: unknown field`),
+        );
       }
       const result = renderServer(
         server.name,

@@ -76,7 +76,8 @@ export function secretFacts(
   const jwt = refs.jwt.owned
     ? Buffer.from(material.jwtSecret ?? "", "utf8")
     : userValue(refs.jwt.secret, refs.jwt.key);
-  if (jwt.toString("utf8").length < SERVER_LIMITS.jwtMinLength) {
+  // Lengths in bytes, as the server (Go `len`) and bcrypt count them.
+  if (jwt.length < SERVER_LIMITS.jwtMinLength) {
     problems.push(
       `${where(refs.jwt.secret, refs.jwt.key)}: the JWT secret must be at least ${SERVER_LIMITS.jwtMinLength} characters (the server refuses to start otherwise)`,
     );
@@ -93,7 +94,7 @@ export function secretFacts(
   const initial = refs.adminInitial.owned
     ? Buffer.from(material.adminInitialPassword ?? "", "utf8")
     : userValue(refs.adminInitial.secret, refs.adminInitial.key);
-  const initialLength = initial.toString("utf8").length;
+  const initialLength = initial.length;
   if (
     initialLength < SERVER_LIMITS.adminPasswordMinLength ||
     initialLength > SERVER_LIMITS.adminPasswordMaxLength

@@ -167,6 +167,20 @@ describe("dittofs render (run)", () => {
     expect(r.stderr.split("\n").some((l) => /^\s*spec\.replicas: /.test(l))).to.equal(true);
   });
 
+  it("rejects the component-only fields inside a CR's spec as unknown fields", () => {
+    const file = write(
+      server({
+        storage: { metadataSize: "1Gi" },
+        secretValues: { jwtSecret: JWT },
+        labels: { a: "b" },
+      }),
+    );
+    const r = fails(["render", "-f", file]);
+    expect(r.stderr).to.include("spec.labels: unknown field");
+    expect(r.stderr).to.include("spec.secretValues: unknown field");
+    expect(r.stderr).not.to.include(JWT);
+  });
+
   it("fails when a referenced Secret is missing from the files, naming namespace/name", () => {
     const file = write(
       server(REFS_SPEC, "refs"),
