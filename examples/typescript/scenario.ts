@@ -3,9 +3,9 @@
  * values, NFS + SMB, metrics, and a JWT secret and admin password the component generates.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { DittoServerArgs } from "dittofs";
 
-export function exampleArgs(config: pulumi.Config): DittoServerArgs {
+// Typed where it is used (new DittoServer checks it against DittoServerArgs), so this file needs no package import.
+export function exampleArgs(config: pulumi.Config) {
   return {
     namespace: config.get("namespace") ?? "default",
     storage: { metadataSize: "10Gi", cacheSize: "5Gi" },

@@ -20,7 +20,13 @@ import { secretRefs } from "../secrets/references";
 import { DittoSpecError } from "../spec/errors";
 import { resolveSpec, type PlainArgs } from "../spec/resolve";
 import type { ServerPlanInput } from "../spec/types";
-import { decidesStructure, deferredPaths, displayPath, withStandIns } from "./output-args";
+import {
+  decidesStructure,
+  deferredPaths,
+  displayPath,
+  withSecretValuePresence,
+  withStandIns,
+} from "./output-args";
 import { gatherSecretMaterial } from "./secret-material";
 
 export const DITTOSERVER_TYPE = "dittofs:index:DittoServer";
@@ -31,8 +37,7 @@ function plan(
   args: DittoServerArgs,
 ): { now: ServerPlanInput; later: pulumi.Output<ServerPlanInput>; warnings: string[] } {
   const subject = `DittoServer ${JSON.stringify(name)}`;
-  const deferred = deferredPaths(args);
-  const deciding = deferred.filter(decidesStructure);
+  const deciding = deferredPaths(args).filter(decidesStructure);
   if (deciding.length > 0) {
     throw new DittoSpecError(
       subject,
@@ -42,14 +47,21 @@ function plan(
       ),
     );
   }
+  const specArgs = withSecretValuePresence(args);
+  const deferred = deferredPaths(specArgs);
   if (deferred.length === 0) {
-    const resolved = resolveSpec(name, args as unknown as PlainArgs, subject);
+    const resolved = resolveSpec(name, specArgs as unknown as PlainArgs, subject);
     return { now: resolved.plan, later: pulumi.output(resolved.plan), warnings: resolved.warnings };
   }
-  const probe = resolveSpec(name, withStandIns(args, deferred) as unknown as PlainArgs, subject, {
-    crossFieldRules: false,
-  });
-  const later = pulumi.output(args).apply((plainArgs) => {
+  const probe = resolveSpec(
+    name,
+    withStandIns(specArgs, deferred) as unknown as PlainArgs,
+    subject,
+    {
+      crossFieldRules: false,
+    },
+  );
+  const later = pulumi.output(specArgs).apply((plainArgs) => {
     const resolved = resolveSpec(name, plainArgs as PlainArgs, subject);
     for (const w of resolved.warnings) void pulumi.log.warn(w);
     return resolved.plan;
@@ -150,10 +162,16 @@ export class DittoServer extends pulumi.ComponentResource {
                 ownedData,
               ) as pulumi.Unwrap<ServerManifests>,
           ) as unknown as pulumi.Output<ServerManifests>);
-    const part = <T>(select: (m: ServerManifests) => T): any =>
-      pulumi.Output.isInstance(manifests)
-        ? manifests.apply((m) => select(m as ServerManifests))
-        : select(manifests);
+    // With Outputs in the spec, lift each top-level field apart (never the whole args: the SDK would read every
+    // field of the Output, absent ones included). The skeleton, from the plan, says which fields exist.
+    const skeleton = buildManifests(structure, refs, "", "", {});
+    const part = (select: (m: ServerManifests) => object | undefined): any => {
+      if (!pulumi.Output.isInstance(manifests)) return select(manifests);
+      const keys = Object.keys(select(skeleton) ?? {});
+      return Object.fromEntries(
+        keys.map((k) => [k, manifests.apply((m) => (select(m as ServerManifests) as any)[k])]),
+      );
+    };
     const child = { parent: this };
 
     const secrets = ownedSecretNames(refs).map(
@@ -212,7 +230,9 @@ export class DittoServer extends pulumi.ComponentResource {
     );
 
     const p = planned.later;
-    this.nfsEndpoint = pulumi.interpolate`${file.metadata.name}.${p.namespace}.svc.cluster.local:${p.spec.nfsPort}`;
+    this.nfsEndpoint = p.apply((x) =>
+      serviceEndpoint(names.fileService, x.namespace, x.spec.nfsPort),
+    );
     this.apiEndpoint = p.apply((x) =>
       serviceEndpoint(names.apiService, x.namespace, x.spec.controlPlane.port),
     );

@@ -89,3 +89,31 @@ export function withStandIns<T>(args: T, paths: Path[]): T {
   }
   return copy;
 }
+
+/**
+ * The args as the spec resolution sees them: each `secretValues` value replaced by a placeholder. Those values are
+ * secret material (gathered apart, src/component/secret-material.ts); only their presence shapes the objects, so
+ * they never make the plan wait, nor mark every object secret.
+ */
+export function withSecretValuePresence<T extends { secretValues?: unknown }>(args: T): T {
+  const values = args.secretValues as Record<string, unknown> | undefined;
+  if (values === undefined || isDeferred(values)) return args;
+  const mark = (v: unknown) => (v === undefined ? undefined : "");
+  const s3 = values.s3 as Record<string, unknown> | undefined;
+  return {
+    ...args,
+    secretValues: {
+      jwtSecret: mark(values.jwtSecret),
+      adminInitialPassword: mark(values.adminInitialPassword),
+      postgresConnection: mark(values.postgresConnection),
+      s3:
+        s3 === undefined || isDeferred(s3)
+          ? s3
+          : {
+              accessKeyId: mark(s3.accessKeyId),
+              secretAccessKey: mark(s3.secretAccessKey),
+              endpoint: mark(s3.endpoint),
+            },
+    },
+  };
+}

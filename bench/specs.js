@@ -1,0 +1,60 @@
+"use strict";
+/**
+ * Deterministic mixed DittoServer specs for the construction benchmark. None references a Secret (a referenced
+ * Secret is a read, measured separately in figure 4): S3 and Postgres come in as `secretValues`.
+ *
+ *   i % 4 == 0  minimal: generated JWT + admin password (3 RandomPasswords), SQLite
+ *   i % 4 == 1  SMB + metrics, JWT passed as a value
+ *   i % 4 == 2  metrics + S3 by secretValues + Postgres connection by secretValues
+ *   i % 4 == 3  Percona (deleteWithServer alternating) + SMB + S3 by secretValues
+ */
+function spec(i) {
+  const namespace = `team-${i % 5}`;
+  const storage = { metadataSize: "10Gi", cacheSize: "5Gi", contentSize: "50Gi" };
+  const s3Values = {
+    accessKeyId: `AKIA${String(i).padStart(12, "0")}`,
+    secretAccessKey: `secret-access-key-${i}-0123456789abcdef`,
+    endpoint: "https://s3.example.com",
+  };
+  switch (i % 4) {
+    case 0:
+      return { namespace, storage: { metadataSize: "1Gi" } };
+    case 1:
+      return {
+        namespace,
+        storage,
+        smb: { enabled: true },
+        metrics: { enabled: true },
+        secretValues: { jwtSecret: `jwt-${i}-0123456789abcdef0123456789abcdef` },
+      };
+    case 2:
+      return {
+        namespace,
+        storage,
+        metrics: { enabled: true, port: 9100 },
+        database: { type: "postgres" },
+        s3: { region: "eu-west-1", bucket: `bucket-${i}` },
+        secretValues: {
+          s3: s3Values,
+          postgresConnection: `postgres://ditto:pw${i}@db.example:5432/ditto${i}?sslmode=require`,
+        },
+        resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { memory: "4Gi" } },
+      };
+    default:
+      return {
+        namespace,
+        storage,
+        smb: { enabled: true, port: 12446 },
+        percona: { enabled: true, deleteWithServer: i % 8 === 7, replicas: 2 },
+        s3: { region: "eu-west-1" },
+        secretValues: { s3: s3Values },
+      };
+  }
+}
+
+/** `count` servers named srv-0 … srv-(count-1). */
+function servers(count) {
+  return Array.from({ length: count }, (_, i) => ({ name: `srv-${i}`, args: spec(i) }));
+}
+
+module.exports = { spec, servers };
