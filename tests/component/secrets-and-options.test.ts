@@ -165,6 +165,25 @@ describe("DittoServer options and Output args", () => {
     );
   });
 
+  it("keeps secret values out of the plan: only Secret data is secret, other objects stay readable", async () => {
+    const d = await deploy("taint", {
+      storage: { metadataSize: "1Gi" },
+      secretValues: {
+        jwtSecret: pulumi.secret(JWT),
+        s3: { accessKeyId: pulumi.secret(S3_ID), secretAccessKey: S3_SECRET },
+      },
+    });
+    for (const c of d.children.filter(
+      (x) => x.type.startsWith("kubernetes:") && x.type !== "kubernetes:core/v1:Secret",
+    )) {
+      expect(secretPaths(c.rawInputs), `${c.type} ${c.name}`).to.deep.equal([]);
+    }
+    // Absent fields are absent, not secret placeholders (the engine rejects a secret without a value).
+    expect(d.one("kubernetes:core/v1:ConfigMap", "config").rawInputs).not.to.have.property(
+      "binaryData",
+    );
+  });
+
   it("rejects an Output for a field that decides which objects exist, naming it", () => {
     expect(
       () =>
