@@ -64,9 +64,9 @@ export const PROBES = {
     successThreshold: 1,
     failureThreshold: 3,
   },
+  // No initialDelaySeconds: 0 is the API default, and the operator's Go structs omit zero values (omitempty).
   startup: {
     path: "/health",
-    initialDelaySeconds: 0,
     periodSeconds: 5,
     timeoutSeconds: 5,
     successThreshold: 1,

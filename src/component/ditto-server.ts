@@ -69,6 +69,11 @@ function plan(
   return { now: probe.plan, later, warnings: [] };
 }
 
+/**
+ * A DittoFS file server (NFS + SMB + REST control plane) on Kubernetes: the objects the DittoFS operator creates for a
+ * `DittoServer` custom resource, from the same spec, without the operator. Invalid args fail before anything is
+ * registered, each problem with its field path.
+ */
 export class DittoServer extends pulumi.ComponentResource {
   /** In-cluster NFS endpoint of the file Service, `<name>-file.<namespace>.svc.cluster.local:<nfsPort>`. */
   public readonly nfsEndpoint: pulumi.Output<string>;

@@ -274,9 +274,9 @@ describe("acceptance facts 31-46: the other controller scenarios", () => {
         successThreshold: 1,
         failureThreshold: 3,
       });
+      // initialDelaySeconds 0 is omitted, as the operator's Go structs (omitempty) and the API default have it.
       expect(c.startupProbe, name).to.deep.equal({
         httpGet: { path: "/health", port: 8080 },
-        initialDelaySeconds: 0,
         periodSeconds: 5,
         timeoutSeconds: 5,
         successThreshold: 1,

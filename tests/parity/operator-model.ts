@@ -125,9 +125,10 @@ function probe(
   periodSeconds: number,
   failureThreshold: number,
 ) {
+  // Go's omitempty drops a zero initialDelaySeconds from the object the operator sends.
   return {
     httpGet: { path: p, port: apiPort },
-    initialDelaySeconds,
+    ...(initialDelaySeconds ? { initialDelaySeconds } : {}),
     periodSeconds,
     timeoutSeconds: 5,
     successThreshold: 1,

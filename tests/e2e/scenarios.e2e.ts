@@ -1,0 +1,331 @@
+/**
+ * End-to-end scenarios of issue 5 with the real Pulumi engine against a local control plane (etcd, kube-apiserver,
+ * controller manager, scheduler, kwok). A scenario that cannot run says why (mocha "pending") and never passes.
+ */
+import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { parseAllDocuments } from "yaml";
+import { renderServer } from "../../src/render";
+import { expectGolden } from "./golden";
+import { must, runSync } from "./shell";
+import { Stack } from "./stack";
+import { missing, REPO, TC } from "./toolchain";
+
+type Obj = Record<string, any>;
+
+const JWT_1 = "e2e-jwt-secret-one-0123456789abcdefghij";
+const JWT_2 = "e2e-jwt-secret-two-0123456789abcdefghij";
+const S3_ID = "e2e-access-key-id";
+const S3_KEY_1 = "e2e-secret-access-key-one";
+const S3_KEY_2 = "e2e-secret-access-key-two";
+const PLAINTEXTS = [
+  JWT_1,
+  JWT_2,
+  S3_ID,
+  S3_KEY_1,
+  S3_KEY_2,
+  "example-secret-access-key",
+  "example-access-key-id",
+];
+
+function noPlaintext(text: string): void {
+  for (const p of PLAINTEXTS) {
+    expect(text).not.to.include(p);
+    expect(text).not.to.include(Buffer.from(p).toString("base64"));
+  }
+}
+
+/** The resource lines of a preview: `<op> <type>: (<action>)`. */
+function changes(preview: string): string[] {
+  return preview
+    .split("\n")
+    .map((l) => l.match(/^\s*([~+\-]|\+-|-\+)\s+([\w:/.]+): \((\w[\w-]*)\)/))
+    .filter((m): m is RegExpMatchArray => m !== null)
+    .map((m) => `${m[2]} ${m[3]}`);
+}
+
+describe("e2e: the real engine against a local control plane", function () {
+  this.timeout(15 * 60 * 1000);
+  const run = fs.mkdtempSync(path.join(os.tmpdir(), "dittofs-e2e-"));
+  const script = path.join(REPO, "scripts", "e2e", "control-plane.sh");
+  let kubeconfig = "";
+  let skip = missing("engine", "cluster");
+  const kubectl = (...args: string[]) =>
+    runSync(path.join(TC, "bin", "kubectl"), args, {
+      env: { ...process.env, KUBECONFIG: kubeconfig },
+    });
+
+  before(function () {
+    if (skip) return;
+    const started = runSync("bash", [script, "start", run]);
+    if (started.code !== 0) {
+      skip = `the control plane did not start: ${started.stderr.slice(-2000)}`;
+      return;
+    }
+    kubeconfig = path.join(run, "admin.kubeconfig");
+    must(kubectl("create", "namespace", "e2e"), "create namespace");
+    must(
+      kubectl(
+        "-n",
+        "e2e",
+        "create",
+        "secret",
+        "generic",
+        "e2e-jwt",
+        `--from-literal=secret=${JWT_1}`,
+      ),
+      "jwt secret",
+    );
+    must(
+      kubectl(
+        "-n",
+        "e2e",
+        "create",
+        "secret",
+        "generic",
+        "e2e-s3",
+        `--from-literal=accessKeyId=${S3_ID}`,
+        `--from-literal=secretAccessKey=${S3_KEY_1}`,
+      ),
+      "s3 secret",
+    );
+    // The TypeScript example imports the package by name: link it to this repository (built lib/).
+    const link = path.join(REPO, "examples", "typescript", "node_modules", "dittofs");
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    if (!fs.existsSync(link)) fs.symlinkSync(path.relative(path.dirname(link), REPO), link);
+  });
+
+  after(() => {
+    runSync("bash", [script, "stop", run]);
+    for (const stack of [exampleStack, refsStack]) stack?.cleanup();
+  });
+
+  beforeEach(function () {
+    if (skip) {
+      console.log(`      skipped: ${skip}`);
+      this.skip();
+    }
+  });
+
+  const example = () =>
+    new Stack(
+      path.join(REPO, "examples", "typescript"),
+      path.join(run, "state-example"),
+      kubeconfig,
+    );
+  const refs = () =>
+    new Stack(
+      path.join(REPO, "tests", "e2e", "programs", "refs"),
+      path.join(run, "state-refs"),
+      kubeconfig,
+    );
+  let exampleStack: Stack;
+  let refsStack: Stack;
+
+  it("1. preview --diff of examples/typescript shows the expected objects and no secret plaintext", () => {
+    exampleStack = example().init();
+    const preview = exampleStack.preview().stdout;
+    noPlaintext(preview);
+    expect(changes(preview)).to.include.members([
+      "kubernetes:core/v1:Secret create",
+      "kubernetes:core/v1:ConfigMap create",
+      "kubernetes:core/v1:Service create",
+      "kubernetes:apps/v1:StatefulSet create",
+    ]);
+    for (const name of [
+      "demo-config",
+      "demo-headless",
+      "demo-file",
+      "demo-api",
+      "demo-metrics",
+      "demo-s3-credentials",
+    ]) {
+      expect(preview).to.include(`name     : "${name}"`);
+    }
+    expectGolden("1-preview-example", preview);
+  });
+
+  it("2. up creates the objects in the API server; a second up changes nothing", () => {
+    const up = exampleStack.up();
+    noPlaintext(up.stdout);
+    const sts = JSON.parse(
+      must(kubectl("get", "statefulset", "demo", "-o", "json"), "get sts").stdout,
+    );
+    expect(sts.spec.serviceName).to.equal("demo-headless");
+    expect(sts.spec.template.metadata.annotations["dittofs.io/config-hash"]).to.match(
+      /^[0-9a-f]{64}$/,
+    );
+    expect(sts.spec.volumeClaimTemplates.map((c: Obj) => c.metadata.name)).to.deep.equal([
+      "metadata",
+      "cache",
+      "controlplane",
+    ]);
+    const file = JSON.parse(
+      must(kubectl("get", "service", "demo-file", "-o", "json"), "get svc").stdout,
+    );
+    expect(file.spec.ports.map((p: Obj) => [p.name, p.port, p.targetPort])).to.deep.equal([
+      ["nfs", 12049, "nfs"],
+      ["smb", 12445, "smb"],
+    ]);
+    exampleStack.up("--expect-no-changes");
+  });
+
+  it("3. rotating a referenced Secret (JWT, then S3) updates only the config-hash annotation, readable", () => {
+    refsStack = refs().init();
+    refsStack.up();
+    for (const [secret, patch] of [
+      ["e2e-jwt", { secret: JWT_2 }],
+      ["e2e-s3", { secretAccessKey: S3_KEY_2 }],
+    ] as const) {
+      must(
+        kubectl(
+          "-n",
+          "e2e",
+          "patch",
+          "secret",
+          secret,
+          "--type=merge",
+          "-p",
+          JSON.stringify({ stringData: patch }),
+        ),
+        "patch",
+      );
+      const preview = refsStack.preview().stdout;
+      noPlaintext(preview);
+      expect(changes(preview).filter((c) => !c.endsWith(" read"))).to.deep.equal([
+        "kubernetes:apps/v1:StatefulSet update",
+      ]);
+      expect(preview).to.match(/~ "dittofs\.io\/config-hash": "[0-9a-f]{64}" => "[0-9a-f]{64}"/);
+      expectGolden(`3-rotate-${secret}`, preview);
+      refsStack.up();
+    }
+  });
+
+  it("4. changing a config field gives a minimal readable diff and rolls the pod template", () => {
+    const before = JSON.parse(
+      must(kubectl("-n", "e2e", "get", "statefulset", "refs", "-o", "json"), "get").stdout,
+    );
+    refsStack.config("cacheSize", "2GB");
+    const preview = refsStack.preview().stdout;
+    expect(
+      changes(preview)
+        .filter((c) => !c.endsWith(" read"))
+        .sort(),
+    ).to.deep.equal(
+      ["kubernetes:apps/v1:StatefulSet update", "kubernetes:core/v1:ConfigMap replace"].sort(),
+    );
+    expect(preview).to.include("size: 2GB");
+    expectGolden("4-config-field", preview);
+    refsStack.up();
+    const after = JSON.parse(
+      must(kubectl("-n", "e2e", "get", "statefulset", "refs", "-o", "json"), "get").stdout,
+    );
+    const hash = (s: Obj) => s.spec.template.metadata.annotations["dittofs.io/config-hash"];
+    expect(hash(after)).not.to.equal(hash(before));
+    expect(after.metadata.generation).to.be.greaterThan(before.metadata.generation);
+  });
+
+  it("5. destroy keeps the volumes (Retain) and the PerconaPGCluster (deleteWithServer false)", async () => {
+    refsStack.config("percona", "true");
+    const up = refsStack.pulumiAsync("up", "--yes", "--skip-preview", "--suppress-progress");
+    // No Percona operator runs here: report the cluster ready, as the operator would.
+    for (let i = 0; i < 240; i++) {
+      const r = kubectl(
+        "-n",
+        "e2e",
+        "patch",
+        "perconapgcluster",
+        "refs-postgres",
+        "--subresource=status",
+        "--type=merge",
+        "-p",
+        '{"status":{"state":"ready"}}',
+      );
+      if (r.code === 0) break;
+      await new Promise((res) => setTimeout(res, 500));
+    }
+    must(await up, "up with percona");
+    must(refsStack.pulumi("destroy", "--yes", "--suppress-progress"), "destroy");
+    const pvcs = JSON.parse(
+      must(kubectl("-n", "e2e", "get", "pvc", "-o", "json"), "pvc").stdout,
+    ).items.map((p: Obj) => p.metadata.name);
+    expect(pvcs).to.include.members(["metadata-refs-0", "cache-refs-0", "controlplane-refs-0"]);
+    expect(kubectl("-n", "e2e", "get", "perconapgcluster", "refs-postgres").code).to.equal(0);
+    expect(kubectl("-n", "e2e", "get", "statefulset", "refs").code).not.to.equal(0);
+  });
+
+  it("6. the same stack in YAML through the plugin's construct path", function () {
+    const reason =
+      missing("yaml") ||
+      (fs.existsSync(path.join(REPO, "PulumiPlugin.yaml"))
+        ? ""
+        : "PulumiPlugin.yaml not there yet (issue 4)");
+    if (reason || !fs.existsSync(path.join(REPO, "examples", "yaml", "Pulumi.yaml"))) {
+      console.log(`      skipped: ${reason || "examples/yaml not there yet (issue 4)"}`);
+      this.skip();
+    }
+  });
+});
+
+describe("e2e: the root demo with the real engine (no cluster)", function () {
+  this.timeout(10 * 60 * 1000);
+  const skip = missing("engine");
+
+  beforeEach(function () {
+    if (skip) {
+      console.log(`      skipped: ${skip}`);
+      this.skip();
+    }
+  });
+
+  it("7. the root demo's renderYamlToDirectory output equals what dittofs render builds", () => {
+    const run = fs.mkdtempSync(path.join(os.tmpdir(), "dittofs-e2e-demo-"));
+    const out = path.join(run, "rendered");
+    const demo = new Stack(REPO, path.join(run, "state-demo"));
+    demo.init().config("renderDir", out);
+    try {
+      demo.up();
+    } finally {
+      demo.cleanup();
+    }
+    const files = fs.readdirSync(path.join(out, "1-manifest")).sort();
+    const rendered = files.flatMap((f) =>
+      parseAllDocuments(fs.readFileSync(path.join(out, "1-manifest", f), "utf8")).map((d) =>
+        d.toJS(),
+      ),
+    );
+    const expected = renderServer(
+      "demo",
+      {
+        namespace: "default",
+        storage: { metadataSize: "10Gi", cacheSize: "5Gi" },
+        smb: { enabled: true },
+        metrics: { enabled: true },
+        s3: { region: "eu-west-1", bucket: "dittofs-demo" },
+        secretValues: {
+          s3: {
+            accessKeyId: "example-access-key-id",
+            secretAccessKey: "example-secret-access-key",
+            endpoint: "https://s3.example.com",
+          },
+        },
+        resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { memory: "4Gi" } },
+      },
+      {},
+      "any",
+    ).objects as Obj[];
+    const norm = (o: Obj) => {
+      const c = structuredClone(o);
+      if (c.kind === "Secret" && c.data?.["jwt-secret"]) c.data["jwt-secret"] = "<generated>";
+      if (c.kind === "Secret" && c.data?.password) c.data.password = "<generated>";
+      if (c.kind === "StatefulSet")
+        c.spec.template.metadata.annotations["dittofs.io/config-hash"] = "<digest>";
+      return c;
+    };
+    const key = (o: Obj) => `${o.kind}/${o.metadata.name}`;
+    const sort = (l: Obj[]) => [...l].sort((a, b) => key(a).localeCompare(key(b))).map(norm);
+    expect(sort(rendered)).to.deep.equal(sort(expected));
+  });
+});
