@@ -5,7 +5,7 @@ import * as path from "path";
 
 const DIR = path.join(__dirname, "golden");
 
-const BLOCK_START = /^\s*(?:[-+~]{1,2}|>)\s+[\w:/.]+: \(/;
+const BLOCK_START = /^\s*(?:\+-|-\+|[-+~]|>)\s*\w+:[\w:/.-]+: \(/;
 
 /**
  * Resource blocks come in registration order, which follows input resolution and varies between runs: sort the
@@ -13,7 +13,7 @@ const BLOCK_START = /^\s*(?:[-+~]{1,2}|>)\s+[\w:/.]+: \(/;
  */
 function sortBlocks(text: string): string {
   const lines = text.split("\n");
-  const end = lines.findIndex((l) => /^(Resources:|\s*--outputs:--|Diagnostics:)/.test(l));
+  const end = lines.findIndex((l) => /^(Resources:| {4}--outputs:--$|Diagnostics:)/.test(l));
   const body = end < 0 ? lines : lines.slice(0, end);
   const tail = end < 0 ? [] : lines.slice(end);
   const head: string[] = [];
@@ -28,14 +28,23 @@ function sortBlocks(text: string): string {
 }
 
 export function normalizePreview(text: string): string {
-  return sortBlocks(text)
-    .replace(
-      /::[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\]/g,
-      "::<provider-id>]",
-    )
-    .replace(/\b[0-9a-f]{64}\b/g, "<digest>")
-    .replace(/^Duration: .*$/gm, "Duration: <elapsed>")
-    .replace(/[ \t]+$/gm, "");
+  return (
+    sortBlocks(text)
+      .replace(
+        /::[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\]/g,
+        "::<provider-id>]",
+      )
+      .replace(/\b[0-9a-f]{64}\b/g, "<digest>")
+      // Server-side metadata of the Secrets read back (shown when they change): not ours, different every run.
+      .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, "<uuid>")
+      .replace(/"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"/g, '"<time>"')
+      .replace(
+        /(resourceVersion\s*: )"\d+"( => "\d+")?/g,
+        (_m, k: string, arrow?: string) => `${k}"<rv>"${arrow ? ' => "<rv>"' : ""}`,
+      )
+      .replace(/^Duration: .*$/gm, "Duration: <elapsed>")
+      .replace(/[ \t]+$/gm, "")
+  );
 }
 
 /** Compares with the reviewed file; `UPDATE_GOLDEN=1 npm run e2e` rewrites it (the diff then needs review). */

@@ -37,13 +37,17 @@ function noPlaintext(text: string): void {
   }
 }
 
-/** The resource lines of a preview: `<op> <type>: (<action>)`. */
+/** The resource lines of a preview: `<type> <action>` for each `<op> <pkg>:<module>:<Type>: (<action>)` line. */
 function changes(preview: string): string[] {
   return preview
     .split("\n")
-    .map((l) => l.match(/^\s*([~+\-]|\+-|-\+)\s+([\w:/.]+): \((\w[\w-]*)\)/))
+    .map((l) =>
+      l.match(
+        /^\s*(?:\+-|-\+|[~+\-]|>)\s*(\w+:[\w:/.-]+): \((create|update|replace|delete|read|create-replacement|delete-replaced|refresh)\)/,
+      ),
+    )
     .filter((m): m is RegExpMatchArray => m !== null)
-    .map((m) => `${m[2]} ${m[3]}`);
+    .map((m) => `${m[1]} ${m[2]}`);
 }
 
 describe("e2e: the real engine against a local control plane", function () {
@@ -197,7 +201,7 @@ describe("e2e: the real engine against a local control plane", function () {
       expect(changes(preview).filter((c) => !c.endsWith(" read"))).to.deep.equal([
         "kubernetes:apps/v1:StatefulSet update",
       ]);
-      expect(preview).to.match(/~ "dittofs\.io\/config-hash": "[0-9a-f]{64}" => "[0-9a-f]{64}"/);
+      expect(preview).to.match(/~ dittofs\.io\/config-hash: "[0-9a-f]{64}" => "[0-9a-f]{64}"/);
       expectGolden(`3-rotate-${secret}`, preview);
       refsStack.up();
     }
@@ -216,7 +220,7 @@ describe("e2e: the real engine against a local control plane", function () {
     ).to.deep.equal(
       ["kubernetes:apps/v1:StatefulSet update", "kubernetes:core/v1:ConfigMap replace"].sort(),
     );
-    expect(preview).to.include("size: 2GB");
+    expect(preview).to.match(/size: "1GB" => "2GB"/);
     expectGolden("4-config-field", preview);
     refsStack.up();
     const after = JSON.parse(
@@ -256,15 +260,70 @@ describe("e2e: the real engine against a local control plane", function () {
     expect(kubectl("-n", "e2e", "get", "statefulset", "refs").code).not.to.equal(0);
   });
 
-  it("6. the same stack in YAML through the plugin's construct path", function () {
+  it("6. the same stack in YAML, through the plugin's construct path, makes the same objects", function () {
     const reason =
       missing("yaml") ||
-      (fs.existsSync(path.join(REPO, "PulumiPlugin.yaml"))
+      (fs.existsSync(path.join(REPO, "PulumiPlugin.yaml")) &&
+      fs.existsSync(path.join(REPO, "examples", "yaml", "Pulumi.yaml"))
         ? ""
-        : "PulumiPlugin.yaml not there yet (issue 4)");
-    if (reason || !fs.existsSync(path.join(REPO, "examples", "yaml", "Pulumi.yaml"))) {
-      console.log(`      skipped: ${reason || "examples/yaml not there yet (issue 4)"}`);
+        : "PulumiPlugin.yaml or examples/yaml missing (issue 4)");
+    if (reason) {
+      console.log(`      skipped: ${reason}`);
       this.skip();
+    }
+    // Same name as the TypeScript example (scenario 2, namespace default): compare across namespaces.
+    must(kubectl("create", "namespace", "yaml-e2e"), "namespace");
+    const yamlStack = new Stack(
+      path.join(REPO, "examples", "yaml"),
+      path.join(run, "state-yaml"),
+      kubeconfig,
+    );
+    try {
+      yamlStack.init().config("namespace", "yaml-e2e");
+      noPlaintext(yamlStack.preview().stdout);
+      yamlStack.up();
+      const objects = (ns: string) =>
+        JSON.parse(
+          must(
+            kubectl(
+              "-n",
+              ns,
+              "get",
+              "statefulset,service,configmap,secret",
+              "-l",
+              "",
+              "-o",
+              "json",
+            ),
+            "get",
+          ).stdout,
+        )
+          .items.filter((o: Obj) => o.metadata.name.startsWith("demo"))
+          .map((o: Obj) => ({
+            kind: o.kind,
+            name: o.metadata.name,
+            labels: o.metadata.labels,
+            keys: o.kind === "Secret" ? Object.keys(o.data ?? {}).sort() : undefined,
+            data: o.kind === "ConfigMap" ? o.data : undefined,
+            spec:
+              o.kind === "StatefulSet"
+                ? {
+                    ...o.spec,
+                    template: {
+                      ...o.spec.template,
+                      metadata: { labels: o.spec.template.metadata.labels },
+                    },
+                  }
+                : o.kind === "Service"
+                  ? { type: o.spec.type, ports: o.spec.ports, selector: o.spec.selector }
+                  : undefined,
+          }))
+          .sort((a: Obj, b: Obj) => `${a.kind}/${a.name}`.localeCompare(`${b.kind}/${b.name}`));
+      const fromYaml = JSON.stringify(objects("yaml-e2e")).replace(/yaml-e2e/g, "<ns>");
+      const fromTs = JSON.stringify(objects("default")).replace(/"default"/g, '"<ns>"');
+      expect(JSON.parse(fromYaml)).to.deep.equal(JSON.parse(fromTs));
+    } finally {
+      yamlStack.cleanup();
     }
   });
 });

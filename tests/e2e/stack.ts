@@ -1,5 +1,6 @@
 /** A Pulumi project driven through the real CLI, with a per-run local backend. */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { K8S_PROVIDER_VERSION, RANDOM_PROVIDER_VERSION, TC, pulumiEnv } from "./toolchain";
 import { must, runAsync, runSync, type Result } from "./shell";
@@ -43,10 +44,9 @@ export class Stack {
     ]) {
       if (!fs.existsSync(path.join(TC, "pulumi-home", "plugins", `resource-${name}-v${version}`))) {
         const file = path.join(TC, "providers", `pulumi-resource-${name}`);
-        must(
-          this.pulumi("plugin", "install", "resource", name, version, "--file", file),
-          `install ${name}`,
-        );
+        // From a neutral folder: the CLI refuses plugin commands where Pulumi.yaml and PulumiPlugin.yaml sit together.
+        const install = ["plugin", "install", "resource", name, version, "--file", file, ...COMMON];
+        must(runSync("pulumi", install, { cwd: os.tmpdir(), env: this.env }), `install ${name}`);
       }
     }
     must(this.pulumi("stack", "init", stack, "--secrets-provider=passphrase"), "stack init");

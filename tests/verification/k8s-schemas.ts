@@ -166,9 +166,13 @@ export function perconaSchema(): PerconaSchema {
     const crd = parse(fs.readFileSync(PERCONA_CRD, "utf8"));
     const version = crd.spec.versions.find((v: { name: string }) => v.name === "v2");
     const schema = closeObjects(structuredClone(version.schema.openAPIV3Schema));
-    const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(
-      schema,
-    );
+    // `optimize: false` compiles the large CRD in a fraction of the time; the validator behaves the same.
+    const validate = new Ajv({
+      strict: false,
+      allErrors: true,
+      validateFormats: false,
+      code: { optimize: false },
+    }).compile(schema);
     const rules = celRules(version.schema.openAPIV3Schema);
     percona = { validate, rules, ruleCount: rules.length };
   }
@@ -180,8 +184,7 @@ function validatePercona(obj: Obj): string[] {
   const problems: string[] = [];
   if (!validate(obj)) {
     for (const e of validate.errors ?? []) {
-      const extra =
-        e.keyword === "additionalProperties" ? ` (${e.params.additionalProperty})` : "";
+      const extra = e.keyword === "additionalProperties" ? ` (${e.params.additionalProperty})` : "";
       problems.push(`${e.instancePath || "/"} ${e.message}${extra}`);
     }
   }
@@ -204,7 +207,8 @@ function validatePercona(obj: Obj): string[] {
   const metaHolder = { apiVersion: "v1", kind: "ConfigMap", metadata: obj.metadata };
   const metaError = runModel(ConfigMap, metaHolder);
   if (metaError) problems.push(`metadata: ${metaError}`);
-  for (const field of unknownFields(ConfigMap, metaHolder)) problems.push(`${field}: unknown field`);
+  for (const field of unknownFields(ConfigMap, metaHolder))
+    problems.push(`${field}: unknown field`);
   return problems;
 }
 

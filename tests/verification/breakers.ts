@@ -1,0 +1,441 @@
+/**
+ * Invalid specs: a valid generated case with exactly ONE rule of the CRD, the webhook or §10 broken, and the field
+ * path the error must name. The schema-derived rules (type, enum, minimum/maximum, pattern, unknown field) range
+ * over every field of src/generated/spec-schema.json; the others are the cross-field rules of
+ * src/spec/cross-field-rules.ts and the component-only fields.
+ */
+import fc from "fast-check";
+import specSchema from "../../src/generated/spec-schema.json";
+import type { PlainArgs } from "../../src/spec/resolve";
+import {
+  effectivePorts,
+  getPath,
+  POD_LISTENERS,
+  QUANTITY_PATTERN,
+  setPath,
+  deletePath,
+  validCase,
+  type SpecCase,
+} from "./arbitraries";
+
+type Obj = Record<string, any>;
+type Schema = Record<string, any>;
+
+export type Rule =
+  | "type"
+  | "enum"
+  | "minimum/maximum"
+  | "pattern"
+  | "required"
+  | "unknown field"
+  | "port conflict"
+  | "path rule"
+  | "backup bucket/endpoint"
+  | "secretValues/ref conflict"
+  | "name"
+  | "secret selector"
+  | "percona.storageSize"
+  | "component-only field";
+
+export interface BrokenCase {
+  rule: Rule;
+  /** What was done, for messages. */
+  change: string;
+  name: string;
+  args: PlainArgs;
+  /** The field path every problem line must start with (`<path>: ...`). */
+  path: string;
+  /** The changed value's location from the args' root, when it is an arg (not the name). */
+  changed?: string[];
+  base: SpecCase;
+}
+
+/** Dotted path (array indices as numbers) → the error's notation: `spec.a.b[0].c`, or `secretValues.x`. */
+export function displayPath(dotted: string): string {
+  const top = dotted.split(".")[0];
+  const prefix = ["namespace", "labels", "annotations", "secretValues"].includes(top)
+    ? ""
+    : "spec.";
+  return `${prefix}${dotted}`.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
+}
+
+interface SchemaField {
+  path: string;
+  schema: Schema;
+}
+
+/** Every field of the spec schema with properties of its own (objects with properties, leaves), not map values. */
+function schemaFields(schema: Schema, at: string[] = []): SchemaField[] {
+  const own = at.length > 0 ? [{ path: at.join("."), schema }] : [];
+  const children = Object.entries((schema.properties ?? {}) as Record<string, Schema>).flatMap(
+    ([k, s]) => schemaFields(s, [...at, k]),
+  );
+  return [...own, ...children];
+}
+
+const FIELDS = schemaFields(specSchema);
+const OBJECTS = [{ path: "", schema: specSchema as Schema }, ...FIELDS].filter(
+  (f) => f.schema.type === "object" && f.schema.properties,
+);
+
+function schemaAt(dotted: string): Schema {
+  let s: Schema = specSchema;
+  for (const k of dotted.split(".")) s = s.properties[k];
+  return s;
+}
+
+/**
+ * True when `dotted` can be set in `args` without breaking another rule: every ancestor exists, or can be
+ * created empty (it requires nothing without a default).
+ */
+function settable(args: Obj, dotted: string): boolean {
+  const keys = dotted.split(".");
+  for (let i = 1; i < keys.length; i++) {
+    const prefix = keys.slice(0, i).join(".");
+    const value = getPath(args, prefix);
+    if (value === undefined) {
+      const required = (schemaAt(prefix).required ?? []).filter(
+        (r: string) => schemaAt(`${prefix}.${r}`).default === undefined,
+      );
+      if (required.length > 0) return false;
+    } else if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const pick = <T>(items: T[], r: number): T => items[Math.abs(r) % items.length];
+
+function wrongValue(schema: Schema, r: number): unknown {
+  if (schema.anyOf) return pick([true, {}, []], r);
+  switch (schema.type) {
+    case "integer":
+      return pick(["8080", 1.5, true, null], r);
+    case "string":
+      return pick([5, true, {}, ["x"]], r);
+    case "boolean":
+      return pick(["true", 1, "yes"], r);
+    case "array":
+      return pick(["x", { a: 1 }], r);
+    default:
+      return pick(["x", [], 3], r);
+  }
+}
+
+type Breaker = (
+  c: SpecCase,
+  r: number,
+) => (Omit<BrokenCase, "base" | "name"> & { name?: string }) | undefined;
+
+function edit(
+  c: SpecCase,
+  rule: Rule,
+  dotted: string,
+  change: string,
+  fn: (args: Obj) => void,
+  path = displayPath(dotted),
+): Omit<BrokenCase, "base" | "name"> {
+  const args = structuredClone(c.args) as Obj;
+  fn(args);
+  return { rule, change, args, path, changed: dotted.split(".") };
+}
+
+const typeBreaker: Breaker = (c, r) => {
+  const fields = FIELDS.filter((f) => settable(c.args as Obj, f.path));
+  const f = pick(fields, r);
+  const value = wrongValue(f.schema, r >> 3);
+  return edit(c, "type", f.path, `${f.path} = ${JSON.stringify(value)}`, (a) =>
+    setPath(a, f.path, value),
+  );
+};
+
+const enumBreaker: Breaker = (c, r) => {
+  const fields = FIELDS.filter((f) => f.schema.enum && settable(c.args as Obj, f.path));
+  const f = pick(fields, r);
+  const value = pick(
+    ["bogus", "", `${f.schema.enum[0]}x`, String(f.schema.enum[0]).toUpperCase()],
+    r >> 3,
+  );
+  if (f.schema.enum.includes(value)) return undefined;
+  return edit(c, "enum", f.path, `${f.path} = ${JSON.stringify(value)}`, (a) =>
+    setPath(a, f.path, value),
+  );
+};
+
+const boundsBreaker: Breaker = (c, r) => {
+  const fields = FIELDS.filter(
+    (f) =>
+      f.schema.type === "integer" &&
+      (f.schema.minimum !== undefined || f.schema.maximum !== undefined) &&
+      settable(c.args as Obj, f.path),
+  );
+  const f = pick(fields, r);
+  const options = [
+    ...(f.schema.minimum !== undefined ? [f.schema.minimum - 1, f.schema.minimum - 1000] : []),
+    ...(f.schema.maximum !== undefined ? [f.schema.maximum + 1, 2 ** 31] : []),
+  ];
+  const value = pick(options, r >> 3);
+  return edit(c, "minimum/maximum", f.path, `${f.path} = ${value}`, (a) =>
+    setPath(a, f.path, value),
+  );
+};
+
+const patternBreaker: Breaker = (c, r) => {
+  const sizes = FIELDS.filter((f) => f.schema.pattern === QUANTITY_PATTERN).map((f) => f.path);
+  const quantities = ["resources.limits.cpu", "resources.requests.memory"];
+  const dotted = pick([...sizes, ...quantities], r);
+  if (!settable(c.args as Obj, dotted)) return undefined;
+  const value = sizes.includes(dotted)
+    ? pick(["10GB", "1.5Gi", "5G", "512Ki", "", " 1Gi", "1gi", "-1Gi"], r >> 5)
+    : pick(["lots", "1.2.3", "Gi", "1 Gi"], r >> 5);
+  return edit(c, "pattern", dotted, `${dotted} = ${JSON.stringify(value)}`, (a) =>
+    setPath(a, dotted, value),
+  );
+};
+
+const requiredBreaker: Breaker = (c, r) => {
+  const args = c.args as Obj;
+  const candidates = [
+    "storage",
+    "storage.metadataSize",
+    ...[
+      "identity.jwt.secretRef",
+      "identity.admin.passwordSecretRef",
+      "identity.admin.initialPasswordSecretRef",
+      "database.postgresSecretRef",
+    ]
+      .filter((p) => getPath(args, p) !== undefined)
+      .map((p) => `${p}.key`),
+    ...(args.s3?.credentialsSecretRef ? ["s3.credentialsSecretRef.secretName"] : []),
+    ...["securityContext", "podSecurityContext"].flatMap((ctx) =>
+      ["seccompProfile.type", "appArmorProfile.type"]
+        .map((p) => `${ctx}.${p}`)
+        .filter((p) => getPath(args, p) !== undefined),
+    ),
+    ...(args.podSecurityContext?.sysctls?.length ? ["podSecurityContext.sysctls.0.value"] : []),
+  ];
+  const dotted = pick(candidates, r);
+  return edit(c, "required", dotted, `delete ${dotted}`, (a) => deletePath(a, dotted));
+};
+
+const unknownBreaker: Breaker = (c, r) => {
+  const objects = OBJECTS.filter((o) => o.path === "" || settable(c.args as Obj, `${o.path}.x`));
+  const o = pick(objects, r);
+  const dotted = o.path ? `${o.path}.bogusField` : "bogusField";
+  return edit(c, "unknown field", dotted, `add ${dotted}`, (a) =>
+    setPath(a, dotted, pick([1, "x", {}], r >> 4)),
+  );
+};
+
+const portBreaker: Breaker = (c, r) => {
+  const args = c.args as Obj;
+  const p = effectivePorts(args);
+  const options: Array<[string, number, boolean]> = [
+    // [field, new value, applicable]
+    ["smb.port", p.nfs, p.smb !== undefined],
+    ["smb.port", p.api, p.smb !== undefined],
+    ["metrics.port", p.api, p.metrics !== undefined],
+    ["metrics.port", p.nfs, p.metrics !== undefined],
+    ["metrics.port", POD_LISTENERS.nfs, p.metrics !== undefined],
+    ["metrics.port", POD_LISTENERS.smb, p.metrics !== undefined && p.smb !== undefined],
+    ["nfsPort", p.api, true],
+    [
+      "controlPlane.port",
+      POD_LISTENERS.nfs,
+      p.nfs !== POD_LISTENERS.nfs && p.smb !== POD_LISTENERS.nfs,
+    ],
+    [
+      "controlPlane.port",
+      POD_LISTENERS.smb,
+      p.smb !== undefined && p.nfs !== POD_LISTENERS.smb && p.smb !== POD_LISTENERS.smb,
+    ],
+  ];
+  const usable = options.filter(([, , ok]) => ok);
+  const [dotted, value] = pick(usable, r);
+  return edit(c, "port conflict", dotted, `${dotted} = ${value}`, (a) => setPath(a, dotted, value));
+};
+
+const pathBreaker: Breaker = (c, r) => {
+  if (r % 2 === 0) {
+    const value = pick(
+      ["/var/cache", "/data/cachex", "/data", "cache", "/data/metadata/cache", "/"],
+      r >> 1,
+    );
+    return edit(c, "path rule", "cache.path", `cache.path = ${value}`, (a) =>
+      setPath(a, "cache.path", value),
+    );
+  }
+  const value = pick(
+    [
+      "/data/controlplane",
+      "/tmp/x.db",
+      "/data/controlplanex/db",
+      "relative.db",
+      "/data/cache/x.db",
+    ],
+    r >> 1,
+  );
+  return edit(c, "path rule", "database.sqlite.path", `database.sqlite.path = ${value}`, (a) =>
+    setPath(a, "database.sqlite.path", value),
+  );
+};
+
+const backupBreaker: Breaker = (c, r) => {
+  const missing = r % 2 === 0 ? "bucket" : "endpoint";
+  const present = missing === "bucket" ? "endpoint" : "bucket";
+  const dotted = `percona.backup.${missing}`;
+  return edit(c, "backup bucket/endpoint", dotted, `percona + backup on, no ${missing}`, (a) => {
+    setPath(a, "percona.enabled", true);
+    setPath(a, "percona.backup.enabled", true);
+    if (!a.percona.backup[present]) a.percona.backup[present] = "set";
+    if (r & 2) deletePath(a, dotted);
+    else setPath(a, dotted, "");
+  });
+};
+
+const conflictBreaker: Breaker = (c, r) => {
+  const kinds: Array<[string, string, unknown, Obj]> = [
+    [
+      "jwtSecret",
+      "identity.jwt.secretRef",
+      "a-jwt-value-that-is-long-enough-000000",
+      { name: "jwt", key: "k" },
+    ],
+    [
+      "adminInitialPassword",
+      "identity.admin.initialPasswordSecretRef",
+      "initial-pass",
+      { name: "adm", key: "k" },
+    ],
+    [
+      "postgresConnection",
+      "database.postgresSecretRef",
+      "host=h user=u dbname=d",
+      { name: "pg", key: "k" },
+    ],
+    [
+      "s3",
+      "s3.credentialsSecretRef",
+      { accessKeyId: "a", secretAccessKey: "b" },
+      { secretName: "s3" },
+    ],
+  ];
+  const [value, ref, plain, refValue] = pick(kinds, r);
+  const dotted = `secretValues.${value}`;
+  return edit(c, "secretValues/ref conflict", dotted, `${dotted} and ${ref}`, (a) => {
+    const existing = getPath(a, ref);
+    if (!existing || existing.name === "") setPath(a, ref, refValue);
+    if (getPath(a, dotted) === undefined) setPath(a, dotted, plain);
+  });
+};
+
+const nameBreaker: Breaker = (c, r) => {
+  const bad = pick(
+    [
+      "Ditto",
+      "-ditto",
+      "ditto-",
+      "dit.to",
+      "dit_to",
+      "",
+      "d".repeat(53),
+      "d".repeat(63),
+      "ditto server",
+      "dittö",
+    ],
+    r,
+  );
+  return {
+    rule: "name",
+    change: `name = ${JSON.stringify(bad)}`,
+    name: bad,
+    args: structuredClone(c.args),
+    path: "metadata.name",
+  };
+};
+
+const selectorBreaker: Breaker = (c, r) => {
+  const args = c.args as Obj;
+  const options: Array<[string, unknown]> = [];
+  for (const p of [
+    "database.postgresSecretRef",
+    "identity.admin.passwordSecretRef",
+    "identity.admin.initialPasswordSecretRef",
+  ]) {
+    if (getPath(args, p)) options.push([`${p}.name`, ""], [`${p}.key`, ""]);
+  }
+  if (args.s3?.credentialsSecretRef) options.push(["s3.credentialsSecretRef.secretName", ""]);
+  if (args.identity?.jwt?.secretRef?.name) options.push(["identity.jwt.secretRef.key", ""]);
+  if (options.length === 0) return undefined;
+  const [dotted, value] = pick(options, r);
+  return edit(c, "secret selector", dotted, `${dotted} = ""`, (a) => setPath(a, dotted, value));
+};
+
+const storageSizeBreaker: Breaker = (c, r) => {
+  const value = pick(["ten", "1GB", "10 Gi", "Gi", "1.2.3"], r);
+  return edit(
+    c,
+    "percona.storageSize",
+    "percona.storageSize",
+    `percona.storageSize = ${value}`,
+    (a) => setPath(a, "percona.storageSize", value),
+  );
+};
+
+const componentBreaker: Breaker = (c, r) => {
+  const options: Array<[string, unknown]> = [
+    ["namespace", pick(["Bad_NS", "-ns", "n".repeat(64), "", "a.b"], r >> 3)],
+    ["labels.app", "mine"],
+    ["labels.instance", "mine"],
+    ["labels.team", 5],
+    ["annotations.note", false],
+  ];
+  const [dotted, value] = pick(options, r);
+  return edit(c, "component-only field", dotted, `${dotted} = ${JSON.stringify(value)}`, (a) =>
+    setPath(a, dotted, value),
+  );
+};
+
+const BREAKERS: Breaker[] = [
+  typeBreaker,
+  enumBreaker,
+  boundsBreaker,
+  patternBreaker,
+  requiredBreaker,
+  unknownBreaker,
+  portBreaker,
+  pathBreaker,
+  backupBreaker,
+  conflictBreaker,
+  nameBreaker,
+  selectorBreaker,
+  storageSizeBreaker,
+  componentBreaker,
+];
+
+export const RULES: Rule[] = [
+  "type",
+  "enum",
+  "minimum/maximum",
+  "pattern",
+  "required",
+  "unknown field",
+  "port conflict",
+  "path rule",
+  "backup bucket/endpoint",
+  "secretValues/ref conflict",
+  "name",
+  "secret selector",
+  "percona.storageSize",
+  "component-only field",
+];
+
+/** A valid case with one rule broken (every rule about equally often). */
+export const brokenCase: fc.Arbitrary<BrokenCase> = fc
+  .tuple(validCase, fc.nat({ max: BREAKERS.length - 1 }), fc.nat())
+  .map(([base, which, r]) => {
+    const broken = BREAKERS[which](base, r);
+    return broken ? { name: base.name, ...broken, base } : undefined;
+  })
+  .filter((b): b is BrokenCase => b !== undefined);
