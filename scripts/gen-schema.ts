@@ -60,6 +60,12 @@ const ENUM_NAMES: Record<string, string> = {
   "database.type": "DatabaseType",
   "identity.type": "IdentityType",
   "smb.credits.strategy": "SmbCreditsStrategy",
+  "securityContext.seccompProfile.type": "SeccompProfileType",
+  "podSecurityContext.seccompProfile.type": "SeccompProfileType",
+  "securityContext.appArmorProfile.type": "AppArmorProfileType",
+  "podSecurityContext.appArmorProfile.type": "AppArmorProfileType",
+  "securityContext.procMount": "ProcMountType",
+  "podSecurityContext.fsGroupChangePolicy": "FsGroupChangePolicy",
 };
 
 type Json = Record<string, any>;
@@ -217,8 +223,10 @@ export function postProcess(raw: Json): Json {
       if (field.enum) {
         const name = ENUM_NAMES[where];
         if (!name) throw new Error(`CRD enum at spec.${where} has no enum type name (ENUM_NAMES)`);
-        if (prop.type !== "string") throw new Error(`input ${where} must be a string for its enum`);
         const token = prefix + name;
+        // Types shared by two fields (SeccompProfile in both security contexts) are rewritten once.
+        if (prop.$ref === `#/types/${token}`) continue;
+        if (prop.type !== "string") throw new Error(`input ${where} must be a string for its enum`);
         schema.types[token] = {
           description: prop.description,
           type: "string",

@@ -97,6 +97,19 @@ export function patchedSpecSchema(crdYaml: string): Schema {
 
   for (const dotted of DEFAULT_EMPTY_OBJECTS) at(spec, dotted).default = {};
 
+  // Enums of core/v1 the CRD's copy of the Kubernetes types leaves as plain strings (the API server enforces them).
+  for (const ctx of ["securityContext", "podSecurityContext"]) {
+    at(spec, `${ctx}.seccompProfile.type`).enum = ["Localhost", "RuntimeDefault", "Unconfined"];
+    at(spec, `${ctx}.appArmorProfile.type`).enum = ["Localhost", "RuntimeDefault", "Unconfined"];
+  }
+  at(spec, "securityContext.procMount").enum = ["Default", "Unmasked"];
+  at(spec, "podSecurityContext.fsGroupChangePolicy").enum = ["OnRootMismatch", "Always"];
+
+  // Percona's CRD (v2.8.2) is stricter than the operator's about what it copies there.
+  at(spec, "percona.backup.fullSchedule").minLength = 6;
+  at(spec, "percona.backup.incrSchedule").minLength = 6;
+  Object.assign(at(spec, "percona.databaseName"), { minLength: 1, maxLength: 63 });
+
   closeObjects(spec);
   return spec;
 }

@@ -5,15 +5,17 @@ import { GENERATED_SECRETS } from "./defaults";
 
 /**
  * `<name>` ends up in a pod's `controller-revision-hash` label (`<name>-` plus 10 characters, at most 63), so it must
- * be a DNS-1123 label of at most 52 characters; the operator does not check this (§1.4) and its pods then never start.
+ * be a DNS-1035 label (Service names are) of at most 52 characters; the operator does not check this (§1.4) and its
+ * pods then never start.
  */
 export const MAX_NAME_LENGTH = 52;
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** Service names must be DNS-1035 labels (a letter first), and every object name derives from `<name>`. */
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
 export function nameProblems(name: string): string[] {
-  if (!DNS1123_LABEL.test(name)) {
+  if (!DNS1035_LABEL.test(name)) {
     return [
-      `metadata.name: ${JSON.stringify(name)} must be a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit)`,
+      `metadata.name: ${JSON.stringify(name)} must be a DNS-1035 label (lower-case letters, digits and '-', starting with a letter and ending with a letter or digit)`,
     ];
   }
   if (name.length > MAX_NAME_LENGTH) {

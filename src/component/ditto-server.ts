@@ -172,9 +172,15 @@ export class DittoServer extends pulumi.ComponentResource {
     const skeleton = buildManifests(structure, refs, "", "", {});
     const part = (select: (m: ServerManifests) => object | undefined): any => {
       if (!pulumi.Output.isInstance(manifests)) return select(manifests);
-      const keys = Object.keys(select(skeleton) ?? {});
+      const shape = (select(skeleton) ?? {}) as Record<string, unknown>;
       return Object.fromEntries(
-        keys.map((k) => [k, manifests.apply((m) => (select(m as ServerManifests) as any)[k])]),
+        Object.keys(shape).map((k) => [
+          k,
+          // apiVersion and kind are fixed per object (a CustomResource builds its type token from them).
+          k === "apiVersion" || k === "kind"
+            ? shape[k]
+            : manifests.apply((m) => (select(m as ServerManifests) as any)[k]),
+        ]),
       );
     };
     const child = { parent: this };

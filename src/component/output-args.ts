@@ -55,9 +55,17 @@ export function displayPath(path: Path): string {
 /** A schema-valid value for a spec field, used only to plan objects while the real value is unknown. */
 function standIn(path: Path): unknown {
   let schema: any = specSchema;
-  for (const key of path) schema = schema?.properties?.[key] ?? schema?.additionalProperties;
+  for (const key of path) {
+    schema =
+      /^\d+$/.test(key) && schema?.items
+        ? schema.items
+        : (schema?.properties?.[key] ?? schema?.additionalProperties);
+  }
   if (!schema || typeof schema !== "object") return "x";
   if (schema.default !== undefined) return schema.default;
+  if (Array.isArray(schema.enum)) return schema.enum[0];
+  // A quantity (int-or-string): a number is valid whatever the pattern.
+  if (schema["x-kubernetes-int-or-string"]) return 1;
   if (schema.type === "integer") return schema.minimum ?? 1;
   if (schema.type === "boolean") return false;
   if (schema.type === "object") {
@@ -80,11 +88,14 @@ export function withStandIns<T>(args: T, paths: Path[]): T {
       node = node[key];
     }
     const leaf = path[path.length - 1];
+    const metadataMap = ["labels", "annotations"].includes(path[0]);
     node[leaf] =
       path[0] === "secretValues"
         ? ""
-        : ["labels", "annotations"].includes(path[0])
-          ? "x"
+        : metadataMap
+          ? path.length === 1
+            ? {}
+            : "x"
           : standIn(path);
   }
   return copy;

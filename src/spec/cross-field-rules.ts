@@ -2,7 +2,9 @@
  * The rules the CRD schema cannot state: the operator's validating webhook (static rules W1-W8, W17, W19, W20, plus
  * the NFS/API clash it misses, Q13) and the decisions of operator-behavior.md §10. Synchronous and pure.
  */
+import { posix } from "path";
 import { ADAPTER_CONTAINER_PORTS, MOUNT_PATHS } from "../defaults";
+import { annotationProblems } from "./metadata-rules";
 import { show } from "./errors";
 import type { ResolvedSpec, SecretValuePresence } from "./types";
 
@@ -89,7 +91,9 @@ function selectorRules(spec: ResolvedSpec): string[] {
 /** §10.2.7: with the read-only root only the volumes are writable, and only they persist. */
 function pathRules(spec: ResolvedSpec): string[] {
   const problems: string[] = [];
-  const under = (p: string, dir: string) => p === dir || p.startsWith(`${dir}/`);
+  // Absolute, without `.`/`..` segments, so that a prefix test means "inside the volume".
+  const clean = (p: string) => p.startsWith("/") && posix.normalize(p) === p && !p.endsWith("/");
+  const under = (p: string, dir: string) => clean(p) && (p === dir || p.startsWith(`${dir}/`));
   if (!under(spec.cache.path, MOUNT_PATHS.cache)) {
     problems.push(
       `spec.cache.path: ${show(spec.cache.path)} must be ${MOUNT_PATHS.cache} or below it: only the cache volume is writable and persists`,
@@ -176,6 +180,16 @@ function warnings(spec: ResolvedSpec, values: SecretValuePresence, typeWasSet: b
   return out;
 }
 
+/** The pod declares no `resourceClaims`, so a container claim would name nothing (the API server rejects it). */
+function resourceRules(spec: ResolvedSpec): string[] {
+  const claims = (spec.resources as { claims?: unknown[] } | undefined)?.claims;
+  return claims && claims.length > 0
+    ? [
+        "spec.resources.claims: is not supported: the pod declares no resourceClaims for the container to use",
+      ]
+    : [];
+}
+
 export function crossFieldRules(
   spec: ResolvedSpec,
   values: SecretValuePresence,
@@ -189,6 +203,8 @@ export function crossFieldRules(
       ...pathRules(spec),
       ...perconaRules(spec),
       ...secretValueRules(spec, values),
+      ...resourceRules(spec),
+      ...annotationProblems(spec.service.annotations ?? {}, "spec.service.annotations"),
     ],
     warnings: warnings(spec, values, typeWasSet),
   };

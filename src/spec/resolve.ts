@@ -4,7 +4,8 @@
  */
 import type { ValidateFunction } from "ajv";
 import generatedValidator from "../generated/validate-spec";
-import { labelProblems, nameProblems } from "../naming";
+import { labelProblems as reservedLabelProblems, nameProblems } from "../naming";
+import { annotationProblems, labelProblems } from "./metadata-rules";
 import { crossFieldRules } from "./cross-field-rules";
 import { DittoSpecError } from "./errors";
 import { formatSchemaErrors } from "./schema-errors";
@@ -88,8 +89,9 @@ export function resolveSpec(
     problems.push(...formatSchemaErrors(validateSchema.errors ?? [], spec));
 
   const labels = stringMap(args.labels, "labels", problems);
-  problems.push(...labelProblems(labels));
+  problems.push(...reservedLabelProblems(labels), ...labelProblems(labels, "labels"));
   const annotations = stringMap(args.annotations, "annotations", problems);
+  problems.push(...annotationProblems(annotations, "annotations"));
   const namespace = args.namespace ?? "default";
   if (
     typeof namespace !== "string" ||

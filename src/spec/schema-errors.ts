@@ -67,6 +67,12 @@ export function formatSchemaErrors(errors: ErrorObject[], spec: unknown): string
           `${fieldPath(e.instancePath)}: ${show(value)} must be ${article(e.params.type)}`,
         );
         break;
+      case "minLength":
+      case "maxLength":
+        lines.push(
+          `${fieldPath(e.instancePath)}: ${show(value)} must be ${e.keyword === "minLength" ? "at least" : "at most"} ${e.params.limit} characters`,
+        );
+        break;
       case "anyOf":
         lines.push(
           `${fieldPath(e.instancePath)}: ${show(value)} must be a quantity (an integer or a string like 500m or 1Gi)`,

@@ -298,9 +298,9 @@ describe("field groups", () => {
     ]);
   });
 
-  it("names: DNS-1123 labels of at most 52 characters", () => {
+  it("names: DNS-1035 labels of at most 52 characters", () => {
     expect(errorOf(() => render("Bad_Name", base))).to.include(
-      'metadata.name: "Bad_Name" must be a DNS-1123 label',
+      'metadata.name: "Bad_Name" must be a DNS-1035 label',
     );
     expect(errorOf(() => render("a".repeat(53), base))).to.include("is 53 characters; at most 52");
     expect(() => render("a".repeat(52), base)).not.to.throw();

@@ -125,7 +125,19 @@ describe("schema.json", function () {
     const inputs = inputPaths();
     const enumPaths = [...crd].filter(([, f]) => f.enum).map(([p]) => p);
     expect(enumPaths.sort()).to.deep.equal(
-      ["database.type", "identity.type", "service.type", "smb.credits.strategy"].sort(),
+      [
+        "database.type",
+        "identity.type",
+        "service.type",
+        "smb.credits.strategy",
+        // core/v1 enums the validator's schema adds (scripts/gen-validator.ts)
+        "podSecurityContext.appArmorProfile.type",
+        "podSecurityContext.fsGroupChangePolicy",
+        "podSecurityContext.seccompProfile.type",
+        "securityContext.appArmorProfile.type",
+        "securityContext.procMount",
+        "securityContext.seccompProfile.type",
+      ].sort(),
     );
     for (const p of enumPaths) {
       const prop = inputs.get(p)!;

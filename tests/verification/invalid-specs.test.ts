@@ -84,7 +84,7 @@ describe("verification: invalid specs (one rule broken)", function () {
     // BUG: src/spec/cross-field-rules.ts pathRules() compares prefixes only: `..` leaves the volume, and
     // "/data/controlplane/" (or "/.") is the directory itself, not a file below it. §10.2.7 asks for paths inside
     // the writable, persistent volume.
-    it.skip("rejects cache and sqlite paths that leave their volume through `..` or name the directory", () => {
+    it("rejects cache and sqlite paths that leave their volume through `..` or name the directory", () => {
       const cases: Array<[string, Record<string, unknown>]> = [
         ["spec.cache.path", { cache: { path: "/data/cache/../metadata" } }],
         [

@@ -10,6 +10,178 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
+// type indicates which kind of AppArmor profile will be applied. Valid options are:
+//
+//	Localhost - a profile pre-loaded on the node.
+//	RuntimeDefault - the container runtime's default profile.
+//	Unconfined - no AppArmor enforcement.
+type AppArmorProfileType string
+
+const (
+	AppArmorProfileTypeLocalhost      = AppArmorProfileType("Localhost")
+	AppArmorProfileTypeRuntimeDefault = AppArmorProfileType("RuntimeDefault")
+	AppArmorProfileTypeUnconfined     = AppArmorProfileType("Unconfined")
+)
+
+func (AppArmorProfileType) ElementType() reflect.Type {
+	return reflect.TypeOf((*AppArmorProfileType)(nil)).Elem()
+}
+
+func (e AppArmorProfileType) ToAppArmorProfileTypeOutput() AppArmorProfileTypeOutput {
+	return pulumi.ToOutput(e).(AppArmorProfileTypeOutput)
+}
+
+func (e AppArmorProfileType) ToAppArmorProfileTypeOutputWithContext(ctx context.Context) AppArmorProfileTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(AppArmorProfileTypeOutput)
+}
+
+func (e AppArmorProfileType) ToAppArmorProfileTypePtrOutput() AppArmorProfileTypePtrOutput {
+	return e.ToAppArmorProfileTypePtrOutputWithContext(context.Background())
+}
+
+func (e AppArmorProfileType) ToAppArmorProfileTypePtrOutputWithContext(ctx context.Context) AppArmorProfileTypePtrOutput {
+	return AppArmorProfileType(e).ToAppArmorProfileTypeOutputWithContext(ctx).ToAppArmorProfileTypePtrOutputWithContext(ctx)
+}
+
+func (e AppArmorProfileType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AppArmorProfileType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AppArmorProfileType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e AppArmorProfileType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type AppArmorProfileTypeOutput struct{ *pulumi.OutputState }
+
+func (AppArmorProfileTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AppArmorProfileType)(nil)).Elem()
+}
+
+func (o AppArmorProfileTypeOutput) ToAppArmorProfileTypeOutput() AppArmorProfileTypeOutput {
+	return o
+}
+
+func (o AppArmorProfileTypeOutput) ToAppArmorProfileTypeOutputWithContext(ctx context.Context) AppArmorProfileTypeOutput {
+	return o
+}
+
+func (o AppArmorProfileTypeOutput) ToAppArmorProfileTypePtrOutput() AppArmorProfileTypePtrOutput {
+	return o.ToAppArmorProfileTypePtrOutputWithContext(context.Background())
+}
+
+func (o AppArmorProfileTypeOutput) ToAppArmorProfileTypePtrOutputWithContext(ctx context.Context) AppArmorProfileTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AppArmorProfileType) *AppArmorProfileType {
+		return &v
+	}).(AppArmorProfileTypePtrOutput)
+}
+
+func (o AppArmorProfileTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o AppArmorProfileTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AppArmorProfileType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o AppArmorProfileTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AppArmorProfileTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AppArmorProfileType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type AppArmorProfileTypePtrOutput struct{ *pulumi.OutputState }
+
+func (AppArmorProfileTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AppArmorProfileType)(nil)).Elem()
+}
+
+func (o AppArmorProfileTypePtrOutput) ToAppArmorProfileTypePtrOutput() AppArmorProfileTypePtrOutput {
+	return o
+}
+
+func (o AppArmorProfileTypePtrOutput) ToAppArmorProfileTypePtrOutputWithContext(ctx context.Context) AppArmorProfileTypePtrOutput {
+	return o
+}
+
+func (o AppArmorProfileTypePtrOutput) Elem() AppArmorProfileTypeOutput {
+	return o.ApplyT(func(v *AppArmorProfileType) AppArmorProfileType {
+		if v != nil {
+			return *v
+		}
+		var ret AppArmorProfileType
+		return ret
+	}).(AppArmorProfileTypeOutput)
+}
+
+func (o AppArmorProfileTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AppArmorProfileTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *AppArmorProfileType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// AppArmorProfileTypeInput is an input type that accepts values of the AppArmorProfileType enum
+// A concrete instance of `AppArmorProfileTypeInput` can be one of the following:
+//
+//	AppArmorProfileTypeLocalhost
+//	AppArmorProfileTypeRuntimeDefault
+//	AppArmorProfileTypeUnconfined
+type AppArmorProfileTypeInput interface {
+	pulumi.Input
+
+	ToAppArmorProfileTypeOutput() AppArmorProfileTypeOutput
+	ToAppArmorProfileTypeOutputWithContext(context.Context) AppArmorProfileTypeOutput
+}
+
+var appArmorProfileTypePtrType = reflect.TypeOf((**AppArmorProfileType)(nil)).Elem()
+
+type AppArmorProfileTypePtrInput interface {
+	pulumi.Input
+
+	ToAppArmorProfileTypePtrOutput() AppArmorProfileTypePtrOutput
+	ToAppArmorProfileTypePtrOutputWithContext(context.Context) AppArmorProfileTypePtrOutput
+}
+
+type appArmorProfileTypePtr string
+
+func AppArmorProfileTypePtr(v string) AppArmorProfileTypePtrInput {
+	return (*appArmorProfileTypePtr)(&v)
+}
+
+func (*appArmorProfileTypePtr) ElementType() reflect.Type {
+	return appArmorProfileTypePtrType
+}
+
+func (in *appArmorProfileTypePtr) ToAppArmorProfileTypePtrOutput() AppArmorProfileTypePtrOutput {
+	return pulumi.ToOutput(in).(AppArmorProfileTypePtrOutput)
+}
+
+func (in *appArmorProfileTypePtr) ToAppArmorProfileTypePtrOutputWithContext(ctx context.Context) AppArmorProfileTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(AppArmorProfileTypePtrOutput)
+}
+
 // Database type, `sqlite` or `postgres`; PostgreSQL is used whenever `postgresSecretRef` is set. Defaults to `sqlite`.
 type DatabaseType string
 
@@ -176,6 +348,172 @@ func (in *databaseTypePtr) ToDatabaseTypePtrOutputWithContext(ctx context.Contex
 	return pulumi.ToOutputWithContext(ctx, in).(DatabaseTypePtrOutput)
 }
 
+// fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed inside Pod. This field will only apply to volume types which support fsGroup based ownership(and permissions). It will have no effect on ephemeral volume types such as: secret, configmaps and emptydir. Valid values are "OnRootMismatch" and "Always". If not specified, "Always" is used. Note that this field cannot be set when spec.os.name is windows.
+type FsGroupChangePolicy string
+
+const (
+	FsGroupChangePolicyOnRootMismatch = FsGroupChangePolicy("OnRootMismatch")
+	FsGroupChangePolicyAlways         = FsGroupChangePolicy("Always")
+)
+
+func (FsGroupChangePolicy) ElementType() reflect.Type {
+	return reflect.TypeOf((*FsGroupChangePolicy)(nil)).Elem()
+}
+
+func (e FsGroupChangePolicy) ToFsGroupChangePolicyOutput() FsGroupChangePolicyOutput {
+	return pulumi.ToOutput(e).(FsGroupChangePolicyOutput)
+}
+
+func (e FsGroupChangePolicy) ToFsGroupChangePolicyOutputWithContext(ctx context.Context) FsGroupChangePolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(FsGroupChangePolicyOutput)
+}
+
+func (e FsGroupChangePolicy) ToFsGroupChangePolicyPtrOutput() FsGroupChangePolicyPtrOutput {
+	return e.ToFsGroupChangePolicyPtrOutputWithContext(context.Background())
+}
+
+func (e FsGroupChangePolicy) ToFsGroupChangePolicyPtrOutputWithContext(ctx context.Context) FsGroupChangePolicyPtrOutput {
+	return FsGroupChangePolicy(e).ToFsGroupChangePolicyOutputWithContext(ctx).ToFsGroupChangePolicyPtrOutputWithContext(ctx)
+}
+
+func (e FsGroupChangePolicy) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e FsGroupChangePolicy) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e FsGroupChangePolicy) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e FsGroupChangePolicy) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type FsGroupChangePolicyOutput struct{ *pulumi.OutputState }
+
+func (FsGroupChangePolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*FsGroupChangePolicy)(nil)).Elem()
+}
+
+func (o FsGroupChangePolicyOutput) ToFsGroupChangePolicyOutput() FsGroupChangePolicyOutput {
+	return o
+}
+
+func (o FsGroupChangePolicyOutput) ToFsGroupChangePolicyOutputWithContext(ctx context.Context) FsGroupChangePolicyOutput {
+	return o
+}
+
+func (o FsGroupChangePolicyOutput) ToFsGroupChangePolicyPtrOutput() FsGroupChangePolicyPtrOutput {
+	return o.ToFsGroupChangePolicyPtrOutputWithContext(context.Background())
+}
+
+func (o FsGroupChangePolicyOutput) ToFsGroupChangePolicyPtrOutputWithContext(ctx context.Context) FsGroupChangePolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v FsGroupChangePolicy) *FsGroupChangePolicy {
+		return &v
+	}).(FsGroupChangePolicyPtrOutput)
+}
+
+func (o FsGroupChangePolicyOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o FsGroupChangePolicyOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e FsGroupChangePolicy) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o FsGroupChangePolicyOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o FsGroupChangePolicyOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e FsGroupChangePolicy) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type FsGroupChangePolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (FsGroupChangePolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**FsGroupChangePolicy)(nil)).Elem()
+}
+
+func (o FsGroupChangePolicyPtrOutput) ToFsGroupChangePolicyPtrOutput() FsGroupChangePolicyPtrOutput {
+	return o
+}
+
+func (o FsGroupChangePolicyPtrOutput) ToFsGroupChangePolicyPtrOutputWithContext(ctx context.Context) FsGroupChangePolicyPtrOutput {
+	return o
+}
+
+func (o FsGroupChangePolicyPtrOutput) Elem() FsGroupChangePolicyOutput {
+	return o.ApplyT(func(v *FsGroupChangePolicy) FsGroupChangePolicy {
+		if v != nil {
+			return *v
+		}
+		var ret FsGroupChangePolicy
+		return ret
+	}).(FsGroupChangePolicyOutput)
+}
+
+func (o FsGroupChangePolicyPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o FsGroupChangePolicyPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *FsGroupChangePolicy) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// FsGroupChangePolicyInput is an input type that accepts values of the FsGroupChangePolicy enum
+// A concrete instance of `FsGroupChangePolicyInput` can be one of the following:
+//
+//	FsGroupChangePolicyOnRootMismatch
+//	FsGroupChangePolicyAlways
+type FsGroupChangePolicyInput interface {
+	pulumi.Input
+
+	ToFsGroupChangePolicyOutput() FsGroupChangePolicyOutput
+	ToFsGroupChangePolicyOutputWithContext(context.Context) FsGroupChangePolicyOutput
+}
+
+var fsGroupChangePolicyPtrType = reflect.TypeOf((**FsGroupChangePolicy)(nil)).Elem()
+
+type FsGroupChangePolicyPtrInput interface {
+	pulumi.Input
+
+	ToFsGroupChangePolicyPtrOutput() FsGroupChangePolicyPtrOutput
+	ToFsGroupChangePolicyPtrOutputWithContext(context.Context) FsGroupChangePolicyPtrOutput
+}
+
+type fsGroupChangePolicyPtr string
+
+func FsGroupChangePolicyPtr(v string) FsGroupChangePolicyPtrInput {
+	return (*fsGroupChangePolicyPtr)(&v)
+}
+
+func (*fsGroupChangePolicyPtr) ElementType() reflect.Type {
+	return fsGroupChangePolicyPtrType
+}
+
+func (in *fsGroupChangePolicyPtr) ToFsGroupChangePolicyPtrOutput() FsGroupChangePolicyPtrOutput {
+	return pulumi.ToOutput(in).(FsGroupChangePolicyPtrOutput)
+}
+
+func (in *fsGroupChangePolicyPtr) ToFsGroupChangePolicyPtrOutputWithContext(ctx context.Context) FsGroupChangePolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(FsGroupChangePolicyPtrOutput)
+}
+
 // Identity store; only `memory`. Defaults to `memory`.
 type IdentityType string
 
@@ -338,6 +676,342 @@ func (in *identityTypePtr) ToIdentityTypePtrOutput() IdentityTypePtrOutput {
 
 func (in *identityTypePtr) ToIdentityTypePtrOutputWithContext(ctx context.Context) IdentityTypePtrOutput {
 	return pulumi.ToOutputWithContext(ctx, in).(IdentityTypePtrOutput)
+}
+
+// procMount denotes the type of proc mount to use for the containers. The default value is Default which uses the container runtime defaults for readonly paths and masked paths. This requires the ProcMountType feature flag to be enabled. Note that this field cannot be set when spec.os.name is windows.
+type ProcMountType string
+
+const (
+	ProcMountTypeDefault  = ProcMountType("Default")
+	ProcMountTypeUnmasked = ProcMountType("Unmasked")
+)
+
+func (ProcMountType) ElementType() reflect.Type {
+	return reflect.TypeOf((*ProcMountType)(nil)).Elem()
+}
+
+func (e ProcMountType) ToProcMountTypeOutput() ProcMountTypeOutput {
+	return pulumi.ToOutput(e).(ProcMountTypeOutput)
+}
+
+func (e ProcMountType) ToProcMountTypeOutputWithContext(ctx context.Context) ProcMountTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(ProcMountTypeOutput)
+}
+
+func (e ProcMountType) ToProcMountTypePtrOutput() ProcMountTypePtrOutput {
+	return e.ToProcMountTypePtrOutputWithContext(context.Background())
+}
+
+func (e ProcMountType) ToProcMountTypePtrOutputWithContext(ctx context.Context) ProcMountTypePtrOutput {
+	return ProcMountType(e).ToProcMountTypeOutputWithContext(ctx).ToProcMountTypePtrOutputWithContext(ctx)
+}
+
+func (e ProcMountType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ProcMountType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ProcMountType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e ProcMountType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type ProcMountTypeOutput struct{ *pulumi.OutputState }
+
+func (ProcMountTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ProcMountType)(nil)).Elem()
+}
+
+func (o ProcMountTypeOutput) ToProcMountTypeOutput() ProcMountTypeOutput {
+	return o
+}
+
+func (o ProcMountTypeOutput) ToProcMountTypeOutputWithContext(ctx context.Context) ProcMountTypeOutput {
+	return o
+}
+
+func (o ProcMountTypeOutput) ToProcMountTypePtrOutput() ProcMountTypePtrOutput {
+	return o.ToProcMountTypePtrOutputWithContext(context.Background())
+}
+
+func (o ProcMountTypeOutput) ToProcMountTypePtrOutputWithContext(ctx context.Context) ProcMountTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ProcMountType) *ProcMountType {
+		return &v
+	}).(ProcMountTypePtrOutput)
+}
+
+func (o ProcMountTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o ProcMountTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ProcMountType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o ProcMountTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ProcMountTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ProcMountType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type ProcMountTypePtrOutput struct{ *pulumi.OutputState }
+
+func (ProcMountTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ProcMountType)(nil)).Elem()
+}
+
+func (o ProcMountTypePtrOutput) ToProcMountTypePtrOutput() ProcMountTypePtrOutput {
+	return o
+}
+
+func (o ProcMountTypePtrOutput) ToProcMountTypePtrOutputWithContext(ctx context.Context) ProcMountTypePtrOutput {
+	return o
+}
+
+func (o ProcMountTypePtrOutput) Elem() ProcMountTypeOutput {
+	return o.ApplyT(func(v *ProcMountType) ProcMountType {
+		if v != nil {
+			return *v
+		}
+		var ret ProcMountType
+		return ret
+	}).(ProcMountTypeOutput)
+}
+
+func (o ProcMountTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ProcMountTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *ProcMountType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// ProcMountTypeInput is an input type that accepts values of the ProcMountType enum
+// A concrete instance of `ProcMountTypeInput` can be one of the following:
+//
+//	ProcMountTypeDefault
+//	ProcMountTypeUnmasked
+type ProcMountTypeInput interface {
+	pulumi.Input
+
+	ToProcMountTypeOutput() ProcMountTypeOutput
+	ToProcMountTypeOutputWithContext(context.Context) ProcMountTypeOutput
+}
+
+var procMountTypePtrType = reflect.TypeOf((**ProcMountType)(nil)).Elem()
+
+type ProcMountTypePtrInput interface {
+	pulumi.Input
+
+	ToProcMountTypePtrOutput() ProcMountTypePtrOutput
+	ToProcMountTypePtrOutputWithContext(context.Context) ProcMountTypePtrOutput
+}
+
+type procMountTypePtr string
+
+func ProcMountTypePtr(v string) ProcMountTypePtrInput {
+	return (*procMountTypePtr)(&v)
+}
+
+func (*procMountTypePtr) ElementType() reflect.Type {
+	return procMountTypePtrType
+}
+
+func (in *procMountTypePtr) ToProcMountTypePtrOutput() ProcMountTypePtrOutput {
+	return pulumi.ToOutput(in).(ProcMountTypePtrOutput)
+}
+
+func (in *procMountTypePtr) ToProcMountTypePtrOutputWithContext(ctx context.Context) ProcMountTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(ProcMountTypePtrOutput)
+}
+
+// type indicates which kind of seccomp profile will be applied. Valid options are:
+//
+// Localhost - a profile defined in a file on the node should be used. RuntimeDefault - the container runtime default profile should be used. Unconfined - no profile should be applied.
+type SeccompProfileType string
+
+const (
+	SeccompProfileTypeLocalhost      = SeccompProfileType("Localhost")
+	SeccompProfileTypeRuntimeDefault = SeccompProfileType("RuntimeDefault")
+	SeccompProfileTypeUnconfined     = SeccompProfileType("Unconfined")
+)
+
+func (SeccompProfileType) ElementType() reflect.Type {
+	return reflect.TypeOf((*SeccompProfileType)(nil)).Elem()
+}
+
+func (e SeccompProfileType) ToSeccompProfileTypeOutput() SeccompProfileTypeOutput {
+	return pulumi.ToOutput(e).(SeccompProfileTypeOutput)
+}
+
+func (e SeccompProfileType) ToSeccompProfileTypeOutputWithContext(ctx context.Context) SeccompProfileTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(SeccompProfileTypeOutput)
+}
+
+func (e SeccompProfileType) ToSeccompProfileTypePtrOutput() SeccompProfileTypePtrOutput {
+	return e.ToSeccompProfileTypePtrOutputWithContext(context.Background())
+}
+
+func (e SeccompProfileType) ToSeccompProfileTypePtrOutputWithContext(ctx context.Context) SeccompProfileTypePtrOutput {
+	return SeccompProfileType(e).ToSeccompProfileTypeOutputWithContext(ctx).ToSeccompProfileTypePtrOutputWithContext(ctx)
+}
+
+func (e SeccompProfileType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e SeccompProfileType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e SeccompProfileType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e SeccompProfileType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type SeccompProfileTypeOutput struct{ *pulumi.OutputState }
+
+func (SeccompProfileTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SeccompProfileType)(nil)).Elem()
+}
+
+func (o SeccompProfileTypeOutput) ToSeccompProfileTypeOutput() SeccompProfileTypeOutput {
+	return o
+}
+
+func (o SeccompProfileTypeOutput) ToSeccompProfileTypeOutputWithContext(ctx context.Context) SeccompProfileTypeOutput {
+	return o
+}
+
+func (o SeccompProfileTypeOutput) ToSeccompProfileTypePtrOutput() SeccompProfileTypePtrOutput {
+	return o.ToSeccompProfileTypePtrOutputWithContext(context.Background())
+}
+
+func (o SeccompProfileTypeOutput) ToSeccompProfileTypePtrOutputWithContext(ctx context.Context) SeccompProfileTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v SeccompProfileType) *SeccompProfileType {
+		return &v
+	}).(SeccompProfileTypePtrOutput)
+}
+
+func (o SeccompProfileTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o SeccompProfileTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e SeccompProfileType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o SeccompProfileTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o SeccompProfileTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e SeccompProfileType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type SeccompProfileTypePtrOutput struct{ *pulumi.OutputState }
+
+func (SeccompProfileTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**SeccompProfileType)(nil)).Elem()
+}
+
+func (o SeccompProfileTypePtrOutput) ToSeccompProfileTypePtrOutput() SeccompProfileTypePtrOutput {
+	return o
+}
+
+func (o SeccompProfileTypePtrOutput) ToSeccompProfileTypePtrOutputWithContext(ctx context.Context) SeccompProfileTypePtrOutput {
+	return o
+}
+
+func (o SeccompProfileTypePtrOutput) Elem() SeccompProfileTypeOutput {
+	return o.ApplyT(func(v *SeccompProfileType) SeccompProfileType {
+		if v != nil {
+			return *v
+		}
+		var ret SeccompProfileType
+		return ret
+	}).(SeccompProfileTypeOutput)
+}
+
+func (o SeccompProfileTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o SeccompProfileTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *SeccompProfileType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// SeccompProfileTypeInput is an input type that accepts values of the SeccompProfileType enum
+// A concrete instance of `SeccompProfileTypeInput` can be one of the following:
+//
+//	SeccompProfileTypeLocalhost
+//	SeccompProfileTypeRuntimeDefault
+//	SeccompProfileTypeUnconfined
+type SeccompProfileTypeInput interface {
+	pulumi.Input
+
+	ToSeccompProfileTypeOutput() SeccompProfileTypeOutput
+	ToSeccompProfileTypeOutputWithContext(context.Context) SeccompProfileTypeOutput
+}
+
+var seccompProfileTypePtrType = reflect.TypeOf((**SeccompProfileType)(nil)).Elem()
+
+type SeccompProfileTypePtrInput interface {
+	pulumi.Input
+
+	ToSeccompProfileTypePtrOutput() SeccompProfileTypePtrOutput
+	ToSeccompProfileTypePtrOutputWithContext(context.Context) SeccompProfileTypePtrOutput
+}
+
+type seccompProfileTypePtr string
+
+func SeccompProfileTypePtr(v string) SeccompProfileTypePtrInput {
+	return (*seccompProfileTypePtr)(&v)
+}
+
+func (*seccompProfileTypePtr) ElementType() reflect.Type {
+	return seccompProfileTypePtrType
+}
+
+func (in *seccompProfileTypePtr) ToSeccompProfileTypePtrOutput() SeccompProfileTypePtrOutput {
+	return pulumi.ToOutput(in).(SeccompProfileTypePtrOutput)
+}
+
+func (in *seccompProfileTypePtr) ToSeccompProfileTypePtrOutputWithContext(ctx context.Context) SeccompProfileTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(SeccompProfileTypePtrOutput)
 }
 
 // Service type: `ClusterIP`, `NodePort` or `LoadBalancer`. Defaults to `ClusterIP`.
@@ -677,18 +1351,34 @@ func (in *smbCreditsStrategyPtr) ToSmbCreditsStrategyPtrOutputWithContext(ctx co
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*AppArmorProfileTypeInput)(nil)).Elem(), AppArmorProfileType("Localhost"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AppArmorProfileTypePtrInput)(nil)).Elem(), AppArmorProfileType("Localhost"))
 	pulumi.RegisterInputType(reflect.TypeOf((*DatabaseTypeInput)(nil)).Elem(), DatabaseType("sqlite"))
 	pulumi.RegisterInputType(reflect.TypeOf((*DatabaseTypePtrInput)(nil)).Elem(), DatabaseType("sqlite"))
+	pulumi.RegisterInputType(reflect.TypeOf((*FsGroupChangePolicyInput)(nil)).Elem(), FsGroupChangePolicy("OnRootMismatch"))
+	pulumi.RegisterInputType(reflect.TypeOf((*FsGroupChangePolicyPtrInput)(nil)).Elem(), FsGroupChangePolicy("OnRootMismatch"))
 	pulumi.RegisterInputType(reflect.TypeOf((*IdentityTypeInput)(nil)).Elem(), IdentityType("memory"))
 	pulumi.RegisterInputType(reflect.TypeOf((*IdentityTypePtrInput)(nil)).Elem(), IdentityType("memory"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ProcMountTypeInput)(nil)).Elem(), ProcMountType("Default"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ProcMountTypePtrInput)(nil)).Elem(), ProcMountType("Default"))
+	pulumi.RegisterInputType(reflect.TypeOf((*SeccompProfileTypeInput)(nil)).Elem(), SeccompProfileType("Localhost"))
+	pulumi.RegisterInputType(reflect.TypeOf((*SeccompProfileTypePtrInput)(nil)).Elem(), SeccompProfileType("Localhost"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ServiceTypeInput)(nil)).Elem(), ServiceType("ClusterIP"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ServiceTypePtrInput)(nil)).Elem(), ServiceType("ClusterIP"))
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbCreditsStrategyInput)(nil)).Elem(), SmbCreditsStrategy("fixed"))
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbCreditsStrategyPtrInput)(nil)).Elem(), SmbCreditsStrategy("fixed"))
+	pulumi.RegisterOutputType(AppArmorProfileTypeOutput{})
+	pulumi.RegisterOutputType(AppArmorProfileTypePtrOutput{})
 	pulumi.RegisterOutputType(DatabaseTypeOutput{})
 	pulumi.RegisterOutputType(DatabaseTypePtrOutput{})
+	pulumi.RegisterOutputType(FsGroupChangePolicyOutput{})
+	pulumi.RegisterOutputType(FsGroupChangePolicyPtrOutput{})
 	pulumi.RegisterOutputType(IdentityTypeOutput{})
 	pulumi.RegisterOutputType(IdentityTypePtrOutput{})
+	pulumi.RegisterOutputType(ProcMountTypeOutput{})
+	pulumi.RegisterOutputType(ProcMountTypePtrOutput{})
+	pulumi.RegisterOutputType(SeccompProfileTypeOutput{})
+	pulumi.RegisterOutputType(SeccompProfileTypePtrOutput{})
 	pulumi.RegisterOutputType(ServiceTypeOutput{})
 	pulumi.RegisterOutputType(ServiceTypePtrOutput{})
 	pulumi.RegisterOutputType(SmbCreditsStrategyOutput{})

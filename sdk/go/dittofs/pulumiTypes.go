@@ -199,7 +199,7 @@ type AppArmorProfile struct {
 	//   Localhost - a profile pre-loaded on the node.
 	//   RuntimeDefault - the container runtime's default profile.
 	//   Unconfined - no AppArmor enforcement.
-	Type string `pulumi:"type"`
+	Type AppArmorProfileType `pulumi:"type"`
 }
 
 // AppArmorProfileInput is an input type that accepts AppArmorProfileArgs and AppArmorProfileOutput values.
@@ -221,7 +221,7 @@ type AppArmorProfileArgs struct {
 	//   Localhost - a profile pre-loaded on the node.
 	//   RuntimeDefault - the container runtime's default profile.
 	//   Unconfined - no AppArmor enforcement.
-	Type pulumi.StringInput `pulumi:"type"`
+	Type AppArmorProfileTypeInput `pulumi:"type"`
 }
 
 func (AppArmorProfileArgs) ElementType() reflect.Type {
@@ -312,8 +312,8 @@ func (o AppArmorProfileOutput) LocalhostProfile() pulumi.StringPtrOutput {
 //	Localhost - a profile pre-loaded on the node.
 //	RuntimeDefault - the container runtime's default profile.
 //	Unconfined - no AppArmor enforcement.
-func (o AppArmorProfileOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v AppArmorProfile) string { return v.Type }).(pulumi.StringOutput)
+func (o AppArmorProfileOutput) Type() AppArmorProfileTypeOutput {
+	return o.ApplyT(func(v AppArmorProfile) AppArmorProfileType { return v.Type }).(AppArmorProfileTypeOutput)
 }
 
 type AppArmorProfilePtrOutput struct{ *pulumi.OutputState }
@@ -355,13 +355,13 @@ func (o AppArmorProfilePtrOutput) LocalhostProfile() pulumi.StringPtrOutput {
 //	Localhost - a profile pre-loaded on the node.
 //	RuntimeDefault - the container runtime's default profile.
 //	Unconfined - no AppArmor enforcement.
-func (o AppArmorProfilePtrOutput) Type() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *AppArmorProfile) *string {
+func (o AppArmorProfilePtrOutput) Type() AppArmorProfileTypePtrOutput {
+	return o.ApplyT(func(v *AppArmorProfile) *AppArmorProfileType {
 		if v == nil {
 			return nil
 		}
 		return &v.Type
-	}).(pulumi.StringPtrOutput)
+	}).(AppArmorProfileTypePtrOutput)
 }
 
 // WAL-backed cache settings written to the server config.
@@ -2212,7 +2212,7 @@ type PodSecurityContext struct {
 	// If unset, the Kubelet will not modify the ownership and permissions of any volume. Note that this field cannot be set when spec.os.name is windows.
 	FsGroup *int `pulumi:"fsGroup"`
 	// fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed inside Pod. This field will only apply to volume types which support fsGroup based ownership(and permissions). It will have no effect on ephemeral volume types such as: secret, configmaps and emptydir. Valid values are "OnRootMismatch" and "Always". If not specified, "Always" is used. Note that this field cannot be set when spec.os.name is windows.
-	FsGroupChangePolicy *string `pulumi:"fsGroupChangePolicy"`
+	FsGroupChangePolicy *FsGroupChangePolicy `pulumi:"fsGroupChangePolicy"`
 	// The GID to run the entrypoint of the container process. Uses runtime default if unset. May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence for that container. Note that this field cannot be set when spec.os.name is windows.
 	RunAsGroup *int `pulumi:"runAsGroup"`
 	// Indicates that the container must run as a non-root user. If true, the Kubelet will validate the image at runtime to ensure that it does not run as UID 0 (root) and fail to start the container if it does. If unset or false, no such validation will be performed. May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.
@@ -2267,7 +2267,7 @@ type PodSecurityContextArgs struct {
 	// If unset, the Kubelet will not modify the ownership and permissions of any volume. Note that this field cannot be set when spec.os.name is windows.
 	FsGroup pulumi.IntPtrInput `pulumi:"fsGroup"`
 	// fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed inside Pod. This field will only apply to volume types which support fsGroup based ownership(and permissions). It will have no effect on ephemeral volume types such as: secret, configmaps and emptydir. Valid values are "OnRootMismatch" and "Always". If not specified, "Always" is used. Note that this field cannot be set when spec.os.name is windows.
-	FsGroupChangePolicy pulumi.StringPtrInput `pulumi:"fsGroupChangePolicy"`
+	FsGroupChangePolicy FsGroupChangePolicyPtrInput `pulumi:"fsGroupChangePolicy"`
 	// The GID to run the entrypoint of the container process. Uses runtime default if unset. May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence for that container. Note that this field cannot be set when spec.os.name is windows.
 	RunAsGroup pulumi.IntPtrInput `pulumi:"runAsGroup"`
 	// Indicates that the container must run as a non-root user. If true, the Kubelet will validate the image at runtime to ensure that it does not run as UID 0 (root) and fail to start the container if it does. If unset or false, no such validation will be performed. May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.
@@ -2393,8 +2393,8 @@ func (o PodSecurityContextOutput) FsGroup() pulumi.IntPtrOutput {
 }
 
 // fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed inside Pod. This field will only apply to volume types which support fsGroup based ownership(and permissions). It will have no effect on ephemeral volume types such as: secret, configmaps and emptydir. Valid values are "OnRootMismatch" and "Always". If not specified, "Always" is used. Note that this field cannot be set when spec.os.name is windows.
-func (o PodSecurityContextOutput) FsGroupChangePolicy() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v PodSecurityContext) *string { return v.FsGroupChangePolicy }).(pulumi.StringPtrOutput)
+func (o PodSecurityContextOutput) FsGroupChangePolicy() FsGroupChangePolicyPtrOutput {
+	return o.ApplyT(func(v PodSecurityContext) *FsGroupChangePolicy { return v.FsGroupChangePolicy }).(FsGroupChangePolicyPtrOutput)
 }
 
 // The GID to run the entrypoint of the container process. Uses runtime default if unset. May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence for that container. Note that this field cannot be set when spec.os.name is windows.
@@ -2506,13 +2506,13 @@ func (o PodSecurityContextPtrOutput) FsGroup() pulumi.IntPtrOutput {
 }
 
 // fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed inside Pod. This field will only apply to volume types which support fsGroup based ownership(and permissions). It will have no effect on ephemeral volume types such as: secret, configmaps and emptydir. Valid values are "OnRootMismatch" and "Always". If not specified, "Always" is used. Note that this field cannot be set when spec.os.name is windows.
-func (o PodSecurityContextPtrOutput) FsGroupChangePolicy() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *PodSecurityContext) *string {
+func (o PodSecurityContextPtrOutput) FsGroupChangePolicy() FsGroupChangePolicyPtrOutput {
+	return o.ApplyT(func(v *PodSecurityContext) *FsGroupChangePolicy {
 		if v == nil {
 			return nil
 		}
 		return v.FsGroupChangePolicy
-	}).(pulumi.StringPtrOutput)
+	}).(FsGroupChangePolicyPtrOutput)
 }
 
 // The GID to run the entrypoint of the container process. Uses runtime default if unset. May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence for that container. Note that this field cannot be set when spec.os.name is windows.
@@ -3685,7 +3685,7 @@ type SeccompProfile struct {
 	// type indicates which kind of seccomp profile will be applied. Valid options are:
 	//
 	// Localhost - a profile defined in a file on the node should be used. RuntimeDefault - the container runtime default profile should be used. Unconfined - no profile should be applied.
-	Type string `pulumi:"type"`
+	Type SeccompProfileType `pulumi:"type"`
 }
 
 // SeccompProfileInput is an input type that accepts SeccompProfileArgs and SeccompProfileOutput values.
@@ -3706,7 +3706,7 @@ type SeccompProfileArgs struct {
 	// type indicates which kind of seccomp profile will be applied. Valid options are:
 	//
 	// Localhost - a profile defined in a file on the node should be used. RuntimeDefault - the container runtime default profile should be used. Unconfined - no profile should be applied.
-	Type pulumi.StringInput `pulumi:"type"`
+	Type SeccompProfileTypeInput `pulumi:"type"`
 }
 
 func (SeccompProfileArgs) ElementType() reflect.Type {
@@ -3795,8 +3795,8 @@ func (o SeccompProfileOutput) LocalhostProfile() pulumi.StringPtrOutput {
 // type indicates which kind of seccomp profile will be applied. Valid options are:
 //
 // Localhost - a profile defined in a file on the node should be used. RuntimeDefault - the container runtime default profile should be used. Unconfined - no profile should be applied.
-func (o SeccompProfileOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v SeccompProfile) string { return v.Type }).(pulumi.StringOutput)
+func (o SeccompProfileOutput) Type() SeccompProfileTypeOutput {
+	return o.ApplyT(func(v SeccompProfile) SeccompProfileType { return v.Type }).(SeccompProfileTypeOutput)
 }
 
 type SeccompProfilePtrOutput struct{ *pulumi.OutputState }
@@ -3836,13 +3836,13 @@ func (o SeccompProfilePtrOutput) LocalhostProfile() pulumi.StringPtrOutput {
 // type indicates which kind of seccomp profile will be applied. Valid options are:
 //
 // Localhost - a profile defined in a file on the node should be used. RuntimeDefault - the container runtime default profile should be used. Unconfined - no profile should be applied.
-func (o SeccompProfilePtrOutput) Type() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *SeccompProfile) *string {
+func (o SeccompProfilePtrOutput) Type() SeccompProfileTypePtrOutput {
+	return o.ApplyT(func(v *SeccompProfile) *SeccompProfileType {
 		if v == nil {
 			return nil
 		}
 		return &v.Type
-	}).(pulumi.StringPtrOutput)
+	}).(SeccompProfileTypePtrOutput)
 }
 
 // A key of a Kubernetes Secret in the DittoServer's namespace.
@@ -4231,7 +4231,7 @@ type SecurityContext struct {
 	// Run container in privileged mode. Processes in privileged containers are essentially equivalent to root on the host. Defaults to false. Note that this field cannot be set when spec.os.name is windows.
 	Privileged *bool `pulumi:"privileged"`
 	// procMount denotes the type of proc mount to use for the containers. The default value is Default which uses the container runtime defaults for readonly paths and masked paths. This requires the ProcMountType feature flag to be enabled. Note that this field cannot be set when spec.os.name is windows.
-	ProcMount *string `pulumi:"procMount"`
+	ProcMount *ProcMountType `pulumi:"procMount"`
 	// Whether this container has a read-only root filesystem. Default is false. Note that this field cannot be set when spec.os.name is windows.
 	ReadOnlyRootFilesystem *bool `pulumi:"readOnlyRootFilesystem"`
 	// The GID to run the entrypoint of the container process. Uses runtime default if unset. May also be set in PodSecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence. Note that this field cannot be set when spec.os.name is windows.
@@ -4270,7 +4270,7 @@ type SecurityContextArgs struct {
 	// Run container in privileged mode. Processes in privileged containers are essentially equivalent to root on the host. Defaults to false. Note that this field cannot be set when spec.os.name is windows.
 	Privileged pulumi.BoolPtrInput `pulumi:"privileged"`
 	// procMount denotes the type of proc mount to use for the containers. The default value is Default which uses the container runtime defaults for readonly paths and masked paths. This requires the ProcMountType feature flag to be enabled. Note that this field cannot be set when spec.os.name is windows.
-	ProcMount pulumi.StringPtrInput `pulumi:"procMount"`
+	ProcMount ProcMountTypePtrInput `pulumi:"procMount"`
 	// Whether this container has a read-only root filesystem. Default is false. Note that this field cannot be set when spec.os.name is windows.
 	ReadOnlyRootFilesystem pulumi.BoolPtrInput `pulumi:"readOnlyRootFilesystem"`
 	// The GID to run the entrypoint of the container process. Uses runtime default if unset. May also be set in PodSecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence. Note that this field cannot be set when spec.os.name is windows.
@@ -4386,8 +4386,8 @@ func (o SecurityContextOutput) Privileged() pulumi.BoolPtrOutput {
 }
 
 // procMount denotes the type of proc mount to use for the containers. The default value is Default which uses the container runtime defaults for readonly paths and masked paths. This requires the ProcMountType feature flag to be enabled. Note that this field cannot be set when spec.os.name is windows.
-func (o SecurityContextOutput) ProcMount() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v SecurityContext) *string { return v.ProcMount }).(pulumi.StringPtrOutput)
+func (o SecurityContextOutput) ProcMount() ProcMountTypePtrOutput {
+	return o.ApplyT(func(v SecurityContext) *ProcMountType { return v.ProcMount }).(ProcMountTypePtrOutput)
 }
 
 // Whether this container has a read-only root filesystem. Default is false. Note that this field cannot be set when spec.os.name is windows.
@@ -4490,13 +4490,13 @@ func (o SecurityContextPtrOutput) Privileged() pulumi.BoolPtrOutput {
 }
 
 // procMount denotes the type of proc mount to use for the containers. The default value is Default which uses the container runtime defaults for readonly paths and masked paths. This requires the ProcMountType feature flag to be enabled. Note that this field cannot be set when spec.os.name is windows.
-func (o SecurityContextPtrOutput) ProcMount() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *SecurityContext) *string {
+func (o SecurityContextPtrOutput) ProcMount() ProcMountTypePtrOutput {
+	return o.ApplyT(func(v *SecurityContext) *ProcMountType {
 		if v == nil {
 			return nil
 		}
 		return v.ProcMount
-	}).(pulumi.StringPtrOutput)
+	}).(ProcMountTypePtrOutput)
 }
 
 // Whether this container has a read-only root filesystem. Default is false. Note that this field cannot be set when spec.os.name is windows.

@@ -7,11 +7,28 @@ import pulumi
 from enum import Enum
 
 __all__ = [
+    'AppArmorProfileType',
     'DatabaseType',
+    'FsGroupChangePolicy',
     'IdentityType',
+    'ProcMountType',
+    'SeccompProfileType',
     'ServiceType',
     'SmbCreditsStrategy',
 ]
+
+
+@pulumi.type_token("dittofs:index:AppArmorProfileType")
+class AppArmorProfileType(_builtins.str, Enum):
+    """
+    type indicates which kind of AppArmor profile will be applied. Valid options are:
+      Localhost - a profile pre-loaded on the node.
+      RuntimeDefault - the container runtime's default profile.
+      Unconfined - no AppArmor enforcement.
+    """
+    LOCALHOST = "Localhost"
+    RUNTIME_DEFAULT = "RuntimeDefault"
+    UNCONFINED = "Unconfined"
 
 
 @pulumi.type_token("dittofs:index:DatabaseType")
@@ -23,12 +40,42 @@ class DatabaseType(_builtins.str, Enum):
     POSTGRES = "postgres"
 
 
+@pulumi.type_token("dittofs:index:FsGroupChangePolicy")
+class FsGroupChangePolicy(_builtins.str, Enum):
+    """
+    fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed inside Pod. This field will only apply to volume types which support fsGroup based ownership(and permissions). It will have no effect on ephemeral volume types such as: secret, configmaps and emptydir. Valid values are "OnRootMismatch" and "Always". If not specified, "Always" is used. Note that this field cannot be set when spec.os.name is windows.
+    """
+    ON_ROOT_MISMATCH = "OnRootMismatch"
+    ALWAYS = "Always"
+
+
 @pulumi.type_token("dittofs:index:IdentityType")
 class IdentityType(_builtins.str, Enum):
     """
     Identity store; only `memory`. Defaults to `memory`.
     """
     MEMORY = "memory"
+
+
+@pulumi.type_token("dittofs:index:ProcMountType")
+class ProcMountType(_builtins.str, Enum):
+    """
+    procMount denotes the type of proc mount to use for the containers. The default value is Default which uses the container runtime defaults for readonly paths and masked paths. This requires the ProcMountType feature flag to be enabled. Note that this field cannot be set when spec.os.name is windows.
+    """
+    DEFAULT = "Default"
+    UNMASKED = "Unmasked"
+
+
+@pulumi.type_token("dittofs:index:SeccompProfileType")
+class SeccompProfileType(_builtins.str, Enum):
+    """
+    type indicates which kind of seccomp profile will be applied. Valid options are:
+
+    Localhost - a profile defined in a file on the node should be used. RuntimeDefault - the container runtime default profile should be used. Unconfined - no profile should be applied.
+    """
+    LOCALHOST = "Localhost"
+    RUNTIME_DEFAULT = "RuntimeDefault"
+    UNCONFINED = "Unconfined"
 
 
 @pulumi.type_token("dittofs:index:ServiceType")

@@ -158,7 +158,7 @@ class AppArmorProfileArgsDict(TypedDict):
     """
     AppArmorProfile defines a pod or container's AppArmor settings.
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['AppArmorProfileType']
     """
     type indicates which kind of AppArmor profile will be applied. Valid options are:
       Localhost - a profile pre-loaded on the node.
@@ -173,12 +173,12 @@ class AppArmorProfileArgsDict(TypedDict):
 @pulumi.input_type
 class AppArmorProfileArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['AppArmorProfileType'],
                  localhost_profile: pulumi.Input[Optional[_builtins.str]] = None):
         """
         AppArmorProfile defines a pod or container's AppArmor settings.
 
-        :param pulumi.Input[_builtins.str] type: type indicates which kind of AppArmor profile will be applied. Valid options are:
+        :param pulumi.Input['AppArmorProfileType'] type: type indicates which kind of AppArmor profile will be applied. Valid options are:
                  Localhost - a profile pre-loaded on the node.
                  RuntimeDefault - the container runtime's default profile.
                  Unconfined - no AppArmor enforcement.
@@ -190,7 +190,7 @@ class AppArmorProfileArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['AppArmorProfileType']:
         """
         type indicates which kind of AppArmor profile will be applied. Valid options are:
           Localhost - a profile pre-loaded on the node.
@@ -200,7 +200,7 @@ class AppArmorProfileArgs:
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['AppArmorProfileType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -1032,7 +1032,7 @@ class PodSecurityContextArgsDict(TypedDict):
 
     If unset, the Kubelet will not modify the ownership and permissions of any volume. Note that this field cannot be set when spec.os.name is windows.
     """
-    fs_group_change_policy: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    fs_group_change_policy: NotRequired[pulumi.Input[Optional['FsGroupChangePolicy']]]
     """
     fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed inside Pod. This field will only apply to volume types which support fsGroup based ownership(and permissions). It will have no effect on ephemeral volume types such as: secret, configmaps and emptydir. Valid values are "OnRootMismatch" and "Always". If not specified, "Always" is used. Note that this field cannot be set when spec.os.name is windows.
     """
@@ -1092,7 +1092,7 @@ class PodSecurityContextArgs:
     def __init__(__self__, *,
                  app_armor_profile: pulumi.Input[Optional['AppArmorProfileArgs']] = None,
                  fs_group: pulumi.Input[Optional[_builtins.int]] = None,
-                 fs_group_change_policy: pulumi.Input[Optional[_builtins.str]] = None,
+                 fs_group_change_policy: pulumi.Input[Optional['FsGroupChangePolicy']] = None,
                  run_as_group: pulumi.Input[Optional[_builtins.int]] = None,
                  run_as_non_root: pulumi.Input[Optional[_builtins.bool]] = None,
                  run_as_user: pulumi.Input[Optional[_builtins.int]] = None,
@@ -1112,7 +1112,7 @@ class PodSecurityContextArgs:
                1. The owning GID will be the FSGroup 2. The setgid bit is set (new files created in the volume will be owned by FSGroup) 3. The permission bits are OR'd with rw-rw----
                
                If unset, the Kubelet will not modify the ownership and permissions of any volume. Note that this field cannot be set when spec.os.name is windows.
-        :param pulumi.Input[_builtins.str] fs_group_change_policy: fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed inside Pod. This field will only apply to volume types which support fsGroup based ownership(and permissions). It will have no effect on ephemeral volume types such as: secret, configmaps and emptydir. Valid values are "OnRootMismatch" and "Always". If not specified, "Always" is used. Note that this field cannot be set when spec.os.name is windows.
+        :param pulumi.Input['FsGroupChangePolicy'] fs_group_change_policy: fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed inside Pod. This field will only apply to volume types which support fsGroup based ownership(and permissions). It will have no effect on ephemeral volume types such as: secret, configmaps and emptydir. Valid values are "OnRootMismatch" and "Always". If not specified, "Always" is used. Note that this field cannot be set when spec.os.name is windows.
         :param pulumi.Input[_builtins.int] run_as_group: The GID to run the entrypoint of the container process. Uses runtime default if unset. May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence for that container. Note that this field cannot be set when spec.os.name is windows.
         :param pulumi.Input[_builtins.bool] run_as_non_root: Indicates that the container must run as a non-root user. If true, the Kubelet will validate the image at runtime to ensure that it does not run as UID 0 (root) and fail to start the container if it does. If unset or false, no such validation will be performed. May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.
         :param pulumi.Input[_builtins.int] run_as_user: The UID to run the entrypoint of the container process. Defaults to user specified in image metadata if unspecified. May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence for that container. Note that this field cannot be set when spec.os.name is windows.
@@ -1191,14 +1191,14 @@ class PodSecurityContextArgs:
 
     @_builtins.property
     @pulumi.getter(name="fsGroupChangePolicy")
-    def fs_group_change_policy(self) -> pulumi.Input[Optional[_builtins.str]]:
+    def fs_group_change_policy(self) -> pulumi.Input[Optional['FsGroupChangePolicy']]:
         """
         fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed inside Pod. This field will only apply to volume types which support fsGroup based ownership(and permissions). It will have no effect on ephemeral volume types such as: secret, configmaps and emptydir. Valid values are "OnRootMismatch" and "Always". If not specified, "Always" is used. Note that this field cannot be set when spec.os.name is windows.
         """
         return pulumi.get(self, "fs_group_change_policy")
 
     @fs_group_change_policy.setter
-    def fs_group_change_policy(self, value: pulumi.Input[Optional[_builtins.str]]):
+    def fs_group_change_policy(self, value: pulumi.Input[Optional['FsGroupChangePolicy']]):
         pulumi.set(self, "fs_group_change_policy", value)
 
     @_builtins.property
@@ -1808,7 +1808,7 @@ class SeccompProfileArgsDict(TypedDict):
     """
     SeccompProfile defines a pod/container's seccomp profile settings. Only one profile source may be set.
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['SeccompProfileType']
     """
     type indicates which kind of seccomp profile will be applied. Valid options are:
 
@@ -1822,12 +1822,12 @@ class SeccompProfileArgsDict(TypedDict):
 @pulumi.input_type
 class SeccompProfileArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['SeccompProfileType'],
                  localhost_profile: pulumi.Input[Optional[_builtins.str]] = None):
         """
         SeccompProfile defines a pod/container's seccomp profile settings. Only one profile source may be set.
 
-        :param pulumi.Input[_builtins.str] type: type indicates which kind of seccomp profile will be applied. Valid options are:
+        :param pulumi.Input['SeccompProfileType'] type: type indicates which kind of seccomp profile will be applied. Valid options are:
                
                Localhost - a profile defined in a file on the node should be used. RuntimeDefault - the container runtime default profile should be used. Unconfined - no profile should be applied.
         :param pulumi.Input[_builtins.str] localhost_profile: localhostProfile indicates a profile defined in a file on the node should be used. The profile must be preconfigured on the node to work. Must be a descending path, relative to the kubelet's configured seccomp profile location. Must be set if type is "Localhost". Must NOT be set for any other type.
@@ -1838,7 +1838,7 @@ class SeccompProfileArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['SeccompProfileType']:
         """
         type indicates which kind of seccomp profile will be applied. Valid options are:
 
@@ -1847,7 +1847,7 @@ class SeccompProfileArgs:
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['SeccompProfileType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -2050,7 +2050,7 @@ class SecurityContextArgsDict(TypedDict):
     """
     Run container in privileged mode. Processes in privileged containers are essentially equivalent to root on the host. Defaults to false. Note that this field cannot be set when spec.os.name is windows.
     """
-    proc_mount: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    proc_mount: NotRequired[pulumi.Input[Optional['ProcMountType']]]
     """
     procMount denotes the type of proc mount to use for the containers. The default value is Default which uses the container runtime defaults for readonly paths and masked paths. This requires the ProcMountType feature flag to be enabled. Note that this field cannot be set when spec.os.name is windows.
     """
@@ -2090,7 +2090,7 @@ class SecurityContextArgs:
                  app_armor_profile: pulumi.Input[Optional['AppArmorProfileArgs']] = None,
                  capabilities: pulumi.Input[Optional['CapabilitiesArgs']] = None,
                  privileged: pulumi.Input[Optional[_builtins.bool]] = None,
-                 proc_mount: pulumi.Input[Optional[_builtins.str]] = None,
+                 proc_mount: pulumi.Input[Optional['ProcMountType']] = None,
                  read_only_root_filesystem: pulumi.Input[Optional[_builtins.bool]] = None,
                  run_as_group: pulumi.Input[Optional[_builtins.int]] = None,
                  run_as_non_root: pulumi.Input[Optional[_builtins.bool]] = None,
@@ -2105,7 +2105,7 @@ class SecurityContextArgs:
         :param pulumi.Input['AppArmorProfileArgs'] app_armor_profile: appArmorProfile is the AppArmor options to use by this container. If set, this profile overrides the pod's appArmorProfile. Note that this field cannot be set when spec.os.name is windows.
         :param pulumi.Input['CapabilitiesArgs'] capabilities: The capabilities to add/drop when running containers. Defaults to the default set of capabilities granted by the container runtime. Note that this field cannot be set when spec.os.name is windows.
         :param pulumi.Input[_builtins.bool] privileged: Run container in privileged mode. Processes in privileged containers are essentially equivalent to root on the host. Defaults to false. Note that this field cannot be set when spec.os.name is windows.
-        :param pulumi.Input[_builtins.str] proc_mount: procMount denotes the type of proc mount to use for the containers. The default value is Default which uses the container runtime defaults for readonly paths and masked paths. This requires the ProcMountType feature flag to be enabled. Note that this field cannot be set when spec.os.name is windows.
+        :param pulumi.Input['ProcMountType'] proc_mount: procMount denotes the type of proc mount to use for the containers. The default value is Default which uses the container runtime defaults for readonly paths and masked paths. This requires the ProcMountType feature flag to be enabled. Note that this field cannot be set when spec.os.name is windows.
         :param pulumi.Input[_builtins.bool] read_only_root_filesystem: Whether this container has a read-only root filesystem. Default is false. Note that this field cannot be set when spec.os.name is windows.
         :param pulumi.Input[_builtins.int] run_as_group: The GID to run the entrypoint of the container process. Uses runtime default if unset. May also be set in PodSecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence. Note that this field cannot be set when spec.os.name is windows.
         :param pulumi.Input[_builtins.bool] run_as_non_root: Indicates that the container must run as a non-root user. If true, the Kubelet will validate the image at runtime to ensure that it does not run as UID 0 (root) and fail to start the container if it does. If unset or false, no such validation will be performed. May also be set in PodSecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.
@@ -2189,14 +2189,14 @@ class SecurityContextArgs:
 
     @_builtins.property
     @pulumi.getter(name="procMount")
-    def proc_mount(self) -> pulumi.Input[Optional[_builtins.str]]:
+    def proc_mount(self) -> pulumi.Input[Optional['ProcMountType']]:
         """
         procMount denotes the type of proc mount to use for the containers. The default value is Default which uses the container runtime defaults for readonly paths and masked paths. This requires the ProcMountType feature flag to be enabled. Note that this field cannot be set when spec.os.name is windows.
         """
         return pulumi.get(self, "proc_mount")
 
     @proc_mount.setter
-    def proc_mount(self, value: pulumi.Input[Optional[_builtins.str]]):
+    def proc_mount(self, value: pulumi.Input[Optional['ProcMountType']]):
         pulumi.set(self, "proc_mount", value)
 
     @_builtins.property
