@@ -23,6 +23,12 @@ function sortBlocks(text: string): string {
     else if (blocks.length > 0) blocks[blocks.length - 1].push(line);
     else head.push(line);
   }
+  // A Secret read back shows the server's metadata for it (managedFields, resourceVersion) whenever that moved: not
+  // ours and different from run to run. Keep the read itself, drop its outputs.
+  for (const block of blocks) {
+    const out = block.findIndex((l) => /^\s+--outputs:--$/.test(l));
+    if (/\(read\)$/.test(block[0]) && out > 0) block.splice(out);
+  }
   const keyed = blocks.map((b) => b.map((l) => l.trimStart()).join("\n") + "\u0000" + b.join("\n"));
   return [...head, ...keyed.sort().map((k) => k.split("\u0000")[1]), ...tail].join("\n");
 }
