@@ -7,19 +7,11 @@ import * as fs from "fs";
 import * as path from "path";
 import Ajv from "ajv";
 import { parse } from "yaml";
+import { REFERENCE } from "../helpers/samples";
 
 type Obj = Record<string, any>;
 
-const CRD_PATH = path.join(
-  __dirname,
-  "..",
-  "..",
-  "..",
-  "shared",
-  "reference",
-  "operator-feb2026",
-  "dittofs.dittofs.com_dittoservers.yaml",
-);
+const CRD_PATH = path.join(REFERENCE, "operator-feb2026", "dittofs.dittofs.com_dittoservers.yaml");
 
 let defaulter: ((spec: Obj) => boolean) | undefined;
 

@@ -1,38 +1,12 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { parseAllDocuments } from "yaml";
 import { render } from "../helpers/render";
+import { samples, SHARED } from "../helpers/samples";
 import { DEVIATIONS, type ParityContext } from "./deviations";
 import { operatorObjects } from "./operator-model";
 
 type Obj = Record<string, any>;
-
-const SHARED = path.join(__dirname, "..", "..", "..", "shared");
-const SAMPLES = path.join(SHARED, "reference", "operator-feb2026", "samples");
-const SECRET_FILES = ["dittofs_secrets.yaml", "dittofs_s3_secret.yaml"];
-
-function docs(file: string): Obj[] {
-  return parseAllDocuments(fs.readFileSync(file, "utf8"))
-    .map((d) => d.toJS())
-    .filter(Boolean);
-}
-
-function decodedSecrets(objects: Obj[]): Record<string, Record<string, string>> {
-  const out: Record<string, Record<string, string>> = {};
-  for (const s of objects.filter((o) => o.kind === "Secret")) {
-    out[s.metadata.name] = {
-      ...Object.fromEntries(
-        Object.entries(s.data ?? {}).map(([k, v]) => [
-          k,
-          Buffer.from(String(v), "base64").toString("utf8"),
-        ]),
-      ),
-      ...s.stringData,
-    };
-  }
-  return out;
-}
 
 /** The wait-for-postgres script as operator-behavior.md §5.3 prints it. */
 function specWaitScript(): string {
@@ -58,26 +32,15 @@ function normalize(objects: Obj[], name: string): Obj[] {
   return copy;
 }
 
-const sampleFiles = fs
-  .readdirSync(SAMPLES)
-  .filter(
-    (f) => f.endsWith(".yaml") && docs(path.join(SAMPLES, f)).some((d) => d.kind === "DittoServer"),
-  )
-  .sort();
+const all = samples();
 
 describe("parity with the operator for every Feb 2026 sample (deviation table applied)", () => {
   it("finds the eight DittoServer samples", () => {
-    expect(sampleFiles).to.have.length(8);
+    expect(all).to.have.length(8);
   });
 
-  for (const file of sampleFiles) {
+  for (const { file, cr, secrets } of all) {
     it(`${file}: rendered objects equal the operator's with the deviations applied`, () => {
-      const sample = docs(path.join(SAMPLES, file));
-      const cr = sample.find((d) => d.kind === "DittoServer")!;
-      const own = sample.filter((d) => d.kind === "Secret");
-      const secretDocs =
-        own.length > 0 ? own : SECRET_FILES.flatMap((f) => docs(path.join(SAMPLES, f)));
-      const secrets = decodedSecrets(secretDocs);
       const ctx: ParityContext = {
         cr,
         name: cr.metadata.name,
