@@ -8,6 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { parseAllDocuments } from "yaml";
 import { renderServer } from "../../src/render";
+import { examplePlainArgs } from "../helpers/example";
 import { expectGolden } from "./golden";
 import { must, runSync } from "./shell";
 import { Stack } from "./stack";
@@ -355,26 +356,7 @@ describe("e2e: the root demo with the real engine (no cluster)", function () {
         d.toJS(),
       ),
     );
-    const expected = renderServer(
-      "demo",
-      {
-        namespace: "default",
-        storage: { metadataSize: "10Gi", cacheSize: "5Gi" },
-        smb: { enabled: true },
-        metrics: { enabled: true },
-        s3: { region: "eu-west-1", bucket: "dittofs-demo" },
-        secretValues: {
-          s3: {
-            accessKeyId: "example-access-key-id",
-            secretAccessKey: "example-secret-access-key",
-            endpoint: "https://s3.example.com",
-          },
-        },
-        resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { memory: "4Gi" } },
-      },
-      {},
-      "any",
-    ).objects as Obj[];
+    const expected = renderServer("demo", examplePlainArgs(), {}, "any").objects as Obj[];
     const norm = (o: Obj) => {
       const c = structuredClone(o);
       if (c.kind === "Secret" && c.data?.["jwt-secret"]) c.data["jwt-secret"] = "<generated>";

@@ -10,6 +10,7 @@ import { deploy } from "../helpers/component";
 import { childrenOf, errorOf, secretPaths, valueOf, type Registered } from "../helpers/mocks";
 import { DittoProvider } from "../../src/provider";
 import { TOKEN, resource } from "./support";
+import { examplePlainArgs } from "../helpers/example";
 
 type Obj = Record<string, any>;
 
@@ -23,23 +24,7 @@ const { specialSigKey, specialOutputValueSig } = require("@pulumi/pulumi/runtime
 };
 
 /** The example scenario as a YAML user writes it under `properties:` (examples/yaml). */
-function yamlArgs(namespace: string): Obj {
-  return {
-    namespace,
-    storage: { metadataSize: "10Gi", cacheSize: "5Gi" },
-    smb: { enabled: true },
-    metrics: { enabled: true },
-    s3: { region: "eu-west-1", bucket: "dittofs-demo" },
-    secretValues: {
-      s3: {
-        accessKeyId: "example-access-key-id",
-        secretAccessKey: "example-secret-access-key",
-        endpoint: "https://s3.example.com",
-      },
-    },
-    resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { memory: "4Gi" } },
-  };
-}
+const yamlArgs = (namespace: string): Obj => examplePlainArgs(namespace);
 
 /** How the engine sends a secret to a provider that accepts outputs (it upgrades secrets to output values). */
 function secretOutputValue(value: string): Obj {
