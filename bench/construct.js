@@ -4,6 +4,7 @@
  *
  *   node --expose-gc bench/construct.js component N   N DittoServers (bench/specs.js)
  *   node --expose-gc bench/construct.js raw N         the identical objects registered by hand with @pulumi/kubernetes
+ *   node --expose-gc bench/construct.js shell N       the same, under a bare ComponentResource per server
  *   node --expose-gc bench/construct.js reads N       N DittoServers referencing the same 2 Secrets (figure 4)
  *
  * Both construction modes load the same modules and precompute the same plain manifests (pure builders) before the
@@ -12,25 +13,17 @@
  */
 const path = require("path");
 const pulumi = require("@pulumi/pulumi");
-const { ConfigMap } = require("@pulumi/kubernetes/core/v1/configMap");
-const { Secret } = require("@pulumi/kubernetes/core/v1/secret");
-const { Service } = require("@pulumi/kubernetes/core/v1/service");
-const { StatefulSet } = require("@pulumi/kubernetes/apps/v1/statefulSet");
-const { CustomResource } = require("@pulumi/kubernetes/apiextensions/customResource");
-const { RandomPassword } = require("@pulumi/random/randomPassword");
-
-const LIB = path.resolve(__dirname, "..", "lib");
-const { DittoServer } = require(path.join(LIB, "index.js"));
-const { renderServer } = require(path.join(LIB, "render.js"));
-const { resolveSpec } = require(path.join(LIB, "spec", "resolve.js"));
-const { secretRefs, secretReads } = require(path.join(LIB, "secrets", "references.js"));
-const { ownedSecretNames } = require(path.join(LIB, "k8s", "secrets.js"));
+const { planRaw, registerRaw, customResourceCount } = require("./raw-program");
+// BENCH_LIB: a different build of the package (e.g. a patched copy) for the component side only.
+const { DittoServer } = require(
+  path.resolve(process.env.BENCH_LIB ?? path.join(__dirname, "..", "lib"), "index.js"),
+);
 const { servers } = require("./specs");
 
 const [mode, countArg] = process.argv.slice(2);
 const count = Number(countArg);
-if (!["component", "raw", "reads"].includes(mode) || !(count > 0)) {
-  console.error("usage: node --expose-gc bench/construct.js component|raw|reads N");
+if (!["component", "raw", "shell", "reads"].includes(mode) || !(count > 0)) {
+  console.error("usage: node --expose-gc bench/construct.js component|raw|shell|reads N");
   process.exit(2);
 }
 const gc = global.gc ?? (() => {});
@@ -59,10 +52,16 @@ pulumi.runtime.setMocks(
         const data = SHARED[args.id];
         if (!data) throw new Error(`secrets "${args.id}" not found`);
         const [namespace, name] = args.id.split("/");
-        return { id: args.id, state: { apiVersion: "v1", kind: "Secret", metadata: { name, namespace }, data } };
+        return {
+          id: args.id,
+          state: { apiVersion: "v1", kind: "Secret", metadata: { name, namespace }, data },
+        };
       }
       if (args.type === "random:index/randomPassword:RandomPassword") {
-        return { id: `${args.name}-id`, state: { ...args.inputs, result: "r".repeat(args.inputs.length) } };
+        return {
+          id: `${args.name}-id`,
+          state: { ...args.inputs, result: "r".repeat(args.inputs.length) },
+        };
       }
       return { id: `${args.name}-id`, state: args.inputs };
     },
@@ -94,81 +93,24 @@ const work = mode === "reads" ? readsWorkload(count) : servers(count);
 
 // Precomputed in every mode (same JIT warm-up and retained heap): the plain objects, their Secret roles and which
 // RandomPasswords the component generates. The raw baseline registers exactly these.
-const planned = work.map(({ name, args }) => {
-  const { plan } = resolveSpec(name, JSON.parse(JSON.stringify(args)));
-  const refs = secretRefs(plan);
-  const rendered = renderServer(name, JSON.parse(JSON.stringify(args)), mode === "reads" ? readData(plan) : {}, "k", {
-    jwtSecret: "j".repeat(32),
-    adminInitialPassword: "a".repeat(24),
-  });
-  return {
-    name,
-    objects: rendered.objects,
-    roles: ownedSecretNames(refs).map(([role]) => role),
-    jwtGenerated: refs.jwt.generated,
-    adminGenerated: refs.adminInitial.generated,
-    deleteWithServer: plan.spec.percona.deleteWithServer,
-    reads: secretReads(refs).length,
-  };
-});
-function readData(plan) {
+const planned = work.map(({ name, args }) => planRaw(name, args, readData(args.namespace)));
+function readData(namespace) {
   const out = {};
   for (const [id, data] of Object.entries(SHARED)) {
     const [ns, name] = id.split("/");
-    if (ns === plan.namespace) out[name] = data;
+    if (ns === namespace) out[name] = data;
   }
   return out;
 }
 
-const customPerServer = (p) => p.objects.length + 1 + (p.jwtGenerated ? 1 : 0) + (p.adminGenerated ? 1 : 0);
 const expected = planned.reduce(
-  (sum, p) => sum + customPerServer(p) + (mode === "raw" ? 0 : 1 + p.reads),
+  (sum, p) =>
+    sum +
+    customResourceCount(p) +
+    (mode === "raw" ? 0 : 1) +
+    (mode === "reads" || mode === "component" ? p.reads : 0),
   0,
 );
-
-function registerRaw(p, held) {
-  const keep = (r) => (held.push(r), r);
-  const secrets = [];
-  let configMap;
-  let percona;
-  let statefulSet;
-  let service = 0;
-  keep(new RandomPassword(`${p.name}-config-hash-key`, { length: 32, special: false }));
-  if (p.jwtGenerated) keep(new RandomPassword(`${p.name}-jwt`, { length: 32, special: false }));
-  if (p.adminGenerated)
-    keep(new RandomPassword(`${p.name}-admin-password`, { length: 24, special: true, overrideSpecial: "_-" }));
-  for (const obj of p.objects) {
-    switch (obj.kind) {
-      case "Secret":
-        secrets.push(
-          keep(new Secret(`${p.name}-${p.roles[secrets.length]}-secret`, { ...obj, data: pulumi.secret(obj.data) })),
-        );
-        break;
-      case "ConfigMap":
-        configMap = keep(new ConfigMap(`${p.name}-config`, obj));
-        break;
-      case "Service": {
-        // Services come headless, file, api, metrics (manifestList order).
-        const suffix = ["headless", "file", "api", "metrics"][service++];
-        keep(new Service(`${p.name}-${suffix}`, obj));
-        break;
-      }
-      case "PerconaPGCluster":
-        percona = keep(new CustomResource(`${p.name}-postgres`, obj, { retainOnDelete: !p.deleteWithServer }));
-        break;
-      case "StatefulSet":
-        statefulSet = keep(
-          new StatefulSet(`${p.name}-statefulset`, obj, {
-            dependsOn: [...secrets, configMap, ...(percona ? [percona] : [])],
-          }),
-        );
-        break;
-      default:
-        throw new Error(`unexpected kind ${obj.kind}`);
-    }
-  }
-  return statefulSet.id;
-}
 
 async function main() {
   gc();
@@ -176,11 +118,12 @@ async function main() {
   const heapBefore = process.memoryUsage().heapUsed;
   target = expected;
   const profiler = process.env.BENCH_CPU_PROFILE ? await startProfile() : undefined;
+  const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const awaited = [];
   const held = []; // what the program keeps: every resource object (raw) or every DittoServer (component)
-  if (mode === "raw") {
-    for (const p of planned) awaited.push(registerRaw(p, held));
+  if (mode === "raw" || mode === "shell") {
+    for (const p of planned) awaited.push(registerRaw(p, held, {}, mode === "shell"));
   } else {
     for (const { name, args } of work) {
       const s = new DittoServer(name, args);
@@ -191,13 +134,16 @@ async function main() {
   await registeredAll;
   await valueOf(pulumi.all(awaited));
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   if (profiler) await profiler.stop(process.env.BENCH_CPU_PROFILE);
   gc();
   gc();
   const heapAfter = process.memoryUsage().heapUsed;
-  if (process.env.BENCH_HEAP_SNAPSHOT) require("v8").writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
+  if (process.env.BENCH_HEAP_SNAPSHOT)
+    require("v8").writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
   process.stdout.write(
-    `${JSON.stringify({ mode, count, ms, heapBefore, heapAfter, registrations, expected, readsPerSecret })}\n`,
+    `${JSON.stringify({ mode, count, ms, cpuMs, heapBefore, heapAfter, registrations, expected, readsPerSecret })}\n`,
   );
 }
 
@@ -207,7 +153,9 @@ async function startProfile() {
   const session = new inspector.Session();
   session.connect();
   const post = (method, params) =>
-    new Promise((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
+    new Promise((resolve, reject) =>
+      session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))),
+    );
   await post("Profiler.enable");
   await post("Profiler.setSamplingInterval", { interval: 200 });
   await post("Profiler.start");

@@ -58,3 +58,24 @@ function servers(count) {
 }
 
 module.exports = { spec, servers };
+
+/** The example scenario (examples/typescript/scenario.ts with its defaults), as plain values. */
+function exampleArgs() {
+  return {
+    namespace: "default",
+    storage: { metadataSize: "10Gi", cacheSize: "5Gi" },
+    smb: { enabled: true },
+    metrics: { enabled: true },
+    s3: { region: "eu-west-1", bucket: "dittofs-demo" },
+    secretValues: {
+      s3: {
+        accessKeyId: "example-access-key-id",
+        secretAccessKey: "example-secret-access-key",
+        endpoint: "https://s3.example.com",
+      },
+    },
+    resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { memory: "4Gi" } },
+  };
+}
+
+module.exports.exampleArgs = exampleArgs;

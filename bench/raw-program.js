@@ -1,0 +1,124 @@
+"use strict";
+/**
+ * The hand-written baseline: the objects a DittoServer registers, declared directly with @pulumi/kubernetes and
+ * @pulumi/random. Inputs come from the package's pure builders, computed once up-front (planRaw), so the baseline
+ * measures registration only (registerRaw): same logical names, same inputs, Secret data marked secret, the same
+ * RandomPasswords, retainOnDelete on the Percona cluster and the StatefulSet's dependsOn.
+ */
+const path = require("path");
+const pulumi = require("@pulumi/pulumi");
+const { ConfigMap } = require("@pulumi/kubernetes/core/v1/configMap");
+const { Secret } = require("@pulumi/kubernetes/core/v1/secret");
+const { Service } = require("@pulumi/kubernetes/core/v1/service");
+const { StatefulSet } = require("@pulumi/kubernetes/apps/v1/statefulSet");
+const { CustomResource } = require("@pulumi/kubernetes/apiextensions/customResource");
+const { RandomPassword } = require("@pulumi/random/randomPassword");
+
+const LIB = path.resolve(__dirname, "..", "lib");
+const { renderServer } = require(path.join(LIB, "render.js"));
+const { resolveSpec } = require(path.join(LIB, "spec", "resolve.js"));
+const { secretRefs, secretReads } = require(path.join(LIB, "secrets", "references.js"));
+const { ownedSecretNames } = require(path.join(LIB, "k8s", "secrets.js"));
+
+const clone = (x) => JSON.parse(JSON.stringify(x));
+
+/** Plain objects + what the component would add around them, for one server. `read`: Secret name → data. */
+function planRaw(name, args, read = {}) {
+  const { plan } = resolveSpec(name, clone(args));
+  const refs = secretRefs(plan);
+  const rendered = renderServer(name, clone(args), read, "bench-hash-key", {
+    jwtSecret: "j".repeat(32),
+    adminInitialPassword: "a".repeat(24),
+  });
+  return {
+    name,
+    objects: rendered.objects,
+    roles: ownedSecretNames(refs).map(([role]) => role),
+    jwtGenerated: refs.jwt.generated,
+    adminGenerated: refs.adminInitial.generated,
+    deleteWithServer: plan.spec.percona.deleteWithServer,
+    reads: secretReads(refs).length,
+  };
+}
+
+/** Custom resources registered for one planned server (objects + RandomPasswords). */
+function customResourceCount(p) {
+  return p.objects.length + 1 + (p.jwtGenerated ? 1 : 0) + (p.adminGenerated ? 1 : 0);
+}
+
+/**
+ * Registers one planned server by hand; pushes every resource onto `held`; returns the StatefulSet's id.
+ * `shell`: register them under a bare ComponentResource of the DittoServer's type (no logic, no outputs), which
+ * isolates what any component costs (one more registration, parent links) from what DittoServer itself does.
+ */
+function registerRaw(p, held = [], k8sOpts = {}, shell = false) {
+  const keep = (r) => (held.push(r), r);
+  let parent;
+  if (shell) {
+    parent = keep(new pulumi.ComponentResource("dittofs:index:DittoServer", p.name, {}, {}));
+    k8sOpts = { ...k8sOpts, parent };
+  }
+  const randomOpts = parent ? { parent } : {};
+  const secrets = [];
+  let configMap;
+  let percona;
+  let statefulSet;
+  let service = 0;
+  keep(new RandomPassword(`${p.name}-config-hash-key`, { length: 32, special: false }, randomOpts));
+  if (p.jwtGenerated)
+    keep(new RandomPassword(`${p.name}-jwt`, { length: 32, special: false }, randomOpts));
+  if (p.adminGenerated)
+    keep(
+      new RandomPassword(
+        `${p.name}-admin-password`,
+        { length: 24, special: true, overrideSpecial: "_-" },
+        randomOpts,
+      ),
+    );
+  for (const obj of p.objects) {
+    switch (obj.kind) {
+      case "Secret":
+        secrets.push(
+          keep(
+            new Secret(
+              `${p.name}-${p.roles[secrets.length]}-secret`,
+              { ...obj, data: pulumi.secret(obj.data) },
+              k8sOpts,
+            ),
+          ),
+        );
+        break;
+      case "ConfigMap":
+        configMap = keep(new ConfigMap(`${p.name}-config`, obj, k8sOpts));
+        break;
+      case "Service": {
+        // manifestList order: headless, file, api, then metrics when enabled.
+        const suffix = ["headless", "file", "api", "metrics"][service++];
+        keep(new Service(`${p.name}-${suffix}`, obj, k8sOpts));
+        break;
+      }
+      case "PerconaPGCluster":
+        percona = keep(
+          new CustomResource(`${p.name}-postgres`, obj, {
+            ...k8sOpts,
+            retainOnDelete: !p.deleteWithServer,
+          }),
+        );
+        break;
+      case "StatefulSet":
+        statefulSet = keep(
+          new StatefulSet(`${p.name}-statefulset`, obj, {
+            ...k8sOpts,
+            dependsOn: [...secrets, configMap, ...(percona ? [percona] : [])],
+          }),
+        );
+        break;
+      default:
+        throw new Error(`unexpected kind ${obj.kind}`);
+    }
+  }
+  if (parent) parent.registerOutputs({});
+  return statefulSet.id;
+}
+
+module.exports = { planRaw, registerRaw, customResourceCount };

@@ -1,0 +1,566 @@
+"use strict";
+/**
+ * `npm run bench`: every figure of issue 7 as a ratio against a baseline measured in the same run (medians of
+ * interleaved repetitions), written to bench/results.json and printed as a table. See bench/README.md.
+ *
+ * Environment: BENCH_QUICK=1 runs fewer repetitions (a smoke run, not for the record);
+ * BENCH_ONLY=construction,scale,cold,reads,render,preview runs a subset.
+ */
+const { spawnSync } = require("child_process");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const ROOT = path.resolve(__dirname, "..");
+const BENCH = __dirname;
+const QUICK = process.env.BENCH_QUICK === "1";
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",")) : undefined;
+const wants = (figure) => !ONLY || ONLY.has(figure);
+
+const SIZES = [1, 20, 100, 400];
+const REPS = QUICK
+  ? { construct: { 1: 2, 20: 2, 100: 1, 400: 1 }, cold: 3, render: 3, preview: 1 }
+  : { construct: { 1: 5, 20: 5, 100: 5, 400: 3 }, cold: 11, render: 7, preview: 7 };
+const TARGETS = {
+  construction: 1.1,
+  scaleSpread: 0.15,
+  coldStart: 1.2,
+  secretReadsPerSecret: 1,
+  render: 2.0,
+  renderAbsoluteS: 0.2,
+  preview: 1.2,
+};
+/** decisions.md: the operator's own reconcile of a sample, about 0.2 s on this machine (the Go operator cannot run here). */
+const OPERATOR_RECONCILE_S = 0.2;
+const SAMPLES = "/work/shared/reference/operator-feb2026/samples";
+
+// ---------------------------------------------------------------- helpers
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+/** Median of per-repetition ratios: each pair ran back to back, so a change of machine load hits both sides. */
+const pairedRatio = (xs, ys) => median(xs.map((x, i) => x / ys[i]));
+const round = (x, digits = 3) => (x === null || x === undefined ? x : Number(x.toFixed(digits)));
+const log = (...a) => process.stderr.write(`${a.join(" ")}\n`);
+
+/**
+ * CPU time (user + system, ms) of the waited-for children of this process, from /proc/self/stat (cutime + cstime,
+ * in clock ticks of 10 ms): a load-robust cross-check of the wall times. Undefined where /proc is absent.
+ */
+function childrenCpuMs() {
+  try {
+    const stat = fs.readFileSync("/proc/self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // Fields after the command name start at field 3 (state); cutime and cstime are fields 16 and 17.
+    return (Number(fields[16 - 3]) + Number(fields[17 - 3])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs a command, returns wall time (and children CPU time) in ms; throws with its stderr when it fails. */
+function timed(cmd, args, options = {}) {
+  const cpu0 = childrenCpuMs();
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20, ...options });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpu1 = childrenCpuMs();
+  if (r.error) throw r.error;
+  if (r.status !== 0) {
+    throw new Error(
+      `${cmd} ${args.join(" ")} exited ${r.status}: ${(r.stderr || r.stdout || "").slice(-2000)}`,
+    );
+  }
+  return {
+    ms,
+    cpuMs: cpu0 === undefined ? undefined : cpu1 - cpu0,
+    stdout: r.stdout,
+    stderr: r.stderr,
+  };
+}
+
+function construct(mode, count) {
+  const r = timed(
+    process.execPath,
+    ["--expose-gc", path.join(BENCH, "construct.js"), mode, String(count)],
+    {
+      timeout: 180000,
+    },
+  );
+  const line = r.stdout.trim().split("\n").pop();
+  const result = JSON.parse(line);
+  if (result.registrations !== result.expected)
+    throw new Error(
+      `${mode} ${count}: ${result.registrations} registrations, expected ${result.expected}`,
+    );
+  return result;
+}
+
+const verdict = (ok) => (ok === null ? "n/a" : ok ? "met" : "MISSED");
+
+// ---------------------------------------------------------------- figures 1 + 2
+
+function constructionAndScale(results) {
+  const runs = {};
+  for (const n of SIZES) runs[n] = { component: [], raw: [] };
+  const maxReps = Math.max(...Object.values(REPS.construct));
+  for (let rep = 0; rep < maxReps; rep++) {
+    for (const n of SIZES) {
+      if (rep >= REPS.construct[n]) continue;
+      // Alternate the order so that neither mode always runs first.
+      const order = rep % 2 === 0 ? ["component", "raw"] : ["raw", "component"];
+      for (const mode of order) {
+        const r = construct(mode, n);
+        runs[n][mode].push(r);
+        log(
+          `  construction n=${n} ${mode} rep ${rep + 1}: ${r.ms.toFixed(0)} ms wall, ${r.cpuMs.toFixed(0)} ms cpu`,
+        );
+      }
+    }
+  }
+  const sizes = SIZES.map((n) => {
+    const c = runs[n].component;
+    const b = runs[n].raw;
+    const heap = (rs) => median(rs.map((r) => r.heapAfter - r.heapBefore));
+    const row = {
+      servers: n,
+      repetitions: c.length,
+      registrations: { component: c[0].registrations, raw: b[0].registrations },
+      componentMs: round(median(c.map((r) => r.ms)), 1),
+      rawMs: round(median(b.map((r) => r.ms)), 1),
+      componentCpuMs: round(median(c.map((r) => r.cpuMs)), 1),
+      rawCpuMs: round(median(b.map((r) => r.cpuMs)), 1),
+      componentHeapBytes: heap(c),
+      rawHeapBytes: heap(b),
+      samples: { componentMs: c.map((r) => round(r.ms, 1)), rawMs: b.map((r) => round(r.ms, 1)) },
+    };
+    row.ratio = round(
+      pairedRatio(
+        c.map((r) => r.ms),
+        b.map((r) => r.ms),
+      ),
+    );
+    row.ratioOfMedians = round(row.componentMs / row.rawMs);
+    row.cpuRatio = round(
+      pairedRatio(
+        c.map((r) => r.cpuMs),
+        b.map((r) => r.cpuMs),
+      ),
+    );
+    row.target = TARGETS.construction;
+    row.met = row.ratio <= TARGETS.construction;
+    return row;
+  });
+  results.figures.construction = {
+    description:
+      "Registering N DittoServers (mixed specs, bench/specs.js) under the mocked runtime vs the identical objects registered by hand (bench/raw-program.js); fresh process per run; wall ms from the first constructor until every registration is seen and the awaited outputs resolve; ratio = median of per-repetition ratios (the two programs run back to back), ratioOfMedians alongside; cpuRatio from process.cpuUsage.",
+    target: `<= ${TARGETS.construction}x at every size`,
+    sizes,
+    met: sizes.every((s) => s.met),
+  };
+
+  const scaleSizes = sizes.filter((s) => s.servers >= 20);
+  const perServer = scaleSizes.map((s) => ({
+    servers: s.servers,
+    componentMsPerServer: round(s.componentMs / s.servers, 2),
+    rawMsPerServer: round(s.rawMs / s.servers, 2),
+    componentHeapKiBPerServer: round(s.componentHeapBytes / s.servers / 1024, 1),
+    rawHeapKiBPerServer: round(s.rawHeapBytes / s.servers / 1024, 1),
+  }));
+  const base = perServer[0];
+  for (const p of perServer) {
+    p.componentVsFirst = round(p.componentMsPerServer / base.componentMsPerServer - 1);
+    p.rawVsFirst = round(p.rawMsPerServer / base.rawMsPerServer - 1);
+    p.heapVsFirst = round(p.componentHeapKiBPerServer / base.componentHeapKiBPerServer - 1);
+  }
+  // Marginal cost between consecutive sizes: removes the fixed per-process cost (first registration, JIT).
+  const marginal = [];
+  for (let i = 1; i < scaleSizes.length; i++) {
+    const a = scaleSizes[i - 1];
+    const b = scaleSizes[i];
+    const d = b.servers - a.servers;
+    marginal.push({
+      from: a.servers,
+      to: b.servers,
+      componentMsPerServer: round((b.componentMs - a.componentMs) / d, 2),
+      rawMsPerServer: round((b.rawMs - a.rawMs) / d, 2),
+      componentHeapKiBPerServer: round((b.componentHeapBytes - a.componentHeapBytes) / d / 1024, 1),
+    });
+  }
+  const spread = Math.max(...perServer.map((p) => Math.abs(p.componentVsFirst)));
+  const marginalDeviation =
+    marginal.length > 1
+      ? marginal[marginal.length - 1].componentMsPerServer / marginal[0].componentMsPerServer - 1
+      : 0;
+  results.figures.scale = {
+    description:
+      "Per-server wall time (median ms / N) and retained heap (heapUsed after global.gc(), after minus before, / N) of the component at 20, 100, 400 servers; *VsFirst = change against 20 servers. Raw baseline alongside.",
+    target: `per-server time within +/-${TARGETS.scaleSpread * 100}% from 20 to 400`,
+    perServer,
+    marginal,
+    maxDeviation: round(spread),
+    met: spread <= TARGETS.scaleSpread,
+    marginalDeviation: round(marginalDeviation),
+    metMarginal: Math.abs(marginalDeviation) <= TARGETS.scaleSpread,
+    note: "Per-server time at 20 servers carries the per-process fixed cost (first registrations, JIT warm-up), so t/N falls with N for both programs; the marginal cost (time added per added server) is the linearity test that excludes it.",
+  };
+}
+
+// ---------------------------------------------------------------- figure 3
+
+/** The @pulumi/* modules the component imports (value imports in src/component/*.ts), so the baseline follows src. */
+function componentPulumiImports() {
+  const dir = path.join(ROOT, "src", "component");
+  const mods = new Set(["@pulumi/pulumi"]);
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".ts"))) {
+    const text = fs.readFileSync(path.join(dir, f), "utf8");
+    for (const m of text.matchAll(/^import\s+(?!type\b)[^;]*?from\s+"(@pulumi\/[^"]+)"/gm))
+      mods.add(m[1]);
+  }
+  return [...mods].sort();
+}
+
+function coldStart(results) {
+  const mods = componentPulumiImports();
+  const target = `require(${JSON.stringify(path.join(ROOT, "lib", "index.js"))})`;
+  const baseline = mods.map((m) => `require(${JSON.stringify(m)})`).join(";");
+  const t = [];
+  const b = [];
+  const tc = [];
+  const bc = [];
+  for (let rep = 0; rep < REPS.cold; rep++) {
+    const order = rep % 2 === 0 ? ["t", "b"] : ["b", "t"];
+    for (const which of order) {
+      const r = timed(process.execPath, ["-e", which === "t" ? target : baseline]);
+      (which === "t" ? t : b).push(r.ms);
+      (which === "t" ? tc : bc).push(r.cpuMs);
+    }
+    log(
+      `  cold start rep ${rep + 1}: package ${t.at(-1).toFixed(0)} ms, modules ${b.at(-1).toFixed(0)} ms`,
+    );
+  }
+  const packageMs = median(t);
+  const modulesMs = median(b);
+  const cpu = tc[0] === undefined ? undefined : { packageMs: median(tc), modulesMs: median(bc) };
+  results.figures.coldStart = {
+    description:
+      "Wall time of `node -e \"require('<repo>/lib/index.js')\"` vs `node -e` requiring only the @pulumi modules the component imports (cwd = repo); ratio = median of per-repetition ratios (back-to-back pairs), ratioOfMedians alongside.",
+    baselineModules: mods,
+    target: `<= ${TARGETS.coldStart}x`,
+    packageMs: round(packageMs, 1),
+    modulesMs: round(modulesMs, 1),
+    ratio: round(pairedRatio(t, b)),
+    ratioOfMedians: round(packageMs / modulesMs),
+    cpu: cpu && { ...cpu, ratio: round(pairedRatio(tc, bc)) },
+    samples: { packageMs: t.map((x) => round(x, 1)), modulesMs: b.map((x) => round(x, 1)) },
+    met: pairedRatio(t, b) <= TARGETS.coldStart,
+  };
+}
+
+// ---------------------------------------------------------------- figure 4
+
+function secretReads(results) {
+  const n = 20;
+  const r = construct("reads", n);
+  const counts = r.readsPerSecret;
+  const max = Math.max(...Object.values(counts));
+  results.figures.secretReads = {
+    description: `${n} DittoServers in one namespace referencing the same 2 Secrets (JWT secretRef, S3 credentialsSecretRef): reads per Secret counted in the mock (newResource with an id for kubernetes:core/v1:Secret).`,
+    servers: n,
+    readsPerSecret: counts,
+    target: `${TARGETS.secretReadsPerSecret} read per Secret`,
+    met: max <= TARGETS.secretReadsPerSecret,
+    note: "The current design reads once per server per Secret (each component reads its own); see bench/README.md for a shared per-provider cache.",
+  };
+}
+
+// ---------------------------------------------------------------- figure 5
+
+function renderInputs() {
+  const files = fs
+    .readdirSync(SAMPLES)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort();
+  const out = [];
+  for (const f of files) {
+    const text = fs.readFileSync(path.join(SAMPLES, f), "utf8");
+    if (!/^kind:\s*DittoServer\s*$/m.test(text)) continue;
+    const withSecrets = /^kind:\s*Secret\s*$/m.test(text);
+    const args = ["-f", path.join(SAMPLES, f)];
+    if (!withSecrets)
+      args.push(
+        "-f",
+        path.join(SAMPLES, "dittofs_secrets.yaml"),
+        "-f",
+        path.join(SAMPLES, "dittofs_s3_secret.yaml"),
+      );
+    out.push({ sample: f, args });
+  }
+  return out;
+}
+
+function render(results) {
+  if (!fs.existsSync(SAMPLES)) {
+    results.figures.render = { skipped: `samples not found at ${SAMPLES}` };
+    return;
+  }
+  const inputs = renderInputs();
+  const bin = path.join(ROOT, "bin", "dittofs.js");
+  const bare = [];
+  const bareCpu = [];
+  const per = new Map(inputs.map((i) => [i.sample, []]));
+  const perCpu = new Map(inputs.map((i) => [i.sample, []]));
+  const runBare = () => {
+    const r = timed(process.execPath, ["-e", "0"]);
+    bare.push(r.ms);
+    bareCpu.push(r.cpuMs);
+  };
+  for (let rep = 0; rep < REPS.render; rep++) {
+    runBare();
+    for (const i of inputs) {
+      const r = timed(process.execPath, [bin, "render", ...i.args]);
+      per.get(i.sample).push(r.ms);
+      perCpu.get(i.sample).push(r.cpuMs);
+    }
+    runBare();
+    log(`  render rep ${rep + 1}: bare node ${bare.at(-1).toFixed(0)} ms`);
+  }
+  const bareMs = median(bare);
+  const bareCpuMs = bareCpu[0] === undefined ? undefined : median(bareCpu);
+  // Each repetition ran bare, every sample, bare: pair each sample run with the mean of its repetition's two bare runs.
+  const bareOfRep = (xs) => xs.filter((_, k) => k % 2 === 0).map((x, r) => (x + xs[2 * r + 1]) / 2);
+  const samples = inputs.map((i) => {
+    const ms = median(per.get(i.sample));
+    const cpuMs = bareCpuMs === undefined ? undefined : median(perCpu.get(i.sample));
+    const ratio = pairedRatio(per.get(i.sample), bareOfRep(bare));
+    const cpuRatio =
+      bareCpuMs === undefined ? undefined : pairedRatio(perCpu.get(i.sample), bareOfRep(bareCpu));
+    return {
+      sample: i.sample,
+      files: i.args.filter((_, k) => k % 2 === 1).map((f) => path.basename(f)),
+      ms: round(ms, 1),
+      ratio: round(ratio),
+      ratioOfMedians: round(ms / bareMs),
+      cpuMs,
+      cpuRatio: round(cpuRatio),
+      vsOperatorReconcile: round(ms / 1000 / OPERATOR_RECONCILE_S),
+      met: ratio <= TARGETS.render,
+      metAbsolute: ms / 1000 <= TARGETS.renderAbsoluteS,
+    };
+  });
+  results.figures.render = {
+    description:
+      "Wall time of `node bin/dittofs.js render -f <sample> [...]` per operator sample vs a bare `node -e 0`; ratio = median over repetitions of (render / mean of the repetition's two bare starts); also the median time against the operator's reconcile of a sample (0.2 s reference, decisions.md).",
+    target: `<= ${TARGETS.render}x bare node; <= ${OPERATOR_RECONCILE_S} s (1.0x the operator's reconcile)`,
+    bareNodeMs: round(bareMs, 1),
+    bareNodeCpuMs: bareCpuMs,
+    cpuNote:
+      "cpuMs: user + system time of the child from /proc/self/stat (cutime + cstime), 10 ms resolution",
+    operatorReconcileReferenceS: OPERATOR_RECONCILE_S,
+    samples,
+    maxRatio: round(Math.max(...samples.map((s) => s.ratio))),
+    maxMs: round(Math.max(...samples.map((s) => s.ms)), 1),
+    met: samples.every((s) => s.met),
+    metAbsolute: samples.every((s) => s.metAbsolute),
+  };
+}
+
+// ---------------------------------------------------------------- figure 6
+
+function preview(results) {
+  const cache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
+  const toolchain = path.join(cache, "dittofs-toolchain");
+  const pulumiBin = path.join(toolchain, "bin", "pulumi");
+  const providers = path.join(toolchain, "providers");
+  const need = [
+    pulumiBin,
+    path.join(toolchain, "bin", "pulumi-language-nodejs"),
+    path.join(providers, "pulumi-resource-kubernetes"),
+    path.join(providers, "pulumi-resource-random"),
+  ];
+  const missing = need.filter((f) => !fs.existsSync(f));
+  if (missing.length > 0) {
+    results.figures.preview = {
+      skipped: `real engine not available: missing ${missing.join(", ")}`,
+    };
+    return;
+  }
+  const { setUpPreview } = require("./preview");
+  const env = setUpPreview({ toolchain, providers, root: ROOT });
+  try {
+    const runs = { component: [], raw: [] };
+    const counts = {};
+    // Untimed warm-up: the first preview reads the provider binaries (~240 MB) into the page cache.
+    for (const which of Object.keys(runs)) env.preview(which);
+    for (let rep = 0; rep < REPS.preview; rep++) {
+      const order = rep % 2 === 0 ? ["component", "raw"] : ["raw", "component"];
+      for (const which of order) {
+        const r = env.preview(which);
+        runs[which].push(r.ms);
+        counts[which] = r.toCreate;
+        log(`  preview ${which} rep ${rep + 1}: ${r.ms.toFixed(0)} ms (${r.toCreate} to create)`);
+      }
+    }
+    const c = median(runs.component);
+    const b = median(runs.raw);
+    results.figures.preview = {
+      description:
+        "`pulumi preview` (real engine and providers from the dittofs toolchain, local file backend, kubernetes provider with renderYamlToDirectory: no cluster) of the example DittoServer stack vs the same objects declared by hand; JavaScript programs (no TypeScript compile); one untimed warm-up each; ratio = median of back-to-back pair ratios.",
+      target: `<= ${TARGETS.preview}x`,
+      pulumi: env.version,
+      componentMs: round(c, 1),
+      rawMs: round(b, 1),
+      ratio: round(pairedRatio(runs.component, runs.raw)),
+      ratioOfMedians: round(c / b),
+      resourcesToCreate: counts,
+      samples: {
+        componentMs: runs.component.map((x) => round(x, 1)),
+        rawMs: runs.raw.map((x) => round(x, 1)),
+      },
+      met: pairedRatio(runs.component, runs.raw) <= TARGETS.preview,
+    };
+  } finally {
+    env.cleanUp();
+  }
+}
+
+// ---------------------------------------------------------------- table
+
+function table(results) {
+  const f = results.figures;
+  const rows = [["figure", "measure", "baseline", "ratio", "target", "verdict"]];
+  const skip = (name, x) => rows.push([name, `skipped: ${x.skipped}`, "", "", "", "skipped"]);
+  if (f.construction)
+    for (const s of f.construction.sizes)
+      rows.push([
+        `1 construction n=${s.servers}`,
+        `${s.componentMs} ms (cpu ${s.componentCpuMs})`,
+        `${s.rawMs} ms (cpu ${s.rawCpuMs})`,
+        `${s.ratio}x (cpu ${s.cpuRatio}x)`,
+        `<= ${TARGETS.construction}x`,
+        verdict(s.met),
+      ]);
+  if (f.scale) {
+    for (const p of f.scale.perServer)
+      rows.push([
+        `2 scale n=${p.servers}`,
+        `${p.componentMsPerServer} ms/srv, ${p.componentHeapKiBPerServer} KiB/srv`,
+        `raw ${p.rawMsPerServer} ms/srv, ${p.rawHeapKiBPerServer} KiB/srv`,
+        `${p.componentVsFirst >= 0 ? "+" : ""}${(p.componentVsFirst * 100).toFixed(0)}% vs n=20`,
+        `+/-${TARGETS.scaleSpread * 100}%`,
+        p.servers === f.scale.perServer[0].servers
+          ? ""
+          : verdict(Math.abs(p.componentVsFirst) <= TARGETS.scaleSpread),
+      ]);
+    const m = f.scale.marginal;
+    if (m.length > 1)
+      rows.push([
+        "2 scale marginal",
+        m.map((x) => `${x.from}->${x.to}: ${x.componentMsPerServer} ms/srv`).join(", "),
+        `raw ${m.map((x) => x.rawMsPerServer).join(", ")} ms/srv`,
+        `${f.scale.marginalDeviation >= 0 ? "+" : ""}${(f.scale.marginalDeviation * 100).toFixed(0)}%`,
+        `+/-${TARGETS.scaleSpread * 100}%`,
+        verdict(f.scale.metMarginal),
+      ]);
+  }
+  if (f.coldStart)
+    rows.push([
+      "3 cold start",
+      `${f.coldStart.packageMs} ms`,
+      `${f.coldStart.modulesMs} ms`,
+      `${f.coldStart.ratio}x${f.coldStart.cpu ? ` (cpu ${f.coldStart.cpu.ratio}x)` : ""}`,
+      `<= ${TARGETS.coldStart}x`,
+      verdict(f.coldStart.met),
+    ]);
+  if (f.secretReads)
+    rows.push([
+      `4 secret reads (${f.secretReads.servers} servers)`,
+      Object.entries(f.secretReads.readsPerSecret)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(", "),
+      "1 per Secret",
+      "",
+      "1 read/Secret",
+      verdict(f.secretReads.met),
+    ]);
+  if (f.render) {
+    if (f.render.skipped) skip("5 render", f.render);
+    else
+      for (const s of f.render.samples)
+        rows.push([
+          `5 render ${s.sample.replace(/\.yaml$/, "")}`,
+          `${s.ms} ms (${s.vsOperatorReconcile}x of 0.2 s)`,
+          `node -e 0: ${f.render.bareNodeMs} ms`,
+          `${s.ratio}x${s.cpuRatio === undefined ? "" : ` (cpu ${s.cpuRatio}x)`}`,
+          `<= ${TARGETS.render}x; <= 0.2 s`,
+          `${verdict(s.met)}; ${verdict(s.metAbsolute)}`,
+        ]);
+  }
+  if (f.preview) {
+    if (f.preview.skipped) skip("6 preview", f.preview);
+    else
+      rows.push([
+        "6 pulumi preview",
+        `${f.preview.componentMs} ms`,
+        `${f.preview.rawMs} ms`,
+        `${f.preview.ratio}x`,
+        `<= ${TARGETS.preview}x`,
+        verdict(f.preview.met),
+      ]);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => String(c).padEnd(widths[i]))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+// ---------------------------------------------------------------- main
+
+function main() {
+  if (!fs.existsSync(path.join(ROOT, "lib", "index.js")))
+    throw new Error("lib/ is missing: run `npm run build`");
+  const started = Date.now();
+  const results = {
+    generatedAt: new Date().toISOString(),
+    quick: QUICK,
+    machine: {
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      loadAverageAtStart: os.loadavg().map((x) => round(x, 2)),
+    },
+    figures: {},
+  };
+  const steps = [
+    ["construction", "figures 1-2: construction and scale", constructionAndScale],
+    ["cold", "figure 3: cold start", coldStart],
+    ["reads", "figure 4: secret reads", secretReads],
+    ["render", "figure 5: dittofs render", render],
+    ["preview", "figure 6: pulumi preview", preview],
+  ];
+  for (const [key, title, fn] of steps) {
+    if (!wants(key) && !(key === "construction" && wants("scale"))) continue;
+    log(`${title} ...`);
+    fn(results);
+  }
+  results.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
+  results.durationS = round((Date.now() - started) / 1000, 1);
+  fs.writeFileSync(path.join(BENCH, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  const f = results.figures;
+  if (f.preview?.skipped) console.log(`figure 6 (pulumi preview) skipped: ${f.preview.skipped}`);
+  console.log(table(results));
+  console.log(
+    `\n${results.durationS} s; load average ${results.machine.loadAverageAtStart.join(" ")} -> ${results.machine.loadAverageAtEnd.join(" ")} on ${results.machine.cpus} CPUs; wrote bench/results.json`,
+  );
+}
+
+main();
