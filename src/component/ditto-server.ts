@@ -15,58 +15,28 @@ import { configHash } from "../hash";
 import { base64Data, ownedSecretNames } from "../k8s/secrets";
 import { buildManifests, type OwnedSecretInputs, type ServerManifests } from "../manifests";
 import { objectNames, serviceEndpoint } from "../naming";
-import { secretFacts } from "../secrets/material";
+import { secretFacts, type SecretMaterial } from "../secrets/material";
 import { secretRefs } from "../secrets/references";
-import { DittoSpecError } from "../spec/errors";
-import { resolveSpec, type PlainArgs } from "../spec/resolve";
 import type { ServerPlanInput } from "../spec/types";
-import {
-  decidesStructure,
-  deferredPaths,
-  displayPath,
-  withSecretValuePresence,
-  withStandIns,
-} from "./output-args";
+import { plan } from "./plan";
 import { gatherSecretMaterial } from "./secret-material";
 
 export const DITTOSERVER_TYPE = "dittofs:index:DittoServer";
 
-/** Resolves plain args now; with Outputs inside, plans from stand-ins now and validates the real values later. */
-function plan(
-  name: string,
-  args: DittoServerArgs,
-): { now: ServerPlanInput; later: pulumi.Output<ServerPlanInput>; warnings: string[] } {
-  const subject = `DittoServer ${JSON.stringify(name)}`;
-  const deciding = deferredPaths(args).filter(decidesStructure);
-  if (deciding.length > 0) {
-    throw new DittoSpecError(
-      subject,
-      deciding.map(
-        (p) =>
-          `${displayPath(p)}: must be a plain value, not an Output: it decides which objects exist`,
-      ),
-    );
-  }
-  const specArgs = withSecretValuePresence(args);
-  const deferred = deferredPaths(specArgs);
-  if (deferred.length === 0) {
-    const resolved = resolveSpec(name, specArgs as unknown as PlainArgs, subject);
-    return { now: resolved.plan, later: pulumi.output(resolved.plan), warnings: resolved.warnings };
-  }
-  const probe = resolveSpec(
-    name,
-    withStandIns(specArgs, deferred) as unknown as PlainArgs,
-    subject,
-    {
-      crossFieldRules: false,
-    },
-  );
-  const later = pulumi.output(specArgs).apply((plainArgs) => {
-    const resolved = resolveSpec(name, plainArgs as PlainArgs, subject);
-    for (const w of resolved.warnings) void pulumi.log.warn(w);
-    return resolved.plan;
-  });
-  return { now: probe.plan, later, warnings: [] };
+/** The digest and the owned Secrets' data (base64), from the plan, the config text and the secret material. */
+function deriveFromSecrets(
+  p: ServerPlanInput,
+  config: string,
+  material: SecretMaterial,
+  key: string,
+) {
+  const facts = secretFacts(p, secretRefs(p), material);
+  const owned: Record<string, Record<string, string>> = {};
+  if (facts.owned.jwt) owned.jwt = base64Data(facts.owned.jwt);
+  if (facts.owned.admin) owned.admin = base64Data(facts.owned.admin);
+  if (facts.owned.postgres) owned.postgres = base64Data({ ...facts.owned.postgres });
+  if (facts.owned.s3) owned.s3 = base64Data(facts.owned.s3);
+  return { hash: configHash(key, config, facts.hashEntries), owned };
 }
 
 /**
@@ -127,34 +97,32 @@ export class DittoServer extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    const config = planned.later.apply((p) => renderConfig(p.spec, p.values.postgresConnection));
-    const derived = pulumi
-      .all([planned.later, config, material, hashKey.result])
-      .apply(([p, text, m, key]) => {
-        const facts = secretFacts(p, secretRefs(p), m);
-        const owned: Record<string, Record<string, string>> = {};
-        if (facts.owned.jwt) owned.jwt = base64Data(facts.owned.jwt);
-        if (facts.owned.admin) owned.admin = base64Data(facts.owned.admin);
-        if (facts.owned.postgres) owned.postgres = base64Data({ ...facts.owned.postgres });
-        if (facts.owned.s3) owned.s3 = base64Data(facts.owned.s3);
-        return { hash: configHash(key, text, facts.hashEntries), owned };
-      });
+    // With a known spec everything but the secret material is plain (no Output plumbing: it is most of the cost).
+    const known = planned.known;
+    const lift = (f: (p: ServerPlanInput) => string): pulumi.Output<string> =>
+      known ? pulumi.output(f(structure)) : planned.later.apply(f);
+    const renderedConfig = (p: ServerPlanInput) =>
+      renderConfig(p.spec, p.values.postgresConnection);
+    const config: string | pulumi.Output<string> = known
+      ? renderedConfig(structure)
+      : planned.later.apply(renderedConfig);
+
+    const derived = known
+      ? pulumi
+          .all([material, hashKey.result])
+          .apply(([m, key]) => deriveFromSecrets(structure, config as string, m, key))
+      : pulumi
+          .all([planned.later, config, material, hashKey.result])
+          .apply(([p, text, m, key]) => deriveFromSecrets(p, text, m, key));
     // HMAC-keyed, so the digest reveals nothing and may show in previews (otherwise it would read `[secret]`).
     const hash = pulumi.unsecret(derived.apply((d) => d.hash));
     const ownedData: OwnedSecretInputs = {};
-    for (const role of ["jwt", "admin", "postgres", "s3"] as const) {
+    for (const [role] of ownedSecretNames(refs)) {
       ownedData[role] = pulumi.secret(derived.apply((d) => d.owned[role] ?? {}));
     }
 
-    const known = deferredPaths(args).length === 0;
     const manifests: ServerManifests | pulumi.Output<ServerManifests> = known
-      ? buildManifests(
-          structure,
-          refs,
-          renderConfig(structure.spec, structure.values.postgresConnection),
-          hash,
-          ownedData,
-        )
+      ? buildManifests(structure, refs, config as string, hash, ownedData)
       : (pulumi
           .all([planned.later, config])
           .apply(
@@ -169,10 +137,10 @@ export class DittoServer extends pulumi.ComponentResource {
           ) as unknown as pulumi.Output<ServerManifests>);
     // With Outputs in the spec, lift each top-level field apart (never the whole args: the SDK would read every
     // field of the Output, absent ones included). The skeleton, from the plan, says which fields exist.
-    const skeleton = buildManifests(structure, refs, "", "", {});
+    const skeleton = known ? undefined : buildManifests(structure, refs, "", "", {});
     const part = (select: (m: ServerManifests) => object | undefined): any => {
       if (!pulumi.Output.isInstance(manifests)) return select(manifests);
-      const shape = (select(skeleton) ?? {}) as Record<string, unknown>;
+      const shape = (select(skeleton!) ?? {}) as Record<string, unknown>;
       return Object.fromEntries(
         Object.keys(shape).map((k) => [
           k,
@@ -240,17 +208,14 @@ export class DittoServer extends pulumi.ComponentResource {
       },
     );
 
-    const p = planned.later;
-    this.nfsEndpoint = p.apply((x) =>
-      serviceEndpoint(names.fileService, x.namespace, x.spec.nfsPort),
-    );
-    this.apiEndpoint = p.apply((x) =>
+    this.nfsEndpoint = lift((x) => serviceEndpoint(names.fileService, x.namespace, x.spec.nfsPort));
+    this.apiEndpoint = lift((x) =>
       serviceEndpoint(names.apiService, x.namespace, x.spec.controlPlane.port),
     );
-    this.smbEndpoint = p.apply((x) =>
+    this.smbEndpoint = lift((x) =>
       x.spec.smb.enabled ? serviceEndpoint(names.fileService, x.namespace, x.spec.smb.port) : "",
     );
-    this.metricsEndpoint = p.apply((x) =>
+    this.metricsEndpoint = lift((x) =>
       x.spec.metrics.enabled
         ? serviceEndpoint(names.metricsService, x.namespace, x.spec.metrics.port)
         : "",

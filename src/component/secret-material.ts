@@ -1,14 +1,14 @@
 /**
- * Gathers the secret material as Outputs: the user's Secrets (each read once, through the component's providers),
+ * Gathers the secret material as Outputs: the user's Secrets (each read once per provider, src/component/secret-reads.ts),
  * generated values (`@pulumi/random`, kept in state so they stay stable across updates) and values passed in.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { Secret } from "@pulumi/kubernetes/core/v1/secret";
 import { RandomPassword } from "@pulumi/random/randomPassword";
 import { GENERATED_SECRETS } from "../defaults";
 import type { SecretMaterial } from "../secrets/material";
 import { secretReads, type SecretRefs } from "../secrets/references";
 import type { SecretValuesArgs } from "../args";
+import { readSecret } from "./secret-reads";
 
 export interface MaterialSources {
   material: pulumi.Output<SecretMaterial>;
@@ -17,18 +17,15 @@ export interface MaterialSources {
 }
 
 export function gatherSecretMaterial(
-  parent: pulumi.Resource,
+  parent: pulumi.ComponentResource,
   name: string,
   namespace: string,
   refs: SecretRefs,
   values: SecretValuesArgs | undefined,
 ): MaterialSources {
   const read: Record<string, pulumi.Output<Record<string, string>>> = {};
-  for (const { secret } of secretReads(refs)) {
-    const existing = Secret.get(`${name}-read-${secret}`, `${namespace}/${secret}`, { parent });
-    // The provider marks `data` secret; mocks and some providers do not, so mark it here too.
-    read[secret] = pulumi.secret(existing.data.apply((d) => d ?? {}));
-  }
+  for (const { secret } of secretReads(refs))
+    read[secret] = readSecret(parent, name, namespace, secret);
 
   const jwtSecret = refs.jwt.generated
     ? new RandomPassword(

@@ -3,7 +3,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { Provider } from "@pulumi/kubernetes/provider";
 import { DittoServer } from "../../src/component/ditto-server";
 import { deploy } from "../helpers/component";
-import { errorOf, fakeRandom, putClusterSecret, secretPaths, valueOf } from "../helpers/mocks";
+import {
+  errorOf,
+  fakeRandom,
+  putClusterSecret,
+  secretPaths,
+  secretReadCount,
+  valueOf,
+} from "../helpers/mocks";
 
 const JWT = "LEAKJWT-0123456789-0123456789-0123456789";
 const ADMIN_HASH = "$2a$10$LEAKADMINHASHLEAKADMINHASHLEAKADMINHASH";
@@ -146,6 +153,20 @@ describe("DittoServer options and Output args", () => {
     const k8sChildren = d.children.filter((c) => c.type.startsWith("kubernetes:"));
     expect(k8sChildren.some((c) => c.read)).to.equal(true);
     for (const c of k8sChildren) expect(c.provider, `${c.type} ${c.name}`).to.match(/custom-k8s::/);
+  });
+
+  it("reads a Secret once per provider across servers that reference it", async () => {
+    putClusterSecret("shared-reads", "jwt", { k: JWT });
+    const spec = {
+      namespace: "shared-reads",
+      storage: { metadataSize: "1Gi" },
+      identity: { jwt: { secretRef: { name: "jwt", key: "k" } } },
+    };
+    for (const name of ["shared-a", "shared-b", "shared-c"]) await deploy(name, spec);
+    expect(secretReadCount.get("shared-reads/jwt")).to.equal(1);
+    const other = new Provider("other-k8s", {});
+    await deploy("shared-d", spec, { providers: { kubernetes: other } });
+    expect(secretReadCount.get("shared-reads/jwt")).to.equal(2);
   });
 
   it("accepts Outputs for plain fields and renders the same objects", async () => {

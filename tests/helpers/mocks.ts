@@ -3,6 +3,7 @@
  * reads from `clusterSecrets`, standing in for the cluster.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { resetSecretReads } from "../../src/component/secret-reads";
 
 export interface Registered {
   type: string;
@@ -110,6 +111,8 @@ export function putClusterSecret(
   name: string,
   data: Record<string, string>,
 ): void {
+  // A changed cluster is a new program run: no read made before it may be reused.
+  resetSecretReads();
   clusterSecrets.set(
     `${namespace}/${name}`,
     Object.fromEntries(Object.entries(data).map(([k, v]) => [k, b64(v)])),
@@ -139,3 +142,10 @@ export function childrenOf(name: string): Registered[] {
     (r) => mine(r.name) && !longer.some((l) => r.name === l || r.name.startsWith(`${l}-`)),
   );
 }
+
+/** Mocha root hooks (this file is `--require`d): every test starts with no shared Secret reads. */
+export const mochaHooks = {
+  beforeEach(): void {
+    resetSecretReads();
+  },
+};

@@ -18,6 +18,7 @@ import { readInputs } from "../../src/cli/read-inputs";
 import { DittoServer } from "../../src/component/ditto-server";
 import { DittoSecretError, DittoSpecError } from "../../src/spec/errors";
 import { clusterSecrets, errorOf, registered } from "../helpers/mocks";
+import { resetSecretReads } from "../../src/component/secret-reads";
 
 const DIR = path.join(__dirname, "..", "fixtures", "invalid");
 
@@ -84,6 +85,7 @@ describe("verification: bad-input corpus (tests/fixtures/invalid)", function () 
         const namespace = server.namespace ?? "default";
         for (const s of inputs.secrets)
           clusterSecrets.set(`${s.namespace ?? "default"}/${s.name}`, s.data);
+        resetSecretReads();
 
         const before = registered.length;
         let component: DittoServer | undefined;

@@ -1,0 +1,62 @@
+/** Args → the plan of the objects: now from the plain values, later (validated again) when Outputs resolve. */
+import * as pulumi from "@pulumi/pulumi";
+import type { DittoServerArgs } from "../args";
+import { DittoSpecError } from "../spec/errors";
+import { resolveSpec, type PlainArgs } from "../spec/resolve";
+import type { ServerPlanInput } from "../spec/types";
+import {
+  decidesStructure,
+  deferredPaths,
+  displayPath,
+  withSecretValuePresence,
+  withStandIns,
+} from "./output-args";
+
+/** Resolves plain args now; with Outputs inside, plans from stand-ins now and validates the real values later. */
+export function plan(
+  name: string,
+  args: DittoServerArgs,
+): {
+  now: ServerPlanInput;
+  later: pulumi.Output<ServerPlanInput>;
+  warnings: string[];
+  /** No Output anywhere in the spec: `now` is the real plan and nothing waits. */
+  known: boolean;
+} {
+  const subject = `DittoServer ${JSON.stringify(name)}`;
+  const deciding = deferredPaths(args).filter(decidesStructure);
+  if (deciding.length > 0) {
+    throw new DittoSpecError(
+      subject,
+      deciding.map(
+        (p) =>
+          `${displayPath(p)}: must be a plain value, not an Output: it decides which objects exist`,
+      ),
+    );
+  }
+  const specArgs = withSecretValuePresence(args);
+  const deferred = deferredPaths(specArgs);
+  if (deferred.length === 0) {
+    const resolved = resolveSpec(name, specArgs as unknown as PlainArgs, subject);
+    return {
+      now: resolved.plan,
+      later: pulumi.output(resolved.plan),
+      warnings: resolved.warnings,
+      known: true,
+    };
+  }
+  const probe = resolveSpec(
+    name,
+    withStandIns(specArgs, deferred) as unknown as PlainArgs,
+    subject,
+    {
+      crossFieldRules: false,
+    },
+  );
+  const later = pulumi.output(specArgs).apply((plainArgs) => {
+    const resolved = resolveSpec(name, plainArgs as PlainArgs, subject);
+    for (const w of resolved.warnings) void pulumi.log.warn(w);
+    return resolved.plan;
+  });
+  return { now: probe.plan, later, warnings: [], known: false };
+}
