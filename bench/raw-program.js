@@ -38,6 +38,8 @@ function planRaw(name, args, read = {}) {
     adminGenerated: refs.adminInitial.generated,
     deleteWithServer: plan.spec.percona.deleteWithServer,
     reads: secretReads(refs).length,
+    // The component reads each Secret once per provider across servers (src/component/secret-reads.ts).
+    readIds: secretReads(refs).map((r) => `${plan.namespace}/${r.secret}`),
   };
 }
 
