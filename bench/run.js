@@ -32,7 +32,15 @@ const TARGETS = {
 };
 /** decisions.md: the operator's own reconcile of a sample, about 0.2 s on this machine (the Go operator cannot run here). */
 const OPERATOR_RECONCILE_S = 0.2;
-const SAMPLES = "/work/shared/reference/operator-feb2026/samples";
+const SAMPLES = path.join(
+  __dirname,
+  "..",
+  "..",
+  "shared",
+  "reference",
+  "operator-feb2026",
+  "samples",
+);
 
 // ---------------------------------------------------------------- helpers
 

@@ -13,7 +13,16 @@ const path = require("path");
 const { bundle } = require("./cjs-bundle");
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const SAMPLES = "/work/shared/reference/operator-feb2026/samples";
+const SAMPLES = path.join(
+  __dirname,
+  "..",
+  "..",
+  "..",
+  "shared",
+  "reference",
+  "operator-feb2026",
+  "samples",
+);
 const reps = Number(process.argv[2] ?? 15);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dittofs-render-bundle-"));

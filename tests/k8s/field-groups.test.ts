@@ -115,12 +115,12 @@ describe("field groups", () => {
       render("paths", {
         ...base,
         cache: { path: "/var/cache" },
-        database: { sqlite: { path: "/tmp/db" } },
+        database: { sqlite: { path: "/var/lib/db" } },
       }),
     );
     expect(message).to.include('spec.cache.path: "/var/cache" must be /data/cache or below it');
     expect(message).to.include(
-      'spec.database.sqlite.path: "/tmp/db" must be a file below /data/controlplane',
+      'spec.database.sqlite.path: "/var/lib/db" must be a file below /data/controlplane',
     );
   });
 

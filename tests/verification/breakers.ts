@@ -269,7 +269,7 @@ const pathBreaker: Breaker = (c, r) => {
   const value = pick(
     [
       "/data/controlplane",
-      "/tmp/x.db",
+      "/var/lib/x.db",
       "/data/controlplanex/db",
       "relative.db",
       "/data/cache/x.db",
