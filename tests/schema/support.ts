@@ -2,20 +2,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import Ajv2020 from "ajv/dist/2020";
+import { REFERENCE } from "../helpers/samples";
 
 export type Json = Record<string, any>;
 
 export const ROOT = path.join(__dirname, "..", "..");
 export const TOKEN = "dittofs:index:DittoServer";
 export const TYPE_PREFIX = "dittofs:index:";
-export const METASCHEMA = path.join(
-  ROOT,
-  "..",
-  "shared",
-  "reference",
-  "pulumi",
-  "pulumi-package-metaschema.json",
-);
+export const METASCHEMA = path.join(REFERENCE, "pulumi", "pulumi-package-metaschema.json");
 
 export const schema: Json = JSON.parse(fs.readFileSync(path.join(ROOT, "schema.json"), "utf8"));
 export const resource: Json = schema.resources[TOKEN];

@@ -21,16 +21,12 @@ import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
 import { Secret } from "kubernetes-models/v1/Secret";
 import { Service } from "kubernetes-models/v1/Service";
 import { StatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
+import { REFERENCE } from "../helpers/samples";
 
 type Obj = Record<string, any>;
 
 export const PERCONA_CRD = path.join(
-  __dirname,
-  "..",
-  "..",
-  "..",
-  "shared",
-  "reference",
+  REFERENCE,
   "percona",
   "perconapgclusters.pgv2.percona.com-v2.8.2.yaml",
 );

@@ -20,22 +20,11 @@ import { deploy } from "../helpers/component";
 import { putClusterSecret } from "../helpers/mocks";
 import { find, render } from "../helpers/render";
 import { KNOWN_KINDS, objectProblems, objectsProblems, perconaSchema } from "./k8s-schemas";
+import { SAMPLES, SAMPLE_SECRET_FILES } from "../helpers/samples";
 
 type Obj = Record<string, any>;
 
-const SAMPLES = path.join(
-  __dirname,
-  "..",
-  "..",
-  "..",
-  "shared",
-  "reference",
-  "operator-feb2026",
-  "samples",
-);
-const SAMPLE_SECRETS = ["dittofs_secrets.yaml", "dittofs_s3_secret.yaml"].map((f) =>
-  path.join(SAMPLES, f),
-);
+const SAMPLE_SECRETS = SAMPLE_SECRET_FILES.map((f) => path.join(SAMPLES, f));
 const EXAMPLE = path.join(__dirname, "..", "..", "examples", "dittoserver.yaml");
 
 const JWT = "objectSchemasJwtSecretValue-0123456789";
