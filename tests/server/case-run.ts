@@ -1,0 +1,135 @@
+/**
+ * One rendered DittoServer on the node: its claims (kept across pod recreations) and the current pod (network,
+ * container, pod-owned volumes; all discarded on recreation).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { PodNetwork, provisionClaim, RunningContainer } from "./pod-sandbox";
+import { httpRequest, waitFor } from "./probes";
+import {
+  cluster,
+  containerStart,
+  serverContainer,
+  statefulSet,
+  type Rendered,
+} from "./rendered-pod";
+import type { ServerBuild } from "./server-builds";
+
+type Obj = Record<string, any>;
+
+let nextNetwork = 1;
+
+export class CaseRun {
+  readonly claimDirs = new Map<string, string>();
+  container?: RunningContainer;
+  network?: PodNetwork;
+  /** The log of the last deleted container (`kubectl logs --previous`). */
+  previousLog = "";
+  private pods = 0;
+
+  constructor(
+    readonly build: ServerBuild,
+    readonly binary: string,
+    readonly rendered: Rendered,
+    readonly dir: string,
+    /** Changes the rendered objects before the pod starts (the bad-contract tests). */
+    tamper?: (objects: Obj[]) => void,
+  ) {
+    if (tamper) tamper(rendered.objects);
+    const fsGroup = statefulSet(rendered).spec.template.spec.securityContext?.fsGroup;
+    for (const claim of statefulSet(rendered).spec.volumeClaimTemplates ?? []) {
+      const dir = path.join(this.dir, "claims", claim.metadata.name);
+      provisionClaim(dir, fsGroup);
+      this.claimDirs.set(claim.metadata.name, dir);
+    }
+  }
+
+  get ip(): string {
+    return this.network!.ip;
+  }
+
+  get containerSpec(): Obj {
+    return serverContainer(this.rendered);
+  }
+
+  /** A new pod: fresh network and pod-owned volumes, the same claims. */
+  startPod(): RunningContainer {
+    this.network = new PodNetwork(nextNetwork++);
+    const podDir = path.join(this.dir, `pod-${++this.pods}`);
+    fs.mkdirSync(podDir, { recursive: true, mode: 0o700 });
+    const start = containerStart(
+      this.rendered,
+      this.build,
+      this.binary,
+      this.network.ip,
+      this.claimDirs,
+    );
+    this.container = new RunningContainer(start, this.network, podDir);
+    return this.container;
+  }
+
+  /** Stops the container and discards everything that is not a claim. */
+  async deletePod(): Promise<{ code: number | null; killed: boolean } | undefined> {
+    const exit = await this.container?.stop();
+    const result = this.container && { code: exit!.code, killed: this.container.killed };
+    this.previousLog = this.container?.log() ?? "";
+    if (this.container) fs.rmSync(this.container.podDir, { recursive: true, force: true });
+    this.network?.remove();
+    this.container = undefined;
+    this.network = undefined;
+    return result;
+  }
+
+  /** Every secret value the deployment holds, to keep them out of anything this test prints. */
+  secretValues(): string[] {
+    return [...cluster(this.rendered).secrets.values()]
+      .flatMap((d) => Object.values(d))
+      .filter((v) => v.length >= 6);
+  }
+
+  redact(text: string): string {
+    return this.secretValues().reduce((t, v) => t.split(v).join("<secret>"), text);
+  }
+
+  /** The container's log, redacted, last lines. */
+  logTail(lines = 15): string {
+    return this.redact(
+      (this.container?.log() ?? this.previousLog).split("\n").slice(-lines).join("\n"),
+    );
+  }
+
+  /** Waits for `GET /health` on the api container port. */
+  async waitHealthy(apiPort: number, timeoutMs = 30000): Promise<void> {
+    const c = this.container!;
+    await waitFor(
+      "GET /health",
+      async () =>
+        (await httpRequest(this.ip, apiPort, "GET", "/health")).status === 200 ? true : undefined,
+      () => c.running,
+      timeoutMs,
+    ).catch((err) => {
+      throw new Error(`${err.message}\n--- container log ---\n${this.logTail()}`);
+    });
+  }
+
+  /** `POST /api/v1/auth/login` as admin; the access token. */
+  async login(apiPort: number, password: string): Promise<string> {
+    const res = await httpRequest(this.ip, apiPort, "POST", "/api/v1/auth/login", {
+      body: { username: "admin", password },
+    });
+    if (res.status !== 200)
+      throw new Error(`login as admin → ${res.status}: ${this.redact(res.body)}`);
+    const token = JSON.parse(res.body).access_token;
+    if (typeof token !== "string" || token.length === 0)
+      throw new Error("login answered without an access_token");
+    return token;
+  }
+
+  async dispose(): Promise<void> {
+    try {
+      await this.deletePod();
+    } finally {
+      fs.rmSync(this.dir, { recursive: true, force: true });
+    }
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * The kubelet model of the server contract tests (runs in `npm test`, no server needed): a missing Secret key stops
+ * the container as the kubelet would, service links appear exactly when the pod allows them, and the rest of what
+ * the sandbox relies on.
+ */
+import { expect } from "chai";
+import {
+  clusterOf,
+  ContainerConfigError,
+  containerEnv,
+  expand,
+  identity,
+  mountPlan,
+  resolvePort,
+  serviceLinkEnv,
+} from "./kubelet";
+import { argvOf } from "./rendered-pod";
+import { FEB_SERVER, TODAYS_SERVER } from "./server-builds";
+
+type Obj = Record<string, any>;
+
+const secret = (name: string, data: Record<string, string>): Obj => ({
+  kind: "Secret",
+  metadata: { name, namespace: "ns" },
+  data: Object.fromEntries(
+    Object.entries(data).map(([k, v]) => [k, Buffer.from(v).toString("base64")]),
+  ),
+});
+const service = (name: string, ports: Obj[], clusterIP?: string): Obj => ({
+  kind: "Service",
+  metadata: { name, namespace: "ns" },
+  spec: { ...(clusterIP ? { clusterIP } : {}), ports },
+});
+const pod = (spec: Obj = {}): Obj => ({ metadata: { name: "dittofs-0", namespace: "ns" }, spec });
+const ref = (name: string, key: string, optional?: boolean) => ({
+  valueFrom: { secretKeyRef: { name, key, ...(optional ? { optional } : {}) } },
+});
+
+describe("server contract: kubelet model", () => {
+  const cluster = clusterOf(
+    [
+      secret("jwt", { "jwt-secret": "s".repeat(32) }),
+      { kind: "Secret", metadata: { name: "plain", namespace: "ns" }, stringData: { k: "v" } },
+      secret("other-namespace", { k: "v" }),
+      service("dittofs-metrics", [{ name: "metrics", port: 9090, protocol: "TCP" }]),
+      service("dittofs-headless", [{ name: "nfs", port: 12049 }], "None"),
+    ].map((o) =>
+      o.metadata.name === "other-namespace"
+        ? { ...o, metadata: { ...o.metadata, namespace: "x" } }
+        : o,
+    ),
+    "ns",
+  );
+
+  it("resolves secretKeyRef from data (base64) and stringData, only in the pod's namespace", () => {
+    const env = containerEnv(
+      {
+        name: "c",
+        env: [
+          { name: "A", ...ref("jwt", "jwt-secret") },
+          { name: "B", ...ref("plain", "k") },
+        ],
+      },
+      pod({ enableServiceLinks: false }),
+      cluster,
+      "10.0.0.2",
+    );
+    expect(env.A).to.equal("s".repeat(32));
+    expect(env.B).to.equal("v");
+    expect(() =>
+      containerEnv(
+        { name: "c", env: [{ name: "A", ...ref("other-namespace", "k") }] },
+        pod(),
+        cluster,
+        "ip",
+      ),
+    ).to.throw(ContainerConfigError, 'secret "other-namespace" not found');
+  });
+
+  it("refuses to start on a missing key, and leaves an optional one out", () => {
+    expect(() =>
+      containerEnv(
+        { name: "c", env: [{ name: "A", ...ref("jwt", "nope") }] },
+        pod(),
+        cluster,
+        "ip",
+      ),
+    ).to.throw(ContainerConfigError, "couldn't find key nope in Secret ns/jwt");
+    const env = containerEnv(
+      { name: "c", env: [{ name: "A", ...ref("jwt", "nope", true) }] },
+      pod(),
+      cluster,
+      "ip",
+    );
+    expect(env).to.not.have.property("A");
+  });
+
+  it("injects service links unless enableServiceLinks is false; the kubernetes Service always", () => {
+    const on = serviceLinkEnv(cluster, true);
+    expect(on.DITTOFS_METRICS_PORT).to.match(/^tcp:\/\/10\.96\.[0-9.]+:9090$/);
+    expect(on.DITTOFS_METRICS_SERVICE_PORT_METRICS).to.equal("9090");
+    expect(on.DITTOFS_METRICS_PORT_9090_TCP_PROTO).to.equal("tcp");
+    expect(
+      Object.keys(on).some((k) => k.startsWith("DITTOFS_HEADLESS")),
+      "headless: no links",
+    ).to.equal(false);
+    expect(on.KUBERNETES_SERVICE_HOST).to.equal("10.96.0.1");
+    const off = serviceLinkEnv(cluster, false);
+    expect(Object.keys(off).every((k) => k.startsWith("KUBERNETES_"))).to.equal(true);
+    expect(off.KUBERNETES_PORT).to.equal("tcp://10.96.0.1:443");
+  });
+
+  it("lets the container's env win over a service link of the same name", () => {
+    const env = containerEnv(
+      { name: "c", env: [{ name: "DITTOFS_METRICS_PORT", value: "9090" }] },
+      pod(),
+      cluster,
+      "ip",
+    );
+    expect(env.DITTOFS_METRICS_PORT).to.equal("9090");
+  });
+
+  it("expands $(VAR) like the kubelet, $$ escapes, unknown names stay", () => {
+    expect(expand("$(A)-$(B)-$$(A)", { A: "x" })).to.equal("x-$(B)-$(A)");
+  });
+
+  it("mounts claims, emptyDirs and configMaps (read-only, every key) at their paths", () => {
+    const cm = clusterOf(
+      [{ kind: "ConfigMap", metadata: { name: "cfg" }, data: { "config.yaml": "a: 1\n" } }],
+      "default",
+    );
+    const plan = mountPlan(
+      {
+        name: "c",
+        volumeMounts: [
+          { name: "config", mountPath: "/config" },
+          { name: "tmp", mountPath: "/tmp" },
+          { name: "controlplane", mountPath: "/data/controlplane" },
+        ],
+      },
+      {
+        volumes: [
+          { name: "config", configMap: { name: "cfg" } },
+          { name: "tmp", emptyDir: {} },
+        ],
+      },
+      [{ metadata: { name: "controlplane" } }],
+      cm,
+    );
+    expect(plan.map((m) => [m.source, m.mountPath, m.readOnly])).to.deep.equal([
+      ["configMap", "/config", true],
+      ["emptyDir", "/tmp", false],
+      ["claim", "/data/controlplane", false],
+    ]);
+    expect(plan[0].files).to.deep.equal({ "config.yaml": "a: 1\n" });
+    expect(() =>
+      mountPlan(
+        { name: "c", volumeMounts: [{ name: "gone", mountPath: "/x" }] },
+        { volumes: [] },
+        [],
+        cm,
+      ),
+    ).to.throw(ContainerConfigError);
+  });
+
+  it("runs as the pod's user; runAsNonRoot with a root user does not start", () => {
+    const ctr = { name: "c", securityContext: { readOnlyRootFilesystem: true } };
+    expect(
+      identity(
+        ctr,
+        { securityContext: { runAsUser: 65532, runAsGroup: 65532, fsGroup: 65532 } },
+        { uid: 0, gid: 0 },
+      ),
+    ).to.deep.equal({
+      uid: 65532,
+      gid: 65532,
+      fsGroup: 65532,
+      readOnlyRoot: true,
+    });
+    expect(() =>
+      identity(ctr, { securityContext: { runAsNonRoot: true, runAsUser: 0 } }, { uid: 0, gid: 0 }),
+    ).to.throw(ContainerConfigError);
+  });
+
+  it("execs the image's entrypoint with the container's args; a command replaces it", () => {
+    const args = ["start", "--foreground", "--config", "/config/config.yaml"];
+    expect(argvOf({ args }, FEB_SERVER, {})).to.deep.equal(["/app/dittofs", ...args]);
+    expect(argvOf({ args }, TODAYS_SERVER, {})).to.deep.equal(["/app/dfs", ...args]);
+    expect(argvOf({ command: ["/app/dittofs"] }, TODAYS_SERVER, {})).to.deep.equal([
+      "/app/dittofs",
+    ]);
+  });
+
+  it("resolves ports by number or container port name", () => {
+    const ctr = { ports: [{ name: "nfs", containerPort: 12049 }] };
+    expect(resolvePort("nfs", ctr, "x")).to.equal(12049);
+    expect(resolvePort(2049, ctr, "x")).to.equal(2049);
+    expect(() => resolvePort("smb", ctr, "Service f port smb")).to.throw(
+      'no container port named "smb"',
+    );
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * The DittoFS server builds the contract tests run, found in the toolchain's user cache. They are built by hand from
+ * the fetched source tree (see README "Tested against the real server"); nothing here builds them. Each build has a
+ * stamp `<commit> <sha256> cold_s=N warm_s=N go=VERSION` written when it was built.
+ */
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import { TC } from "../e2e/toolchain";
+
+/**
+ * What the image adds around the binary (the Dockerfile at that commit): entrypoint, CMD, user, workdir, ENV, the
+ * directories it creates with their owners, and its VOLUMEs.
+ */
+export interface Image {
+  entrypoint: string[];
+  cmd: string[];
+  workdir: string;
+  user: { uid: number; gid: number };
+  env: Record<string, string>;
+  dirs: Array<{ path: string; uid: number; gid: number; mode: number }>;
+  volumes: string[];
+}
+
+export interface ServerBuild {
+  label: string;
+  commit: string;
+  image: Image;
+}
+
+const ALPINE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+const image = (binary: string): Image => ({
+  entrypoint: [binary],
+  cmd: ["start", "--foreground", "--config", "/config/config.yaml"],
+  workdir: "/app",
+  user: { uid: 65532, gid: 65532 },
+  env: { PATH: ALPINE_PATH },
+  // RUN mkdir -p /data/metadata /data/content /data/cache /config && chown -R 65532:65532 /data /config; alpine's /tmp.
+  dirs: [
+    { path: "/app", uid: 0, gid: 0, mode: 0o755 },
+    { path: "/tmp", uid: 0, gid: 0, mode: 0o1777 },
+    ...["/data", "/data/metadata", "/data/content", "/data/cache", "/config"].map((p) => ({
+      path: p,
+      uid: 65532,
+      gid: 65532,
+      mode: 0o755,
+    })),
+  ],
+  volumes: ["/data/metadata", "/data/content", "/data/cache", "/config"],
+});
+
+/** The server the Feb operator deployed (required), and today's server behind `marmos91c/dittofs:latest` (optional). */
+export const FEB_SERVER: ServerBuild = {
+  label: "915deff5 (Feb 2026, cmd/dittofs)",
+  commit: "915deff598f7c9a15e1fdc03ad60edd802f092f1",
+  image: image("/app/dittofs"),
+};
+export const TODAYS_SERVER: ServerBuild = {
+  label: "v0.29.0 5c30c801 (cmd/dfs)",
+  commit: "5c30c8012d8015ea8fc45fc0b8dc3be8afa3671c",
+  image: image("/app/dfs"),
+};
+
+export const binaryPath = (b: ServerBuild) =>
+  path.join(TC, "bin", "dittofs-server", `dittofs-${b.commit}`);
+const stampPath = (b: ServerBuild) => path.join(TC, "stamps", `dittofs-server-${b.commit}.stamp`);
+
+export interface Stamp {
+  sha256: string;
+  coldSeconds?: number;
+  warmSeconds?: number;
+  go?: string;
+}
+
+/** Why this build cannot be used (empty when it can): missing binary, missing stamp, or a binary the stamp does not describe. */
+export function unusable(b: ServerBuild): string {
+  const bin = binaryPath(b);
+  if (!fs.existsSync(bin)) return `server ${b.label} is not built: ${bin} is missing`;
+  const stamp = readStamp(b);
+  if (!stamp) return `server ${b.label}: no build stamp at ${stampPath(b)}`;
+  const actual = crypto.createHash("sha256").update(fs.readFileSync(bin)).digest("hex");
+  if (actual !== stamp.sha256)
+    return `server ${b.label}: ${bin} does not match its stamp (rebuild it)`;
+  return "";
+}
+
+export function readStamp(b: ServerBuild): Stamp | undefined {
+  if (!fs.existsSync(stampPath(b))) return undefined;
+  const [commit, sha256, ...rest] = fs.readFileSync(stampPath(b), "utf8").trim().split(/\s+/);
+  if (commit !== b.commit || !/^[0-9a-f]{64}$/.test(sha256 ?? "")) return undefined;
+  const kv = Object.fromEntries(rest.map((t) => t.split("=") as [string, string]));
+  const num = (v?: string) => (v === undefined ? undefined : Number(v));
+  return { sha256, coldSeconds: num(kv.cold_s), warmSeconds: num(kv.warm_s), go: kv.go };
+}
