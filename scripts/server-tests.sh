@@ -9,6 +9,9 @@ if [ "${DITTOFS_SERVER_SANDBOX:-}" != 1 ] && [ "$(id -u)" = 0 ] && command -v un
 fi
 if [ "${DITTOFS_SERVER_SANDBOX:-}" = 1 ]; then
   mount --make-rprivate /
+  # Named network namespaces live in /run/netns: a private one, so parallel runs cannot see each other's.
+  mkdir -p /run/netns
+  mount -t tmpfs -o mode=0755 netns /run/netns
   ip link set lo up
   # Routes between the pods' namespaces and the database's, inside this private namespace only.
   sysctl -qw net.ipv4.ip_forward=1

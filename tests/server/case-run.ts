@@ -87,6 +87,14 @@ export class CaseRun {
       .filter((v) => v.length >= 6);
   }
 
+  /** The values of credential keys (passwords, secret keys, tokens, URLs with credentials), not host or sslmode. */
+  credentials(): string[] {
+    return [...cluster(this.rendered).secrets.values()]
+      .flatMap((d) => Object.entries(d))
+      .filter(([k, v]) => /pass|secret|token|key|url/i.test(k) && v.length >= 6)
+      .map(([, v]) => v);
+  }
+
   redact(text: string): string {
     return this.secretValues().reduce((t, v) => t.split(v).join("<secret>"), text);
   }

@@ -85,12 +85,15 @@ export class LocalPostgres {
       "ON_ERROR_STOP=1",
       "-q",
     ];
-    this.psql = (sql) => asPostgres("psql", psqlArgs, sql);
+    this.psql = (sql, database = "postgres") =>
+      asPostgres("psql", [...psqlArgs, "-tA", "-d", database], sql)
+        .toString("utf8")
+        .trim();
     this.stopCmd = () => asPostgres("pg_ctl", ["-D", this.data, "-m", "fast", "-w", "stop"]);
   }
 
   private readonly stopCmd: () => void;
-  private readonly psql: (sql: string) => void;
+  private readonly psql: (sql: string, database?: string) => string;
 
   /**
    * A new database and its owner with a random password (the value the tests keep out of everything but Secrets;
@@ -102,6 +105,13 @@ export class LocalPostgres {
       `CREATE ROLE ${name} LOGIN PASSWORD '${password}';\nCREATE DATABASE ${name} OWNER ${name};\n`,
     );
     return `postgres://${name}:${encodeURIComponent(password)}@${this.host}:${this.port}/${name}?sslmode=${sslmode}`;
+  }
+
+  /** Tables the server created in a database. */
+  tables(database: string): string[] {
+    const sql =
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1;";
+    return this.psql(sql, database).split("\n").filter(Boolean);
   }
 
   stop(): void {
