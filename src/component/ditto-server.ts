@@ -10,7 +10,6 @@ import { StatefulSet } from "@pulumi/kubernetes/apps/v1/statefulSet";
 import { CustomResource } from "@pulumi/kubernetes/apiextensions/customResource";
 import { RandomPassword } from "@pulumi/random/randomPassword";
 import type { DittoServerArgs, SecretValuesArgs } from "../args";
-import { renderConfig } from "../config/render-config";
 import { configHash } from "../hash";
 import { base64Data, ownedSecretNames } from "../k8s/secrets";
 import { buildManifests, type OwnedSecretInputs, type ServerManifests } from "../manifests";
@@ -18,8 +17,9 @@ import { objectNames, serviceEndpoint } from "../naming";
 import { secretFacts, type SecretMaterial } from "../secrets/material";
 import { secretRefs } from "../secrets/references";
 import type { ServerPlanInput } from "../spec/types";
+import { configText } from "./config-text";
 import { plan } from "./plan";
-import { gatherSecretMaterial } from "./secret-material";
+import { gatherSecretMaterial, withMaterial } from "./secret-material";
 
 export const DITTOSERVER_TYPE = "dittofs:index:DittoServer";
 
@@ -46,31 +46,31 @@ function deriveFromSecrets(
  */
 export class DittoServer extends pulumi.ComponentResource {
   /** In-cluster NFS endpoint of the file Service, `<name>-file.<namespace>.svc.cluster.local:<nfsPort>`. */
-  public readonly nfsEndpoint: pulumi.Output<string>;
+  declare public readonly nfsEndpoint: pulumi.Output<string>;
   /** In-cluster REST API endpoint, `<name>-api.<namespace>.svc.cluster.local:<controlPlane.port>`. */
-  public readonly apiEndpoint: pulumi.Output<string>;
+  declare public readonly apiEndpoint: pulumi.Output<string>;
   /** In-cluster SMB endpoint of the file Service when SMB is enabled, else empty. */
-  public readonly smbEndpoint: pulumi.Output<string>;
+  declare public readonly smbEndpoint: pulumi.Output<string>;
   /** In-cluster metrics endpoint when metrics are enabled, else empty. */
-  public readonly metricsEndpoint: pulumi.Output<string>;
+  declare public readonly metricsEndpoint: pulumi.Output<string>;
   /** The pod-template digest `dittofs.io/config-hash`: changes when the config or a secret the pod reads changes. */
   public readonly configHash: pulumi.Output<string>;
   /** Name of the StatefulSet (`<name>`). */
-  public readonly statefulSetName: pulumi.Output<string>;
+  declare public readonly statefulSetName: pulumi.Output<string>;
   /** Name of the ConfigMap holding `config.yaml` (`<name>-config`). */
-  public readonly configMapName: pulumi.Output<string>;
+  declare public readonly configMapName: pulumi.Output<string>;
   /** Name of the headless Service (`<name>-headless`). */
-  public readonly headlessServiceName: pulumi.Output<string>;
+  declare public readonly headlessServiceName: pulumi.Output<string>;
   /** Name of the NFS/SMB Service (`<name>-file`). */
-  public readonly fileServiceName: pulumi.Output<string>;
+  declare public readonly fileServiceName: pulumi.Output<string>;
   /** Name of the REST API Service (`<name>-api`). */
-  public readonly apiServiceName: pulumi.Output<string>;
+  declare public readonly apiServiceName: pulumi.Output<string>;
   /** Name of the metrics Service (`<name>-metrics`) when metrics are enabled, else empty. */
-  public readonly metricsServiceName: pulumi.Output<string>;
+  declare public readonly metricsServiceName: pulumi.Output<string>;
   /** Name of the PerconaPGCluster (`<name>-postgres`) when Percona is enabled, else empty. */
-  public readonly perconaClusterName: pulumi.Output<string>;
+  declare public readonly perconaClusterName: pulumi.Output<string>;
   /** Names of the Secrets the component created (generated or passed-in values). */
-  public readonly generatedSecretNames: pulumi.Output<string[]>;
+  declare public readonly generatedSecretNames: pulumi.Output<string[]>;
   /** The generated admin password (a secret), when the component generated one; else empty. */
   public readonly adminPassword: pulumi.Output<string>;
 
@@ -82,6 +82,7 @@ export class DittoServer extends pulumi.ComponentResource {
     const structure = planned.now;
     const refs = secretRefs(structure);
     const names = objectNames(name);
+    const owned = ownedSecretNames(refs);
     // `secretValues` is a plain object here (plan() rejects an Output for it); its leaves may be Outputs.
     const values = args.secretValues as SecretValuesArgs | undefined;
     const { material, generatedAdminPassword } = gatherSecretMaterial(
@@ -97,31 +98,29 @@ export class DittoServer extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    // With a known spec everything but the secret material is plain (no Output plumbing: it is most of the cost).
-    const known = planned.known;
-    const lift = (f: (p: ServerPlanInput) => string): pulumi.Output<string> =>
-      known ? pulumi.output(f(structure)) : planned.later.apply(f);
-    const renderedConfig = (p: ServerPlanInput) =>
-      renderConfig(p.spec, p.values.postgresConnection);
-    const config: string | pulumi.Output<string> = known
-      ? renderedConfig(structure)
-      : planned.later.apply(renderedConfig);
-
-    const derived = known
-      ? pulumi
-          .all([material, hashKey.result])
-          .apply(([m, key]) => deriveFromSecrets(structure, config as string, m, key))
-      : pulumi
-          .all([planned.later, config, material, hashKey.result])
-          .apply(([p, text, m, key]) => deriveFromSecrets(p, text, m, key));
+    // Every Output below costs its promises and their debug stacks, for each server: with a known spec everything
+    // but the secret material is plain, and what is derived from the material takes as few Outputs as it can.
+    const config: string | pulumi.Output<string> = planned.known
+      ? configText(structure)
+      : planned.later.apply(configText);
+    // Secret, so the owned Secrets' data derived from it are too.
+    const derived = markSecret(
+      planned.known
+        ? withMaterial(material, hashKey.result, (m, key) =>
+            deriveFromSecrets(structure, config as string, m, key),
+          )
+        : pulumi
+            .all([planned.later, config, withMaterial(material, hashKey.result, (m, k) => [m, k])])
+            .apply(([p, text, [m, key]]) =>
+              deriveFromSecrets(p, text, m as SecretMaterial, key as string),
+            ),
+    );
     // HMAC-keyed, so the digest reveals nothing and may show in previews (otherwise it would read `[secret]`).
     const hash = pulumi.unsecret(derived.apply((d) => d.hash));
     const ownedData: OwnedSecretInputs = {};
-    for (const [role] of ownedSecretNames(refs)) {
-      ownedData[role] = pulumi.secret(derived.apply((d) => d.owned[role] ?? {}));
-    }
+    for (const [role] of owned) ownedData[role] = derived.apply((d) => d.owned[role] ?? {});
 
-    const manifests: ServerManifests | pulumi.Output<ServerManifests> = known
+    const manifests: ServerManifests | pulumi.Output<ServerManifests> = planned.known
       ? buildManifests(structure, refs, config as string, hash, ownedData)
       : (pulumi
           .all([planned.later, config])
@@ -137,7 +136,7 @@ export class DittoServer extends pulumi.ComponentResource {
           ) as unknown as pulumi.Output<ServerManifests>);
     // With Outputs in the spec, lift each top-level field apart (never the whole args: the SDK would read every
     // field of the Output, absent ones included). The skeleton, from the plan, says which fields exist.
-    const skeleton = known ? undefined : buildManifests(structure, refs, "", "", {});
+    const skeleton = planned.known ? undefined : buildManifests(structure, refs, "", "", {});
     const part = (select: (m: ServerManifests) => object | undefined): any => {
       if (!pulumi.Output.isInstance(manifests)) return select(manifests);
       const shape = (select(skeleton!) ?? {}) as Record<string, unknown>;
@@ -153,7 +152,7 @@ export class DittoServer extends pulumi.ComponentResource {
     };
     const child = { parent: this };
 
-    const secrets = ownedSecretNames(refs).map(
+    const secrets = owned.map(
       ([role], i) =>
         new Secret(
           `${name}-${role}-secret`,
@@ -208,44 +207,120 @@ export class DittoServer extends pulumi.ComponentResource {
       },
     );
 
-    this.nfsEndpoint = lift((x) => serviceEndpoint(names.fileService, x.namespace, x.spec.nfsPort));
-    this.apiEndpoint = lift((x) =>
-      serviceEndpoint(names.apiService, x.namespace, x.spec.controlPlane.port),
-    );
-    this.smbEndpoint = lift((x) =>
-      x.spec.smb.enabled ? serviceEndpoint(names.fileService, x.namespace, x.spec.smb.port) : "",
-    );
-    this.metricsEndpoint = lift((x) =>
-      x.spec.metrics.enabled
-        ? serviceEndpoint(names.metricsService, x.namespace, x.spec.metrics.port)
-        : "",
-    );
+    // Endpoints: plain with a known spec, else from the plan once the Outputs resolve.
+    const endpoint = (f: (p: ServerPlanInput) => string): string | pulumi.Output<string> =>
+      planned.known ? f(structure) : planned.later.apply(f);
+    const endpoints = {
+      nfsEndpoint: endpoint((x) => serviceEndpoint(names.fileService, x.namespace, x.spec.nfsPort)),
+      apiEndpoint: endpoint((x) =>
+        serviceEndpoint(names.apiService, x.namespace, x.spec.controlPlane.port),
+      ),
+      smbEndpoint: endpoint((x) =>
+        x.spec.smb.enabled ? serviceEndpoint(names.fileService, x.namespace, x.spec.smb.port) : "",
+      ),
+      metricsEndpoint: endpoint((x) =>
+        x.spec.metrics.enabled
+          ? serviceEndpoint(names.metricsService, x.namespace, x.spec.metrics.port)
+          : "",
+      ),
+    };
     this.configHash = hash;
-    this.statefulSetName = statefulSet.metadata.name;
-    this.configMapName = configMap.metadata.name;
-    this.headlessServiceName = headless.metadata.name;
-    this.fileServiceName = file.metadata.name;
-    this.apiServiceName = api.metadata.name;
-    this.metricsServiceName = metrics ? metrics.metadata.name : pulumi.output("");
-    this.perconaClusterName = percona ? percona.metadata.name : pulumi.output("");
-    this.generatedSecretNames = pulumi.all(secrets.map((s) => s.metadata.name));
-    this.adminPassword = generatedAdminPassword ?? pulumi.secret("");
+    this.adminPassword = generatedAdminPassword
+      ? markSecret(generatedAdminPassword)
+      : emptySecret();
+    // The other output properties are made when first read (see LAZY_OUTPUTS).
+    lazySources.set(this, {
+      endpoints,
+      statefulSet,
+      configMap,
+      headless,
+      file,
+      api,
+      metrics,
+      percona,
+      secrets,
+    });
 
+    // Recorded in state. Names and endpoints are registered as the plain values they resolve to: the objects'
+    // names are the component's to choose (metadata.name is an input), and each Output registered costs its
+    // serialisation for every server.
     this.registerOutputs({
-      nfsEndpoint: this.nfsEndpoint,
-      apiEndpoint: this.apiEndpoint,
-      smbEndpoint: this.smbEndpoint,
-      metricsEndpoint: this.metricsEndpoint,
-      configHash: this.configHash,
-      statefulSetName: this.statefulSetName,
-      configMapName: this.configMapName,
-      headlessServiceName: this.headlessServiceName,
-      fileServiceName: this.fileServiceName,
-      apiServiceName: this.apiServiceName,
-      metricsServiceName: this.metricsServiceName,
-      perconaClusterName: this.perconaClusterName,
-      generatedSecretNames: this.generatedSecretNames,
+      nfsEndpoint: endpoints.nfsEndpoint,
+      apiEndpoint: endpoints.apiEndpoint,
+      smbEndpoint: endpoints.smbEndpoint,
+      metricsEndpoint: endpoints.metricsEndpoint,
+      configHash: hash,
+      statefulSetName: names.statefulSet,
+      configMapName: names.configMap,
+      headlessServiceName: names.headlessService,
+      fileServiceName: names.fileService,
+      apiServiceName: names.apiService,
+      metricsServiceName: metrics ? names.metricsService : "",
+      perconaClusterName: percona ? names.perconaCluster : "",
+      generatedSecretNames: owned.map(([, secret]) => secret),
       adminPassword: this.adminPassword,
     });
   }
 }
+
+/** What the lazily made output properties come from, per server. */
+interface LazySources {
+  endpoints: Record<
+    "nfsEndpoint" | "apiEndpoint" | "smbEndpoint" | "metricsEndpoint",
+    string | pulumi.Output<string>
+  >;
+  statefulSet: StatefulSet;
+  configMap: ConfigMap;
+  headless: Service;
+  file: Service;
+  api: Service;
+  metrics?: Service;
+  percona?: CustomResource;
+  secrets: Secret[];
+}
+const lazySources = new WeakMap<DittoServer, LazySources>();
+
+const plainOr = (v: string | pulumi.Output<string>) =>
+  typeof v === "string" ? pulumi.output(v) : v;
+/**
+ * Output properties made on first read, then kept on the instance: a program reads few of them, and each Output
+ * made for every server costs its promises. The values, known-ness, secretness and the resources they depend on
+ * are those of the same expressions made eagerly (the names are the children's `metadata.name`).
+ */
+const LAZY_OUTPUTS: Record<string, (s: LazySources) => pulumi.Output<unknown>> = {
+  nfsEndpoint: (s) => plainOr(s.endpoints.nfsEndpoint),
+  apiEndpoint: (s) => plainOr(s.endpoints.apiEndpoint),
+  smbEndpoint: (s) => plainOr(s.endpoints.smbEndpoint),
+  metricsEndpoint: (s) => plainOr(s.endpoints.metricsEndpoint),
+  statefulSetName: (s) => s.statefulSet.metadata.name,
+  configMapName: (s) => s.configMap.metadata.name,
+  headlessServiceName: (s) => s.headless.metadata.name,
+  fileServiceName: (s) => s.file.metadata.name,
+  apiServiceName: (s) => s.api.metadata.name,
+  metricsServiceName: (s) => (s.metrics ? s.metrics.metadata.name : pulumi.output("")),
+  perconaClusterName: (s) => (s.percona ? s.percona.metadata.name : pulumi.output("")),
+  generatedSecretNames: (s) => pulumi.all(s.secrets.map((x) => x.metadata.name)),
+};
+for (const [key, make] of Object.entries(LAZY_OUTPUTS)) {
+  Object.defineProperty(DittoServer.prototype, key, {
+    configurable: true,
+    get(this: DittoServer) {
+      const value = make(lazySources.get(this)!);
+      Object.defineProperty(this, key, { value, enumerable: true });
+      return value;
+    },
+  });
+}
+
+/** `pulumi.secret(true)`, made once per process (an Output of a plain value is immutable and holds no resource). */
+let secretSeed: pulumi.Output<boolean> | undefined;
+/**
+ * `value` marked secret: the same value, known-ness and resources as `pulumi.secret(value)`, with one Output made
+ * where `pulumi.secret` of an Output makes three (it lifts the inner Output's secretness and resources).
+ */
+function markSecret<T>(value: pulumi.Output<T>): pulumi.Output<T> {
+  return (secretSeed ??= pulumi.secret(true)).apply(() => value);
+}
+/** `pulumi.secret("")`, made once per process: the adminPassword of every server that does not generate one. */
+let empty: pulumi.Output<string> | undefined;
+const emptySecret = () => (empty ??= pulumi.secret(""));

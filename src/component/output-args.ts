@@ -8,7 +8,8 @@ import specSchema from "../generated/spec-schema.json";
 
 type Path = string[];
 
-const isDeferred = (v: unknown): boolean =>
+/** An Output or a Promise (a value known only later). */
+export const isDeferred = (v: unknown): boolean =>
   pulumi.Output.isInstance(v) ||
   (typeof v === "object" && v !== null && typeof (v as PromiseLike<unknown>).then === "function");
 

@@ -12,19 +12,17 @@ import {
   withStandIns,
 } from "./output-args";
 
-/** Resolves plain args now; with Outputs inside, plans from stand-ins now and validates the real values later. */
-export function plan(
-  name: string,
-  args: DittoServerArgs,
-): {
-  now: ServerPlanInput;
-  later: pulumi.Output<ServerPlanInput>;
-  warnings: string[];
+export type Plan =
   /** No Output anywhere in the spec: `now` is the real plan and nothing waits. */
-  known: boolean;
-} {
+  | { known: true; now: ServerPlanInput; warnings: string[] }
+  /** Outputs in the spec: `now` is planned from stand-ins; `later` is the real plan, validated when they resolve. */
+  | { known: false; now: ServerPlanInput; later: pulumi.Output<ServerPlanInput>; warnings: [] };
+
+/** Resolves plain args now; with Outputs inside, plans from stand-ins now and validates the real values later. */
+export function plan(name: string, args: DittoServerArgs): Plan {
   const subject = `DittoServer ${JSON.stringify(name)}`;
-  const deciding = deferredPaths(args).filter(decidesStructure);
+  const paths = deferredPaths(args);
+  const deciding = paths.filter(decidesStructure);
   if (deciding.length > 0) {
     throw new DittoSpecError(
       subject,
@@ -35,15 +33,12 @@ export function plan(
     );
   }
   const specArgs = withSecretValuePresence(args);
-  const deferred = deferredPaths(specArgs);
+  // The Outputs of `specArgs`: those of the args but the secret values, which withSecretValuePresence replaced
+  // (`secretValues` and `secretValues.s3` themselves decide, so they are plain here).
+  const deferred = paths.filter((p) => p[0] !== "secretValues");
   if (deferred.length === 0) {
     const resolved = resolveSpec(name, specArgs as unknown as PlainArgs, subject);
-    return {
-      now: resolved.plan,
-      later: pulumi.output(resolved.plan),
-      warnings: resolved.warnings,
-      known: true,
-    };
+    return { known: true, now: resolved.plan, warnings: resolved.warnings };
   }
   const probe = resolveSpec(
     name,
@@ -58,5 +53,5 @@ export function plan(
     for (const w of resolved.warnings) void pulumi.log.warn(w);
     return resolved.plan;
   });
-  return { now: probe.plan, later, warnings: [], known: false };
+  return { known: false, now: probe.plan, later, warnings: [] };
 }
