@@ -9,12 +9,17 @@
  *
  * Both construction modes load the same modules and precompute the same plain manifests (pure builders) before the
  * clock starts; the clock runs from just before the first constructor until the mock has seen every expected
- * registration and the awaited outputs have resolved. Prints one JSON line.
+ * registration (and every component's RegisterResourceOutputs) and the awaited outputs have resolved: per server, the
+ * StatefulSet's id (raw, shell) or the DittoServer's `statefulSetName` (its StatefulSet's metadata.name), which both
+ * resolve when the StatefulSet's registration is answered. `BENCH_AWAIT_ALL=1` awaits four DittoServer outputs
+ * (statefulSetName, configHash, generatedSecretNames, nfsEndpoint), as the first versions did. Prints one JSON line.
  */
 const path = require("path");
+const { PerformanceObserver } = require("perf_hooks");
 const pulumi = require("@pulumi/pulumi");
 const { planRaw, registerRaw, customResourceCount } = require("./raw-program");
-// BENCH_LIB: a different build of the package (e.g. a patched copy) for the component side only.
+// BENCH_LIB: a different build of the package (e.g. a patched copy) for the component side and for the precomputation
+// (raw-program.js), so that its pure builders are as warm as lib/'s in a normal run.
 const { DittoServer } = require(
   path.resolve(process.env.BENCH_LIB ?? path.join(__dirname, "..", "lib"), "index.js"),
 );
@@ -27,6 +32,7 @@ if (!["component", "raw", "shell", "reads"].includes(mode) || !(count > 0)) {
   process.exit(2);
 }
 const gc = global.gc ?? (() => {});
+const AWAIT_ALL = process.env.BENCH_AWAIT_ALL === "1";
 
 // ---- the mock: counts registrations, answers Secret reads, fakes RandomPassword results ----
 const SHARED = {
@@ -39,14 +45,19 @@ const SHARED = {
 const readsPerSecret = {};
 let registrations = 0;
 let target = Infinity;
+let outputRegistrations = 0;
+let outputTarget = Infinity;
 let allRegistered;
 const registeredAll = new Promise((resolve) => (allRegistered = resolve));
+const checkRegistered = () => {
+  if (registrations >= target && outputRegistrations >= outputTarget) allRegistered();
+};
 
 pulumi.runtime.setMocks(
   {
     newResource(args) {
       registrations++;
-      if (registrations >= target) allRegistered();
+      checkRegistered();
       if (args.type === "kubernetes:core/v1:Secret" && args.id) {
         readsPerSecret[args.id] = (readsPerSecret[args.id] ?? 0) + 1;
         const data = SHARED[args.id];
@@ -73,6 +84,14 @@ pulumi.runtime.setMocks(
   "bench",
   false,
 );
+// Components' RegisterResourceOutputs are counted too (the mock's newResource does not see them).
+const monitor = require("@pulumi/pulumi/runtime/settings").getMonitor();
+const registerResourceOutputs = monitor.registerResourceOutputs.bind(monitor);
+monitor.registerResourceOutputs = (req, callback) => {
+  outputRegistrations++;
+  checkRegistered();
+  return registerResourceOutputs(req, callback);
+};
 
 const valueOf = (output) => new Promise((resolve) => output.apply(resolve));
 
@@ -114,7 +133,14 @@ async function main() {
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
   target = expected;
+  outputTarget = mode === "raw" ? 0 : work.length;
   const profiler = process.env.BENCH_CPU_PROFILE ? await startProfile() : undefined;
+  // Garbage-collection pauses in the timed window (main thread), reported apart: part of the cost, not noise.
+  let gcMs = 0;
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcMs += e.duration;
+  });
+  gcObserver.observe({ entryTypes: ["gc"] });
   const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const awaited = [];
@@ -125,7 +151,9 @@ async function main() {
     for (const { name, args } of work) {
       const s = new DittoServer(name, args);
       held.push(s);
-      awaited.push(s.statefulSetName, s.configHash, s.generatedSecretNames, s.nfsEndpoint);
+      if (AWAIT_ALL)
+        awaited.push(s.statefulSetName, s.configHash, s.generatedSecretNames, s.nfsEndpoint);
+      else awaited.push(s.statefulSetName);
     }
   }
   await registeredAll;
@@ -133,6 +161,8 @@ async function main() {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
+  await new Promise((resolve) => setTimeout(resolve, 20)); // the observer is called asynchronously
+  gcObserver.disconnect();
   if (profiler) await profiler.stop(process.env.BENCH_CPU_PROFILE);
   gc();
   gc();
@@ -140,7 +170,7 @@ async function main() {
   if (process.env.BENCH_HEAP_SNAPSHOT)
     require("v8").writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
   process.stdout.write(
-    `${JSON.stringify({ mode, count, ms, cpuMs, heapBefore, heapAfter, registrations, expected, readsPerSecret })}\n`,
+    `${JSON.stringify({ mode, count, ms, cpuMs, gcMs, heapBefore, heapAfter, registrations, expected, outputRegistrations, readsPerSecret })}\n`,
   );
 }
 
@@ -154,7 +184,9 @@ async function startProfile() {
       session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))),
     );
   await post("Profiler.enable");
-  await post("Profiler.setSamplingInterval", { interval: 200 });
+  await post("Profiler.setSamplingInterval", {
+    interval: Number(process.env.BENCH_PROFILE_INTERVAL ?? 200),
+  });
   await post("Profiler.start");
   return {
     async stop(file) {

@@ -14,7 +14,8 @@ const { StatefulSet } = require("@pulumi/kubernetes/apps/v1/statefulSet");
 const { CustomResource } = require("@pulumi/kubernetes/apiextensions/customResource");
 const { RandomPassword } = require("@pulumi/random/randomPassword");
 
-const LIB = path.resolve(__dirname, "..", "lib");
+// BENCH_LIB (bench/construct.js): the same build as the component side, so that its pure builders are as warm.
+const LIB = path.resolve(process.env.BENCH_LIB ?? path.join(__dirname, "..", "lib"));
 const { renderServer } = require(path.join(LIB, "render.js"));
 const { resolveSpec } = require(path.join(LIB, "spec", "resolve.js"));
 const { secretRefs, secretReads } = require(path.join(LIB, "secrets", "references.js"));
