@@ -128,9 +128,14 @@ const expected =
   planned.reduce((sum, p) => sum + customResourceCount(p) + (mode === "raw" ? 0 : 1), 0) +
   (mode === "reads" || mode === "component" ? distinctReads : 0);
 
+// BENCH_EXIT=before|after (experiments/instructions.js): leave at once, without exit handlers, just before the clock
+// starts or just after it stops, so that an instruction count of the process brackets the timed window.
+const exitAt = (when) => process.env.BENCH_EXIT === when && process.reallyExit(0);
+
 async function main() {
   gc();
   gc();
+  exitAt("before");
   const heapBefore = process.memoryUsage().heapUsed;
   target = expected;
   outputTarget = mode === "raw" ? 0 : work.length;
@@ -159,6 +164,7 @@ async function main() {
   await registeredAll;
   await valueOf(pulumi.all(awaited));
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  exitAt("after");
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
   await new Promise((resolve) => setTimeout(resolve, 20)); // the observer is called asynchronously

@@ -20,7 +20,8 @@ const wants = (figure) => !ONLY || ONLY.has(figure);
 const SIZES = [1, 20, 100, 400];
 const REPS = QUICK
   ? { construct: { 1: 2, 20: 2, 100: 1, 400: 1 }, cold: 3, render: 3, preview: 1 }
-  : { construct: { 1: 5, 20: 5, 100: 5, 400: 3 }, cold: 11, render: 7, preview: 7 };
+  : // Construction: more repetitions where a run is short and its ratio swings most (JIT warm-up, machine load).
+    { construct: { 1: 15, 20: 11, 100: 7, 400: 5 }, cold: 11, render: 7, preview: 7 };
 const TARGETS = {
   construction: 1.1,
   scaleSpread: 0.15,
@@ -141,6 +142,9 @@ function constructionAndScale(results) {
       rawMs: round(median(b.map((r) => r.ms)), 1),
       componentCpuMs: round(median(c.map((r) => r.cpuMs)), 1),
       rawCpuMs: round(median(b.map((r) => r.cpuMs)), 1),
+      // Main-thread garbage-collection pauses in the timed window (bench/construct.js).
+      componentGcMs: round(median(c.map((r) => r.gcMs)), 1),
+      rawGcMs: round(median(b.map((r) => r.gcMs)), 1),
       componentHeapBytes: heap(c),
       rawHeapBytes: heap(b),
       samples: { componentMs: c.map((r) => round(r.ms, 1)), rawMs: b.map((r) => round(r.ms, 1)) },
