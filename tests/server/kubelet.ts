@@ -228,26 +228,20 @@ export function mountPlan(
       return files;
     };
     // configMap and secret volumes are always mounted read-only by the kubelet.
-    if (v.configMap)
+    const kind = v.configMap ? "configMap" : v.secret ? "secret" : undefined;
+    if (kind) {
+      const name: string = kind === "configMap" ? v.configMap.name : v.secret.secretName;
+      const data = kind === "configMap" ? cluster.configMaps.get(name) : cluster.secrets.get(name);
       return {
         volume: m.name,
-        source: "configMap",
-        ref: v.configMap.name,
+        source: kind,
+        ref: name,
         mountPath: m.mountPath,
         readOnly: true,
-        files: projected("configMap", v.configMap.name, cluster.configMaps.get(v.configMap.name)),
-        mode: v.configMap.defaultMode ?? 0o644,
+        files: projected(kind, name, data),
+        mode: v[kind].defaultMode ?? 0o644,
       };
-    if (v.secret)
-      return {
-        volume: m.name,
-        source: "secret",
-        ref: v.secret.secretName,
-        mountPath: m.mountPath,
-        readOnly: true,
-        files: projected("secret", v.secret.secretName, cluster.secrets.get(v.secret.secretName)),
-        mode: v.secret.defaultMode ?? 0o644,
-      };
+    }
     throw new Error(
       `${what}: volume type ${Object.keys(v).filter((k) => k !== "name")} not modelled`,
     );
