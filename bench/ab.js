@@ -12,6 +12,7 @@
 const path = require("path");
 const pulumi = require("@pulumi/pulumi");
 const { planRaw, registerRaw, customResourceCount } = require("./raw-program");
+const { installMocks } = require("./mock-runtime");
 const { spec } = require("./specs");
 
 const [batchArg, roundsArg, ...variantArgs] = process.argv.slice(2);
@@ -25,39 +26,17 @@ for (const v of variants) {
   components[v] = require(path.join(dir, "index.js")).DittoServer;
 }
 
-let registrations = 0;
-let outputRegistrations = 0;
 let waiting;
-const check = () => {
-  if (waiting && registrations >= waiting.target && outputRegistrations >= waiting.outputs)
-    waiting.resolve();
-};
-pulumi.runtime.setMocks(
-  {
-    newResource(args) {
-      registrations++;
-      check();
-      if (args.type === "random:index/randomPassword:RandomPassword")
-        return {
-          id: `${args.name}-id`,
-          state: { ...args.inputs, result: "r".repeat(args.inputs.length) },
-        };
-      return { id: `${args.name}-id`, state: args.inputs };
-    },
-    call: (args) => args.inputs,
+const counts = installMocks({
+  onCount: () => {
+    if (
+      waiting &&
+      counts.registrations >= waiting.target &&
+      counts.outputRegistrations >= waiting.outputs
+    )
+      waiting.resolve();
   },
-  "bench",
-  "bench",
-  false,
-);
-// Components' RegisterResourceOutputs are waited for too, as in construct.js.
-const monitor = require("@pulumi/pulumi/runtime/settings").getMonitor();
-const registerResourceOutputs = monitor.registerResourceOutputs.bind(monitor);
-monitor.registerResourceOutputs = (req, callback) => {
-  outputRegistrations++;
-  check();
-  return registerResourceOutputs(req, callback);
-};
+});
 
 /** A variant's name: raw, shell, component, or the directory (its parent's name for a `lib` directory). */
 const label = (v) =>
@@ -83,8 +62,8 @@ async function runBatch(variant, round) {
   const done = new Promise(
     (resolve) =>
       (waiting = {
-        target: registrations + expected,
-        outputs: outputRegistrations + (variant === "raw" ? 0 : batch),
+        target: counts.registrations + expected,
+        outputs: counts.outputRegistrations + (variant === "raw" ? 0 : batch),
         resolve,
       }),
   );

@@ -18,6 +18,7 @@ const path = require("path");
 const { PerformanceObserver } = require("perf_hooks");
 const pulumi = require("@pulumi/pulumi");
 const { planRaw, registerRaw, customResourceCount } = require("./raw-program");
+const { installMocks } = require("./mock-runtime");
 // BENCH_LIB: a different build of the package (e.g. a patched copy) for the component side and for the precomputation
 // (raw-program.js), so that its pure builders are as warm as lib/'s in a normal run.
 const { DittoServer } = require(
@@ -42,56 +43,17 @@ const SHARED = {
     secretAccessKey: Buffer.from("shared-secret-access-key").toString("base64"),
   },
 };
-const readsPerSecret = {};
-let registrations = 0;
 let target = Infinity;
-let outputRegistrations = 0;
 let outputTarget = Infinity;
 let allRegistered;
 const registeredAll = new Promise((resolve) => (allRegistered = resolve));
-const checkRegistered = () => {
-  if (registrations >= target && outputRegistrations >= outputTarget) allRegistered();
-};
-
-pulumi.runtime.setMocks(
-  {
-    newResource(args) {
-      registrations++;
-      checkRegistered();
-      if (args.type === "kubernetes:core/v1:Secret" && args.id) {
-        readsPerSecret[args.id] = (readsPerSecret[args.id] ?? 0) + 1;
-        const data = SHARED[args.id];
-        if (!data) throw new Error(`secrets "${args.id}" not found`);
-        const [namespace, name] = args.id.split("/");
-        return {
-          id: args.id,
-          state: { apiVersion: "v1", kind: "Secret", metadata: { name, namespace }, data },
-        };
-      }
-      if (args.type === "random:index/randomPassword:RandomPassword") {
-        return {
-          id: `${args.name}-id`,
-          state: { ...args.inputs, result: "r".repeat(args.inputs.length) },
-        };
-      }
-      return { id: `${args.name}-id`, state: args.inputs };
-    },
-    call(args) {
-      return args.inputs;
-    },
+const counts = installMocks({
+  secrets: SHARED,
+  onCount: () => {
+    if (counts.registrations >= target && counts.outputRegistrations >= outputTarget)
+      allRegistered();
   },
-  "bench",
-  "bench",
-  false,
-);
-// Components' RegisterResourceOutputs are counted too (the mock's newResource does not see them).
-const monitor = require("@pulumi/pulumi/runtime/settings").getMonitor();
-const registerResourceOutputs = monitor.registerResourceOutputs.bind(monitor);
-monitor.registerResourceOutputs = (req, callback) => {
-  outputRegistrations++;
-  checkRegistered();
-  return registerResourceOutputs(req, callback);
-};
+});
 
 const valueOf = (output) => new Promise((resolve) => output.apply(resolve));
 
@@ -176,7 +138,7 @@ async function main() {
   if (process.env.BENCH_HEAP_SNAPSHOT)
     require("v8").writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
   process.stdout.write(
-    `${JSON.stringify({ mode, count, ms, cpuMs, gcMs, heapBefore, heapAfter, registrations, expected, outputRegistrations, readsPerSecret })}\n`,
+    `${JSON.stringify({ mode, count, ms, cpuMs, gcMs, heapBefore, heapAfter, registrations: counts.registrations, expected, outputRegistrations: counts.outputRegistrations, readsPerSecret: counts.readsPerSecret })}\n`,
   );
 }
 
@@ -204,7 +166,7 @@ async function startProfile() {
 }
 
 setTimeout(() => {
-  console.error(`timeout: ${registrations}/${expected} registrations`);
+  console.error(`timeout: ${counts.registrations}/${expected} registrations`);
   process.exit(3);
 }, 120000).unref();
 main().catch((e) => {
