@@ -17,16 +17,14 @@ const { RandomPassword } = require("@pulumi/random/randomPassword");
 // BENCH_LIB (bench/construct.js): the same build as the component side, so that its pure builders are as warm.
 const LIB = path.resolve(process.env.BENCH_LIB ?? path.join(__dirname, "..", "lib"));
 const { renderServer } = require(path.join(LIB, "render.js"));
-const { resolveSpec } = require(path.join(LIB, "spec", "resolve.js"));
-const { secretRefs, secretReads } = require(path.join(LIB, "secrets", "references.js"));
-const { ownedSecretNames } = require(path.join(LIB, "k8s", "secrets.js"));
+const { planServer } = require(path.join(LIB, "pipeline.js"));
 
 const clone = (x) => JSON.parse(JSON.stringify(x));
 
 /** Plain objects + what the component would add around them, for one server. `read`: Secret name → data. */
 function planRaw(name, args, read = {}) {
-  const { plan } = resolveSpec(name, clone(args));
-  const refs = secretRefs(plan);
+  const { plan } = planServer(name, clone(args));
+  const generates = (value) => plan.secrets.generate.some((g) => g.value === value);
   const rendered = renderServer(name, clone(args), read, "bench-hash-key", {
     jwtSecret: "j".repeat(32),
     adminInitialPassword: "a".repeat(24),
@@ -34,13 +32,13 @@ function planRaw(name, args, read = {}) {
   return {
     name,
     objects: rendered.objects,
-    roles: ownedSecretNames(refs).map(([role]) => role),
-    jwtGenerated: refs.jwt.generated,
-    adminGenerated: refs.adminInitial.generated,
+    roles: plan.secrets.owned.map((o) => o.role),
+    jwtGenerated: generates("jwtSecret"),
+    adminGenerated: generates("adminInitialPassword"),
     deleteWithServer: plan.spec.percona.deleteWithServer,
-    reads: secretReads(refs).length,
-    // The component reads each Secret once per provider across servers (src/component/secret-reads.ts).
-    readIds: secretReads(refs).map((r) => `${plan.namespace}/${r.secret}`),
+    reads: plan.secrets.reads.length,
+    // The component reads each Secret once per provider across servers (src/secrets/cluster-reads.ts).
+    readIds: plan.secrets.reads.map((r) => `${plan.namespace}/${r.secret}`),
   };
 }
 

@@ -223,12 +223,14 @@ function constructionAndScale(results) {
 
 // ---------------------------------------------------------------- figure 3
 
-/** The @pulumi/* modules the component imports (value imports in src/component/*.ts), so the baseline follows src. */
+/** The @pulumi/* modules the component imports (value imports anywhere in src/), so the baseline follows src. */
 function componentPulumiImports() {
-  const dir = path.join(ROOT, "src", "component");
   const mods = new Set(["@pulumi/pulumi"]);
-  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".ts"))) {
-    const text = fs.readFileSync(path.join(dir, f), "utf8");
+  const files = fs
+    .readdirSync(path.join(ROOT, "src"), { recursive: true })
+    .filter((f) => f.endsWith(".ts") && !f.endsWith("plugin.ts") && !f.endsWith("provider.ts"));
+  for (const f of files) {
+    const text = fs.readFileSync(path.join(ROOT, "src", f), "utf8");
     for (const m of text.matchAll(/^import\s+(?!type\b)[^;]*?from\s+"(@pulumi\/[^"]+)"/gm))
       mods.add(m[1]);
   }

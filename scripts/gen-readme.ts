@@ -1,6 +1,6 @@
 /**
  * Regenerates the generated parts of README.md: the argument and output reference (from the JSDoc of src/args.ts
- * and src/component/ditto-server.ts) and the "Differences from the operator" table (from the deviation rows the
+ * and src/ditto-server.ts) and the "Differences from the operator" table (from the deviation rows the
  * parity tests apply, tests/parity/deviations.ts).
  *
  *   npm run docs            # rewrites README.md
@@ -63,7 +63,7 @@ export function argsReference(): string {
 }
 
 export function outputsReference(): string {
-  const file = path.join(ROOT, "src", "component", "ditto-server.ts");
+  const file = path.join(ROOT, "src", "ditto-server.ts");
   const source = ts.createSourceFile(
     file,
     fs.readFileSync(file, "utf8"),

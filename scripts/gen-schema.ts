@@ -5,7 +5,7 @@
  *    source-based nodejs component) reads `DittoServer`, its args interfaces and its public readonly outputs; its
  *    `generateSchema` turns that into a package schema, exactly as the stock component host would serve it.
  * 2. A post-processing step adds what the analyzer cannot express from our TypeScript types, checked against the
- *    operator's CRD spec schema (`src/generated/spec-schema.json`), which the args mirror field for field:
+ *    operator's CRD spec schema (`src/generated/feb2026/spec-schema.json`), which the args mirror field for field:
  *    - every CRD `integer` becomes `integer` (TypeScript has only `number`);
  *    - every CRD `enum` becomes an enum type (`service.type`, `database.type`, `identity.type`,
  *      `smb.credits.strategy`): the TypeScript args keep `string` so TypeScript programs are unaffected;
@@ -27,6 +27,7 @@ import * as path from "path";
 import * as ts from "typescript";
 import { Analyzer } from "@pulumi/pulumi/provider/experimental/analyzer";
 import { generateSchema } from "@pulumi/pulumi/provider/experimental/schema";
+import { COMPONENT_FIELDS } from "../src/resolve/component-fields";
 
 const ROOT = path.join(__dirname, "..");
 export const SCHEMA_FILE = path.join(ROOT, "schema.json");
@@ -34,7 +35,7 @@ export const PACKAGE = "dittofs";
 export const COMPONENT = "DittoServer";
 export const TOKEN = `${PACKAGE}:index:${COMPONENT}`;
 const ARGS_FILE = path.join(ROOT, "src", "args.ts");
-const CRD_SPEC_FILE = path.join(ROOT, "src", "generated", "spec-schema.json");
+const CRD_SPEC_FILE = path.join(ROOT, "src", "generated", "feb2026", "spec-schema.json");
 const K8S_INPUT_TYPES = path.join(
   ROOT,
   "node_modules",
@@ -45,7 +46,7 @@ const K8S_INPUT_TYPES = path.join(
 );
 
 /** Top-level args that are not CRD fields. */
-export const COMPONENT_ONLY_INPUTS = ["namespace", "labels", "annotations", "secretValues"];
+export const COMPONENT_ONLY_INPUTS: readonly string[] = COMPONENT_FIELDS;
 
 /** Secret inputs, by (renamed) type, and secret outputs. */
 const SECRET_INPUTS: Record<string, string[]> = {

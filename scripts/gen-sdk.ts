@@ -32,6 +32,17 @@ export function findPulumi(): string | undefined {
   return which.status === 0 ? which.stdout.trim() : undefined;
 }
 
+/**
+ * The language hosts `gen-sdk` needs that are neither beside the CLI nor on PATH. No package registry serves them:
+ * they are built from the upstream pulumi/pulumi source at the CLI's version.
+ */
+export function missingLanguageHosts(pulumi: string): string[] {
+  return SDK_LANGUAGES.map((l) => `pulumi-language-${l}`).filter((host) => {
+    if (fs.existsSync(path.join(path.dirname(pulumi), host))) return false;
+    return spawnSync("sh", ["-c", `command -v ${host}`]).status !== 0;
+  });
+}
+
 export function schemaDigest(): string {
   return crypto.createHash("sha256").update(fs.readFileSync(SCHEMA_FILE)).digest("hex");
 }
@@ -85,6 +96,11 @@ function main(): void {
   const pulumi = findPulumi();
   if (!pulumi) {
     console.error("no Pulumi CLI: set PULUMI_CLI, build the e2e toolchain, or put pulumi on PATH");
+    process.exit(1);
+  }
+  const missing = missingLanguageHosts(pulumi);
+  if (missing.length > 0) {
+    console.error(`no ${missing.join(", ")} beside ${pulumi} or on PATH`);
     process.exit(1);
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dittofs-sdk-"));

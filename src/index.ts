@@ -1,3 +1,3 @@
 /** The dittofs package: the DittoServer component and its argument types. */
-export { DittoServer } from "./component/ditto-server";
+export { DittoServer } from "./ditto-server";
 export type * from "./args";

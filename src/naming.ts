@@ -1,7 +1,6 @@
 /**
  * Object names, labels and selectors: the operator's (`<name>-config`, `<name>-headless`, ...), from this file only.
  */
-import { GENERATED_SECRETS } from "./defaults";
 
 /**
  * `<name>` ends up in a pod's `controller-revision-hash` label (`<name>-` plus 10 characters, at most 63), so it must
@@ -41,20 +40,17 @@ export function objectNames(name: string) {
     perconaCluster: `${name}-postgres`,
     /** Created by the Percona operator, never by us (decisions.md: referenced, never read). */
     perconaUserSecret: `${name}-postgres-pguser-dittofs`,
-    generatedJwtKey: GENERATED_SECRETS.jwt.key,
   };
 }
-
-export type ObjectNames = ReturnType<typeof objectNames>;
 
 /** The operator's selector; never extended, so that user labels cannot orphan pods. */
 export function selectorLabels(name: string): Record<string, string> {
   return { app: "dittofs-server", instance: name };
 }
 
-export const RESERVED_LABELS = ["app", "instance"];
+const RESERVED_LABELS = ["app", "instance"];
 
-export function labelProblems(labels: Record<string, string>): string[] {
+export function reservedLabelProblems(labels: Record<string, string>): string[] {
   return RESERVED_LABELS.filter((k) => k in labels).map(
     (k) => `labels.${k}: is reserved for the selector (app: dittofs-server, instance: <name>)`,
   );

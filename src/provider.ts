@@ -14,7 +14,7 @@ import * as path from "path";
 import type * as pulumi from "@pulumi/pulumi";
 import type { ConstructResult, Provider } from "@pulumi/pulumi/provider";
 import type { DittoServerArgs } from "./args";
-import { DITTOSERVER_TYPE, DittoServer } from "./component/ditto-server";
+import { DITTOSERVER_TYPE, DittoServer } from "./ditto-server";
 
 /** The package root: `src/` under ts-node, `lib/` once built; both sit next to schema.json and package.json. */
 const ROOT = path.join(__dirname, "..");

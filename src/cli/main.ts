@@ -7,8 +7,8 @@ import * as fs from "fs";
 import { stringify } from "yaml";
 import { DEFAULT_NAMESPACE, RENDER_DEFAULT_HASH_KEY } from "../defaults";
 import { renderServer } from "../render";
-import { DittoSpecError } from "../spec/errors";
-import { COMPONENT_ONLY_FIELDS } from "../spec/resolve";
+import { COMPONENT_FIELDS } from "../resolve/component-fields";
+import { DittoSpecError } from "../resolve/errors";
 import { readInputs, InputError } from "./read-inputs";
 
 const USAGE = `usage: dittofs render -f FILE [-f FILE ...] [--namespace NS] [--hash-key KEY]
@@ -16,7 +16,8 @@ const USAGE = `usage: dittofs render -f FILE [-f FILE ...] [--namespace NS] [--h
 Renders the Kubernetes objects of every DittoServer (dittofs.dittofs.com/v1alpha1) in the files. Secrets in the files
 stand in for the cluster's Secrets. --namespace applies to objects without metadata.namespace (default "default").
 The config-hash HMAC key is --hash-key, else $DITTOFS_HASH_KEY, else "${RENDER_DEFAULT_HASH_KEY}".
-Generated secrets (JWT, admin password) are new on every run.`;
+Generated secrets (JWT, admin password) are reused from the files when an earlier render's Secrets are given with -f;
+otherwise they are generated, and stderr says which.`;
 
 interface Options {
   files: string[];
@@ -80,7 +81,7 @@ export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): CliRe
         if ((secret.namespace ?? fallbackNamespace) === namespace) read[secret.name] = secret.data;
       }
       // The CRD has no component-only fields; in a CR they are unknown fields like any other.
-      const foreign = COMPONENT_ONLY_FIELDS.filter((f) => f in server.spec);
+      const foreign = COMPONENT_FIELDS.filter((f) => f in server.spec);
       if (foreign.length > 0) {
         throw new DittoSpecError(
           `DittoServer ${JSON.stringify(server.name)}`,
@@ -95,6 +96,11 @@ export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): CliRe
       );
       for (const w of result.warnings)
         stderr.push(`warning: DittoServer ${JSON.stringify(server.name)}: ${w}`);
+      for (const g of result.generated) {
+        stderr.push(
+          `generated: Secret ${JSON.stringify(`${namespace}/${g.stored.secret}`)} key ${JSON.stringify(g.stored.key)} (give this output back with -f to keep it)`,
+        );
+      }
       for (const obj of result.objects) docs.push(stringify(obj, { lineWidth: 0 }));
     }
     return {

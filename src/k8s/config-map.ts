@@ -1,18 +1,17 @@
 import type * as k8s from "@pulumi/kubernetes";
 import { CONFIG_FILE_NAME } from "../defaults";
-import { objectNames } from "../naming";
-import type { ServerPlanInput } from "../spec/types";
-import { objectMeta } from "./metadata";
+import { objectMeta, type MetadataSource } from "./metadata";
 
-/** `<name>-config` with exactly one key, `config.yaml` (§2.3). */
+/** `<name>-config` with exactly one key, `config.yaml`. */
 export function buildConfigMap(
-  plan: ServerPlanInput,
+  server: MetadataSource,
+  name: string,
   configYaml: string,
 ): k8s.types.input.core.v1.ConfigMap {
   return {
     apiVersion: "v1",
     kind: "ConfigMap",
-    metadata: objectMeta(plan, objectNames(plan.name).configMap),
+    metadata: objectMeta(server, name),
     data: { [CONFIG_FILE_NAME]: configYaml },
   };
 }

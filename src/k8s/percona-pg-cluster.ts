@@ -1,8 +1,12 @@
-/** PerconaPGCluster `<name>-postgres` (§5.1), valid against Percona's v2.8.2 CRD (`backups` is required, §9 Q7). */
+/** PerconaPGCluster `<name>-postgres`, valid against Percona's v2.8.2 CRD (`backups` is required). */
 import { PERCONA } from "../defaults";
+import type { Spec as FebSpec } from "../generated/feb2026/spec";
 import { objectNames } from "../naming";
-import type { ServerPlanInput } from "../spec/types";
-import { objectMeta } from "./metadata";
+import { objectMeta, type MetadataSource } from "./metadata";
+
+/** The `percona` block of a resolved spec (the same in every model). */
+type PerconaSpec = FebSpec["percona"];
+type PerconaSource = MetadataSource & { name: string; spec: { percona: PerconaSpec } };
 
 export interface PerconaPGCluster {
   apiVersion: "pgv2.percona.com/v2";
@@ -11,10 +15,10 @@ export interface PerconaPGCluster {
   spec: Record<string, unknown>;
 }
 
-/** Pulumi waits for this before creating the StatefulSet, as the operator's reconcile does (§5.2). */
+/** Pulumi waits for this before creating the StatefulSet, as the operator's reconcile does. */
 export const AWAIT_ANNOTATION = "pulumi.com/waitFor";
 
-function backups(plan: ServerPlanInput): Record<string, unknown> {
+function backups(plan: PerconaSource): Record<string, unknown> {
   const backup = plan.spec.percona.backup;
   if (!backup.enabled) return { enabled: false };
   return {
@@ -39,7 +43,7 @@ function backups(plan: ServerPlanInput): Record<string, unknown> {
   };
 }
 
-export function buildPerconaPGCluster(plan: ServerPlanInput): PerconaPGCluster | undefined {
+export function buildPerconaPGCluster(plan: PerconaSource): PerconaPGCluster | undefined {
   const percona = plan.spec.percona;
   if (!percona.enabled) return undefined;
   return {

@@ -1,30 +1,40 @@
-import type * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes";
 import { objectNames, selectorLabels } from "../naming";
-import type { SecretRefs } from "../secrets/references";
-import type { ServerPlanInput } from "../spec/types";
-import { objectMeta } from "./metadata";
-import { buildPodTemplate } from "./pod-template";
-import { buildVolumeClaimTemplates } from "./volume-claims";
+import { objectMeta, type MetadataSource } from "./metadata";
 
-/** StatefulSet `<name>` (§2.5); volumes are retained on delete and scale-down. */
+type Claim = k8s.types.input.core.v1.PersistentVolumeClaim;
+
+/** StatefulSet `<name>` around a pod template; volumes are retained on delete and scale-down. */
 export function buildStatefulSet(
-  plan: ServerPlanInput,
-  refs: SecretRefs,
-  configHash: pulumi.Input<string>,
+  server: MetadataSource & { name: string },
+  replicas: number,
+  claims: Claim[],
+  template: k8s.types.input.core.v1.PodTemplateSpec,
 ): k8s.types.input.apps.v1.StatefulSet {
-  const names = objectNames(plan.name);
+  const names = objectNames(server.name);
   return {
     apiVersion: "apps/v1",
     kind: "StatefulSet",
-    metadata: objectMeta(plan, names.statefulSet),
+    metadata: objectMeta(server, names.statefulSet),
     spec: {
-      replicas: plan.spec.replicas,
+      replicas,
       serviceName: names.headlessService,
-      selector: { matchLabels: selectorLabels(plan.name) },
+      selector: { matchLabels: selectorLabels(server.name) },
       persistentVolumeClaimRetentionPolicy: { whenDeleted: "Retain", whenScaled: "Retain" },
-      volumeClaimTemplates: buildVolumeClaimTemplates(plan),
-      template: buildPodTemplate(plan, refs, configHash),
+      volumeClaimTemplates: claims,
+      template,
+    },
+  };
+}
+
+/** A claim template: ReadWriteOnce, the given size; an explicit "" class is kept (it disables dynamic provisioning). */
+export function claimTemplate(name: string, size: string, storageClassName?: string): Claim {
+  return {
+    metadata: { name },
+    spec: {
+      accessModes: ["ReadWriteOnce"],
+      ...(storageClassName !== undefined ? { storageClassName } : {}),
+      resources: { requests: { storage: size } },
     },
   };
 }

@@ -8,7 +8,6 @@
  * phase and conditions (fact 29) become typed outputs, and the component exposes no phase or conditions.
  */
 import { expect } from "chai";
-import { generateSecretValues } from "../../src/render";
 import { valueOf } from "../helpers/mocks";
 import { container, find, maybe, render } from "../helpers/render";
 import {
@@ -164,7 +163,7 @@ describe("acceptance facts 19-30: the `hello` scenario (controller tests)", () =
   });
 
   it("fact 30: Secret hello-jwt-secret has one key jwt-secret of 32 alphanumerics; env[0] is DITTOFS_CONTROLPLANE_SECRET from it", async () => {
-    const generated = render("hello", HELLO_ARGS, {}, generateSecretValues());
+    const generated = render("hello", HELLO_ARGS, {}, {});
     const secret = find(generated, "Secret", "hello-jwt-secret");
     // §2.2: type not set explicitly (the API server defaults it to Opaque); Opaque if given.
     expect([undefined, "Opaque"]).to.include(secret.type);

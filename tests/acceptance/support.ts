@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import { deploy, type Deployed } from "../helpers/component";
 import { render } from "../helpers/render";
-import type { PlainArgs } from "../../src/spec/resolve";
+import type { PlainArgs } from "../../src/resolve/component-fields";
 import type { RenderResult } from "../../src/render";
 import type { DittoServerArgs } from "../../src/args";
 

@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { run } from "../../src/cli/main";
-import { resolveSpec } from "../../src/spec/resolve";
+import { resolveServer } from "../../src/resolve/resolve-server";
 import { container, envNames, find, maybe, render } from "../helpers/render";
 import {
   config,
@@ -231,7 +231,7 @@ describe("acceptance facts 1-18: validation (webhook tests)", () => {
 
   it("fact 15: percona backup enabled without bucket/endpoint passes the schema; the full check rejects both fields", () => {
     const spec = { storage: STORAGE, percona: { enabled: true, backup: { enabled: true } } };
-    expect(() => resolveSpec("w15", spec, undefined, { crossFieldRules: false })).not.to.throw();
+    expect(() => resolveServer("w15", spec, { crossFieldRules: false })).not.to.throw();
     expect(problemsOf(() => render("w15", spec))).to.deep.equal([
       "spec.percona.backup.bucket: is required when backup is enabled",
       "spec.percona.backup.endpoint: is required when backup is enabled",

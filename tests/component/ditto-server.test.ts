@@ -64,7 +64,7 @@ describe("DittoServer component", () => {
     const before = registered.length;
     expect(
       () =>
-        new (require("../../src/component/ditto-server").DittoServer)("bad", {
+        new (require("../../src/ditto-server").DittoServer)("bad", {
           storage: { metadataSize: "10GB" },
         }),
     ).to.throw('spec.storage.metadataSize: "10GB" must match ^[0-9]+(Gi|Mi|Ti)$');

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { Provider } from "@pulumi/kubernetes/provider";
-import { DittoServer } from "../../src/component/ditto-server";
+import { DittoServer } from "../../src/ditto-server";
 import { deploy } from "../helpers/component";
 import {
   errorOf,

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { DittoServer } from "../../src/component/ditto-server";
+import { DittoServer } from "../../src/ditto-server";
 import type { DittoServerArgs } from "../../src/args";
 import { childrenOf, valueOf, type Registered } from "./mocks";
 

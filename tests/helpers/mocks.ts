@@ -3,7 +3,7 @@
  * reads from `clusterSecrets`, standing in for the cluster.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { resetSecretReads } from "../../src/component/secret-reads";
+import { resetSecretReads } from "../../src/secrets/cluster-reads";
 
 export interface Registered {
   type: string;

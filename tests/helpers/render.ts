@@ -1,6 +1,7 @@
 /** Pure rendering for tests: no Pulumi runtime, fixed generated values and hash key. */
 import { renderServer, type RenderResult } from "../../src/render";
-import type { PlainArgs } from "../../src/spec/resolve";
+import type { SecretValues } from "../../src/secrets/types";
+import type { PlainArgs } from "../../src/resolve/component-fields";
 
 export const TEST_HASH_KEY = "test-hash-key";
 export const GENERATED = {
@@ -17,7 +18,7 @@ export function render(
   name: string,
   args: PlainArgs,
   secrets: Record<string, Record<string, string>> = {},
-  generated = GENERATED,
+  generated: Partial<SecretValues> = GENERATED,
 ): RenderResult {
   const read: Record<string, Record<string, string>> = {};
   for (const [secret, data] of Object.entries(secrets)) {

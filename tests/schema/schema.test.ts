@@ -18,7 +18,7 @@ import {
 } from "./support";
 
 const CRD: Json = JSON.parse(
-  fs.readFileSync(path.join(ROOT, "src", "generated", "spec-schema.json"), "utf8"),
+  fs.readFileSync(path.join(ROOT, "src", "generated", "feb2026", "spec-schema.json"), "utf8"),
 );
 
 /** The CRD spec's fields by dotted path. */
@@ -51,7 +51,7 @@ function allProperties(): [string, Json][] {
 
 /** The DittoServer class's property declarations, with whether each is `public readonly`. */
 function classFields(): { name: string; publicReadonly: boolean }[] {
-  const file = path.join(ROOT, "src", "component", "ditto-server.ts");
+  const file = path.join(ROOT, "src", "ditto-server.ts");
   const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest);
   const cls = source.statements.find(
     (s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && s.name?.text === "DittoServer",
@@ -176,7 +176,7 @@ describe("schema.json", function () {
     const outputs = Object.keys(resource.properties);
     expect(outputs).to.deep.equal(fields.map((f) => f.name));
     expect([...resource.required].sort()).to.deep.equal([...outputs].sort());
-    const source = fs.readFileSync(path.join(ROOT, "src", "component", "ditto-server.ts"), "utf8");
+    const source = fs.readFileSync(path.join(ROOT, "src", "ditto-server.ts"), "utf8");
     const registered = /this\.registerOutputs\(\{([^}]*)\}\)/.exec(source)![1];
     const keys = [...registered.matchAll(/(\w+):/g)].map((m) => m[1]);
     expect(keys).to.deep.equal(outputs);

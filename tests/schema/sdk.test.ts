@@ -10,6 +10,7 @@ import * as path from "path";
 import {
   DIGEST_FILE,
   findPulumi,
+  missingLanguageHosts,
   generateSdks,
   listFiles,
   schemaDigest,
@@ -83,6 +84,13 @@ describe("sdk/ (generated Python and Go SDKs)", () => {
     const pulumi = findPulumi();
     if (!pulumi) {
       console.log("      skipped: no Pulumi CLI (PULUMI_CLI, the e2e toolchain, or PATH)");
+      this.skip();
+    }
+    const missing = missingLanguageHosts(pulumi!);
+    if (missing.length > 0) {
+      console.log(
+        `      skipped: ${missing.join(", ")} not beside ${pulumi} or on PATH (not served by any package registry: build from the upstream pulumi/pulumi source at the CLI's version)`,
+      );
       this.skip();
     }
     this.timeout(120_000);

@@ -6,7 +6,7 @@
 import { expect } from "chai";
 import { createHmac } from "crypto";
 import { CONFIG_HASH_ANNOTATION, configHash, hashStream } from "../../src/hash";
-import type { PlainArgs } from "../../src/spec/resolve";
+import type { PlainArgs } from "../../src/resolve/component-fields";
 import { find, GENERATED, render } from "../helpers/render";
 
 const KEY = "unit-hash-key";

@@ -1,12 +1,12 @@
 /**
- * secretFacts and the render errors on secret contents (operator-behavior.md §10.2.2-10.2.4, decisions.md
+ * Sealing secret material and the render errors on secret contents (operator-behavior.md §10.2.2-10.2.4, decisions.md
  * "Secrets"): each error names the Secret (`namespace/name`) and key, never the value.
  */
 import { expect } from "chai";
-import { DittoSecretError } from "../../src/spec/errors";
-import { secretFacts, type SecretMaterial } from "../../src/secrets/material";
-import { secretReads, secretRefs } from "../../src/secrets/references";
-import { resolveSpec, type PlainArgs } from "../../src/spec/resolve";
+import { DittoSecretError } from "../../src/resolve/errors";
+import { planServer } from "../../src/pipeline";
+import type { PlainArgs } from "../../src/resolve/component-fields";
+import type { SecretMaterial } from "../../src/secrets/types";
 import { b64, GENERATED, render } from "../helpers/render";
 
 const NS = "team-a";
@@ -54,11 +54,11 @@ function renderError(
 }
 
 function facts(args: PlainArgs, secrets: Record<string, Record<string, string>>) {
-  const { plan } = resolveSpec("srv", args);
+  const { model, plan } = planServer("srv", args);
   const read: SecretMaterial["read"] = {};
   for (const [name, data] of Object.entries(secrets))
     read[name] = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, b64(v)]));
-  return secretFacts(plan, secretRefs(plan), { read, ...GENERATED });
+  return model.seal(plan, { read, ...GENERATED });
 }
 
 describe("secret contents: errors name the Secret and key, never the value", () => {
@@ -190,8 +190,8 @@ describe("secret reads: missing Secrets and keys", () => {
 
   it("never reads Percona's user Secret", () => {
     const args = { ...ARGS(), database: undefined, percona: { enabled: true } };
-    const { plan } = resolveSpec("srv", args);
-    const reads = secretReads(secretRefs(plan)).map((r) => r.secret);
+    const { plan } = planServer("srv", args);
+    const reads = plan.secrets.reads.map((r) => r.secret);
     expect(reads).to.not.include("srv-postgres-pguser-dittofs");
     expect(() => render("srv", args, SECRETS())).to.not.throw();
   });
@@ -219,8 +219,8 @@ describe("secretReads", () => {
   };
 
   it("lists a Secret referenced by several fields once, with every required key", () => {
-    const { plan } = resolveSpec("srv", SHARED);
-    const reads = secretReads(secretRefs(plan));
+    const { plan } = planServer("srv", SHARED);
+    const reads = plan.secrets.reads;
     expect(reads.map((r) => r.secret)).to.deep.equal(["shared"]);
     expect([...reads[0].requiredKeys].sort()).to.deep.equal([
       "ak",
@@ -233,22 +233,22 @@ describe("secretReads", () => {
   });
 
   it("does not require the S3 endpoint key", () => {
-    const { plan } = resolveSpec("srv", SHARED);
-    expect(secretReads(secretRefs(plan))[0].requiredKeys).to.not.include("ep");
+    const { plan } = planServer("srv", SHARED);
+    expect(plan.secrets.reads[0].requiredKeys).to.not.include("ep");
   });
 
   it("lists each distinct Secret once, sorted by name", () => {
-    const { plan } = resolveSpec("srv", {
+    const { plan } = planServer("srv", {
       ...ARGS(),
       identity: { ...(SHARED.identity as object) },
     });
-    const reads = secretReads(secretRefs(plan)).map((r) => r.secret);
+    const reads = plan.secrets.reads.map((r) => r.secret);
     expect(reads).to.deep.equal(["pg", "s3", "shared"]);
   });
 
   it("reads nothing when every secret is generated", () => {
-    const { plan } = resolveSpec("srv", { storage: { metadataSize: "1Gi", cacheSize: "1Gi" } });
-    expect(secretReads(secretRefs(plan))).to.deep.equal([]);
+    const { plan } = planServer("srv", { storage: { metadataSize: "1Gi", cacheSize: "1Gi" } });
+    expect(plan.secrets.reads).to.deep.equal([]);
   });
 
   it("renders from one shared Secret holding every key", () => {

@@ -1,6 +1,6 @@
 /**
  * fast-check generators of VALID DittoServer cases: args (every CRD field, derived from
- * src/generated/spec-schema.json), the referenced Secrets they need, and the generated values render would use.
+ * src/generated/feb2026/spec-schema.json), the referenced Secrets they need, and the generated values render would use.
  *
  * The schema walk covers every field the CRD has (a field added to the CRD is generated without a change here);
  * overrides give realistic values where the CRD is laxer than what the component or Kubernetes accepts:
@@ -18,8 +18,8 @@
  * properties.test.ts checks that every CRD field (resources.claims aside) appears in the generated specs.
  */
 import fc from "fast-check";
-import specSchema from "../../src/generated/spec-schema.json";
-import type { PlainArgs } from "../../src/spec/resolve";
+import specSchema from "../../src/generated/feb2026/spec-schema.json";
+import type { PlainArgs } from "../../src/resolve/component-fields";
 
 type Obj = Record<string, any>;
 type Schema = Record<string, any>;

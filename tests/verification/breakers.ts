@@ -1,12 +1,12 @@
 /**
  * Invalid specs: a valid generated case with exactly ONE rule of the CRD, the webhook or §10 broken, and the field
  * path the error must name. The schema-derived rules (type, enum, minimum/maximum, pattern, unknown field) range
- * over every field of src/generated/spec-schema.json; the others are the cross-field rules of
+ * over every field of src/generated/feb2026/spec-schema.json; the others are the cross-field rules of
  * src/spec/cross-field-rules.ts and the component-only fields.
  */
 import fc from "fast-check";
-import specSchema from "../../src/generated/spec-schema.json";
-import type { PlainArgs } from "../../src/spec/resolve";
+import specSchema from "../../src/generated/feb2026/spec-schema.json";
+import type { PlainArgs } from "../../src/resolve/component-fields";
 import {
   effectivePorts,
   getPath,

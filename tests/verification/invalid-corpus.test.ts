@@ -15,10 +15,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { run } from "../../src/cli/main";
 import { readInputs } from "../../src/cli/read-inputs";
-import { DittoServer } from "../../src/component/ditto-server";
-import { DittoSecretError, DittoSpecError } from "../../src/spec/errors";
+import { DittoServer } from "../../src/ditto-server";
+import { DittoSecretError, DittoSpecError } from "../../src/resolve/errors";
 import { clusterSecrets, errorOf, registered } from "../helpers/mocks";
-import { resetSecretReads } from "../../src/component/secret-reads";
+import { resetSecretReads } from "../../src/secrets/cluster-reads";
 
 const DIR = path.join(__dirname, "..", "fixtures", "invalid");
 

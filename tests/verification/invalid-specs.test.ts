@@ -5,8 +5,8 @@
  */
 import { expect } from "chai";
 import fc from "fast-check";
-import { DittoServer } from "../../src/component/ditto-server";
-import { DittoSpecError } from "../../src/spec/errors";
+import { DittoServer } from "../../src/ditto-server";
+import { DittoSpecError } from "../../src/resolve/errors";
 import { registered } from "../helpers/mocks";
 import { render } from "../helpers/render";
 import { SEED } from "./arbitraries";

@@ -9,7 +9,7 @@
  * - `other`: anything else (Kubernetes-only fields, component-only fields, Secret keys the pod does not read,
  *   unused generated values): neither the config nor the hash may change.
  */
-import specSchema from "../../src/generated/spec-schema.json";
+import specSchema from "../../src/generated/feb2026/spec-schema.json";
 import {
   freePort,
   getPath,

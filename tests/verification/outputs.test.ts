@@ -8,10 +8,10 @@
 import { expect } from "chai";
 import fc from "fast-check";
 import * as pulumi from "@pulumi/pulumi";
-import { DittoServer } from "../../src/component/ditto-server";
-import { decidesStructure } from "../../src/component/output-args";
+import { DittoServer } from "../../src/ditto-server";
+import { decidesStructure } from "../../src/component/deferred-spec";
 import { CONFIG_HASH_ANNOTATION } from "../../src/hash";
-import { DittoSpecError } from "../../src/spec/errors";
+import { DittoSpecError } from "../../src/resolve/errors";
 import { deploy, type Deployed } from "../helpers/component";
 import { errorOf, fakeRandom, putClusterSecret, valueOf } from "../helpers/mocks";
 import { render } from "../helpers/render";

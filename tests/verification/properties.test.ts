@@ -10,7 +10,7 @@ import { expect } from "chai";
 import fc from "fast-check";
 import { stringify } from "yaml";
 import { CONFIG_FILE_NAME } from "../../src/defaults";
-import specSchema from "../../src/generated/spec-schema.json";
+import specSchema from "../../src/generated/feb2026/spec-schema.json";
 import { CONFIG_HASH_ANNOTATION } from "../../src/hash";
 import type { RenderResult } from "../../src/render";
 import { render } from "../helpers/render";

@@ -1,7 +1,8 @@
 /**
- * Reads of the user's Secrets, shared by every DittoServer of a program: one read per Secret per kubernetes provider
- * (a platform stack with dozens of servers referencing the same Secrets reads each once). The read is parented to
- * the first server that needs it, so it goes through that server's providers — the same provider is the cache key.
+ * The component reads the user's Secrets from the cluster, shared by every DittoServer of a program: one read per
+ * Secret per kubernetes provider (a platform stack with dozens of servers referencing the same Secrets reads each
+ * once). The read is parented to the first server that needs it, so it goes through that server's providers — the
+ * same provider is the cache key.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Secret } from "@pulumi/kubernetes/core/v1/secret";

@@ -1,12 +1,31 @@
 /**
  * Args may hold Outputs (values of other resources). Those that decide which objects exist, or which Secrets are
  * read, must be known when the program runs; every other field may be an Output and is validated when it resolves,
- * with the same messages. This module finds the Outputs and builds the stand-in args used to plan the objects.
+ * with the same messages. The objects are then planned now from stand-in values (their structure is all the
+ * constructor needs), and planned again, for real, when the Outputs resolve.
  */
 import * as pulumi from "@pulumi/pulumi";
-import specSchema from "../generated/spec-schema.json";
+import type { ObjectModel, ServerPlan } from "../models/object-model";
+import { planServer } from "../pipeline";
+import {
+  COMPONENT_FIELDS,
+  DECIDING_COMPONENT_FIELDS,
+  PRESENCE_COMPONENT_FIELDS,
+  type PlainArgs,
+} from "../resolve/component-fields";
+import { DittoSpecError } from "../resolve/errors";
+import { DEFAULT_MODEL } from "../models";
 
 type Path = string[];
+
+export interface DeferredPlan {
+  model: ObjectModel;
+  /** The plan, from the real values; with Outputs in the spec, from stand-ins (its structure is the real one's). */
+  now: ServerPlan<any, any>;
+  /** With Outputs in the spec: the real plan, validated when they resolve. */
+  later?: pulumi.Output<ServerPlan<any, any>>;
+  warnings: string[];
+}
 
 /** An Output or a Promise (a value known only later). */
 export const isDeferred = (v: unknown): boolean =>
@@ -23,39 +42,28 @@ export function deferredPaths(value: unknown, path: Path = []): Path[] {
   return [];
 }
 
-/** Fields whose whole value decides the objects (which exist, which Secrets are read, where). */
-const DECIDING = [
-  "namespace",
-  "metrics.enabled",
-  "percona.enabled",
-  "percona.deleteWithServer",
-  "identity.jwt.secretRef",
-  "identity.admin.passwordSecretRef",
-  "identity.admin.initialPasswordSecretRef",
-  "database.postgresSecretRef",
-  "s3.credentialsSecretRef",
-].map((p) => p.split("."));
-
-/** Objects whose presence decides, though their leaves may be Outputs. */
-const PRESENCE = ["s3", "secretValues", "secretValues.s3"].map((p) => p.split("."));
-
+const split = (dotted: string) => dotted.split(".");
 const startsWith = (path: Path, prefix: Path) => prefix.every((p, i) => path[i] === p);
 
-export function decidesStructure(path: Path): boolean {
+/** Whether an Output at `path` (from the args' root) would hide a value that decides the objects. */
+export function decidesStructure(path: Path, model: ObjectModel = DEFAULT_MODEL): boolean {
+  const deciding = [...DECIDING_COMPONENT_FIELDS, ...model.decidingFields].map(split);
+  const presence = [...PRESENCE_COMPONENT_FIELDS, ...model.presenceFields].map(split);
   return (
-    DECIDING.some((d) => startsWith(d, path) || startsWith(path, d)) ||
-    PRESENCE.some((p) => startsWith(p, path))
+    deciding.some((d) => startsWith(d, path) || startsWith(path, d)) ||
+    presence.some((p) => startsWith(p, path))
   );
 }
 
+const isComponentField = (field: string) => (COMPONENT_FIELDS as readonly string[]).includes(field);
+
 export function displayPath(path: Path): string {
-  const top = ["namespace", "labels", "annotations", "secretValues"].includes(path[0]);
-  return [...(top ? [] : ["spec"]), ...path].join(".");
+  return [...(isComponentField(path[0]) ? [] : ["spec"]), ...path].join(".");
 }
 
 /** A schema-valid value for a spec field, used only to plan objects while the real value is unknown. */
-function standIn(path: Path): unknown {
-  let schema: any = specSchema;
+function standIn(schemaRoot: Record<string, any>, path: Path): unknown {
+  let schema: any = schemaRoot;
   for (const key of path) {
     schema =
       /^\d+$/.test(key) && schema?.items
@@ -71,7 +79,7 @@ function standIn(path: Path): unknown {
   if (schema.type === "boolean") return false;
   if (schema.type === "object") {
     return Object.fromEntries(
-      (schema.required ?? []).map((r: string) => [r, standIn([...path, r])]),
+      (schema.required ?? []).map((r: string) => [r, standIn(schemaRoot, [...path, r])]),
     );
   }
   if (schema.type === "array") return [];
@@ -80,7 +88,7 @@ function standIn(path: Path): unknown {
 }
 
 /** The args with every Output replaced by a stand-in (secret values keep a placeholder: only presence counts). */
-export function withStandIns<T>(args: T, paths: Path[]): T {
+export function withStandIns<T>(args: T, paths: Path[], model: ObjectModel = DEFAULT_MODEL): T {
   const copy: any = Array.isArray(args) ? [...args] : { ...args };
   for (const path of paths) {
     let node = copy;
@@ -97,14 +105,14 @@ export function withStandIns<T>(args: T, paths: Path[]): T {
           ? path.length === 1
             ? {}
             : "x"
-          : standIn(path);
+          : standIn(model.specSchema, path);
   }
   return copy;
 }
 
 /**
  * The args as the spec resolution sees them: each `secretValues` value replaced by a placeholder. Those values are
- * secret material (gathered apart, src/component/secret-material.ts); only their presence shapes the objects, so
+ * secret material (gathered apart, src/secrets/component-material.ts); only their presence shapes the objects, so
  * they never make the plan wait, nor mark every object secret.
  */
 export function withSecretValuePresence<T extends { secretValues?: unknown }>(args: T): T {
@@ -128,4 +136,38 @@ export function withSecretValuePresence<T extends { secretValues?: unknown }>(ar
             },
     },
   };
+}
+
+/** Plans plain args now; with Outputs inside, plans from stand-ins now and validates the real values later. */
+export function planWithOutputs(name: string, args: object): DeferredPlan {
+  const subject = `DittoServer ${JSON.stringify(name)}`;
+  const paths = deferredPaths(args);
+  const deciding = paths.filter((p) => decidesStructure(p));
+  if (deciding.length > 0) {
+    throw new DittoSpecError(
+      subject,
+      deciding.map(
+        (p) =>
+          `${displayPath(p)}: must be a plain value, not an Output: it decides which objects exist`,
+      ),
+    );
+  }
+  const specArgs = withSecretValuePresence(args as PlainArgs);
+  // The Outputs of `specArgs`: those of the args but the secret values, which withSecretValuePresence replaced
+  // (`secretValues` and `secretValues.s3` themselves decide, so they are plain here).
+  const deferred = paths.filter((p) => p[0] !== "secretValues");
+  if (deferred.length === 0) {
+    const { model, plan, warnings } = planServer(name, specArgs, { subject });
+    return { model, now: plan, warnings };
+  }
+  const probe = planServer(name, withStandIns(specArgs, deferred), {
+    subject,
+    crossFieldRules: false,
+  });
+  const later = pulumi.output(specArgs).apply((plainArgs) => {
+    const resolved = planServer(name, plainArgs as PlainArgs, { subject });
+    for (const w of resolved.warnings) void pulumi.log.warn(w);
+    return resolved.plan;
+  });
+  return { model: probe.model, now: probe.plan, later, warnings: [] };
 }

@@ -1,12 +1,11 @@
 /**
- * The server container's env (§2.5.1 with §10.2): the operator's order, each §10 variable right after the Feb
- * variable of its group (decisions.md). Values never appear here, only `secretKeyRef`s (AWS_REGION and Percona's
- * sslmode are not secret).
+ * The server container's env: the operator's order, each variable the server really reads right after the operator's
+ * variable of its group. Values never appear here, only `secretKeyRef`s (AWS_REGION and Percona's sslmode are not
+ * secret).
  */
 import type * as k8s from "@pulumi/kubernetes";
-import { PERCONA } from "../defaults";
-import type { SecretRefs } from "../secrets/references";
-import type { ServerPlanInput } from "../spec/types";
+import { PERCONA } from "../../defaults";
+import type { FebPlan } from "./plan";
 
 type EnvVar = k8s.types.input.core.v1.EnvVar;
 
@@ -26,10 +25,11 @@ const POSTGRES_ENV: Array<[string, string]> = [
   ["DITTOFS_DATABASE_POSTGRES_SSLMODE", "sslmode"],
 ];
 
-/** Percona's user Secret names the database `dbname` and has no sslmode (§10.2.5). */
+/** Percona's user Secret names the database `dbname` and has no sslmode. */
 const PERCONA_KEYS: Record<string, string> = { database: "dbname" };
 
-export function buildServerEnv(plan: ServerPlanInput, refs: SecretRefs): EnvVar[] {
+export function buildServerEnv(plan: FebPlan): EnvVar[] {
+  const { refs } = plan;
   const env: EnvVar[] = [fromSecret("DITTOFS_CONTROLPLANE_SECRET", refs.jwt.secret, refs.jwt.key)];
 
   if (refs.adminHash)
@@ -58,7 +58,7 @@ export function buildServerEnv(plan: ServerPlanInput, refs: SecretRefs): EnvVar[
 
   if (refs.percona) {
     env.push(fromSecret("DATABASE_URL", refs.percona.secret, "uri"));
-    // The user's own connection wins over Percona's (decisions.md); then Percona's parts are not wired.
+    // The user's own connection wins over Percona's (README, differences: percona-and-secret-ref).
     if (!refs.postgresParts) {
       for (const [name, key] of POSTGRES_ENV) {
         env.push(

@@ -1,17 +1,14 @@
 /**
- * The rules the CRD schema cannot state: the operator's validating webhook (static rules W1-W8, W17, W19, W20, plus
- * the NFS/API clash it misses, Q13) and the decisions of operator-behavior.md §10. Synchronous and pure.
+ * The Feb rules the CRD schema cannot state: the operator's validating webhook (its static checks: Secret selectors,
+ * service ports, Percona backups, the warnings) plus the NFS/API port clash it misses, and this package's own rules for
+ * a pod that serves (pod listeners, persistent paths). Synchronous and pure.
  */
 import { posix } from "path";
-import { ADAPTER_CONTAINER_PORTS, MOUNT_PATHS } from "../defaults";
-import { annotationProblems } from "./metadata-rules";
-import { show } from "./errors";
-import type { ResolvedSpec, SecretValuePresence } from "./types";
-
-export interface RuleResult {
-  problems: string[];
-  warnings: string[];
-}
+import type { Spec as ResolvedSpec } from "../../generated/feb2026/spec";
+import { show } from "../../resolve/errors";
+import { annotationProblems } from "../../resolve/metadata-rules";
+import type { ResolvedServer, RuleResult, SecretValuePresence } from "../object-model";
+import { ADAPTER_CONTAINER_PORTS, MOUNT_PATHS } from "./constants";
 
 interface PortUse {
   label: string;
@@ -20,8 +17,8 @@ interface PortUse {
 }
 
 /**
- * W8 as the operator does it (nfs, api, then smb when on, then metrics when on; the first clash is named against the
- * earlier user), plus the nfs/api clash the webhook misses (Q13).
+ * The webhook's port check as the operator does it (nfs, api, then smb when on, then metrics when on; the first clash
+ * is named against the earlier user), plus the nfs/api clash the webhook misses.
  */
 function servicePortRules(spec: ResolvedSpec): string[] {
   const uses: PortUse[] = [
@@ -38,7 +35,7 @@ function servicePortRules(spec: ResolvedSpec): string[] {
   );
 }
 
-/** §10.2.1: the pod's own listeners (API, metrics, the NFS adapter on 12049, the SMB adapter on 1445) must differ. */
+/** The pod's own listeners (API, metrics, the NFS adapter on 12049, the SMB adapter on 1445) must differ. */
 function podListenerRules(spec: ResolvedSpec): string[] {
   const uses: PortUse[] = [
     { label: "the NFS adapter", path: "", port: ADAPTER_CONTAINER_PORTS.nfs },
@@ -65,7 +62,7 @@ function clashes(uses: PortUse[], message: (first: PortUse, second: PortUse) => 
   return problems;
 }
 
-/** A selector naming no Secret would become an env var reading Secret "" (W2 covers the JWT variant). */
+/** A selector naming no Secret would become an env var reading Secret "" (the webhook checks the JWT variant). */
 function selectorRules(spec: ResolvedSpec): string[] {
   const problems: string[] = [];
   const jwtRef = spec.identity.jwt.secretRef;
@@ -88,7 +85,7 @@ function selectorRules(spec: ResolvedSpec): string[] {
   return problems;
 }
 
-/** §10.2.7: with the read-only root only the volumes are writable, and only they persist. */
+/** With the read-only root only the volumes are writable, and only they persist. */
 function pathRules(spec: ResolvedSpec): string[] {
   const problems: string[] = [];
   // Absolute, without `.`/`..` segments, so that a prefix test means "inside the volume".
@@ -148,7 +145,7 @@ function warnings(spec: ResolvedSpec, values: SecretValuePresence, typeWasSet: b
   const out: string[] = [];
   const postgres = spec.database.postgresSecretRef !== undefined || values.postgresConnection;
   if (postgres && spec.database.type === "sqlite") {
-    // Q14: the operator warns even when `type` was only defaulted; say it once, either way.
+    // The operator warns even when `type` was only defaulted; say it once, either way.
     out.push(
       `spec.database.postgresSecretRef is set but spec.database.type is ${typeWasSet ? "'sqlite'" : "not 'postgres'"} - PostgreSQL will take precedence`,
     );
@@ -190,11 +187,8 @@ function resourceRules(spec: ResolvedSpec): string[] {
     : [];
 }
 
-export function crossFieldRules(
-  spec: ResolvedSpec,
-  values: SecretValuePresence,
-  typeWasSet: boolean,
-): RuleResult {
+export function febRules(server: ResolvedServer<ResolvedSpec>, typeWasSet: boolean): RuleResult {
+  const { spec, values } = server;
   return {
     problems: [
       ...selectorRules(spec),

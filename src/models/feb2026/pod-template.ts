@@ -1,22 +1,18 @@
-/** The StatefulSet's pod template (§2.5, §5.3, §10.2): one server container, the Percona wait, volumes. */
+/** The Feb StatefulSet's pod template: one server container, the Percona wait, volumes. */
 import type * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes";
+import { CONFIG_MOUNT_PATH, CONTAINER_ARGS, PRE_STOP_COMMAND, PROBES } from "../../defaults";
+import { CONFIG_HASH_ANNOTATION } from "../../hash";
+import { waitForPostgres } from "../../k8s/wait-for-postgres";
+import { objectNames, selectorLabels } from "../../naming";
 import {
   ADAPTER_CONTAINER_PORTS,
-  CONTAINER_ARGS,
   DEFAULT_CONTAINER_SECURITY_CONTEXT,
   DEFAULT_POD_SECURITY_CONTEXT,
   MOUNT_PATHS,
-  PERCONA,
-  PRE_STOP_COMMAND,
-  PROBES,
-} from "../defaults";
-import { CONFIG_HASH_ANNOTATION } from "../hash";
-import { objectNames, selectorLabels } from "../naming";
-import type { SecretRefs } from "../secrets/references";
-import type { ServerPlanInput } from "../spec/types";
+} from "./constants";
 import { buildServerEnv } from "./env";
-import { claimNames } from "./volume-claims";
+import type { FebPlan, FebServer } from "./plan";
 
 type PodTemplate = k8s.types.input.core.v1.PodTemplateSpec;
 type Container = k8s.types.input.core.v1.Container;
@@ -28,7 +24,7 @@ function httpProbe(probe: (typeof PROBES)[keyof typeof PROBES], port: number): P
 }
 
 /** Container ports in the operator's order: nfs, api, metrics, smb. */
-function containerPorts(plan: ServerPlanInput): k8s.types.input.core.v1.ContainerPort[] {
+function containerPorts(plan: FebServer): k8s.types.input.core.v1.ContainerPort[] {
   const { spec } = plan;
   const ports = [
     { name: "nfs", containerPort: ADAPTER_CONTAINER_PORTS.nfs, protocol: "TCP" },
@@ -41,14 +37,14 @@ function containerPorts(plan: ServerPlanInput): k8s.types.input.core.v1.Containe
   return ports;
 }
 
-/** Mounts: the operator's (metadata, cache, config, content), then the control-plane volume and /tmp (§10.2.6-7). */
-function volumeMounts(plan: ServerPlanInput): k8s.types.input.core.v1.VolumeMount[] {
+/** Mounts: the operator's (metadata, cache, config, content), then the control-plane volume and /tmp. */
+function volumeMounts(plan: FebServer): k8s.types.input.core.v1.VolumeMount[] {
   const mounts: Array<{ name: string; mountPath: string }> = [
     { name: "metadata", mountPath: MOUNT_PATHS.metadata },
     { name: "cache", mountPath: MOUNT_PATHS.cache },
-    { name: "config", mountPath: MOUNT_PATHS.config },
+    { name: "config", mountPath: CONFIG_MOUNT_PATH },
   ];
-  if (claimNames(plan).includes("content"))
+  if (plan.spec.storage.contentSize !== undefined)
     mounts.push({ name: "content", mountPath: MOUNT_PATHS.content });
   mounts.push(
     { name: "controlplane", mountPath: MOUNT_PATHS.controlplane },
@@ -57,54 +53,16 @@ function volumeMounts(plan: ServerPlanInput): k8s.types.input.core.v1.VolumeMoun
   return mounts;
 }
 
-/** §5.3: waits for Percona's PostgreSQL; the script text is the operator's, byte for byte. */
-export const WAIT_FOR_POSTGRES_SCRIPT = `echo "Waiting for PostgreSQL at $PGHOST:$PGPORT..."
-timeout=300
-elapsed=0
-while ! pg_isready -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$PGDATABASE" -t 5; do
-  echo "PostgreSQL not ready, waiting... ($elapsed/$timeout seconds)"
-  sleep 2
-  elapsed=$((elapsed + 2))
-  if [ $elapsed -ge $timeout ]; then
-    echo "Timeout waiting for PostgreSQL"
-    exit 1
-  fi
-done
-echo "PostgreSQL is ready!"`;
-
-function waitForPostgres(secret: string): Container {
-  const env = (name: string, key: string) => ({
-    name,
-    valueFrom: { secretKeyRef: { name: secret, key } },
-  });
-  return {
-    name: "wait-for-postgres",
-    image: PERCONA.initImage,
-    command: ["/bin/sh", "-c", WAIT_FOR_POSTGRES_SCRIPT],
-    env: [
-      env("PGHOST", "host"),
-      env("PGPORT", "port"),
-      env("PGUSER", "user"),
-      env("PGPASSWORD", "password"),
-      env("PGDATABASE", "dbname"),
-    ],
-  };
-}
-
-export function buildPodTemplate(
-  plan: ServerPlanInput,
-  refs: SecretRefs,
-  configHash: pulumi.Input<string>,
-): PodTemplate {
-  const { spec } = plan;
+export function buildPodTemplate(plan: FebPlan, configHash: pulumi.Input<string>): PodTemplate {
+  const { spec, refs } = plan;
   const apiPort = spec.controlPlane.port;
   const container: Container = {
     name: "dittofs",
     image: spec.image,
-    // No `command`: the image's entrypoint runs (§10.2.9), whichever binary name the image uses.
+    // No `command`: the image's entrypoint runs, whichever binary name the image uses.
     args: [...CONTAINER_ARGS],
     ports: containerPorts(plan),
-    env: buildServerEnv(plan, refs),
+    env: buildServerEnv(plan),
     volumeMounts: volumeMounts(plan),
     resources: spec.resources ?? {},
     securityContext: spec.securityContext ?? DEFAULT_CONTAINER_SECURITY_CONTEXT,
@@ -119,7 +77,7 @@ export function buildPodTemplate(
       annotations: { [CONFIG_HASH_ANNOTATION]: configHash },
     },
     spec: {
-      // §10.1: a Service named like a config key (`dittofs-metrics`) would inject DITTOFS_METRICS_PORT=tcp://...
+      // A Service named like a config key (`dittofs-metrics`) would inject DITTOFS_METRICS_PORT=tcp://...
       enableServiceLinks: false,
       securityContext: spec.podSecurityContext ?? DEFAULT_POD_SECURITY_CONTEXT,
       ...(refs.percona ? { initContainers: [waitForPostgres(refs.percona.secret)] } : {}),

@@ -1,0 +1,74 @@
+/**
+ * Fewer Outputs per DittoServer. Each Output costs its promises and their debug stacks for every server of a
+ * program; these helpers give the same values, known-ness, secretness and resource dependencies as the plain Pulumi
+ * calls they replace, with fewer Outputs. `bench/experiments/registrations.js` proves the identity (digest of every
+ * registration and output), and `npm run bench` measures what they save (bench/README.md, "Construction").
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { isDeferred } from "./deferred-spec";
+
+/** `pulumi.secret(true)`, made once per process (an Output of a plain value is immutable and holds no resource). */
+let secretSeed: pulumi.Output<boolean> | undefined;
+/**
+ * `value` marked secret: the same value, known-ness and resources as `pulumi.secret(value)`, with one Output made
+ * where `pulumi.secret` of an Output makes three (it lifts the inner Output's secretness and resources).
+ */
+export function markSecret<T>(value: pulumi.Output<T>): pulumi.Output<T> {
+  return (secretSeed ??= pulumi.secret(true)).apply(() => value);
+}
+
+/** `pulumi.secret("")`, made once per process: the adminPassword of every server that does not generate one. */
+let empty: pulumi.Output<string> | undefined;
+export const emptySecret = (): pulumi.Output<string> => (empty ??= pulumi.secret(""));
+
+/**
+ * `pulumi.all([material, key]).apply(f)`: the plain parts of the material stay plain, and only its Outputs and
+ * Promises (the reads, generated values, values passed as Outputs) are waited on, with `key`.
+ */
+export function withMaterial<M extends object, T>(
+  material: object,
+  key: pulumi.Output<string>,
+  f: (m: M, key: string) => T,
+): pulumi.Output<T> {
+  const deferred: unknown[] = [];
+  const scan = (v: unknown): void => {
+    if (isDeferred(v)) deferred.push(v);
+    else if (typeof v === "object" && v !== null) Object.values(v).forEach(scan);
+  };
+  scan(material);
+  if (deferred.length === 0) return key.apply((k) => f(material as M, k));
+  return pulumi.all([key, ...deferred]).apply(([k, ...resolved]) => {
+    // A copy of the material with each deferred value replaced by its value, in the order scan() found them.
+    let next = 0;
+    const fill = (v: unknown): unknown => {
+      if (isDeferred(v)) return resolved[next++];
+      if (Array.isArray(v)) return v.map(fill);
+      if (typeof v === "object" && v !== null)
+        return Object.fromEntries(Object.entries(v).map(([k2, x]) => [k2, fill(x)]));
+      return v;
+    };
+    return f(fill(material) as M, k as string);
+  });
+}
+
+/**
+ * Output properties made on first read, then kept on the instance: a program reads few of them, and an Output made
+ * for every server costs its promises. `make` gets the per-instance sources given to `setSources`.
+ */
+export function lazyOutputs<C extends object, S>(
+  cls: { prototype: C },
+  makers: Record<string, (sources: S) => pulumi.Output<unknown>>,
+): (instance: C, sources: S) => void {
+  const sourcesOf = new WeakMap<C, S>();
+  for (const [key, make] of Object.entries(makers)) {
+    Object.defineProperty(cls.prototype, key, {
+      configurable: true,
+      get(this: C) {
+        const value = make(sourcesOf.get(this)!);
+        Object.defineProperty(this, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return (instance, sources) => void sourcesOf.set(instance, sources);
+}

@@ -1,0 +1,167 @@
+/**
+ * The DittoServer component: plan the server from its args (errors before anything is registered), gather the
+ * secret material, seal it into the config hash and the owned Secrets' data, register one child per object the
+ * model builds, and expose the operator's status facts as outputs.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { RandomPassword } from "@pulumi/random/randomPassword";
+import type { DittoServerArgs } from "./args";
+import { childObjects, registerChildren } from "./component/children";
+import { planWithOutputs, type DeferredPlan } from "./component/deferred-spec";
+import { emptySecret, lazyOutputs, markSecret, withMaterial } from "./component/lean-outputs";
+import type { Endpoints, SealedInputs } from "./models/object-model";
+import { objectNames } from "./naming";
+import { gatherSecretMaterial, type MaterialInputs } from "./secrets/component-material";
+import { sealSecrets, type Sealed } from "./secrets/seal";
+import type { SecretMaterial } from "./secrets/types";
+
+export const DITTOSERVER_TYPE = "dittofs:index:DittoServer";
+
+/**
+ * A DittoFS file server (NFS + SMB + REST control plane) on Kubernetes: the objects the DittoFS operator creates for a
+ * `DittoServer` custom resource, from the same spec, without the operator. Invalid args fail before anything is
+ * registered, each problem with its field path.
+ */
+export class DittoServer extends pulumi.ComponentResource {
+  /** In-cluster NFS endpoint of the file Service, `<name>-file.<namespace>.svc.cluster.local:<nfsPort>`. */
+  declare public readonly nfsEndpoint: pulumi.Output<string>;
+  /** In-cluster REST API endpoint, `<name>-api.<namespace>.svc.cluster.local:<controlPlane.port>`. */
+  declare public readonly apiEndpoint: pulumi.Output<string>;
+  /** In-cluster SMB endpoint of the file Service when SMB is enabled, else empty. */
+  declare public readonly smbEndpoint: pulumi.Output<string>;
+  /** In-cluster metrics endpoint when metrics are enabled, else empty. */
+  declare public readonly metricsEndpoint: pulumi.Output<string>;
+  /** The pod-template digest `dittofs.io/config-hash`: changes when the config or a secret the pod reads changes. */
+  public readonly configHash: pulumi.Output<string>;
+  /** Name of the StatefulSet (`<name>`). */
+  declare public readonly statefulSetName: pulumi.Output<string>;
+  /** Name of the ConfigMap holding `config.yaml` (`<name>-config`). */
+  declare public readonly configMapName: pulumi.Output<string>;
+  /** Name of the headless Service (`<name>-headless`). */
+  declare public readonly headlessServiceName: pulumi.Output<string>;
+  /** Name of the NFS/SMB Service (`<name>-file`). */
+  declare public readonly fileServiceName: pulumi.Output<string>;
+  /** Name of the REST API Service (`<name>-api`). */
+  declare public readonly apiServiceName: pulumi.Output<string>;
+  /** Name of the metrics Service (`<name>-metrics`) when metrics are enabled, else empty. */
+  declare public readonly metricsServiceName: pulumi.Output<string>;
+  /** Name of the PerconaPGCluster (`<name>-postgres`) when Percona is enabled, else empty. */
+  declare public readonly perconaClusterName: pulumi.Output<string>;
+  /** Names of the Secrets the component created (generated or passed-in values). */
+  declare public readonly generatedSecretNames: pulumi.Output<string[]>;
+  /** The generated admin password (a secret), when the component generated one; else empty. */
+  public readonly adminPassword: pulumi.Output<string>;
+
+  constructor(name: string, args: DittoServerArgs, opts?: pulumi.ComponentResourceOptions) {
+    const planned = planWithOutputs(name, args); // throws before anything is registered
+    super(DITTOSERVER_TYPE, name, {}, opts);
+    for (const w of planned.warnings) void pulumi.log.warn(w, this);
+
+    const values = args.secretValues as Record<string, pulumi.Input<any>> | undefined;
+    const { material, generatedAdminPassword } = gatherSecretMaterial(
+      this,
+      name,
+      planned.now,
+      values,
+    );
+    const hashKey = new RandomPassword(
+      `${name}-config-hash-key`,
+      { length: 32, special: false },
+      { parent: this },
+    );
+    const sealed = sealedOutputs(planned, material, hashKey.result);
+    const children = registerChildren(this, childObjects(planned, sealed));
+
+    this.configHash = sealed.configHash as pulumi.Output<string>;
+    this.adminPassword = generatedAdminPassword
+      ? markSecret(generatedAdminPassword)
+      : emptySecret();
+    const endpoints = planned.later
+      ? planned.later.apply((p) => planned.model.endpoints(p))
+      : planned.model.endpoints(planned.now);
+    const secrets = planned.now.secrets.owned.map((o) => children.get(`${name}-${o.role}-secret`)!);
+    setOutputSources(this, { name, endpoints, children, secrets });
+
+    // Recorded in state. Names and endpoints are registered as the plain values they resolve to: the objects'
+    // names are the component's to choose (metadata.name is an input).
+    const names = objectNames(name);
+    const endpoint = (k: keyof Endpoints) =>
+      pulumi.Output.isInstance(endpoints) ? endpoints.apply((e) => e[k]) : endpoints[k];
+    const has = (suffix: string) => children.has(`${name}-${suffix}`);
+    this.registerOutputs({
+      nfsEndpoint: endpoint("nfsEndpoint"),
+      apiEndpoint: endpoint("apiEndpoint"),
+      smbEndpoint: endpoint("smbEndpoint"),
+      metricsEndpoint: endpoint("metricsEndpoint"),
+      configHash: this.configHash,
+      statefulSetName: names.statefulSet,
+      configMapName: names.configMap,
+      headlessServiceName: names.headlessService,
+      fileServiceName: names.fileService,
+      apiServiceName: names.apiService,
+      metricsServiceName: has("metrics") ? names.metricsService : "",
+      perconaClusterName: has("postgres") ? names.perconaCluster : "",
+      generatedSecretNames: planned.now.secrets.owned.map((o) => o.name),
+      adminPassword: this.adminPassword,
+    });
+  }
+}
+
+/**
+ * The sealed material as Outputs: one secret Output derived from the material and the hash key (with Outputs in the
+ * spec, from the real plan too), the owned Secrets' data read from it, and the digest unmarked: it is HMAC-keyed, so
+ * it reveals nothing and may show in previews (otherwise it would read `[secret]`).
+ */
+function sealedOutputs(
+  planned: DeferredPlan,
+  material: MaterialInputs,
+  key: pulumi.Output<string>,
+): SealedInputs {
+  const { model, now, later } = planned;
+  const derived: pulumi.Output<Sealed> = markSecret(
+    later
+      ? pulumi
+          .all([later, withMaterial(material, key, (m: SecretMaterial, k) => [m, k] as const)])
+          .apply(([p, [m, k]]) => sealSecrets(model, p, m as SecretMaterial, k as string))
+      : withMaterial(material, key, (m: SecretMaterial, k) => sealSecrets(model, now, m, k)),
+  );
+  const ownedData: SealedInputs["ownedData"] = {};
+  for (const { role } of now.secrets.owned)
+    ownedData[role] = derived.apply((d) => d.ownedData[role] ?? {});
+  return { configHash: pulumi.unsecret(derived.apply((d) => d.configHash)), ownedData };
+}
+
+type Children = ReturnType<typeof registerChildren>;
+
+interface OutputSources {
+  name: string;
+  endpoints: Endpoints | pulumi.Output<Endpoints>;
+  children: Children;
+  /** The owned Secrets, in creation order. */
+  secrets: Array<Children extends Map<string, infer R> ? R : never>;
+}
+
+const plainOr = (v: string | pulumi.Output<string>) =>
+  typeof v === "string" ? pulumi.output(v) : v;
+const endpointOf = (k: keyof Endpoints) => (s: OutputSources) =>
+  pulumi.Output.isInstance(s.endpoints) ? s.endpoints.apply((e) => e[k]) : plainOr(s.endpoints[k]);
+/** A child's `metadata.name`, or "" when the server has no such child. */
+const nameOf = (suffix: string) => (s: OutputSources) => {
+  const child = s.children.get(`${s.name}-${suffix}`);
+  return child ? child.metadata.name : pulumi.output("");
+};
+
+const setOutputSources = lazyOutputs<DittoServer, OutputSources>(DittoServer, {
+  nfsEndpoint: endpointOf("nfsEndpoint"),
+  apiEndpoint: endpointOf("apiEndpoint"),
+  smbEndpoint: endpointOf("smbEndpoint"),
+  metricsEndpoint: endpointOf("metricsEndpoint"),
+  statefulSetName: nameOf("statefulset"),
+  configMapName: nameOf("config"),
+  headlessServiceName: nameOf("headless"),
+  fileServiceName: nameOf("file"),
+  apiServiceName: nameOf("api"),
+  metricsServiceName: nameOf("metrics"),
+  perconaClusterName: nameOf("postgres"),
+  generatedSecretNames: (s) => pulumi.all(s.secrets.map((c) => c.metadata.name)),
+});
