@@ -1,7 +1,7 @@
 /**
  * Regenerates the generated parts of README.md: the argument and output reference (from the JSDoc of src/args.ts
- * and src/ditto-server.ts) and the "Differences from the operator" table (from the deviation rows the
- * parity tests apply, tests/parity/deviations.ts).
+ * and src/ditto-server.ts) and the "Differences from the operator" table (src/models/feb2026/differences.ts, whose
+ * rows the parity tests apply).
  *
  *   npm run docs            # rewrites README.md
  *   npm run docs -- --check # exits 1 when README.md is stale
@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
-import { DEVIATIONS } from "../tests/parity/deviations";
+import { DIFFERENCES } from "../src/models/feb2026/differences";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -85,10 +85,8 @@ export function outputsReference(): string {
 }
 
 export function deviationsTable(): string {
-  const rows = DEVIATIONS.map(
-    (d) => `| ${cell(d.rule)} | ${cell(d.reason)} | ${cell(d.section)} |`,
-  );
-  return ["| what the component does | why | spec |", "|---|---|---|", ...rows].join("\n") + "\n";
+  const rows = DIFFERENCES.map((d) => `| \`${d.id}\` | ${cell(d.rule)} | ${cell(d.reason)} |`);
+  return ["| id | what the component does | why |", "|---|---|---|", ...rows].join("\n") + "\n";
 }
 
 function replaceBetween(text: string, marker: string, body: string): string {

@@ -27,13 +27,14 @@ import * as path from "path";
 import * as ts from "typescript";
 import { Analyzer } from "@pulumi/pulumi/provider/experimental/analyzer";
 import { generateSchema } from "@pulumi/pulumi/provider/experimental/schema";
+import { DITTOSERVER_TYPE } from "../src/ditto-server";
 import { COMPONENT_FIELDS } from "../src/resolve/component-fields";
 
 const ROOT = path.join(__dirname, "..");
 export const SCHEMA_FILE = path.join(ROOT, "schema.json");
-export const PACKAGE = "dittofs";
-export const COMPONENT = "DittoServer";
-export const TOKEN = `${PACKAGE}:index:${COMPONENT}`;
+/** The component's type token, `<package>:index:<class>`: the analyzer is given the package and class names. */
+export const TOKEN = DITTOSERVER_TYPE;
+export const [PACKAGE, , COMPONENT] = TOKEN.split(":");
 const ARGS_FILE = path.join(ROOT, "src", "args.ts");
 const CRD_SPEC_FILE = path.join(ROOT, "src", "generated", "feb2026", "spec-schema.json");
 const K8S_INPUT_TYPES = path.join(

@@ -127,7 +127,7 @@ function sealedOutputs(
   );
   const ownedData: SealedInputs["ownedData"] = {};
   for (const { role } of now.secrets.owned)
-    ownedData[role] = derived.apply((d) => d.ownedData[role] ?? {});
+    ownedData[role] = derived.apply((d) => d.ownedData[role]);
   return { configHash: pulumi.unsecret(derived.apply((d) => d.configHash)), ownedData };
 }
 

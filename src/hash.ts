@@ -1,9 +1,9 @@
 /**
- * The pod-template digest `dittofs.io/config-hash` (§4): changes when, and only when, the config or a byte of a
- * Secret the pod reads changes. Framed as the operator frames it (each secret entry `<len>:<key>:<len>:<bytes>`,
- * keys sorted by bytes), with two deliberate differences: no `gen:<generation>` (a Pulumi deployment has none, §9
- * Q12), and the config carries its own length prefix, so the stream decodes one way only. Keyed with HMAC-SHA256 so
- * that the digest, shown in plain text in previews, cannot be used to test guesses of a secret.
+ * The pod-template digest `dittofs.io/config-hash`: changes when, and only when, the config or a byte of a Secret the
+ * pod reads changes. Framed as the operator frames it (each secret entry `<len>:<key>:<len>:<bytes>`, keys sorted by
+ * bytes), with two deliberate differences: no `gen:<generation>` (a Pulumi deployment has none), and the config carries
+ * its own length prefix, so the stream decodes one way only. Keyed with HMAC-SHA256 so that the digest, shown in plain
+ * text in previews, cannot be used to test guesses of a secret (README, differences: config-hash).
  */
 import { createHmac } from "crypto";
 

@@ -4,7 +4,7 @@
 
 /**
  * `<name>` ends up in a pod's `controller-revision-hash` label (`<name>-` plus 10 characters, at most 63), so it must
- * be a DNS-1035 label (Service names are) of at most 52 characters; the operator does not check this (§1.4) and its
+ * be a DNS-1035 label (Service names are) of at most 52 characters; the operator does not check this and its
  * pods then never start.
  */
 export const MAX_NAME_LENGTH = 52;
@@ -38,7 +38,7 @@ export function objectNames(name: string) {
     postgresSecret: `${name}-postgres-connection`,
     s3Secret: `${name}-s3-credentials`,
     perconaCluster: `${name}-postgres`,
-    /** Created by the Percona operator, never by us (decisions.md: referenced, never read). */
+    /** Created by the Percona operator, never by us: referenced, never read. */
     perconaUserSecret: `${name}-postgres-pguser-dittofs`,
   };
 }

@@ -23,7 +23,8 @@ const CLASSES: Record<
 export function childObjects(planned: DeferredPlan, sealed: SealedInputs): ChildObject[] {
   const { model, now, later } = planned;
   if (!later) return model.objects(now, sealed);
-  const skeleton = model.objects(now, { configHash: "", ownedData: {} });
+  const ownedData = Object.fromEntries(now.secrets.owned.map((o) => [o.role, {}]));
+  const skeleton = model.objects(now, { configHash: "", ownedData });
   const real = later.apply((p) => model.objects(p, sealed));
   return skeleton.map((child, i) => ({
     ...child,

@@ -1,5 +1,5 @@
 /**
- * Splits a PostgreSQL connection string into the parts the server reads (§10.2.4): it has no URL/DSN form, only
+ * Splits a PostgreSQL connection string into the parts the server reads: it has no URL/DSN form, only
  * `database.postgres.{host, port, database, user, password, sslmode}`. Accepts a URL (`postgres://` or
  * `postgresql://`) or a libpq `key=value` string. Errors never contain the input (it holds a password).
  */
@@ -11,15 +11,6 @@ export interface PostgresParts {
   password: string;
   sslmode: string;
 }
-
-export const POSTGRES_PART_KEYS: Array<keyof PostgresParts> = [
-  "host",
-  "port",
-  "database",
-  "user",
-  "password",
-  "sslmode",
-];
 
 const DEFAULT_PORT = "5432";
 

@@ -71,9 +71,9 @@ export interface Spec {
     storageClassName?: string;
     storageSize: string;
   };
-  podSecurityContext?: Record<string, unknown>;
+  podSecurityContext: Record<string, unknown>;
   replicas: number;
-  resources?: Record<string, unknown>;
+  resources: Record<string, unknown>;
   s3?: {
     bucket?: string;
     credentialsSecretRef?: {
@@ -84,7 +84,7 @@ export interface Spec {
     };
     region: string;
   };
-  securityContext?: Record<string, unknown>;
+  securityContext: Record<string, unknown>;
   service: {
     annotations?: Record<string, string>;
     type: "ClusterIP" | "NodePort" | "LoadBalancer";

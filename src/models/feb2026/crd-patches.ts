@@ -3,7 +3,11 @@
  * `npm run generate` only: the generator copies the CRD's schema, applies `patchCrdSpec`, closes every object
  * (unknown fields are errors), and compiles the validator and the resolved spec type from the result.
  */
-import { SPEC_DEFAULTS } from "./constants";
+import {
+  DEFAULT_CONTAINER_SECURITY_CONTEXT,
+  DEFAULT_POD_SECURITY_CONTEXT,
+  SPEC_DEFAULTS,
+} from "./constants";
 
 type Schema = Record<string, any>;
 
@@ -33,7 +37,7 @@ export function patchCrdSpec(at: (dotted: string) => Schema): void {
   at("nfsPort").default = SPEC_DEFAULTS.nfsPort;
   at("smb.port").default = SPEC_DEFAULTS.smbPort;
 
-  // The claim that keeps the control-plane database across restarts (differences: controlplane-claim).
+  // The claim that keeps the control-plane database across restarts (differences: controlplane-volume).
   at("storage").properties.controlPlaneSize = {
     description:
       "Size for the control-plane PVC (mounted at /data/controlplane), which keeps the SQLite control-plane database " +
@@ -51,12 +55,16 @@ export function patchCrdSpec(at: (dotted: string) => Schema): void {
       "applied when the server creates the admin user on first start.",
   };
 
-  // The generated JWT secret is wanted without the `secretRef: {key: <anything>}` trick (differences: jwt-optional).
+  // The generated JWT secret is wanted without the `secretRef: {key: <anything>}` trick (differences: jwt-secretref-optional).
   const jwt = at("identity.jwt");
   jwt.required = (jwt.required ?? []).filter((r: string) => r !== "secretRef");
   if (jwt.required.length === 0) delete jwt.required;
 
   for (const dotted of DEFAULT_EMPTY_OBJECTS) at(dotted).default = {};
+  at("resources").default = {};
+  // Hardened by default; a given context replaces its default whole, as the operator copies it (differences: hardening).
+  at("securityContext").default = DEFAULT_CONTAINER_SECURITY_CONTEXT;
+  at("podSecurityContext").default = DEFAULT_POD_SECURITY_CONTEXT;
 
   // Enums of core/v1 the CRD's copy of the Kubernetes types leaves as plain strings (the API server enforces them).
   for (const ctx of ["securityContext", "podSecurityContext"]) {

@@ -58,7 +58,7 @@ export function buildServerEnv(plan: FebPlan): EnvVar[] {
 
   if (refs.percona) {
     env.push(fromSecret("DATABASE_URL", refs.percona.secret, "uri"));
-    // The user's own connection wins over Percona's (README, differences: percona-and-secret-ref).
+    // The user's own connection wins over Percona's (README, differences: percona-with-postgres-ref).
     if (!refs.postgresParts) {
       for (const [name, key] of POSTGRES_ENV) {
         env.push(

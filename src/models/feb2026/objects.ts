@@ -21,7 +21,7 @@ export function febObjects(plan: FebPlan, sealed: SealedInputs): ChildObject[] {
   const children: ChildObject[] = plan.secrets.owned.map((owned) => ({
     kind: "Secret",
     logicalName: `${name}-${owned.role}-secret`,
-    manifest: buildOwnedSecret(plan, owned.name, sealed.ownedData[owned.role] ?? {}),
+    manifest: buildOwnedSecret(plan, owned.name, sealed.ownedData[owned.role]),
   }));
   children.push(
     {
@@ -46,7 +46,7 @@ export function febObjects(plan: FebPlan, sealed: SealedInputs): ChildObject[] {
       kind: "CustomResource",
       logicalName: `${name}-postgres`,
       manifest: percona,
-      // Kept on destroy unless deleteWithServer (README, differences: percona-lifecycle).
+      // Kept on destroy unless deleteWithServer (README, differences: percona-await).
       retainOnDelete: !spec.percona.deleteWithServer,
     });
   }

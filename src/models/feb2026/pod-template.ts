@@ -5,12 +5,7 @@ import { CONFIG_MOUNT_PATH, CONTAINER_ARGS, PRE_STOP_COMMAND, PROBES } from "../
 import { CONFIG_HASH_ANNOTATION } from "../../hash";
 import { waitForPostgres } from "../../k8s/wait-for-postgres";
 import { objectNames, selectorLabels } from "../../naming";
-import {
-  ADAPTER_CONTAINER_PORTS,
-  DEFAULT_CONTAINER_SECURITY_CONTEXT,
-  DEFAULT_POD_SECURITY_CONTEXT,
-  MOUNT_PATHS,
-} from "./constants";
+import { ADAPTER_CONTAINER_PORTS, MOUNT_PATHS } from "./constants";
 import { buildServerEnv } from "./env";
 import type { FebPlan, FebServer } from "./plan";
 
@@ -64,8 +59,8 @@ export function buildPodTemplate(plan: FebPlan, configHash: pulumi.Input<string>
     ports: containerPorts(plan),
     env: buildServerEnv(plan),
     volumeMounts: volumeMounts(plan),
-    resources: spec.resources ?? {},
-    securityContext: spec.securityContext ?? DEFAULT_CONTAINER_SECURITY_CONTEXT,
+    resources: spec.resources,
+    securityContext: spec.securityContext,
     livenessProbe: httpProbe(PROBES.liveness, apiPort),
     readinessProbe: httpProbe(PROBES.readiness, apiPort),
     startupProbe: httpProbe(PROBES.startup, apiPort),
@@ -79,7 +74,7 @@ export function buildPodTemplate(plan: FebPlan, configHash: pulumi.Input<string>
     spec: {
       // A Service named like a config key (`dittofs-metrics`) would inject DITTOFS_METRICS_PORT=tcp://...
       enableServiceLinks: false,
-      securityContext: spec.podSecurityContext ?? DEFAULT_POD_SECURITY_CONTEXT,
+      securityContext: spec.podSecurityContext,
       ...(refs.percona ? { initContainers: [waitForPostgres(refs.percona.secret)] } : {}),
       containers: [container],
       volumes: [
