@@ -4,7 +4,7 @@
  * Errors go to stderr with exit 1 and nothing on stdout.
  */
 import * as fs from "fs";
-import { stringify } from "yaml";
+import { manifestYaml } from "../yaml/manifest-yaml";
 import { DEFAULT_NAMESPACE, RENDER_DEFAULT_HASH_KEY } from "../defaults";
 import { renderServer } from "../render";
 import { COMPONENT_FIELDS } from "../resolve/component-fields";
@@ -101,7 +101,7 @@ export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): CliRe
           `generated: Secret ${JSON.stringify(`${namespace}/${g.stored.secret}`)} key ${JSON.stringify(g.stored.key)} (give this output back with -f to keep it)`,
         );
       }
-      for (const obj of result.objects) docs.push(stringify(obj, { lineWidth: 0 }));
+      for (const obj of result.objects) docs.push(manifestYaml(obj));
     }
     return {
       code: 0,

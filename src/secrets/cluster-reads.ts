@@ -11,12 +11,9 @@ type SecretData = pulumi.Output<Record<string, string>>;
 
 /** The default provider (no explicit one) is keyed by this marker. */
 const DEFAULT_PROVIDER = {};
-let cache = new WeakMap<object, Map<string, SecretData>>();
-
-/** Forgets every read (tests share one process and one mocked cluster). */
-export function resetSecretReads(): void {
-  cache = new WeakMap();
-}
+/** Per program run (its connection to the engine), per provider: Secret id → its data. */
+const cache = new WeakMap<object, WeakMap<object, Map<string, SecretData>>>();
+const NO_ENGINE = {};
 
 export function readSecret(
   parent: pulumi.ComponentResource,
@@ -24,9 +21,12 @@ export function readSecret(
   namespace: string,
   secret: string,
 ): SecretData {
+  const run: object = pulumi.runtime.getMonitor() ?? NO_ENGINE;
+  let byProvider = cache.get(run);
+  if (!byProvider) cache.set(run, (byProvider = new WeakMap()));
   const provider: object = parent.getProvider("kubernetes::Secret") ?? DEFAULT_PROVIDER;
-  let reads = cache.get(provider);
-  if (!reads) cache.set(provider, (reads = new Map()));
+  let reads = byProvider.get(provider);
+  if (!reads) byProvider.set(provider, (reads = new Map()));
   const id = `${namespace}/${secret}`;
   let data = reads.get(id);
   if (!data) {

@@ -3,7 +3,6 @@
  * reads from `clusterSecrets`, standing in for the cluster.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { resetSecretReads } from "../../src/secrets/cluster-reads";
 
 export interface Registered {
   type: string;
@@ -61,46 +60,50 @@ export function fakeRandom(name: string, length: number): string {
   return s.slice(0, length);
 }
 
-void pulumi.runtime.setMocks(
-  {
-    newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
-      const read = args.id !== undefined && args.id !== "";
-      registered.push({
-        type: args.type,
-        name: args.name,
-        inputs: unwrapSecrets(args.inputs),
-        rawInputs: args.inputs,
-        id: args.id,
-        read,
-        provider: args.provider,
-      });
-      if (args.type === "kubernetes:core/v1:Secret" && read) {
-        const id = args.id as string;
-        secretReadCount.set(id, (secretReadCount.get(id) ?? 0) + 1);
-        const data = clusterSecrets.get(id);
-        if (!data) throw new Error(`secrets "${id.split("/")[1]}" not found`);
-        const [namespace, name] = id.split("/");
-        return {
-          id,
-          state: { apiVersion: "v1", kind: "Secret", metadata: { name, namespace }, data },
-        };
-      }
-      if (args.type === "random:index/randomPassword:RandomPassword") {
-        return {
-          id: `${args.name}-id`,
-          state: { ...args.inputs, result: fakeRandom(args.name, args.inputs.length) },
-        };
-      }
-      return { id: `${args.name}-id`, state: args.inputs };
-    },
-    call(args: pulumi.runtime.MockCallArgs) {
-      return args.inputs;
-    },
+const MOCKS: pulumi.runtime.Mocks = {
+  newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
+    const read = args.id !== undefined && args.id !== "";
+    registered.push({
+      type: args.type,
+      name: args.name,
+      inputs: unwrapSecrets(args.inputs),
+      rawInputs: args.inputs,
+      id: args.id,
+      read,
+      provider: args.provider,
+    });
+    if (args.type === "kubernetes:core/v1:Secret" && read) {
+      const id = args.id as string;
+      secretReadCount.set(id, (secretReadCount.get(id) ?? 0) + 1);
+      const data = clusterSecrets.get(id);
+      if (!data) throw new Error(`secrets "${id.split("/")[1]}" not found`);
+      const [namespace, name] = id.split("/");
+      return {
+        id,
+        state: { apiVersion: "v1", kind: "Secret", metadata: { name, namespace }, data },
+      };
+    }
+    if (args.type === "random:index/randomPassword:RandomPassword") {
+      return {
+        id: `${args.name}-id`,
+        state: { ...args.inputs, result: fakeRandom(args.name, args.inputs.length) },
+      };
+    }
+    return { id: `${args.name}-id`, state: args.inputs };
   },
-  "dittofs",
-  "test",
-  false,
-);
+  call(args: pulumi.runtime.MockCallArgs) {
+    return args.inputs;
+  },
+};
+
+/**
+ * Starts a new program run against the mocked cluster: a fresh engine connection, so nothing read before (the
+ * component shares Secret reads within a run) is reused.
+ */
+export function newProgramRun(): void {
+  void pulumi.runtime.setMocks(MOCKS, "dittofs", "test", false);
+}
+newProgramRun();
 
 export function b64(s: string): string {
   return Buffer.from(s, "utf8").toString("base64");
@@ -112,7 +115,7 @@ export function putClusterSecret(
   data: Record<string, string>,
 ): void {
   // A changed cluster is a new program run: no read made before it may be reused.
-  resetSecretReads();
+  newProgramRun();
   clusterSecrets.set(
     `${namespace}/${name}`,
     Object.fromEntries(Object.entries(data).map(([k, v]) => [k, b64(v)])),
@@ -143,9 +146,9 @@ export function childrenOf(name: string): Registered[] {
   );
 }
 
-/** Mocha root hooks (this file is `--require`d): every test starts with no shared Secret reads. */
+/** Mocha root hooks (this file is `--require`d): every test is a program run of its own. */
 export const mochaHooks = {
   beforeEach(): void {
-    resetSecretReads();
+    newProgramRun();
   },
 };

@@ -17,8 +17,7 @@ import { run } from "../../src/cli/main";
 import { readInputs } from "../../src/cli/read-inputs";
 import { DittoServer } from "../../src/ditto-server";
 import { DittoSecretError, DittoSpecError } from "../../src/resolve/errors";
-import { clusterSecrets, errorOf, registered } from "../helpers/mocks";
-import { resetSecretReads } from "../../src/secrets/cluster-reads";
+import { clusterSecrets, errorOf, newProgramRun, registered } from "../helpers/mocks";
 
 const DIR = path.join(__dirname, "..", "fixtures", "invalid");
 
@@ -85,7 +84,7 @@ describe("verification: bad-input corpus (tests/fixtures/invalid)", function () 
         const namespace = server.namespace ?? "default";
         for (const s of inputs.secrets)
           clusterSecrets.set(`${s.namespace ?? "default"}/${s.name}`, s.data);
-        resetSecretReads();
+        newProgramRun();
 
         const before = registered.length;
         let component: DittoServer | undefined;

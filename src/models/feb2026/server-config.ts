@@ -2,7 +2,7 @@
  * The Feb server's `config.yaml`, generated from the resolved spec only: never from secrets or the DittoServer's name.
  * Fixed key order, 4-space indentation as the operator's yaml.v3 writes it; deterministic.
  */
-import { stringify } from "yaml";
+import { configYaml } from "../../yaml/manifest-yaml";
 import { LISTEN_HOST } from "../../defaults";
 import type { Spec as FebSpec } from "../../generated/feb2026/spec";
 import type { ResolvedServer } from "../object-model";
@@ -52,5 +52,5 @@ export function serverConfig(server: ResolvedServer<FebSpec>): Record<string, un
 }
 
 export function configText(server: ResolvedServer<FebSpec>): string {
-  return stringify(serverConfig(server), { indent: 4, lineWidth: 0, sortMapEntries: false });
+  return configYaml(serverConfig(server));
 }
