@@ -41,25 +41,28 @@ export function secretRefs(server: ResolvedServer<FebSpec>): FebRefs {
   const hashRef = spec.identity.admin.passwordSecretRef;
   const s3Ref = spec.s3?.credentialsSecretRef;
   const pgRef = spec.database.postgresSecretRef;
+  // A value from the user's Secret, or from a Secret the component owns (generated unless passed in).
+  const user = (ref: { name: string; key: string }) => ({
+    secret: ref.name,
+    key: ref.key,
+    owned: false,
+    generated: false,
+  });
+  const owned = (secret: string, key: string, passed: boolean) => ({
+    secret,
+    key,
+    owned: true,
+    generated: !passed,
+  });
   return {
     jwt:
       jwtRef && jwtRef.name !== ""
-        ? { secret: jwtRef.name, key: jwtRef.key, owned: false, generated: false }
-        : {
-            secret: names.jwtSecret,
-            key: GENERATED.jwt.key,
-            owned: true,
-            generated: !values.jwtSecret,
-          },
+        ? user(jwtRef)
+        : owned(names.jwtSecret, GENERATED.jwt.key, values.jwtSecret),
     adminHash: hashRef ? { secret: hashRef.name, key: hashRef.key } : undefined,
     adminInitial: initialRef
-      ? { secret: initialRef.name, key: initialRef.key, owned: false, generated: false }
-      : {
-          secret: names.adminSecret,
-          key: GENERATED.adminPassword.key,
-          owned: true,
-          generated: !values.adminInitialPassword,
-        },
+      ? user(initialRef)
+      : owned(names.adminSecret, GENERATED.adminPassword.key, values.adminInitialPassword),
     postgresSource: pgRef ? { secret: pgRef.name, key: pgRef.key } : undefined,
     postgresParts:
       pgRef || values.postgresConnection ? { secret: names.postgresSecret } : undefined,
