@@ -11,6 +11,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { ValidateFunction } from "ajv";
+import type { ComponentFields } from "../resolve/component-fields";
 import type { SecretPlan, SecretMaterial, SealedSecrets } from "../secrets/types";
 
 /** Which `secretValues` were given: their presence (never their values) shapes the objects. */
@@ -23,13 +24,9 @@ export interface SecretValuePresence {
 }
 
 /** A validated DittoServer: its spec with defaults applied, and the component-only fields. */
-export interface ResolvedServer<Spec> {
+export interface ResolvedServer<Spec> extends ComponentFields {
   name: string;
-  namespace: string;
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
   spec: Spec;
-  values: SecretValuePresence;
 }
 
 /** Everything the builders need but secret material: pure data, the same for the component and render. */
