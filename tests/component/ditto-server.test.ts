@@ -1,8 +1,11 @@
 import { expect } from "chai";
 import { deploy } from "../helpers/component";
 import { putClusterSecret, registered, secretReadCount, valueOf } from "../helpers/mocks";
+import { captureWarnings } from "./mocked-program";
 
 describe("DittoServer component", () => {
+  const warnings = captureWarnings();
+
   it("registers the operator's objects with names derived from the resource name", async () => {
     const d = await deploy("basic", { storage: { metadataSize: "10Gi" } });
     const kinds = d.children
@@ -55,6 +58,9 @@ describe("DittoServer component", () => {
       },
     });
     expect(secretReadCount.get("refs/shared")).to.equal(1);
+    // The admin hash is passed on for parity only: the component says so, once.
+    expect(warnings.messages).to.have.length(1);
+    expect(warnings.messages[0]).to.include("spec.identity.admin.passwordSecretRef");
     expect(
       registered.filter((r) => r.read && r.name.startsWith("reads-")).map((r) => r.id),
     ).to.deep.equal(["refs/shared"]);

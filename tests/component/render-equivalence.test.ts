@@ -3,6 +3,7 @@ import { deploy } from "../helpers/component";
 import { render } from "../helpers/render";
 import { putClusterSecret } from "../helpers/mocks";
 import { samples } from "../helpers/samples";
+import { captureWarnings } from "./mocked-program";
 
 type Obj = Record<string, any>;
 
@@ -20,14 +21,16 @@ function normalize(o: Obj): Obj {
 }
 
 describe("the component registers exactly what dittofs render prints", () => {
+  const warnings = captureWarnings();
+
   samples().forEach(({ file, cr, secrets }, i) => {
     it(`${file}: the same objects`, async () => {
       // A namespace per case: the mocked cluster is shared by every test.
       const namespace = `equivalence-${i}`;
       for (const [name, data] of Object.entries(secrets)) putClusterSecret(namespace, name, data);
 
-      const rendered = render(cr.metadata.name, { ...cr.spec, namespace }, secrets)
-        .objects as Obj[];
+      const result = render(cr.metadata.name, { ...cr.spec, namespace }, secrets);
+      const rendered = result.objects as Obj[];
       const d = await deploy(cr.metadata.name, { ...cr.spec, namespace });
       const registered = d.children
         .filter((c) => !c.read && c.type.startsWith("kubernetes:"))
@@ -39,6 +42,8 @@ describe("the component registers exactly what dittofs render prints", () => {
         [...list].sort((a, b) => key(a).localeCompare(key(b))).map(normalize);
       expect(registered.map(key).sort()).to.deep.equal(rendered.map(key).sort());
       expect(byKey(registered)).to.deep.equal(byKey(rendered));
+      // The same warnings too (render prints them on stderr, the component logs them).
+      expect([...warnings.messages].sort()).to.deep.equal([...result.warnings].sort());
     });
   });
 });

@@ -11,6 +11,7 @@ import {
   secretReadCount,
   valueOf,
 } from "../helpers/mocks";
+import { captureWarnings, failedProgram } from "./mocked-program";
 
 const JWT = "LEAKJWT-0123456789-0123456789-0123456789";
 const ADMIN_HASH = "$2a$10$LEAKADMINHASHLEAKADMINHASHLEAKADMINHASH";
@@ -26,6 +27,7 @@ function needles(values: string[]): string[] {
 
 describe("DittoServer secrets", () => {
   const plaintexts = [JWT, ADMIN_HASH, INITIAL, "LEAKPGPASS", S3_ID, S3_SECRET];
+  const warnings = captureWarnings();
 
   async function leaky() {
     putClusterSecret("leaks", "admin", { hash: ADMIN_HASH, initial: INITIAL });
@@ -49,6 +51,13 @@ describe("DittoServer secrets", () => {
 
   it("never puts a secret value outside a Secret's data, and marks that data secret", async () => {
     const d = await leaky();
+    // The inert admin hash and PostgreSQL without `database.type` each warn once, naming the field, not the value.
+    expect(warnings.messages).to.have.length(2);
+    expect(warnings.messages.join("\n"))
+      .to.include("spec.identity.admin.passwordSecretRef")
+      .and.to.include("spec.database.postgresSecretRef");
+    for (const needle of needles(plaintexts))
+      expect(warnings.messages.join("\n")).not.to.include(needle);
     const owned = d.children.filter((c) => c.type === "kubernetes:core/v1:Secret" && !c.read);
     expect(owned.map((c) => c.inputs.metadata.name)).to.have.members([
       "leaks-jwt-secret",
@@ -134,6 +143,7 @@ describe("DittoServer secrets", () => {
       'Secret "short/jwt" key "k": the JWT secret must be at least 32 characters',
     );
     expect(error?.message).not.to.include("tooShortSecretValue");
+    failedProgram("shortjwt");
   });
 });
 
@@ -232,5 +242,6 @@ describe("DittoServer options and Output args", () => {
       'spec.storage.metadataSize: "10GB" must match ^[0-9]+(Gi|Mi|Ti)$',
     );
     expect(error?.message).to.equal(plainMessage.replace('"bad-plain"', '"bad-lifted"'));
+    failedProgram("bad-lifted");
   });
 });

@@ -18,6 +18,7 @@ import { readInputs } from "../../src/cli/read-inputs";
 import { DittoServer } from "../../src/ditto-server";
 import { DittoSecretError, DittoSpecError } from "../../src/resolve/errors";
 import { clusterSecrets, errorOf, newProgramRun, registered } from "../helpers/mocks";
+import { captureWarnings, failedProgram } from "../component/mocked-program";
 
 const DIR = path.join(__dirname, "..", "fixtures", "invalid");
 
@@ -46,6 +47,7 @@ describe("verification: bad-input corpus (tests/fixtures/invalid)", function () 
   this.timeout(60_000);
 
   const counts = { cases: CASES.length, cli: 0, componentSync: 0, componentSecret: 0, cliOnly: 0 };
+  const warnings = captureWarnings();
   after(() =>
     console.log(
       `      [invalid-corpus] ${counts.cases} cases run, rejected correctly: render ${counts.cli}, ` +
@@ -94,6 +96,7 @@ describe("verification: bad-input corpus (tests/fixtures/invalid)", function () 
           expect(e).to.be.instanceOf(DittoSpecError);
           for (const line of c.expect) expect((e as Error).message).to.include(line);
           expect(registered.length - before, "resources registered").to.equal(0);
+          expect(warnings.messages, "warnings logged").to.deep.equal([]);
           counts.componentSync++;
           return;
         }
@@ -101,6 +104,9 @@ describe("verification: bad-input corpus (tests/fixtures/invalid)", function () 
         const error = await errorOf(component.configHash);
         expect(error, "the component accepted the case").to.be.instanceOf(DittoSecretError);
         for (const line of c.expect) expect(error!.message).to.include(line);
+        // The spec itself was valid: its warnings (if any) name their field.
+        for (const w of warnings.messages) expect(w).to.match(/^spec\./);
+        failedProgram(server.name);
         counts.componentSecret++;
       });
     });

@@ -20,6 +20,7 @@ import { deploy } from "../helpers/component";
 import { putClusterSecret } from "../helpers/mocks";
 import { find, render } from "../helpers/render";
 import { KNOWN_KINDS, objectProblems, objectsProblems, perconaSchema } from "./k8s-schemas";
+import { captureWarnings } from "../component/mocked-program";
 import { SAMPLES, SAMPLE_SECRET_FILES } from "../helpers/samples";
 
 type Obj = Record<string, any>;
@@ -246,6 +247,8 @@ describe("verification: object schemas", function () {
   });
 
   describe("component path (Pulumi mocks)", () => {
+    const warnings = captureWarnings();
+
     it("every registered Kubernetes object of the everything-on specs", async () => {
       for (const [name, secret] of Object.entries(SECRETS))
         putClusterSecret("objects", name, secret);
@@ -253,7 +256,12 @@ describe("verification: object schemas", function () {
         ["vobjrefs", FULL_REFS],
         ["vobjvalues", FULL_VALUES],
       ] as const) {
+        warnings.messages = [];
         const d = await deploy(name, args as any);
+        // The component warns what render warns for the same spec.
+        expect([...warnings.messages].sort()).to.deep.equal(
+          [...render(name, args, SECRETS).warnings].sort(),
+        );
         const objects = d.children
           .filter((c) => c.type.startsWith("kubernetes:") && !c.read)
           .map((c) => c.inputs);

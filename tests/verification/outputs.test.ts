@@ -17,6 +17,7 @@ import { errorOf, fakeRandom, putClusterSecret, valueOf } from "../helpers/mocks
 import { render } from "../helpers/render";
 import { SEED, validCase, getPath, setPath, type SpecCase } from "./arbitraries";
 import { brokenCase, type BrokenCase } from "./breakers";
+import { failedProgram } from "../component/mocked-program";
 
 type Obj = Record<string, any>;
 
@@ -238,6 +239,7 @@ describe("verification: inputs as unknown and secret Outputs", function () {
               DittoSpecError,
             );
             message = error!.message;
+            failedProgram(name);
             messages.whenResolved++;
           } catch (e) {
             if (!(e instanceof DittoSpecError)) throw e;

@@ -18,6 +18,7 @@ import type { PlainArgs } from "../../src/resolve/component-fields";
 import { deploy } from "../helpers/component";
 import { errorOf, fakeRandom, putClusterSecret, secretPaths, valueOf } from "../helpers/mocks";
 import { GENERATED, render } from "../helpers/render";
+import { failedProgram } from "../component/mocked-program";
 
 type Obj = Record<string, any>;
 
@@ -153,10 +154,10 @@ describe("verification: secret leaks", function () {
   this.timeout(60_000);
 
   before(() => {
+    // Captured and scanned, not printed.
     for (const level of ["debug", "info", "warn", "error"] as const) {
-      (pulumi.log as any)[level] = (msg: string, ...rest: unknown[]) => {
+      (pulumi.log as any)[level] = async (msg: string) => {
         logged.push(`${level}: ${msg}`);
-        return (originals[level] as (...a: unknown[]) => Promise<void>)(msg, ...rest);
       };
     }
     for (const [name, data] of Object.entries(REF_SECRETS)) putClusterSecret(NS, name, data);
@@ -364,11 +365,17 @@ describe("verification: secret leaks", function () {
           stats.errors++;
           expect(scan(`${key} render error`, message, BAD_VALUES)).to.deep.equal([]);
 
-          const server = new DittoServer(`vleak-err-${++n}`, args as any);
+          const name = `vleak-err-${++n}`;
+          const from = logged.length;
+          const server = new DittoServer(name, args as any);
           const error = await errorOf(server.configHash);
           expect(error, "component must fail").to.not.equal(undefined);
+          failedProgram(name);
           stats.errors++;
           expect(scan(`${key} component error`, error!.message, BAD_VALUES)).to.deep.equal([]);
+          const lines = logged.slice(from).filter((l) => !SDK_RPC_TRACE.test(l));
+          stats.warnings += lines.length;
+          expect(scan(`${key} component log`, lines.join("\n"), BAD_VALUES)).to.deep.equal([]);
         }
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dittofs-leaks-"));
         try {
