@@ -66,7 +66,9 @@ describe("e2e: the real engine against a local control plane", function () {
     if (skip) return;
     const started = runSync("bash", [script, "start", run]);
     if (started.code !== 0) {
-      skip = `the control plane did not start: ${started.stderr.slice(-2000)}`;
+      // One line (CI lists the reasons of what did not run): the last lines of the script's stderr.
+      const tail = started.stderr.trim().split("\n").slice(-5).join(" / ");
+      skip = `the local control plane did not start (scripts/e2e/control-plane.sh): ${tail}`;
       return;
     }
     kubeconfig = path.join(run, "admin.kubeconfig");
@@ -267,7 +269,7 @@ describe("e2e: the real engine against a local control plane", function () {
       (fs.existsSync(path.join(REPO, "PulumiPlugin.yaml")) &&
       fs.existsSync(path.join(REPO, "examples", "yaml", "Pulumi.yaml"))
         ? ""
-        : "PulumiPlugin.yaml or examples/yaml missing (issue 4)");
+        : "PulumiPlugin.yaml or examples/yaml is missing from this checkout");
     if (reason) {
       console.log(`      skipped: ${reason}`);
       this.skip();

@@ -1,4 +1,5 @@
 /** Where the real-engine toolchain lives, what is missing, and the environment that keeps Pulumi offline. */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -18,34 +19,85 @@ const versions = Object.fromEntries(
 export const K8S_PROVIDER_VERSION = versions.K8S_PROVIDER_STAMP;
 export const RANDOM_PROVIDER_VERSION = versions.RANDOM_PROVIDER_STAMP;
 
+/** What each purpose needs, by item of `scripts/toolchain.sh status`. */
 const NEEDED = {
   engine: [
-    "bin/pulumi",
-    "bin/pulumi-language-nodejs",
-    "providers/pulumi-resource-kubernetes",
-    "providers/pulumi-resource-random",
+    "pulumi",
+    "pulumi-language-nodejs",
+    "pulumi-resource-kubernetes",
+    "pulumi-resource-random",
   ],
   cluster: [
-    "bin/etcd",
-    "bin/kube-apiserver",
-    "bin/kube-controller-manager",
-    "bin/kube-scheduler",
-    "bin/kubectl",
-    "bin/kwok",
-    "share/kwok/pod-ready.yaml",
+    "etcd",
+    "kube-apiserver",
+    "kube-controller-manager",
+    "kube-scheduler",
+    "kubectl",
+    "kwok",
   ],
-  yaml: ["bin/pulumi-language-yaml"],
+  yaml: ["pulumi-language-yaml"],
 };
 
-/** Missing toolchain files for a purpose, as a reason to skip (empty when everything is there). */
-export function missing(...purposes: Array<keyof typeof NEEDED>): string {
-  const absent = purposes.flatMap((p) => NEEDED[p]).filter((f) => !fs.existsSync(path.join(TC, f)));
-  return absent.length === 0
-    ? ""
-    : `toolchain not built: ${absent.join(", ")} missing under ${TC} (build it with scripts/toolchain.sh; see README "End-to-end tests")`;
+export interface ToolchainItem {
+  name: string;
+  version: string;
+  ok: boolean;
+  /** `build` makes it from the Go module proxy; else it is built from its upstream source by hand. */
+  fromProxy: boolean;
+  path: string;
+  /** One line: how to get it. */
+  how: string;
 }
 
-/** Offline, no telemetry, local file backend, passphrase secrets (e2e-toolchain.md §I). */
+/** `scripts/toolchain.sh status` of these items (the script is the one place that knows where each comes from). */
+export function toolchainStatus(names: string[]): ToolchainItem[] {
+  const r = spawnSync(
+    "bash",
+    [path.join(REPO, "scripts", "toolchain.sh"), "status", "--porcelain", ...names],
+    {
+      encoding: "utf8",
+      env: { ...process.env, DITTOFS_TOOLCHAIN: TC },
+    },
+  );
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`scripts/toolchain.sh status failed: ${r.stderr}`);
+  return r.stdout
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const [name, version, state, source, file, how] = line.split("\t");
+      return { name, version, ok: state === "ok", fromProxy: source === "proxy", path: file, how };
+    });
+}
+
+/** Why missing items cannot be used, grouped by how to get them (empty when nothing is missing). */
+export function missingReason(items: ToolchainItem[]): string {
+  const absent = items.filter((i) => !i.ok);
+  if (absent.length === 0) return "";
+  const proxy = absent.filter((i) => i.fromProxy);
+  const parts = [
+    ...(proxy.length > 0
+      ? [
+          `${proxy.map((i) => `${i.name} ${i.version}`).join(", ")}: \`scripts/toolchain.sh build\` builds ` +
+            `${proxy.length === 1 ? "it" : "them"} from the Go module proxy`,
+        ]
+      : []),
+    ...absent.filter((i) => !i.fromProxy).map((i) => `${i.name} ${i.version}: ${i.how}`),
+  ];
+  return `missing from the toolchain cache ${TC}: ${parts.join("; ")}`;
+}
+
+/** Missing toolchain items for a purpose, as a reason to skip (empty when everything is there). */
+export function missing(...purposes: Array<keyof typeof NEEDED>): string {
+  const names = [...new Set(purposes.flatMap((p) => NEEDED[p]))];
+  const items = toolchainStatus(names);
+  // kwok's stages are installed with it by `build`.
+  const kwok = items.find((i) => i.name === "kwok");
+  if (kwok?.ok && !fs.existsSync(path.join(TC, "share", "kwok", "pod-ready.yaml"))) kwok.ok = false;
+  return missingReason(items);
+}
+
+/** Offline (no plugin downloads), no update check, local file backend, passphrase secrets. */
 export function pulumiEnv(stateDir: string, kubeconfig?: string): NodeJS.ProcessEnv {
   return {
     HOME: process.env.HOME,

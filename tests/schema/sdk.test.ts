@@ -1,7 +1,8 @@
 /**
  * sdk/python and sdk/go are `pulumi package gen-sdk` output for the committed schema.json (`npm run sdk`). Always:
  * the recorded schema digest matches and the SDKs carry every type the schema has and every class the examples use.
- * With a Pulumi CLI (the e2e toolchain's, or PULUMI_CLI): a fresh generation equals the committed files.
+ * With a Pulumi CLI (PULUMI_CLI, the toolchain cache's, or on PATH) and its Python and Go language hosts: a fresh
+ * generation equals the committed files.
  */
 import { expect } from "chai";
 import * as fs from "fs";
@@ -17,6 +18,7 @@ import {
   SDK_DIR,
   SDK_LANGUAGES,
 } from "../../scripts/gen-sdk";
+import { missingReason, toolchainStatus } from "../e2e/toolchain";
 import { parseGoExample, parsePythonExample, type Node } from "./example-parsers";
 import { ROOT, schema, type Json } from "./support";
 
@@ -33,6 +35,29 @@ function classesUsed(node: Node): string[] {
   }
   if (node.kind === "map") return Object.values(node.entries).flatMap(classesUsed);
   return [];
+}
+
+const onPath = (command: string) =>
+  (process.env.PATH ?? "")
+    .split(path.delimiter)
+    .some((dir) => dir !== "" && fs.existsSync(path.join(dir, command)));
+
+/** Why `pulumi package gen-sdk` cannot run here, and how to fix it (empty when it can). */
+function generationUnavailable(pulumi: string | undefined): string {
+  if (!pulumi)
+    return (
+      "no Pulumi CLI (PULUMI_CLI, the toolchain cache, or PATH): " +
+      (missingReason(toolchainStatus(["pulumi"])) || "install one")
+    );
+  // gen-sdk runs the language host of each language, found beside the CLI or on PATH.
+  const absent = SDK_LANGUAGES.map((l) => `pulumi-language-${l}`).filter(
+    (host) => !fs.existsSync(path.join(path.dirname(pulumi), host)) && !onPath(host),
+  );
+  if (absent.length === 0) return "";
+  return (
+    `gen-sdk needs ${absent.join(" and ")} beside ${pulumi} or on PATH: ` +
+    (missingReason(toolchainStatus(absent)) || "install them there")
+  );
 }
 
 describe("sdk/ (generated Python and Go SDKs)", () => {
@@ -80,10 +105,11 @@ describe("sdk/ (generated Python and Go SDKs)", () => {
     }
   });
 
-  it("equals a fresh `pulumi package gen-sdk` (needs the Pulumi CLI)", function () {
+  it("equals a fresh `pulumi package gen-sdk` (needs the Pulumi CLI and its Python and Go hosts)", function () {
     const pulumi = findPulumi();
-    if (!pulumi) {
-      console.log("      skipped: no Pulumi CLI (PULUMI_CLI, the e2e toolchain, or PATH)");
+    const reason = generationUnavailable(pulumi);
+    if (reason) {
+      console.log(`      skipped: ${reason}`);
       this.skip();
     }
     const missing = missingLanguageHosts(pulumi!);

@@ -2,7 +2,7 @@
  * A throw-away PostgreSQL from Debian's packages for the Postgres case: its own network namespace (`dfs-ct-db`,
  * 10.213.250.2), listening on that address only (plus a Unix socket for setup), inside the test run's private network
  * namespace, so nothing outside this test can reach it. `initdb` refuses root, so the cluster belongs to the
- * `postgres` user (decisions.md).
+ * `postgres` user.
  */
 import { execFileSync } from "child_process";
 import * as crypto from "crypto";

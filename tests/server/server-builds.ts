@@ -1,7 +1,9 @@
 /**
- * The DittoFS server builds the contract tests run, found in the toolchain's user cache. They are built by hand from
- * the fetched source tree (see README "Tested against the real server"); nothing here builds them. Each build has a
- * stamp `<commit> <sha256> cold_s=N warm_s=N go=VERSION` written when it was built.
+ * The DittoFS server builds the contract tests run, found in the toolchain's user cache. No package registry serves
+ * them and nothing here builds them: build the server from its upstream source (github.com/marmos91/dittofs at the
+ * commit, the package below) with Go, then `scripts/toolchain.sh install dittofs-server-<commit> <binary>` puts it in
+ * place with its stamp `<commit> <sha256>` (optionally followed by `cold_s=N warm_s=N go=VERSION`, the build's times,
+ * which the run prints). See README "Tested against the real server".
  */
 import * as crypto from "crypto";
 import * as fs from "fs";
@@ -25,6 +27,8 @@ export interface Image {
 export interface ServerBuild {
   label: string;
   commit: string;
+  /** The server's main package in the DittoFS repository at that commit. */
+  pkg: string;
   image: Image;
 }
 
@@ -53,11 +57,13 @@ const image = (binary: string): Image => ({
 export const FEB_SERVER: ServerBuild = {
   label: "915deff5 (Feb 2026, cmd/dittofs)",
   commit: "915deff598f7c9a15e1fdc03ad60edd802f092f1",
+  pkg: "./cmd/dittofs",
   image: image("/app/dittofs"),
 };
 export const TODAYS_SERVER: ServerBuild = {
   label: "v0.29.0 5c30c801 (cmd/dfs)",
   commit: "5c30c8012d8015ea8fc45fc0b8dc3be8afa3671c",
+  pkg: "./cmd/dfs",
   image: image("/app/dfs"),
 };
 
@@ -72,15 +78,25 @@ export interface Stamp {
   go?: string;
 }
 
+/** How to put a build in place. */
+const installHint = (b: ServerBuild) =>
+  `\`scripts/toolchain.sh install dittofs-server-${b.commit} <binary>\``;
+
 /** Why this build cannot be used (empty when it can): missing binary, missing stamp, or a binary the stamp does not describe. */
 export function unusable(b: ServerBuild): string {
   const bin = binaryPath(b);
-  if (!fs.existsSync(bin)) return `server ${b.label} is not built: ${bin} is missing`;
+  if (!fs.existsSync(bin))
+    return (
+      `server ${b.label} is not built: ${bin} is missing. It is not served by any package registry: build it from ` +
+      `the upstream source (github.com/marmos91/dittofs at ${b.commit}, \`go build ${b.pkg}\`) and place it with ` +
+      installHint(b)
+    );
   const stamp = readStamp(b);
-  if (!stamp) return `server ${b.label}: no build stamp at ${stampPath(b)}`;
+  if (!stamp)
+    return `server ${b.label}: no build stamp at ${stampPath(b)}; put the binary in place with ${installHint(b)}`;
   const actual = crypto.createHash("sha256").update(fs.readFileSync(bin)).digest("hex");
   if (actual !== stamp.sha256)
-    return `server ${b.label}: ${bin} does not match its stamp (rebuild it)`;
+    return `server ${b.label}: ${bin} does not match its stamp; put the binary in place again with ${installHint(b)}`;
   return "";
 }
 
