@@ -18,6 +18,7 @@ import Ajv from "ajv";
 import standaloneCode from "ajv/dist/standalone";
 import { parse } from "yaml";
 import { patchCrdSpec as patchFeb2026 } from "../src/models/feb2026/crd-patches";
+import { patchCrdSpec as patchV029 } from "../src/models/v029/crd-patches";
 
 type Schema = Record<string, any>;
 
@@ -41,9 +42,17 @@ export const MODEL_SOURCES: ModelSource[] = [
     patch: patchFeb2026,
     opaque: ["resources", "securityContext", "podSecurityContext"],
   },
+  {
+    dir: "v029",
+    crd: path.join(REFERENCE, "operator-jul2026", "dittofs.dittofs.com_dittoservers.yaml"),
+    patch: patchV029,
+    opaque: ["resources", "securityContext", "podSecurityContext"],
+  },
 ];
 
+/** The schema at a dotted path of the spec ("" for the spec itself). */
 function atPath(schema: Schema, dotted: string): Schema {
+  if (dotted === "") return schema;
   return dotted.split(".").reduce((s, key) => {
     const next = s.properties?.[key];
     if (!next) throw new Error(`CRD schema has no property ${dotted}`);

@@ -30,6 +30,7 @@ export function objectNames(name: string) {
     statefulSet: name,
     configMap: `${name}-config`,
     headlessService: `${name}-headless`,
+    baselinePolicy: `${name}-baseline`,
     fileService: `${name}-file`,
     apiService: `${name}-api`,
     metricsService: `${name}-metrics`,
@@ -41,6 +42,11 @@ export function objectNames(name: string) {
     /** Created by the Percona operator, never by us: referenced, never read. */
     perconaUserSecret: `${name}-postgres-pguser-dittofs`,
   };
+}
+
+/** `<name>-adapter-<type>`: an adapter's Service and NetworkPolicy (v0.29). */
+export function adapterName(name: string, type: string): string {
+  return `${name}-adapter-${type}`;
 }
 
 /** The operator's selector; never extended, so that user labels cannot orphan pods. */

@@ -5,6 +5,7 @@ import { StatefulSet } from "@pulumi/kubernetes/apps/v1/statefulSet";
 import { ConfigMap } from "@pulumi/kubernetes/core/v1/configMap";
 import { Secret } from "@pulumi/kubernetes/core/v1/secret";
 import { Service } from "@pulumi/kubernetes/core/v1/service";
+import { NetworkPolicy } from "@pulumi/kubernetes/networking/v1/networkPolicy";
 import type { ChildKind, ChildObject, SealedInputs } from "../models/object-model";
 import type { DeferredPlan } from "./deferred-spec";
 
@@ -13,7 +14,7 @@ type KubernetesResource = pulumi.CustomResource & { metadata: pulumi.Output<{ na
 const CLASSES: Record<
   ChildKind,
   new (name: string, args: any, opts: pulumi.CustomResourceOptions) => KubernetesResource
-> = { Secret, ConfigMap, Service, StatefulSet, CustomResource } as any;
+> = { Secret, ConfigMap, Service, StatefulSet, NetworkPolicy, CustomResource } as any;
 
 /**
  * The children of a plan. With Outputs in the spec, each manifest's top-level fields are lifted apart from the real

@@ -51,7 +51,8 @@ export interface SealedInputs {
 }
 
 /** The Pulumi resource class a child is registered with. */
-export type ChildKind = "Secret" | "ConfigMap" | "Service" | "StatefulSet" | "CustomResource";
+export type ChildKind =
+  "Secret" | "ConfigMap" | "Service" | "StatefulSet" | "NetworkPolicy" | "CustomResource";
 
 /** One child object: its manifest and how the component registers it. */
 export interface ChildObject {
@@ -73,6 +74,13 @@ export interface Endpoints {
   metricsEndpoint: string;
 }
 
+/** A row of a model's "Differences from the operator" table: what this package does, and why. */
+export interface Difference {
+  id: string;
+  rule: string;
+  reason: string;
+}
+
 export interface ObjectModel<Spec = any, Refs = any> {
   /** The `operatorRelease` value that selects this model. */
   readonly release: string;
@@ -87,6 +95,11 @@ export interface ObjectModel<Spec = any, Refs = any> {
   readonly decidingFields: readonly string[];
   /** Spec objects whose presence decides, though their leaves may be Outputs. */
   readonly presenceFields: readonly string[];
+  /**
+   * Fields of the other model (dotted, from the args' root): each is rejected with its message, which says what
+   * replaced it, before the schema would call it an unknown field.
+   */
+  readonly foreignFields: Readonly<Record<string, string>>;
   /** The rules the CRD schema cannot state (the webhook's and this package's), on a schema-valid spec. */
   rules(server: ResolvedServer<Spec>, typeWasSet: boolean): RuleResult;
   plan(server: ResolvedServer<Spec>): ServerPlan<Spec, Refs>;

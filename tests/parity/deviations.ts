@@ -4,7 +4,8 @@
  * tests apply every row and compare with `dittofs render`. Rows without `apply` change validation or lifecycle and
  * are tested where named.
  */
-import { DIFFERENCES, type Difference } from "../../src/models/feb2026/differences";
+import { DIFFERENCES } from "../../src/models/feb2026/differences";
+import type { Difference } from "../../src/models/object-model";
 
 type Obj = Record<string, any>;
 
