@@ -5,7 +5,7 @@
  * TypeScript program uses, from the engine's deserialized inputs.
  *
  * Pulumi's stock component host (`@pulumi/pulumi/provider/experimental`) would re-run its TypeScript analyzer on every
- * plugin start (about 10 s here) and serve the raw analyzer output, without the enums, integer types, secret flags and
+ * plugin start (about 10 s on a 2-core machine) and serve the raw analyzer output, without the enums, integer types, secret flags and
  * type names that `scripts/gen-schema.ts` adds; serving the committed file keeps what the engine, `pulumi package add`
  * and the committed SDKs see identical.
  */
