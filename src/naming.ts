@@ -1,6 +1,7 @@
 /**
  * Object names, labels and selectors: the operator's (`<name>-config`, `<name>-headless`, ...), from this file only.
  */
+import { quote } from "./resolve/errors";
 
 /**
  * `<name>` ends up in a pod's `controller-revision-hash` label (`<name>-` plus 10 characters, at most 63), so it must
@@ -14,12 +15,12 @@ const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 export function nameProblems(name: string): string[] {
   if (!DNS1035_LABEL.test(name)) {
     return [
-      `metadata.name: ${JSON.stringify(name)} must be a DNS-1035 label (lower-case letters, digits and '-', starting with a letter and ending with a letter or digit)`,
+      `metadata.name: ${quote(name)} must be a DNS-1035 label (lower-case letters, digits and '-', starting with a letter and ending with a letter or digit)`,
     ];
   }
   if (name.length > MAX_NAME_LENGTH) {
     return [
-      `metadata.name: ${JSON.stringify(name)} is ${name.length} characters; at most ${MAX_NAME_LENGTH} fit the StatefulSet's pod labels`,
+      `metadata.name: ${quote(name)} is ${name.length} characters; at most ${MAX_NAME_LENGTH} fit the StatefulSet's pod labels`,
     ];
   }
   return [];

@@ -5,18 +5,26 @@
 import { DEFAULT_NAMESPACE } from "../defaults";
 import type { SecretValuePresence } from "../models/object-model";
 import { reservedLabelProblems } from "../naming";
+import { show } from "./errors";
 import { annotationProblems, labelProblems } from "./metadata-rules";
 
-export const COMPONENT_FIELDS = ["namespace", "labels", "annotations", "secretValues"] as const;
+export const COMPONENT_FIELDS = [
+  "operatorRelease",
+  "namespace",
+  "labels",
+  "annotations",
+  "secretValues",
+] as const;
 
 /** Component fields (dotted) whose whole value decides which objects exist or where Secrets are read. */
-export const DECIDING_COMPONENT_FIELDS = ["namespace"];
+export const DECIDING_COMPONENT_FIELDS = ["operatorRelease", "namespace"];
 /** Component objects whose presence decides, though their leaves may be Outputs. */
 export const PRESENCE_COMPONENT_FIELDS = ["secretValues", "secretValues.s3"];
 
 /** Plain (already unwrapped) args: spec fields and component-only fields. */
 export interface PlainArgs {
   [field: string]: unknown;
+  operatorRelease?: string;
   namespace?: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
@@ -69,7 +77,7 @@ export function componentFields(args: PlainArgs, problems: string[]): ComponentF
     !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace) ||
     namespace.length > 63
   ) {
-    problems.push(`namespace: ${JSON.stringify(namespace)} must be a DNS-1123 label`);
+    problems.push(`namespace: ${show(namespace)} must be a DNS-1123 label`);
   }
   return { namespace, labels, annotations, values: secretValuePresence(args.secretValues) };
 }

@@ -40,8 +40,42 @@ export class DittoSecretError extends FixedMessageError {
   }
 }
 
-/** Renders a value for an error message: strings quoted, the rest as JSON, long values cut. */
+/**
+ * Characters that would not show as themselves in a terminal or log: controls (C0, DEL, C1), line and paragraph
+ * separators, the BOM, bidirectional and other format characters, lone surrogates and non-characters.
+ */
+const INVISIBLE =
+  /[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const escapeInvisible = (text: string) =>
+  text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/** A string for a message, quoted, its invisible characters escaped (never cut: names and keys). */
+export function quote(text: string): string {
+  return escapeInvisible(JSON.stringify(text));
+}
+
+/** JSON, with bigints as their digits; a value JSON cannot hold (a cycle) as a placeholder. */
+function json(value: unknown): string {
+  try {
+    return (
+      JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) ??
+      String(value)
+    );
+  } catch {
+    return "(a value that cannot be shown)";
+  }
+}
+
+/**
+ * Renders a value for an error message: strings quoted, numbers as JavaScript prints them (`Infinity`, `NaN`), the
+ * rest as JSON; invisible characters escaped (`\u2028`), long values cut.
+ */
 export function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  const text = typeof value === "number" && !Number.isFinite(value) ? String(value) : json(value);
+  const escaped = escapeInvisible(text);
+  if (escaped.length <= 80) return escaped;
+  // Cut without splitting an escape (`\u2028`, `\"`) or a surrogate pair.
+  const cut = escaped.slice(0, 77).replace(/\\u[0-9a-f]{0,3}$|\\$|[\ud800-\udbff]$/, "");
+  return `${cut}...`;
 }

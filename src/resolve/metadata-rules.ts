@@ -2,6 +2,8 @@
  * Label and annotation rules of the API server (apimachinery's IsQualifiedName and IsValidLabelValue), checked up front
  * so that a bad key or value never reaches a cluster.
  */
+import { quote, show } from "./errors";
+
 const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const PREFIX = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
@@ -21,7 +23,7 @@ function qualifiedNameProblem(key: string): string | undefined {
 export function annotationProblems(map: Record<string, string>, path: string): string[] {
   return Object.keys(map).flatMap((key) => {
     const problem = qualifiedNameProblem(key);
-    return problem ? [`${path}: key ${JSON.stringify(key)} ${problem}`] : [];
+    return problem ? [`${path}: key ${quote(key)} ${problem}`] : [];
   });
 }
 
@@ -30,7 +32,7 @@ export function labelProblems(map: Record<string, string>, path: string): string
     const problems = annotationProblems({ [key]: value }, path);
     if (value !== "" && (value.length > 63 || !NAME.test(value))) {
       problems.push(
-        `${path}.${key}: ${JSON.stringify(value)} must be a label value: at most 63 of [A-Za-z0-9_.-], starting and ending alphanumeric`,
+        `${path}.${key}: ${show(value)} must be a label value: at most 63 of [A-Za-z0-9_.-], starting and ending alphanumeric`,
       );
     }
     return problems;

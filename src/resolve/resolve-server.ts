@@ -1,13 +1,16 @@
 /**
- * args → a resolved server: the model's CRD schema (validation and defaults, precompiled), the component-only fields,
- * then the model's cross-field rules. Every problem is collected and thrown once, before anything is registered.
+ * args → a resolved server: the shape of the args and rules on every value (value-rules.ts), the model's CRD schema
+ * (validation and defaults, precompiled), the component-only fields, then the model's cross-field rules. Every
+ * problem is collected and thrown once, before anything is registered.
  */
 import { DEFAULT_MODEL } from "../models";
 import type { ObjectModel, ResolvedServer } from "../models/object-model";
 import { nameProblems } from "../naming";
+import { argsProblem, secretValuesProblems } from "./args-shape";
 import { COMPONENT_FIELDS, componentFields, type PlainArgs } from "./component-fields";
-import { DittoSpecError } from "./errors";
+import { DittoSpecError, quote } from "./errors";
 import { formatSchemaErrors } from "./schema-errors";
+import { valueProblems } from "./value-rules";
 
 export interface Resolved<Spec = any> {
   model: ObjectModel<Spec>;
@@ -40,8 +43,15 @@ export function resolveServer(
   options: ResolveOptions = {},
 ): Resolved {
   const model = DEFAULT_MODEL;
-  const subject = options.subject ?? `DittoServer ${JSON.stringify(name)}`;
+  const subject = options.subject ?? `DittoServer ${quote(name)}`;
+  const notAMap = argsProblem(args);
+  if (notAMap) throw new DittoSpecError(subject, [notAMap]);
   const problems: string[] = [...nameProblems(name)];
+  const values = valueProblems(args, COMPONENT_FIELDS);
+  problems.push(...values.problems);
+  // A cycle, a function or a hostile depth cannot be copied or validated: say so now.
+  if (values.fatal) throw new DittoSpecError(subject, problems);
+  problems.push(...secretValuesProblems(args.secretValues));
   const given = specFields(args);
   const spec = structuredClone(given);
   // S3 values without an `s3` block still get the block's defaults (the region).

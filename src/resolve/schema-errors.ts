@@ -1,5 +1,5 @@
 import type { ErrorObject } from "ajv";
-import { show } from "./errors";
+import { quote, show } from "./errors";
 
 /** JSON pointer `/storage/metadataSize` → `spec.storage.metadataSize`. */
 export function fieldPath(instancePath: string, child?: string): string {
@@ -16,7 +16,7 @@ export function fieldPath(instancePath: string, child?: string): string {
           ? p
           : /^[A-Za-z_][\w-]*$/.test(p)
             ? `.${p}`
-            : `[${JSON.stringify(p)}]`,
+            : `[${quote(p)}]`,
     )
     .join("")
     .replace(/\.\[/g, "[");

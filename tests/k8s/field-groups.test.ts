@@ -102,7 +102,7 @@ describe("field groups", () => {
     });
   });
 
-  it("cache and sqlite paths: below their volumes only", () => {
+  it("cache and sqlite paths: on a claim (metadata, content with a size, cache, controlplane) only", () => {
     const ok = render("paths", {
       ...base,
       cache: { path: "/data/cache/wal" },
@@ -111,6 +111,21 @@ describe("field groups", () => {
     expect(find(ok, "ConfigMap", "paths-config").data["config.yaml"]).to.include(
       "path: /data/cache/wal\n",
     );
+    // Another claim persists too.
+    const other = render("paths", {
+      ...base,
+      storage: { ...base.storage, contentSize: "1Gi" },
+      cache: { path: "/data/metadata/cache" },
+      database: { sqlite: { path: "/data/cache/control.db" } },
+    });
+    expect(find(other, "ConfigMap", "paths-config").data["config.yaml"])
+      .to.include("path: /data/metadata/cache\n")
+      .and.include("path: /data/cache/control.db\n");
+    render("paths", {
+      ...base,
+      storage: { ...base.storage, contentSize: "1Gi" },
+      database: { sqlite: { path: "/data/content/c.db" } },
+    });
     const message = errorOf(() =>
       render("paths", {
         ...base,
@@ -118,9 +133,27 @@ describe("field groups", () => {
         database: { sqlite: { path: "/var/lib/db" } },
       }),
     );
-    expect(message).to.include('spec.cache.path: "/var/cache" must be /data/cache or below it');
     expect(message).to.include(
-      'spec.database.sqlite.path: "/var/lib/db" must be a file below /data/controlplane',
+      'spec.cache.path: "/var/cache" must be a directory on a volume that persists (/data/metadata, /data/cache or /data/controlplane, or below one)',
+    );
+    expect(message).to.include(
+      'spec.database.sqlite.path: "/var/lib/db" must be a file below a volume that persists (/data/metadata, /data/cache or /data/controlplane)',
+    );
+    // /data/content is a claim only with storage.contentSize; /tmp is an emptyDir.
+    for (const path of ["/data/content/c.db", "/tmp/c.db", "/data/cache"])
+      expect(
+        errorOf(() => render("paths", { ...base, database: { sqlite: { path } } })),
+      ).to.include(`spec.database.sqlite.path: ${JSON.stringify(path)} must be a file`);
+  });
+
+  it("an unused sqlite path is not checked: PostgreSQL, Percona, or type postgres without a connection", () => {
+    const sqlite = { path: "/var/lib/unused.db" };
+    render("pgless", { ...base, database: { type: "postgres", sqlite } });
+    render("percona", { ...base, database: { sqlite }, percona: { enabled: true } });
+    render(
+      "pg",
+      { ...base, database: { sqlite, postgresSecretRef: { name: "pg", key: "url" } } },
+      { pg: { url: "postgres://u:p@h:5432/d" } },
     );
   });
 

@@ -4,8 +4,10 @@
  *
  * The schema walk covers every field the CRD has (a field added to the CRD is generated without a change here);
  * overrides give realistic values where the CRD is laxer than what the component or Kubernetes accepts:
- * - ports obey the webhook's W8 rule, Q13 and the pod's listeners (12049, 1445) (`portsValid`);
+ * - ports obey the webhook's W8 rule, Q13 and the pod's listeners (12049, 1445), and the API and metrics ports are
+ *   1024 or more unless the security contexts let the container bind them (`portsValid`);
  * - `cache.path` under /data/cache, `database.sqlite.path` a file under /data/controlplane (§10.2.7);
+ * - storage sizes and `percona.storageSize` greater than zero;
  * - Secret references, secret values, S3/SMB/Percona/Postgres/metrics are switched on and off by `Features`, so each
  *   is on in about half the cases;
  * - core/v1 fields the CRD types as free strings but Kubernetes' schema enumerates (seccompProfile.type, procMount,
@@ -96,7 +98,7 @@ export const freeText = fc.oneof(
 );
 
 const sizeArb = fc
-  .tuple(fc.nat({ max: 4096 }), fc.constantFrom("Gi", "Mi", "Ti"))
+  .tuple(fc.integer({ min: 1, max: 4096 }), fc.constantFrom("Gi", "Mi", "Ti"))
   .map(([n, u]) => `${n}${u}`);
 
 /** A Kubernetes quantity (non-negative, as requests and limits must be). */
@@ -184,7 +186,10 @@ const OVERRIDES: Record<string, fc.Arbitrary<unknown>> = {
     .map((s) => `/data/controlplane/${s.join("/")}`),
   "storage.storageClassName": fc.oneof(fc.constant(""), className),
   "percona.storageClassName": className,
-  "percona.storageSize": fc.oneof(sizeArb, quantityArb.map(String)),
+  "percona.storageSize": fc.oneof(
+    sizeArb,
+    quantityArb.map(String).filter((q) => !/^0*\.?0*[a-zA-Z]*$/.test(q)),
+  ),
   "percona.backup.credentialsSecretRef": fc.record({ name: dnsLabel(1, 30) }),
   "percona.backup.bucket": fc.stringMatching(/^[a-z0-9][a-z0-9.-]{1,20}[a-z0-9]$/),
   "percona.backup.endpoint": fc.constantFrom("https://s3.example.com", "http://minio:9000"),
@@ -303,9 +308,33 @@ const distinct = (ports: Array<number | undefined>) => {
   return new Set(set).size === set.length;
 };
 
-/** decisions.md "Port rules": W8 + Q13 on the Service ports, and the pod's listeners pairwise distinct. */
+/**
+ * Whether the container may listen on `port`: 1024 or more, or a capability or sysctl that allows it (the default
+ * security context runs as uid 65532 with every capability dropped).
+ */
+export function mayBind(spec: Obj, port: number): boolean {
+  if (port >= 1024) return true;
+  const container = spec.securityContext;
+  const pod = spec.podSecurityContext;
+  const start = pod?.sysctls?.find((s: Obj) => s.name === "net.ipv4.ip_unprivileged_port_start");
+  if (start && Number(start.value) <= port) return true;
+  if (!container) return false;
+  const caps = (l?: string[]) => (l ?? []).map((c) => c.toUpperCase().replace(/^CAP_/, ""));
+  if (container.privileged) return true;
+  if (caps(container.capabilities?.add).some((c) => c === "NET_BIND_SERVICE" || c === "ALL"))
+    return true;
+  const drop = caps(container.capabilities?.drop);
+  const uid = container.runAsUser ?? (pod ? pod.runAsUser : undefined) ?? 65532;
+  return uid === 0 && !drop.includes("NET_BIND_SERVICE") && !drop.includes("ALL");
+}
+
+/**
+ * decisions.md "Port rules": W8 + Q13 on the Service ports, and the pod's listeners pairwise distinct; the API and
+ * metrics listeners must be ports the container may bind.
+ */
 export function portsValid(spec: Obj): boolean {
   const p = effectivePorts(spec);
+  if (!mayBind(spec, p.api) || (p.metrics !== undefined && !mayBind(spec, p.metrics))) return false;
   return (
     distinct([p.nfs, p.api, p.smb, p.metrics]) &&
     distinct([

@@ -2,7 +2,7 @@
  * Invalid specs: a valid generated case with exactly ONE rule of the CRD, the webhook or §10 broken, and the field
  * path the error must name. The schema-derived rules (type, enum, minimum/maximum, pattern, unknown field) range
  * over every field of src/generated/feb2026/spec-schema.json; the others are the cross-field rules of
- * src/spec/cross-field-rules.ts and the component-only fields.
+ * src/models/feb2026/rules.ts, the rules on every value (src/resolve/value-rules.ts) and the component-only fields.
  */
 import fc from "fast-check";
 import specSchema from "../../src/generated/feb2026/spec-schema.json";
@@ -10,7 +10,9 @@ import type { PlainArgs } from "../../src/resolve/component-fields";
 import {
   effectivePorts,
   getPath,
+  mayBind,
   POD_LISTENERS,
+  usedPorts,
   QUANTITY_PATTERN,
   setPath,
   deletePath,
@@ -35,7 +37,14 @@ export type Rule =
   | "name"
   | "secret selector"
   | "percona.storageSize"
-  | "component-only field";
+  | "component-only field"
+  | "storage size zero"
+  | "resources"
+  | "image"
+  | "storage class"
+  | "privileged port"
+  | "unsafe integer"
+  | "lone surrogate";
 
 export interface BrokenCase {
   rule: Rule;
@@ -259,26 +268,30 @@ const portBreaker: Breaker = (c, r) => {
 const pathBreaker: Breaker = (c, r) => {
   if (r % 2 === 0) {
     const value = pick(
-      ["/var/cache", "/data/cachex", "/data", "cache", "/data/metadata/cache", "/"],
+      ["/var/cache", "/data/cachex", "/data", "cache", "/tmp/cache", "/", "/data/cache/../x"],
       r >> 1,
     );
     return edit(c, "path rule", "cache.path", `cache.path = ${value}`, (a) =>
       setPath(a, "cache.path", value),
     );
   }
+  // Only a path SQLite uses is checked: no PostgreSQL connection, no Percona, `type: sqlite`.
+  if (c.features.postgres !== "none" || c.features.percona) return undefined;
   const value = pick(
     [
       "/data/controlplane",
       "/var/lib/x.db",
       "/data/controlplanex/db",
       "relative.db",
-      "/data/cache/x.db",
+      "/tmp/x.db",
+      "/data/cache",
     ],
     r >> 1,
   );
-  return edit(c, "path rule", "database.sqlite.path", `database.sqlite.path = ${value}`, (a) =>
-    setPath(a, "database.sqlite.path", value),
-  );
+  return edit(c, "path rule", "database.sqlite.path", `database.sqlite.path = ${value}`, (a) => {
+    setPath(a, "database.type", "sqlite");
+    setPath(a, "database.sqlite.path", value);
+  });
 };
 
 const backupBreaker: Breaker = (c, r) => {
@@ -358,22 +371,42 @@ const nameBreaker: Breaker = (c, r) => {
 const selectorBreaker: Breaker = (c, r) => {
   const args = c.args as Obj;
   const options: Array<[string, unknown]> = [];
+  const badName = pick(["Bad_Name", "-s", "a..b", "s".repeat(254), "sec ret"], r >> 4);
+  const badKey = pick(["a/b", "..", "k y", "k".repeat(254), "ключ"], r >> 4);
   for (const p of [
     "database.postgresSecretRef",
     "identity.admin.passwordSecretRef",
     "identity.admin.initialPasswordSecretRef",
   ]) {
-    if (getPath(args, p)) options.push([`${p}.name`, ""], [`${p}.key`, ""]);
+    if (getPath(args, p))
+      options.push(
+        [`${p}.name`, ""],
+        [`${p}.key`, ""],
+        [`${p}.name`, badName],
+        [`${p}.key`, badKey],
+      );
   }
-  if (args.s3?.credentialsSecretRef) options.push(["s3.credentialsSecretRef.secretName", ""]);
-  if (args.identity?.jwt?.secretRef?.name) options.push(["identity.jwt.secretRef.key", ""]);
+  if (args.s3?.credentialsSecretRef)
+    options.push(
+      ["s3.credentialsSecretRef.secretName", ""],
+      ["s3.credentialsSecretRef.secretName", badName],
+      ["s3.credentialsSecretRef.endpointKey", badKey],
+    );
+  if (args.identity?.jwt?.secretRef?.name)
+    options.push(
+      ["identity.jwt.secretRef.key", ""],
+      ["identity.jwt.secretRef.key", badKey],
+      ["identity.jwt.secretRef.name", badName],
+    );
   if (options.length === 0) return undefined;
   const [dotted, value] = pick(options, r);
-  return edit(c, "secret selector", dotted, `${dotted} = ""`, (a) => setPath(a, dotted, value));
+  return edit(c, "secret selector", dotted, `${dotted} = ${JSON.stringify(value)}`, (a) =>
+    setPath(a, dotted, value),
+  );
 };
 
 const storageSizeBreaker: Breaker = (c, r) => {
-  const value = pick(["ten", "1GB", "10 Gi", "Gi", "1.2.3"], r);
+  const value = pick(["ten", "1GB", "10 Gi", "Gi", "1.2.3", "0", "0Gi", "-1Gi", "0.0"], r);
   return edit(
     c,
     "percona.storageSize",
@@ -397,6 +430,82 @@ const componentBreaker: Breaker = (c, r) => {
   );
 };
 
+const storageZeroBreaker: Breaker = (c, r) => {
+  const fields = ["metadataSize", "cacheSize", "controlPlaneSize"];
+  if ((c.args as Obj).storage?.contentSize !== undefined) fields.push("contentSize");
+  const dotted = `storage.${pick(fields, r)}`;
+  const value = pick(["0Gi", "0Mi", "00Ti"], r >> 3);
+  return edit(c, "storage size zero", dotted, `${dotted} = ${value}`, (a) =>
+    setPath(a, dotted, value),
+  );
+};
+
+const resourcesBreaker: Breaker = (c, r) => {
+  const resource = pick(["cpu", "memory", "ephemeral-storage"], r);
+  if (r & 8) {
+    const dotted = `resources.requests.${resource}`;
+    const value = pick(["-1", "-500m", "-1Gi"], r >> 4);
+    return edit(c, "resources", dotted, `${dotted} = ${value}`, (a) => setPath(a, dotted, value));
+  }
+  const dotted = `resources.requests.${resource}`;
+  return edit(c, "resources", dotted, `${resource}: requests 2 above limits 1`, (a) => {
+    setPath(a, `resources.limits.${resource}`, "1");
+    setPath(a, dotted, pick(["2", 2, "1001m", "1.5"], r >> 4));
+  });
+};
+
+const imageBreaker: Breaker = (c, r) => {
+  const value = pick(
+    ["", " ", "dittofs: latest", "ditto\u2028fs", "ditto\u0000fs", "\ufeffdittofs"],
+    r,
+  );
+  return edit(c, "image", "image", `image = ${JSON.stringify(value)}`, (a) =>
+    setPath(a, "image", value),
+  );
+};
+
+const storageClassBreaker: Breaker = (c, r) => {
+  const dotted = pick(["storage.storageClassName", "percona.storageClassName"], r);
+  const value = pick(["Fast_SSD", "-ssd", "ssd-", "a..b", "x".repeat(254), "fast ssd"], r >> 2);
+  return edit(c, "storage class", dotted, `${dotted} = ${value}`, (a) => setPath(a, dotted, value));
+};
+
+const privilegedPortBreaker: Breaker = (c, r) => {
+  const args = c.args as Obj;
+  const used = usedPorts(args);
+  const port = [80, 443, 1, 1023, 22].find(
+    (p, i) => i >= r % 5 && !used.has(p) && !mayBind(args, p),
+  );
+  if (port === undefined) return undefined;
+  const dotted = args.metrics?.enabled && r & 8 ? "metrics.port" : "controlPlane.port";
+  return edit(c, "privileged port", dotted, `${dotted} = ${port}`, (a) => setPath(a, dotted, port));
+};
+
+const unsafeIntegerBreaker: Breaker = (c, r) => {
+  const args = c.args as Obj;
+  const options = ["securityContext.runAsUser", "podSecurityContext.fsGroup"].filter((p) =>
+    settable(args, p),
+  );
+  if (options.length === 0) return undefined;
+  const dotted = pick(options, r);
+  const value = pick([2 ** 53, 2 ** 63, 1e20, -(2 ** 60)], r >> 2);
+  return edit(c, "unsafe integer", dotted, `${dotted} = ${value}`, (a) =>
+    setPath(a, dotted, value),
+  );
+};
+
+const loneSurrogateBreaker: Breaker = (c, r) => {
+  const dotted = pick(
+    ["identity.jwt.issuer", "identity.admin.username", "cache.size", "s3.region"],
+    r,
+  );
+  if (!settable(c.args as Obj, dotted)) return undefined;
+  const value = pick(["a\ud800", "\udc00b", "x\udbff\u0041"], r >> 2);
+  return edit(c, "lone surrogate", dotted, `${dotted} holds a lone surrogate`, (a) =>
+    setPath(a, dotted, value),
+  );
+};
+
 const BREAKERS: Breaker[] = [
   typeBreaker,
   enumBreaker,
@@ -412,6 +521,13 @@ const BREAKERS: Breaker[] = [
   selectorBreaker,
   storageSizeBreaker,
   componentBreaker,
+  storageZeroBreaker,
+  resourcesBreaker,
+  imageBreaker,
+  storageClassBreaker,
+  privilegedPortBreaker,
+  unsafeIntegerBreaker,
+  loneSurrogateBreaker,
 ];
 
 export const RULES: Rule[] = [
@@ -429,6 +545,13 @@ export const RULES: Rule[] = [
   "secret selector",
   "percona.storageSize",
   "component-only field",
+  "storage size zero",
+  "resources",
+  "image",
+  "storage class",
+  "privileged port",
+  "unsafe integer",
+  "lone surrogate",
 ];
 
 /** A valid case with one rule broken (every rule about equally often). */

@@ -57,6 +57,9 @@ function editArgs(fn: (args: Obj, r: number, c: SpecCase) => boolean | void) {
   };
 }
 
+/** Another int32 value: one more, or 1 after the largest (the fields are `format: int32`). */
+const nextInt32 = (n: number) => (n >= 2 ** 31 - 1 ? 1 : n + 1);
+
 const effective = (args: Obj, path: string) => getPath(args, path) ?? schemaDefault(path);
 
 /** A different value for a string field (defaults considered). */
@@ -265,7 +268,7 @@ const otherFields: Array<[string, Mutation["apply"]]> = [
   ["smb.port", newPort("smb.port")],
   [
     "smb.maxConnections",
-    editArgs((a) => setPath(a, "smb.maxConnections", 1 + (a.smb?.maxConnections ?? 0))),
+    editArgs((a) => setPath(a, "smb.maxConnections", nextInt32(a.smb?.maxConnections ?? 0))),
   ],
   ["smb.credits.strategy", changeEnum("smb.credits.strategy")],
   ["smb.timeouts.read", changeText("smb.timeouts.read")],
@@ -288,7 +291,11 @@ const otherFields: Array<[string, Mutation["apply"]]> = [
   [
     "percona.backup.retentionDays",
     editArgs((a) =>
-      setPath(a, "percona.backup.retentionDays", 1 + effective(a, "percona.backup.retentionDays")),
+      setPath(
+        a,
+        "percona.backup.retentionDays",
+        nextInt32(effective(a, "percona.backup.retentionDays")),
+      ),
     ),
   ],
   [

@@ -223,7 +223,7 @@ describe("verification: object schemas", function () {
       expectValid(
         render("stopped", {
           replicas: 0,
-          storage: { metadataSize: "0Gi", storageClassName: "" },
+          storage: { metadataSize: "1Mi", storageClassName: "" },
           securityContext: { privileged: false, capabilities: { add: ["NET_BIND_SERVICE"] } },
           podSecurityContext: { sysctls: [{ name: "net.ipv4.ip_local_port_range", value: "1 2" }] },
         }).objects,

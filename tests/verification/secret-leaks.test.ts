@@ -16,6 +16,7 @@ import { run } from "../../src/cli/main";
 import { DittoServer } from "../../src/ditto-server";
 import type { PlainArgs } from "../../src/resolve/component-fields";
 import { deploy } from "../helpers/component";
+import { needles } from "../helpers/needles";
 import { errorOf, fakeRandom, putClusterSecret, secretPaths, valueOf } from "../helpers/mocks";
 import { GENERATED, render } from "../helpers/render";
 import { failedProgram } from "../component/mocked-program";
@@ -34,18 +35,6 @@ const V = {
 };
 const PG_URL = `postgres://leakuser:${V.pgPassword}@db.example:5432/ditto?sslmode=require`;
 const PG_KV = `host=db.example user=leakuser password=${V.pgPassword} dbname=ditto`;
-
-/** The plaintext and its base64 at the three alignments (edges that mix in neighbouring bytes cut off). */
-export function needles(value: string): string[] {
-  const out = [value];
-  for (let offset = 0; offset < 3; offset++) {
-    const encoded = Buffer.concat([Buffer.alloc(offset), Buffer.from(value)]).toString("base64");
-    const start = offset === 0 ? 0 : 4;
-    const whole = Math.floor((offset + Buffer.byteLength(value)) / 3) * 4;
-    out.push(encoded.slice(start, whole));
-  }
-  return out.filter((n) => n.length >= 12);
-}
 
 const ALL_VALUES = [...Object.values(V), PG_URL, PG_KV];
 

@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"description":"DittoServerSpec defines the desired state of DittoServer\nThis is infrastructure-only configuration. Dynamic configuration (stores, shares,\nadapters, users) is managed via REST API at runtime.","properties":{"cache":{"description":"Cache configures the WAL-backed cache","properties":{"path":{"default":"/data/cache","description":"Path is the directory for cache WAL file","type":"string"},"size":{"default":"1GB","description":"Size is the maximum cache size (e.g., \"1GB\", \"512MB\")","type":"string"}},"type":"object","default":{},"additionalProperties":false},"controlPlane":{"description":"ControlPlane configures the REST API server","properties":{"port":{"default":8080,"description":"Port is the API server port","format":"int32","maximum":65535,"minimum":1,"type":"integer"}},"type":"object","default":{},"additionalProperties":false},"database":{"description":"Database configures the control plane database","properties":{"postgresSecretRef":{"description":"PostgresSecretRef references a Secret containing the PostgreSQL connection string\nThe Secret must contain a key \"connection-string\" with the DSN\nWhen configured, Postgres takes precedence over SQLite (regardless of Type field)","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"sqlite":{"description":"SQLite configuration (used when Type=sqlite)","properties":{"path":{"default":"/data/controlplane/controlplane.db","description":"Path is the database file path inside the container","type":"string"}},"type":"object","default":{},"additionalProperties":false},"type":{"default":"sqlite","description":"Type is the database type: sqlite or postgres","enum":["sqlite","postgres"],"type":"string"}},"type":"object","default":{},"additionalProperties":false},"identity":{"description":"Identity configures JWT authentication and admin user","properties":{"admin":{"description":"Admin user configuration","properties":{"passwordSecretRef":{"description":"Reference to a Secret containing the admin password hash (bcrypt)\nIf not set, a random password will be generated and logged at startup","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"username":{"default":"admin","description":"Admin username","type":"string"},"initialPasswordSecretRef":{"description":"Reference to a Secret key holding the admin user's initial password in plain text (8 to 72 characters), applied when the server creates the admin user on first start.","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false}},"type":"object","default":{},"additionalProperties":false},"jwt":{"description":"JWT configuration for REST API authentication","properties":{"accessTokenDuration":{"default":"15m","description":"Access token duration (e.g., \"15m\", \"1h\")","type":"string"},"issuer":{"default":"dittofs","description":"Token issuer claim","type":"string"},"refreshTokenDuration":{"default":"168h","description":"Refresh token duration (e.g., \"168h\" for 7 days)","type":"string"},"secretRef":{"description":"Reference to a Secret containing the JWT signing secret\nThe secret must contain a key with at least 32 characters","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false}},"type":"object","default":{},"additionalProperties":false},"type":{"default":"memory","description":"Type of identity store","enum":["memory"],"type":"string"}},"type":"object","default":{},"additionalProperties":false},"image":{"default":"marmos91c/dittofs:latest","description":"Image is the container image for DittoFS server","type":"string"},"metrics":{"description":"Metrics configures Prometheus metrics","properties":{"enabled":{"default":false,"description":"Enabled controls whether metrics are exposed","type":"boolean"},"port":{"default":9090,"description":"Port is the metrics HTTP port","format":"int32","maximum":65535,"minimum":1,"type":"integer"}},"type":"object","default":{},"additionalProperties":false},"nfsPort":{"default":12049,"description":"NFSPort is the NFS server port","format":"int32","maximum":65535,"minimum":1,"type":"integer"},"percona":{"description":"Percona configures auto-creation of PerconaPGCluster for PostgreSQL metadata store\nWhen enabled, the operator creates a PerconaPGCluster owned by this DittoServer","properties":{"backup":{"description":"Backup configures pgBackRest S3 backups (optional)","properties":{"bucket":{"description":"Bucket name for backups","type":"string"},"credentialsSecretRef":{"description":"CredentialsSecretRef references Secret with S3 credentials for pgBackRest\nSecret must contain keys matching pgBackRest s3.conf format","properties":{"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"}},"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"enabled":{"default":false,"description":"Enabled activates backup configuration","type":"boolean"},"endpoint":{"description":"Endpoint for S3-compatible storage (e.g., https://s3.cubbit.eu)","type":"string"},"fullSchedule":{"default":"0 2 * * *","description":"FullSchedule cron expression for full backups","type":"string","minLength":6},"incrSchedule":{"default":"0 * * * *","description":"IncrSchedule cron expression for incremental backups","type":"string","minLength":6},"region":{"default":"eu-west-1","description":"Region for S3 bucket","type":"string"},"retentionDays":{"default":7,"description":"RetentionDays for backup retention","format":"int32","minimum":1,"type":"integer"}},"type":"object","default":{},"additionalProperties":false},"databaseName":{"default":"dittofs","description":"DatabaseName for DittoFS control plane","type":"string","minLength":1,"maxLength":63},"deleteWithServer":{"default":false,"description":"DeleteWithServer controls whether PerconaPGCluster is deleted when DittoServer is deleted.\nIf true, the PostgreSQL cluster and its data are deleted with the DittoServer.\nIf false (default), the PerconaPGCluster is orphaned and preserved.\nWARNING: Setting to true will delete all PostgreSQL data when DittoServer is deleted!","type":"boolean"},"enabled":{"default":false,"description":"Enabled triggers auto-creation of PerconaPGCluster","type":"boolean"},"replicas":{"default":1,"description":"Replicas for PostgreSQL instances","format":"int32","maximum":5,"minimum":1,"type":"integer"},"storageClassName":{"description":"StorageClassName for PostgreSQL PVCs (may differ from DittoFS storage)","type":"string"},"storageSize":{"default":"10Gi","description":"StorageSize for PostgreSQL data volume","type":"string"}},"type":"object","default":{},"additionalProperties":false},"podSecurityContext":{"description":"PodSecurityContext for the pod","properties":{"appArmorProfile":{"description":"appArmorProfile is the AppArmor options to use by the containers in this pod.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"localhostProfile":{"description":"localhostProfile indicates a profile loaded on the node that should be used.\nThe profile must be preconfigured on the node to work.\nMust match the loaded name of the profile.\nMust be set if and only if type is \"Localhost\".","type":"string"},"type":{"description":"type indicates which kind of AppArmor profile will be applied.\nValid options are:\n  Localhost - a profile pre-loaded on the node.\n  RuntimeDefault - the container runtime's default profile.\n  Unconfined - no AppArmor enforcement.","type":"string","enum":["Localhost","RuntimeDefault","Unconfined"]}},"required":["type"],"type":"object","additionalProperties":false},"fsGroup":{"description":"A special supplemental group that applies to all containers in a pod.\nSome volume types allow the Kubelet to change the ownership of that volume\nto be owned by the pod:\n\n1. The owning GID will be the FSGroup\n2. The setgid bit is set (new files created in the volume will be owned by FSGroup)\n3. The permission bits are OR'd with rw-rw----\n\nIf unset, the Kubelet will not modify the ownership and permissions of any volume.\nNote that this field cannot be set when spec.os.name is windows.","format":"int64","type":"integer"},"fsGroupChangePolicy":{"description":"fsGroupChangePolicy defines behavior of changing ownership and permission of the volume\nbefore being exposed inside Pod. This field will only apply to\nvolume types which support fsGroup based ownership(and permissions).\nIt will have no effect on ephemeral volume types such as: secret, configmaps\nand emptydir.\nValid values are \"OnRootMismatch\" and \"Always\". If not specified, \"Always\" is used.\nNote that this field cannot be set when spec.os.name is windows.","type":"string","enum":["OnRootMismatch","Always"]},"runAsGroup":{"description":"The GID to run the entrypoint of the container process.\nUses runtime default if unset.\nMay also be set in SecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence\nfor that container.\nNote that this field cannot be set when spec.os.name is windows.","format":"int64","type":"integer"},"runAsNonRoot":{"description":"Indicates that the container must run as a non-root user.\nIf true, the Kubelet will validate the image at runtime to ensure that it\ndoes not run as UID 0 (root) and fail to start the container if it does.\nIf unset or false, no such validation will be performed.\nMay also be set in SecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.","type":"boolean"},"runAsUser":{"description":"The UID to run the entrypoint of the container process.\nDefaults to user specified in image metadata if unspecified.\nMay also be set in SecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence\nfor that container.\nNote that this field cannot be set when spec.os.name is windows.","format":"int64","type":"integer"},"seLinuxChangePolicy":{"description":"seLinuxChangePolicy defines how the container's SELinux label is applied to all volumes used by the Pod.\nIt has no effect on nodes that do not support SELinux or to volumes does not support SELinux.\nValid values are \"MountOption\" and \"Recursive\".\n\n\"Recursive\" means relabeling of all files on all Pod volumes by the container runtime.\nThis may be slow for large volumes, but allows mixing privileged and unprivileged Pods sharing the same volume on the same node.\n\n\"MountOption\" mounts all eligible Pod volumes with `-o context` mount option.\nThis requires all Pods that share the same volume to use the same SELinux label.\nIt is not possible to share the same volume among privileged and unprivileged Pods.\nEligible volumes are in-tree FibreChannel and iSCSI volumes, and all CSI volumes\nwhose CSI driver announces SELinux support by setting spec.seLinuxMount: true in their\nCSIDriver instance. Other volumes are always re-labelled recursively.\n\"MountOption\" value is allowed only when SELinuxMount feature gate is enabled.\n\nIf not specified and SELinuxMount feature gate is enabled, \"MountOption\" is used.\nIf not specified and SELinuxMount feature gate is disabled, \"MountOption\" is used for ReadWriteOncePod volumes\nand \"Recursive\" for all other volumes.\n\nThis field affects only Pods that have SELinux label set, either in PodSecurityContext or in SecurityContext of all containers.\n\nAll Pods that use the same volume should use the same seLinuxChangePolicy, otherwise some pods can get stuck in ContainerCreating state.\nNote that this field cannot be set when spec.os.name is windows.","type":"string"},"seLinuxOptions":{"description":"The SELinux context to be applied to all containers.\nIf unspecified, the container runtime will allocate a random SELinux context for each\ncontainer.  May also be set in SecurityContext.  If set in\nboth SecurityContext and PodSecurityContext, the value specified in SecurityContext\ntakes precedence for that container.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"level":{"description":"Level is SELinux level label that applies to the container.","type":"string"},"role":{"description":"Role is a SELinux role label that applies to the container.","type":"string"},"type":{"description":"Type is a SELinux type label that applies to the container.","type":"string"},"user":{"description":"User is a SELinux user label that applies to the container.","type":"string"}},"type":"object","additionalProperties":false},"seccompProfile":{"description":"The seccomp options to use by the containers in this pod.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"localhostProfile":{"description":"localhostProfile indicates a profile defined in a file on the node should be used.\nThe profile must be preconfigured on the node to work.\nMust be a descending path, relative to the kubelet's configured seccomp profile location.\nMust be set if type is \"Localhost\". Must NOT be set for any other type.","type":"string"},"type":{"description":"type indicates which kind of seccomp profile will be applied.\nValid options are:\n\nLocalhost - a profile defined in a file on the node should be used.\nRuntimeDefault - the container runtime default profile should be used.\nUnconfined - no profile should be applied.","type":"string","enum":["Localhost","RuntimeDefault","Unconfined"]}},"required":["type"],"type":"object","additionalProperties":false},"supplementalGroups":{"description":"A list of groups applied to the first process run in each container, in\naddition to the container's primary GID and fsGroup (if specified).  If\nthe SupplementalGroupsPolicy feature is enabled, the\nsupplementalGroupsPolicy field determines whether these are in addition\nto or instead of any group memberships defined in the container image.\nIf unspecified, no additional groups are added, though group memberships\ndefined in the container image may still be used, depending on the\nsupplementalGroupsPolicy field.\nNote that this field cannot be set when spec.os.name is windows.","items":{"format":"int64","type":"integer"},"type":"array","x-kubernetes-list-type":"atomic"},"supplementalGroupsPolicy":{"description":"Defines how supplemental groups of the first container processes are calculated.\nValid values are \"Merge\" and \"Strict\". If not specified, \"Merge\" is used.\n(Alpha) Using the field requires the SupplementalGroupsPolicy feature gate to be enabled\nand the container runtime must implement support for this feature.\nNote that this field cannot be set when spec.os.name is windows.","type":"string"},"sysctls":{"description":"Sysctls hold a list of namespaced sysctls used for the pod. Pods with unsupported\nsysctls (by the container runtime) might fail to launch.\nNote that this field cannot be set when spec.os.name is windows.","items":{"description":"Sysctl defines a kernel parameter to be set","properties":{"name":{"description":"Name of a property to set","type":"string"},"value":{"description":"Value of a property to set","type":"string"}},"required":["name","value"],"type":"object","additionalProperties":false},"type":"array","x-kubernetes-list-type":"atomic"},"windowsOptions":{"description":"The Windows specific settings applied to all containers.\nIf unspecified, the options within a container's SecurityContext will be used.\nIf set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.\nNote that this field cannot be set when spec.os.name is linux.","properties":{"gmsaCredentialSpec":{"description":"GMSACredentialSpec is where the GMSA admission webhook\n(https://github.com/kubernetes-sigs/windows-gmsa) inlines the contents of the\nGMSA credential spec named by the GMSACredentialSpecName field.","type":"string"},"gmsaCredentialSpecName":{"description":"GMSACredentialSpecName is the name of the GMSA credential spec to use.","type":"string"},"hostProcess":{"description":"HostProcess determines if a container should be run as a 'Host Process' container.\nAll of a Pod's containers must have the same effective HostProcess value\n(it is not allowed to have a mix of HostProcess containers and non-HostProcess containers).\nIn addition, if HostProcess is true then HostNetwork must also be set to true.","type":"boolean"},"runAsUserName":{"description":"The UserName in Windows to run the entrypoint of the container process.\nDefaults to the user specified in image metadata if unspecified.\nMay also be set in PodSecurityContext. If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.","type":"string"}},"type":"object","additionalProperties":false}},"type":"object","default":{"fsGroup":65532,"runAsUser":65532,"runAsGroup":65532,"runAsNonRoot":true,"seccompProfile":{"type":"RuntimeDefault"}},"additionalProperties":false},"replicas":{"default":1,"description":"Replicas is the number of server replicas (0 or 1 only)","format":"int32","maximum":1,"minimum":0,"type":"integer"},"resources":{"description":"Resources configures container resource requirements","properties":{"claims":{"description":"Claims lists the names of resources, defined in spec.resourceClaims,\nthat are used by this container.\n\nThis field depends on the\nDynamicResourceAllocation feature gate.\n\nThis field is immutable. It can only be set for containers.","items":{"description":"ResourceClaim references one entry in PodSpec.ResourceClaims.","properties":{"name":{"description":"Name must match the name of one entry in pod.spec.resourceClaims of\nthe Pod where this field is used. It makes that resource available\ninside a container.","type":"string"},"request":{"description":"Request is the name chosen for a request in the referenced claim.\nIf empty, everything from the claim is made available, otherwise\nonly the result of this request.","type":"string"}},"required":["name"],"type":"object","additionalProperties":false},"type":"array","x-kubernetes-list-map-keys":["name"],"x-kubernetes-list-type":"map"},"limits":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"description":"Limits describes the maximum amount of compute resources allowed.\nMore info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/","type":"object"},"requests":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"description":"Requests describes the minimum amount of compute resources required.\nIf Requests is omitted for a container, it defaults to Limits if that is explicitly specified,\notherwise to an implementation-defined value. Requests cannot exceed Limits.\nMore info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/","type":"object"}},"type":"object","default":{},"additionalProperties":false},"s3":{"description":"S3 configures S3-compatible payload store credentials\nCredentials are injected as environment variables for the AWS SDK","properties":{"bucket":{"description":"Bucket name (informational; actual config via REST API)","type":"string"},"credentialsSecretRef":{"description":"CredentialsSecretRef references a Secret with S3 credentials","properties":{"accessKeyIdKey":{"default":"accessKeyId","description":"Key for access key ID (default: accessKeyId)","type":"string"},"endpointKey":{"default":"endpoint","description":"Key for S3 endpoint URL (default: endpoint)\nFor Cubbit DS3: https://s3.cubbit.eu","type":"string"},"secretAccessKeyKey":{"default":"secretAccessKey","description":"Key for secret access key (default: secretAccessKey)","type":"string"},"secretName":{"description":"Name of the Secret in the same namespace","type":"string"}},"required":["secretName"],"type":"object","additionalProperties":false},"region":{"default":"eu-west-1","description":"Region for S3 bucket (e.g., \"eu-west-1\" for Cubbit)","type":"string"}},"type":"object","additionalProperties":false},"securityContext":{"description":"SecurityContext for the container","properties":{"allowPrivilegeEscalation":{"description":"AllowPrivilegeEscalation controls whether a process can gain more\nprivileges than its parent process. This bool directly controls if\nthe no_new_privs flag will be set on the container process.\nAllowPrivilegeEscalation is true always when the container is:\n1) run as Privileged\n2) has CAP_SYS_ADMIN\nNote that this field cannot be set when spec.os.name is windows.","type":"boolean"},"appArmorProfile":{"description":"appArmorProfile is the AppArmor options to use by this container. If set, this profile\noverrides the pod's appArmorProfile.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"localhostProfile":{"description":"localhostProfile indicates a profile loaded on the node that should be used.\nThe profile must be preconfigured on the node to work.\nMust match the loaded name of the profile.\nMust be set if and only if type is \"Localhost\".","type":"string"},"type":{"description":"type indicates which kind of AppArmor profile will be applied.\nValid options are:\n  Localhost - a profile pre-loaded on the node.\n  RuntimeDefault - the container runtime's default profile.\n  Unconfined - no AppArmor enforcement.","type":"string","enum":["Localhost","RuntimeDefault","Unconfined"]}},"required":["type"],"type":"object","additionalProperties":false},"capabilities":{"description":"The capabilities to add/drop when running containers.\nDefaults to the default set of capabilities granted by the container runtime.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"add":{"description":"Added capabilities","items":{"description":"Capability represent POSIX capabilities type","type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"drop":{"description":"Removed capabilities","items":{"description":"Capability represent POSIX capabilities type","type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","additionalProperties":false},"privileged":{"description":"Run container in privileged mode.\nProcesses in privileged containers are essentially equivalent to root on the host.\nDefaults to false.\nNote that this field cannot be set when spec.os.name is windows.","type":"boolean"},"procMount":{"description":"procMount denotes the type of proc mount to use for the containers.\nThe default value is Default which uses the container runtime defaults for\nreadonly paths and masked paths.\nThis requires the ProcMountType feature flag to be enabled.\nNote that this field cannot be set when spec.os.name is windows.","type":"string","enum":["Default","Unmasked"]},"readOnlyRootFilesystem":{"description":"Whether this container has a read-only root filesystem.\nDefault is false.\nNote that this field cannot be set when spec.os.name is windows.","type":"boolean"},"runAsGroup":{"description":"The GID to run the entrypoint of the container process.\nUses runtime default if unset.\nMay also be set in PodSecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.\nNote that this field cannot be set when spec.os.name is windows.","format":"int64","type":"integer"},"runAsNonRoot":{"description":"Indicates that the container must run as a non-root user.\nIf true, the Kubelet will validate the image at runtime to ensure that it\ndoes not run as UID 0 (root) and fail to start the container if it does.\nIf unset or false, no such validation will be performed.\nMay also be set in PodSecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.","type":"boolean"},"runAsUser":{"description":"The UID to run the entrypoint of the container process.\nDefaults to user specified in image metadata if unspecified.\nMay also be set in PodSecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.\nNote that this field cannot be set when spec.os.name is windows.","format":"int64","type":"integer"},"seLinuxOptions":{"description":"The SELinux context to be applied to the container.\nIf unspecified, the container runtime will allocate a random SELinux context for each\ncontainer.  May also be set in PodSecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"level":{"description":"Level is SELinux level label that applies to the container.","type":"string"},"role":{"description":"Role is a SELinux role label that applies to the container.","type":"string"},"type":{"description":"Type is a SELinux type label that applies to the container.","type":"string"},"user":{"description":"User is a SELinux user label that applies to the container.","type":"string"}},"type":"object","additionalProperties":false},"seccompProfile":{"description":"The seccomp options to use by this container. If seccomp options are\nprovided at both the pod & container level, the container options\noverride the pod options.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"localhostProfile":{"description":"localhostProfile indicates a profile defined in a file on the node should be used.\nThe profile must be preconfigured on the node to work.\nMust be a descending path, relative to the kubelet's configured seccomp profile location.\nMust be set if type is \"Localhost\". Must NOT be set for any other type.","type":"string"},"type":{"description":"type indicates which kind of seccomp profile will be applied.\nValid options are:\n\nLocalhost - a profile defined in a file on the node should be used.\nRuntimeDefault - the container runtime default profile should be used.\nUnconfined - no profile should be applied.","type":"string","enum":["Localhost","RuntimeDefault","Unconfined"]}},"required":["type"],"type":"object","additionalProperties":false},"windowsOptions":{"description":"The Windows specific settings applied to all containers.\nIf unspecified, the options from the PodSecurityContext will be used.\nIf set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.\nNote that this field cannot be set when spec.os.name is linux.","properties":{"gmsaCredentialSpec":{"description":"GMSACredentialSpec is where the GMSA admission webhook\n(https://github.com/kubernetes-sigs/windows-gmsa) inlines the contents of the\nGMSA credential spec named by the GMSACredentialSpecName field.","type":"string"},"gmsaCredentialSpecName":{"description":"GMSACredentialSpecName is the name of the GMSA credential spec to use.","type":"string"},"hostProcess":{"description":"HostProcess determines if a container should be run as a 'Host Process' container.\nAll of a Pod's containers must have the same effective HostProcess value\n(it is not allowed to have a mix of HostProcess containers and non-HostProcess containers).\nIn addition, if HostProcess is true then HostNetwork must also be set to true.","type":"boolean"},"runAsUserName":{"description":"The UserName in Windows to run the entrypoint of the container process.\nDefaults to the user specified in image metadata if unspecified.\nMay also be set in PodSecurityContext. If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.","type":"string"}},"type":"object","additionalProperties":false}},"type":"object","default":{"allowPrivilegeEscalation":false,"capabilities":{"drop":["ALL"]},"readOnlyRootFilesystem":true,"runAsNonRoot":true,"runAsUser":65532,"runAsGroup":65532},"additionalProperties":false},"service":{"description":"Service configures the Kubernetes Service","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Service annotations (e.g., for cloud load balancer configuration)","type":"object"},"type":{"default":"ClusterIP","description":"Service type","enum":["ClusterIP","NodePort","LoadBalancer"],"type":"string"}},"type":"object","default":{},"additionalProperties":false},"smb":{"description":"SMB configures the SMB protocol adapter","properties":{"credits":{"description":"SMB credit management configuration","properties":{"aggressiveClientThreshold":{"default":256,"description":"Outstanding requests threshold for client throttling (adaptive strategy only)","format":"int32","minimum":1,"type":"integer"},"initialGrant":{"default":256,"description":"Credits for initial requests (NEGOTIATE)","format":"int32","minimum":1,"type":"integer"},"loadThresholdHigh":{"default":1000,"description":"Server load threshold for throttling (adaptive strategy only)","format":"int32","minimum":1,"type":"integer"},"loadThresholdLow":{"default":100,"description":"Server load threshold for boosting (adaptive strategy only)","format":"int32","minimum":1,"type":"integer"},"maxGrant":{"default":8192,"description":"Maximum credits per response","format":"int32","minimum":1,"type":"integer"},"maxSessionCredits":{"default":65535,"description":"Maximum outstanding credits per session","format":"int32","minimum":1,"type":"integer"},"minGrant":{"default":16,"description":"Minimum credits per response","format":"int32","minimum":1,"type":"integer"},"strategy":{"default":"adaptive","description":"Credit grant strategy: fixed, echo, or adaptive","enum":["fixed","echo","adaptive"],"type":"string"}},"type":"object","default":{},"additionalProperties":false},"enabled":{"default":false,"description":"Enable SMB protocol","type":"boolean"},"maxConnections":{"default":0,"description":"Maximum number of concurrent SMB connections (0 = unlimited)","format":"int32","minimum":0,"type":"integer"},"maxRequestsPerConnection":{"default":100,"description":"Maximum number of concurrent requests per SMB connection","format":"int32","minimum":1,"type":"integer"},"metricsLogInterval":{"default":"5m","description":"Metrics logging interval (e.g., \"5m\", \"10m\")","type":"string"},"port":{"default":12445,"description":"SMB port to listen on","format":"int32","maximum":65535,"minimum":1,"type":"integer"},"timeouts":{"description":"Timeout configurations for SMB operations","properties":{"idle":{"default":"5m","description":"Maximum idle time between requests","type":"string"},"read":{"default":"5m","description":"Maximum time to read request","type":"string"},"shutdown":{"default":"30s","description":"Graceful shutdown timeout","type":"string"},"write":{"default":"30s","description":"Maximum time to write response","type":"string"}},"type":"object","default":{},"additionalProperties":false}},"type":"object","default":{},"additionalProperties":false},"storage":{"description":"Storage configures PVCs for internal server storage","properties":{"cacheSize":{"default":"5Gi","description":"Size for cache PVC (mounted at /data/cache)\nRequired for WAL persistence - enables crash recovery","example":"5Gi","pattern":"^[0-9]+(Gi|Mi|Ti)$","type":"string"},"contentSize":{"description":"Size for content store PVC (mounted at /data/content)\nUsed for local filesystem content backend (not needed if using pure S3)","example":"50Gi","pattern":"^[0-9]+(Gi|Mi|Ti)$","type":"string"},"metadataSize":{"description":"Size for metadata store PVC (mounted at /data/metadata)\nUsed by BadgerDB or other metadata backends","example":"10Gi","pattern":"^[0-9]+(Gi|Mi|Ti)$","type":"string"},"storageClassName":{"description":"StorageClass for the server's PVCs\nIf not specified, uses the cluster's default StorageClass","type":"string"},"controlPlaneSize":{"description":"Size for the control-plane PVC (mounted at /data/controlplane), which keeps the SQLite control-plane database (users, shares, adapters) across pod restarts.","type":"string","pattern":"^[0-9]+(Gi|Mi|Ti)$","default":"1Gi"}},"required":["cacheSize","metadataSize"],"type":"object","additionalProperties":false}},"required":["storage"],"type":"object","additionalProperties":false};
+const schema11 = {"description":"DittoServerSpec defines the desired state of DittoServer\nThis is infrastructure-only configuration. Dynamic configuration (stores, shares,\nadapters, users) is managed via REST API at runtime.","properties":{"cache":{"description":"Cache configures the WAL-backed cache","properties":{"path":{"default":"/data/cache","description":"Path is the directory for cache WAL file","type":"string"},"size":{"default":"1GB","description":"Size is the maximum cache size (e.g., \"1GB\", \"512MB\")","type":"string"}},"type":"object","default":{},"additionalProperties":false},"controlPlane":{"description":"ControlPlane configures the REST API server","properties":{"port":{"default":8080,"description":"Port is the API server port","format":"int32","maximum":65535,"minimum":1,"type":"integer"}},"type":"object","default":{},"additionalProperties":false},"database":{"description":"Database configures the control plane database","properties":{"postgresSecretRef":{"description":"PostgresSecretRef references a Secret containing the PostgreSQL connection string\nThe Secret must contain a key \"connection-string\" with the DSN\nWhen configured, Postgres takes precedence over SQLite (regardless of Type field)","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"sqlite":{"description":"SQLite configuration (used when Type=sqlite)","properties":{"path":{"default":"/data/controlplane/controlplane.db","description":"Path is the database file path inside the container","type":"string"}},"type":"object","default":{},"additionalProperties":false},"type":{"default":"sqlite","description":"Type is the database type: sqlite or postgres","enum":["sqlite","postgres"],"type":"string"}},"type":"object","default":{},"additionalProperties":false},"identity":{"description":"Identity configures JWT authentication and admin user","properties":{"admin":{"description":"Admin user configuration","properties":{"passwordSecretRef":{"description":"Reference to a Secret containing the admin password hash (bcrypt)\nIf not set, a random password will be generated and logged at startup","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"username":{"default":"admin","description":"Admin username","type":"string"},"initialPasswordSecretRef":{"description":"Reference to a Secret key holding the admin user's initial password in plain text (8 to 72 characters), applied when the server creates the admin user on first start.","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false}},"type":"object","default":{},"additionalProperties":false},"jwt":{"description":"JWT configuration for REST API authentication","properties":{"accessTokenDuration":{"default":"15m","description":"Access token duration (e.g., \"15m\", \"1h\")","type":"string"},"issuer":{"default":"dittofs","description":"Token issuer claim","type":"string"},"refreshTokenDuration":{"default":"168h","description":"Refresh token duration (e.g., \"168h\" for 7 days)","type":"string"},"secretRef":{"description":"Reference to a Secret containing the JWT signing secret\nThe secret must contain a key with at least 32 characters","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false}},"type":"object","default":{},"additionalProperties":false},"type":{"default":"memory","description":"Type of identity store","enum":["memory"],"type":"string"}},"type":"object","default":{},"additionalProperties":false},"image":{"default":"marmos91c/dittofs:latest","description":"Image is the container image for DittoFS server","type":"string"},"metrics":{"description":"Metrics configures Prometheus metrics","properties":{"enabled":{"default":false,"description":"Enabled controls whether metrics are exposed","type":"boolean"},"port":{"default":9090,"description":"Port is the metrics HTTP port","format":"int32","maximum":65535,"minimum":1,"type":"integer"}},"type":"object","default":{},"additionalProperties":false},"nfsPort":{"default":12049,"description":"NFSPort is the NFS server port","format":"int32","maximum":65535,"minimum":1,"type":"integer"},"percona":{"description":"Percona configures auto-creation of PerconaPGCluster for PostgreSQL metadata store\nWhen enabled, the operator creates a PerconaPGCluster owned by this DittoServer","properties":{"backup":{"description":"Backup configures pgBackRest S3 backups (optional)","properties":{"bucket":{"description":"Bucket name for backups","type":"string"},"credentialsSecretRef":{"description":"CredentialsSecretRef references Secret with S3 credentials for pgBackRest\nSecret must contain keys matching pgBackRest s3.conf format","properties":{"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"}},"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"enabled":{"default":false,"description":"Enabled activates backup configuration","type":"boolean"},"endpoint":{"description":"Endpoint for S3-compatible storage (e.g., https://s3.cubbit.eu)","type":"string"},"fullSchedule":{"default":"0 2 * * *","description":"FullSchedule cron expression for full backups","type":"string","minLength":6},"incrSchedule":{"default":"0 * * * *","description":"IncrSchedule cron expression for incremental backups","type":"string","minLength":6},"region":{"default":"eu-west-1","description":"Region for S3 bucket","type":"string"},"retentionDays":{"default":7,"description":"RetentionDays for backup retention","format":"int32","minimum":1,"type":"integer","maximum":2147483647}},"type":"object","default":{},"additionalProperties":false},"databaseName":{"default":"dittofs","description":"DatabaseName for DittoFS control plane","type":"string","minLength":1,"maxLength":63},"deleteWithServer":{"default":false,"description":"DeleteWithServer controls whether PerconaPGCluster is deleted when DittoServer is deleted.\nIf true, the PostgreSQL cluster and its data are deleted with the DittoServer.\nIf false (default), the PerconaPGCluster is orphaned and preserved.\nWARNING: Setting to true will delete all PostgreSQL data when DittoServer is deleted!","type":"boolean"},"enabled":{"default":false,"description":"Enabled triggers auto-creation of PerconaPGCluster","type":"boolean"},"replicas":{"default":1,"description":"Replicas for PostgreSQL instances","format":"int32","maximum":5,"minimum":1,"type":"integer"},"storageClassName":{"description":"StorageClassName for PostgreSQL PVCs (may differ from DittoFS storage)","type":"string"},"storageSize":{"default":"10Gi","description":"StorageSize for PostgreSQL data volume","type":"string"}},"type":"object","default":{},"additionalProperties":false},"podSecurityContext":{"description":"PodSecurityContext for the pod","properties":{"appArmorProfile":{"description":"appArmorProfile is the AppArmor options to use by the containers in this pod.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"localhostProfile":{"description":"localhostProfile indicates a profile loaded on the node that should be used.\nThe profile must be preconfigured on the node to work.\nMust match the loaded name of the profile.\nMust be set if and only if type is \"Localhost\".","type":"string"},"type":{"description":"type indicates which kind of AppArmor profile will be applied.\nValid options are:\n  Localhost - a profile pre-loaded on the node.\n  RuntimeDefault - the container runtime's default profile.\n  Unconfined - no AppArmor enforcement.","type":"string","enum":["Localhost","RuntimeDefault","Unconfined"]}},"required":["type"],"type":"object","additionalProperties":false},"fsGroup":{"description":"A special supplemental group that applies to all containers in a pod.\nSome volume types allow the Kubelet to change the ownership of that volume\nto be owned by the pod:\n\n1. The owning GID will be the FSGroup\n2. The setgid bit is set (new files created in the volume will be owned by FSGroup)\n3. The permission bits are OR'd with rw-rw----\n\nIf unset, the Kubelet will not modify the ownership and permissions of any volume.\nNote that this field cannot be set when spec.os.name is windows.","format":"int64","type":"integer"},"fsGroupChangePolicy":{"description":"fsGroupChangePolicy defines behavior of changing ownership and permission of the volume\nbefore being exposed inside Pod. This field will only apply to\nvolume types which support fsGroup based ownership(and permissions).\nIt will have no effect on ephemeral volume types such as: secret, configmaps\nand emptydir.\nValid values are \"OnRootMismatch\" and \"Always\". If not specified, \"Always\" is used.\nNote that this field cannot be set when spec.os.name is windows.","type":"string","enum":["OnRootMismatch","Always"]},"runAsGroup":{"description":"The GID to run the entrypoint of the container process.\nUses runtime default if unset.\nMay also be set in SecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence\nfor that container.\nNote that this field cannot be set when spec.os.name is windows.","format":"int64","type":"integer"},"runAsNonRoot":{"description":"Indicates that the container must run as a non-root user.\nIf true, the Kubelet will validate the image at runtime to ensure that it\ndoes not run as UID 0 (root) and fail to start the container if it does.\nIf unset or false, no such validation will be performed.\nMay also be set in SecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.","type":"boolean"},"runAsUser":{"description":"The UID to run the entrypoint of the container process.\nDefaults to user specified in image metadata if unspecified.\nMay also be set in SecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence\nfor that container.\nNote that this field cannot be set when spec.os.name is windows.","format":"int64","type":"integer"},"seLinuxChangePolicy":{"description":"seLinuxChangePolicy defines how the container's SELinux label is applied to all volumes used by the Pod.\nIt has no effect on nodes that do not support SELinux or to volumes does not support SELinux.\nValid values are \"MountOption\" and \"Recursive\".\n\n\"Recursive\" means relabeling of all files on all Pod volumes by the container runtime.\nThis may be slow for large volumes, but allows mixing privileged and unprivileged Pods sharing the same volume on the same node.\n\n\"MountOption\" mounts all eligible Pod volumes with `-o context` mount option.\nThis requires all Pods that share the same volume to use the same SELinux label.\nIt is not possible to share the same volume among privileged and unprivileged Pods.\nEligible volumes are in-tree FibreChannel and iSCSI volumes, and all CSI volumes\nwhose CSI driver announces SELinux support by setting spec.seLinuxMount: true in their\nCSIDriver instance. Other volumes are always re-labelled recursively.\n\"MountOption\" value is allowed only when SELinuxMount feature gate is enabled.\n\nIf not specified and SELinuxMount feature gate is enabled, \"MountOption\" is used.\nIf not specified and SELinuxMount feature gate is disabled, \"MountOption\" is used for ReadWriteOncePod volumes\nand \"Recursive\" for all other volumes.\n\nThis field affects only Pods that have SELinux label set, either in PodSecurityContext or in SecurityContext of all containers.\n\nAll Pods that use the same volume should use the same seLinuxChangePolicy, otherwise some pods can get stuck in ContainerCreating state.\nNote that this field cannot be set when spec.os.name is windows.","type":"string"},"seLinuxOptions":{"description":"The SELinux context to be applied to all containers.\nIf unspecified, the container runtime will allocate a random SELinux context for each\ncontainer.  May also be set in SecurityContext.  If set in\nboth SecurityContext and PodSecurityContext, the value specified in SecurityContext\ntakes precedence for that container.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"level":{"description":"Level is SELinux level label that applies to the container.","type":"string"},"role":{"description":"Role is a SELinux role label that applies to the container.","type":"string"},"type":{"description":"Type is a SELinux type label that applies to the container.","type":"string"},"user":{"description":"User is a SELinux user label that applies to the container.","type":"string"}},"type":"object","additionalProperties":false},"seccompProfile":{"description":"The seccomp options to use by the containers in this pod.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"localhostProfile":{"description":"localhostProfile indicates a profile defined in a file on the node should be used.\nThe profile must be preconfigured on the node to work.\nMust be a descending path, relative to the kubelet's configured seccomp profile location.\nMust be set if type is \"Localhost\". Must NOT be set for any other type.","type":"string"},"type":{"description":"type indicates which kind of seccomp profile will be applied.\nValid options are:\n\nLocalhost - a profile defined in a file on the node should be used.\nRuntimeDefault - the container runtime default profile should be used.\nUnconfined - no profile should be applied.","type":"string","enum":["Localhost","RuntimeDefault","Unconfined"]}},"required":["type"],"type":"object","additionalProperties":false},"supplementalGroups":{"description":"A list of groups applied to the first process run in each container, in\naddition to the container's primary GID and fsGroup (if specified).  If\nthe SupplementalGroupsPolicy feature is enabled, the\nsupplementalGroupsPolicy field determines whether these are in addition\nto or instead of any group memberships defined in the container image.\nIf unspecified, no additional groups are added, though group memberships\ndefined in the container image may still be used, depending on the\nsupplementalGroupsPolicy field.\nNote that this field cannot be set when spec.os.name is windows.","items":{"format":"int64","type":"integer"},"type":"array","x-kubernetes-list-type":"atomic"},"supplementalGroupsPolicy":{"description":"Defines how supplemental groups of the first container processes are calculated.\nValid values are \"Merge\" and \"Strict\". If not specified, \"Merge\" is used.\n(Alpha) Using the field requires the SupplementalGroupsPolicy feature gate to be enabled\nand the container runtime must implement support for this feature.\nNote that this field cannot be set when spec.os.name is windows.","type":"string"},"sysctls":{"description":"Sysctls hold a list of namespaced sysctls used for the pod. Pods with unsupported\nsysctls (by the container runtime) might fail to launch.\nNote that this field cannot be set when spec.os.name is windows.","items":{"description":"Sysctl defines a kernel parameter to be set","properties":{"name":{"description":"Name of a property to set","type":"string"},"value":{"description":"Value of a property to set","type":"string"}},"required":["name","value"],"type":"object","additionalProperties":false},"type":"array","x-kubernetes-list-type":"atomic"},"windowsOptions":{"description":"The Windows specific settings applied to all containers.\nIf unspecified, the options within a container's SecurityContext will be used.\nIf set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.\nNote that this field cannot be set when spec.os.name is linux.","properties":{"gmsaCredentialSpec":{"description":"GMSACredentialSpec is where the GMSA admission webhook\n(https://github.com/kubernetes-sigs/windows-gmsa) inlines the contents of the\nGMSA credential spec named by the GMSACredentialSpecName field.","type":"string"},"gmsaCredentialSpecName":{"description":"GMSACredentialSpecName is the name of the GMSA credential spec to use.","type":"string"},"hostProcess":{"description":"HostProcess determines if a container should be run as a 'Host Process' container.\nAll of a Pod's containers must have the same effective HostProcess value\n(it is not allowed to have a mix of HostProcess containers and non-HostProcess containers).\nIn addition, if HostProcess is true then HostNetwork must also be set to true.","type":"boolean"},"runAsUserName":{"description":"The UserName in Windows to run the entrypoint of the container process.\nDefaults to the user specified in image metadata if unspecified.\nMay also be set in PodSecurityContext. If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.","type":"string"}},"type":"object","additionalProperties":false}},"type":"object","default":{"fsGroup":65532,"runAsUser":65532,"runAsGroup":65532,"runAsNonRoot":true,"seccompProfile":{"type":"RuntimeDefault"}},"additionalProperties":false},"replicas":{"default":1,"description":"Replicas is the number of server replicas (0 or 1 only)","format":"int32","maximum":1,"minimum":0,"type":"integer"},"resources":{"description":"Resources configures container resource requirements","properties":{"claims":{"description":"Claims lists the names of resources, defined in spec.resourceClaims,\nthat are used by this container.\n\nThis field depends on the\nDynamicResourceAllocation feature gate.\n\nThis field is immutable. It can only be set for containers.","items":{"description":"ResourceClaim references one entry in PodSpec.ResourceClaims.","properties":{"name":{"description":"Name must match the name of one entry in pod.spec.resourceClaims of\nthe Pod where this field is used. It makes that resource available\ninside a container.","type":"string"},"request":{"description":"Request is the name chosen for a request in the referenced claim.\nIf empty, everything from the claim is made available, otherwise\nonly the result of this request.","type":"string"}},"required":["name"],"type":"object","additionalProperties":false},"type":"array","x-kubernetes-list-map-keys":["name"],"x-kubernetes-list-type":"map"},"limits":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"description":"Limits describes the maximum amount of compute resources allowed.\nMore info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/","type":"object"},"requests":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"description":"Requests describes the minimum amount of compute resources required.\nIf Requests is omitted for a container, it defaults to Limits if that is explicitly specified,\notherwise to an implementation-defined value. Requests cannot exceed Limits.\nMore info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/","type":"object"}},"type":"object","default":{},"additionalProperties":false},"s3":{"description":"S3 configures S3-compatible payload store credentials\nCredentials are injected as environment variables for the AWS SDK","properties":{"bucket":{"description":"Bucket name (informational; actual config via REST API)","type":"string"},"credentialsSecretRef":{"description":"CredentialsSecretRef references a Secret with S3 credentials","properties":{"accessKeyIdKey":{"default":"accessKeyId","description":"Key for access key ID (default: accessKeyId)","type":"string"},"endpointKey":{"default":"endpoint","description":"Key for S3 endpoint URL (default: endpoint)\nFor Cubbit DS3: https://s3.cubbit.eu","type":"string"},"secretAccessKeyKey":{"default":"secretAccessKey","description":"Key for secret access key (default: secretAccessKey)","type":"string"},"secretName":{"description":"Name of the Secret in the same namespace","type":"string"}},"required":["secretName"],"type":"object","additionalProperties":false},"region":{"default":"eu-west-1","description":"Region for S3 bucket (e.g., \"eu-west-1\" for Cubbit)","type":"string"}},"type":"object","additionalProperties":false},"securityContext":{"description":"SecurityContext for the container","properties":{"allowPrivilegeEscalation":{"description":"AllowPrivilegeEscalation controls whether a process can gain more\nprivileges than its parent process. This bool directly controls if\nthe no_new_privs flag will be set on the container process.\nAllowPrivilegeEscalation is true always when the container is:\n1) run as Privileged\n2) has CAP_SYS_ADMIN\nNote that this field cannot be set when spec.os.name is windows.","type":"boolean"},"appArmorProfile":{"description":"appArmorProfile is the AppArmor options to use by this container. If set, this profile\noverrides the pod's appArmorProfile.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"localhostProfile":{"description":"localhostProfile indicates a profile loaded on the node that should be used.\nThe profile must be preconfigured on the node to work.\nMust match the loaded name of the profile.\nMust be set if and only if type is \"Localhost\".","type":"string"},"type":{"description":"type indicates which kind of AppArmor profile will be applied.\nValid options are:\n  Localhost - a profile pre-loaded on the node.\n  RuntimeDefault - the container runtime's default profile.\n  Unconfined - no AppArmor enforcement.","type":"string","enum":["Localhost","RuntimeDefault","Unconfined"]}},"required":["type"],"type":"object","additionalProperties":false},"capabilities":{"description":"The capabilities to add/drop when running containers.\nDefaults to the default set of capabilities granted by the container runtime.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"add":{"description":"Added capabilities","items":{"description":"Capability represent POSIX capabilities type","type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"drop":{"description":"Removed capabilities","items":{"description":"Capability represent POSIX capabilities type","type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","additionalProperties":false},"privileged":{"description":"Run container in privileged mode.\nProcesses in privileged containers are essentially equivalent to root on the host.\nDefaults to false.\nNote that this field cannot be set when spec.os.name is windows.","type":"boolean"},"procMount":{"description":"procMount denotes the type of proc mount to use for the containers.\nThe default value is Default which uses the container runtime defaults for\nreadonly paths and masked paths.\nThis requires the ProcMountType feature flag to be enabled.\nNote that this field cannot be set when spec.os.name is windows.","type":"string","enum":["Default","Unmasked"]},"readOnlyRootFilesystem":{"description":"Whether this container has a read-only root filesystem.\nDefault is false.\nNote that this field cannot be set when spec.os.name is windows.","type":"boolean"},"runAsGroup":{"description":"The GID to run the entrypoint of the container process.\nUses runtime default if unset.\nMay also be set in PodSecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.\nNote that this field cannot be set when spec.os.name is windows.","format":"int64","type":"integer"},"runAsNonRoot":{"description":"Indicates that the container must run as a non-root user.\nIf true, the Kubelet will validate the image at runtime to ensure that it\ndoes not run as UID 0 (root) and fail to start the container if it does.\nIf unset or false, no such validation will be performed.\nMay also be set in PodSecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.","type":"boolean"},"runAsUser":{"description":"The UID to run the entrypoint of the container process.\nDefaults to user specified in image metadata if unspecified.\nMay also be set in PodSecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.\nNote that this field cannot be set when spec.os.name is windows.","format":"int64","type":"integer"},"seLinuxOptions":{"description":"The SELinux context to be applied to the container.\nIf unspecified, the container runtime will allocate a random SELinux context for each\ncontainer.  May also be set in PodSecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"level":{"description":"Level is SELinux level label that applies to the container.","type":"string"},"role":{"description":"Role is a SELinux role label that applies to the container.","type":"string"},"type":{"description":"Type is a SELinux type label that applies to the container.","type":"string"},"user":{"description":"User is a SELinux user label that applies to the container.","type":"string"}},"type":"object","additionalProperties":false},"seccompProfile":{"description":"The seccomp options to use by this container. If seccomp options are\nprovided at both the pod & container level, the container options\noverride the pod options.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"localhostProfile":{"description":"localhostProfile indicates a profile defined in a file on the node should be used.\nThe profile must be preconfigured on the node to work.\nMust be a descending path, relative to the kubelet's configured seccomp profile location.\nMust be set if type is \"Localhost\". Must NOT be set for any other type.","type":"string"},"type":{"description":"type indicates which kind of seccomp profile will be applied.\nValid options are:\n\nLocalhost - a profile defined in a file on the node should be used.\nRuntimeDefault - the container runtime default profile should be used.\nUnconfined - no profile should be applied.","type":"string","enum":["Localhost","RuntimeDefault","Unconfined"]}},"required":["type"],"type":"object","additionalProperties":false},"windowsOptions":{"description":"The Windows specific settings applied to all containers.\nIf unspecified, the options from the PodSecurityContext will be used.\nIf set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.\nNote that this field cannot be set when spec.os.name is linux.","properties":{"gmsaCredentialSpec":{"description":"GMSACredentialSpec is where the GMSA admission webhook\n(https://github.com/kubernetes-sigs/windows-gmsa) inlines the contents of the\nGMSA credential spec named by the GMSACredentialSpecName field.","type":"string"},"gmsaCredentialSpecName":{"description":"GMSACredentialSpecName is the name of the GMSA credential spec to use.","type":"string"},"hostProcess":{"description":"HostProcess determines if a container should be run as a 'Host Process' container.\nAll of a Pod's containers must have the same effective HostProcess value\n(it is not allowed to have a mix of HostProcess containers and non-HostProcess containers).\nIn addition, if HostProcess is true then HostNetwork must also be set to true.","type":"boolean"},"runAsUserName":{"description":"The UserName in Windows to run the entrypoint of the container process.\nDefaults to the user specified in image metadata if unspecified.\nMay also be set in PodSecurityContext. If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.","type":"string"}},"type":"object","additionalProperties":false}},"type":"object","default":{"allowPrivilegeEscalation":false,"capabilities":{"drop":["ALL"]},"readOnlyRootFilesystem":true,"runAsNonRoot":true,"runAsUser":65532,"runAsGroup":65532},"additionalProperties":false},"service":{"description":"Service configures the Kubernetes Service","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Service annotations (e.g., for cloud load balancer configuration)","type":"object"},"type":{"default":"ClusterIP","description":"Service type","enum":["ClusterIP","NodePort","LoadBalancer"],"type":"string"}},"type":"object","default":{},"additionalProperties":false},"smb":{"description":"SMB configures the SMB protocol adapter","properties":{"credits":{"description":"SMB credit management configuration","properties":{"aggressiveClientThreshold":{"default":256,"description":"Outstanding requests threshold for client throttling (adaptive strategy only)","format":"int32","minimum":1,"type":"integer","maximum":2147483647},"initialGrant":{"default":256,"description":"Credits for initial requests (NEGOTIATE)","format":"int32","minimum":1,"type":"integer","maximum":2147483647},"loadThresholdHigh":{"default":1000,"description":"Server load threshold for throttling (adaptive strategy only)","format":"int32","minimum":1,"type":"integer","maximum":2147483647},"loadThresholdLow":{"default":100,"description":"Server load threshold for boosting (adaptive strategy only)","format":"int32","minimum":1,"type":"integer","maximum":2147483647},"maxGrant":{"default":8192,"description":"Maximum credits per response","format":"int32","minimum":1,"type":"integer","maximum":2147483647},"maxSessionCredits":{"default":65535,"description":"Maximum outstanding credits per session","format":"int32","minimum":1,"type":"integer","maximum":2147483647},"minGrant":{"default":16,"description":"Minimum credits per response","format":"int32","minimum":1,"type":"integer","maximum":2147483647},"strategy":{"default":"adaptive","description":"Credit grant strategy: fixed, echo, or adaptive","enum":["fixed","echo","adaptive"],"type":"string"}},"type":"object","default":{},"additionalProperties":false},"enabled":{"default":false,"description":"Enable SMB protocol","type":"boolean"},"maxConnections":{"default":0,"description":"Maximum number of concurrent SMB connections (0 = unlimited)","format":"int32","minimum":0,"type":"integer","maximum":2147483647},"maxRequestsPerConnection":{"default":100,"description":"Maximum number of concurrent requests per SMB connection","format":"int32","minimum":1,"type":"integer","maximum":2147483647},"metricsLogInterval":{"default":"5m","description":"Metrics logging interval (e.g., \"5m\", \"10m\")","type":"string"},"port":{"default":12445,"description":"SMB port to listen on","format":"int32","maximum":65535,"minimum":1,"type":"integer"},"timeouts":{"description":"Timeout configurations for SMB operations","properties":{"idle":{"default":"5m","description":"Maximum idle time between requests","type":"string"},"read":{"default":"5m","description":"Maximum time to read request","type":"string"},"shutdown":{"default":"30s","description":"Graceful shutdown timeout","type":"string"},"write":{"default":"30s","description":"Maximum time to write response","type":"string"}},"type":"object","default":{},"additionalProperties":false}},"type":"object","default":{},"additionalProperties":false},"storage":{"description":"Storage configures PVCs for internal server storage","properties":{"cacheSize":{"default":"5Gi","description":"Size for cache PVC (mounted at /data/cache)\nRequired for WAL persistence - enables crash recovery","example":"5Gi","pattern":"^[0-9]+(Gi|Mi|Ti)$","type":"string"},"contentSize":{"description":"Size for content store PVC (mounted at /data/content)\nUsed for local filesystem content backend (not needed if using pure S3)","example":"50Gi","pattern":"^[0-9]+(Gi|Mi|Ti)$","type":"string"},"metadataSize":{"description":"Size for metadata store PVC (mounted at /data/metadata)\nUsed by BadgerDB or other metadata backends","example":"10Gi","pattern":"^[0-9]+(Gi|Mi|Ti)$","type":"string"},"storageClassName":{"description":"StorageClass for the server's PVCs\nIf not specified, uses the cluster's default StorageClass","type":"string"},"controlPlaneSize":{"description":"Size for the control-plane PVC (mounted at /data/controlplane), which keeps the SQLite control-plane database (users, shares, adapters) across pod restarts.","type":"string","pattern":"^[0-9]+(Gi|Mi|Ti)$","default":"1Gi"}},"required":["cacheSize","metadataSize"],"type":"object","additionalProperties":false}},"required":["storage"],"type":"object","additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$", "u");
@@ -1053,8 +1053,8 @@ vErrors.push(err77);
 errors++;
 }
 if(typeof data48 == "number"){
-if(data48 < 1 || isNaN(data48)){
-const err78 = {instancePath:instancePath+"/percona/backup/retentionDays",schemaPath:"#/properties/percona/properties/backup/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data48 > 2147483647 || isNaN(data48)){
+const err78 = {instancePath:instancePath+"/percona/backup/retentionDays",schemaPath:"#/properties/percona/properties/backup/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1063,10 +1063,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-}
-else {
-const err79 = {instancePath:instancePath+"/percona/backup",schemaPath:"#/properties/percona/properties/backup/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data48 < 1 || isNaN(data48)){
+const err79 = {instancePath:instancePath+"/percona/backup/retentionDays",schemaPath:"#/properties/percona/properties/backup/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1075,10 +1073,10 @@ vErrors.push(err79);
 }
 errors++;
 }
-let data49 = data38.databaseName;
-if(typeof data49 === "string"){
-if(func3(data49) > 63){
-const err80 = {instancePath:instancePath+"/percona/databaseName",schemaPath:"#/properties/percona/properties/databaseName/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/percona/backup",schemaPath:"#/properties/percona/properties/backup/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1087,8 +1085,10 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(func3(data49) < 1){
-const err81 = {instancePath:instancePath+"/percona/databaseName",schemaPath:"#/properties/percona/properties/databaseName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+let data49 = data38.databaseName;
+if(typeof data49 === "string"){
+if(func3(data49) > 63){
+const err81 = {instancePath:instancePath+"/percona/databaseName",schemaPath:"#/properties/percona/properties/databaseName/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1097,9 +1097,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/percona/databaseName",schemaPath:"#/properties/percona/properties/databaseName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data49) < 1){
+const err82 = {instancePath:instancePath+"/percona/databaseName",schemaPath:"#/properties/percona/properties/databaseName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1108,8 +1107,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(typeof data38.deleteWithServer !== "boolean"){
-const err83 = {instancePath:instancePath+"/percona/deleteWithServer",schemaPath:"#/properties/percona/properties/deleteWithServer/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err83 = {instancePath:instancePath+"/percona/databaseName",schemaPath:"#/properties/percona/properties/databaseName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1118,8 +1118,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-if(typeof data38.enabled !== "boolean"){
-const err84 = {instancePath:instancePath+"/percona/enabled",schemaPath:"#/properties/percona/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(typeof data38.deleteWithServer !== "boolean"){
+const err84 = {instancePath:instancePath+"/percona/deleteWithServer",schemaPath:"#/properties/percona/properties/deleteWithServer/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1128,9 +1128,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-let data52 = data38.replicas;
-if(!((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52)))){
-const err85 = {instancePath:instancePath+"/percona/replicas",schemaPath:"#/properties/percona/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data38.enabled !== "boolean"){
+const err85 = {instancePath:instancePath+"/percona/enabled",schemaPath:"#/properties/percona/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1139,9 +1138,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(typeof data52 == "number"){
-if(data52 > 5 || isNaN(data52)){
-const err86 = {instancePath:instancePath+"/percona/replicas",schemaPath:"#/properties/percona/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
+let data52 = data38.replicas;
+if(!((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52)))){
+const err86 = {instancePath:instancePath+"/percona/replicas",schemaPath:"#/properties/percona/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1150,8 +1149,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(data52 < 1 || isNaN(data52)){
-const err87 = {instancePath:instancePath+"/percona/replicas",schemaPath:"#/properties/percona/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(typeof data52 == "number"){
+if(data52 > 5 || isNaN(data52)){
+const err87 = {instancePath:instancePath+"/percona/replicas",schemaPath:"#/properties/percona/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1160,10 +1160,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-if(data38.storageClassName !== undefined){
-if(typeof data38.storageClassName !== "string"){
-const err88 = {instancePath:instancePath+"/percona/storageClassName",schemaPath:"#/properties/percona/properties/storageClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data52 < 1 || isNaN(data52)){
+const err88 = {instancePath:instancePath+"/percona/replicas",schemaPath:"#/properties/percona/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1173,8 +1171,9 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(typeof data38.storageSize !== "string"){
-const err89 = {instancePath:instancePath+"/percona/storageSize",schemaPath:"#/properties/percona/properties/storageSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.storageClassName !== undefined){
+if(typeof data38.storageClassName !== "string"){
+const err89 = {instancePath:instancePath+"/percona/storageClassName",schemaPath:"#/properties/percona/properties/storageClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1184,8 +1183,8 @@ vErrors.push(err89);
 errors++;
 }
 }
-else {
-const err90 = {instancePath:instancePath+"/percona",schemaPath:"#/properties/percona/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data38.storageSize !== "string"){
+const err90 = {instancePath:instancePath+"/percona/storageSize",schemaPath:"#/properties/percona/properties/storageSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1194,11 +1193,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-let data55 = data.podSecurityContext;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-for(const key16 in data55){
-if(!(func2.call(schema11.properties.podSecurityContext.properties, key16))){
-const err91 = {instancePath:instancePath+"/podSecurityContext",schemaPath:"#/properties/podSecurityContext/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+else {
+const err91 = {instancePath:instancePath+"/percona",schemaPath:"#/properties/percona/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1207,12 +1204,11 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-if(data55.appArmorProfile !== undefined){
-let data56 = data55.appArmorProfile;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.type === undefined){
-const err92 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+let data55 = data.podSecurityContext;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key16 in data55){
+if(!(func2.call(schema11.properties.podSecurityContext.properties, key16))){
+const err92 = {instancePath:instancePath+"/podSecurityContext",schemaPath:"#/properties/podSecurityContext/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1221,9 +1217,12 @@ vErrors.push(err92);
 }
 errors++;
 }
-for(const key17 in data56){
-if(!((key17 === "localhostProfile") || (key17 === "type"))){
-const err93 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+if(data55.appArmorProfile !== undefined){
+let data56 = data55.appArmorProfile;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.type === undefined){
+const err93 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1232,10 +1231,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data56.localhostProfile !== undefined){
-if(typeof data56.localhostProfile !== "string"){
-const err94 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile/localhostProfile",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/properties/localhostProfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key17 in data56){
+if(!((key17 === "localhostProfile") || (key17 === "type"))){
+const err94 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1245,10 +1243,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data56.type !== undefined){
-let data58 = data56.type;
-if(typeof data58 !== "string"){
-const err95 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile/type",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data56.localhostProfile !== undefined){
+if(typeof data56.localhostProfile !== "string"){
+const err95 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile/localhostProfile",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/properties/localhostProfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1257,8 +1254,11 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(!(((data58 === "Localhost") || (data58 === "RuntimeDefault")) || (data58 === "Unconfined"))){
-const err96 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile/type",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.podSecurityContext.properties.appArmorProfile.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data56.type !== undefined){
+let data58 = data56.type;
+if(typeof data58 !== "string"){
+const err96 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile/type",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1267,10 +1267,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-}
-else {
-const err97 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data58 === "Localhost") || (data58 === "RuntimeDefault")) || (data58 === "Unconfined"))){
+const err97 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile/type",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.podSecurityContext.properties.appArmorProfile.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1280,10 +1278,9 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data55.fsGroup !== undefined){
-let data59 = data55.fsGroup;
-if(!((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59)))){
-const err98 = {instancePath:instancePath+"/podSecurityContext/fsGroup",schemaPath:"#/properties/podSecurityContext/properties/fsGroup/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err98 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1293,10 +1290,10 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data55.fsGroupChangePolicy !== undefined){
-let data60 = data55.fsGroupChangePolicy;
-if(typeof data60 !== "string"){
-const err99 = {instancePath:instancePath+"/podSecurityContext/fsGroupChangePolicy",schemaPath:"#/properties/podSecurityContext/properties/fsGroupChangePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data55.fsGroup !== undefined){
+let data59 = data55.fsGroup;
+if(!((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59)))){
+const err99 = {instancePath:instancePath+"/podSecurityContext/fsGroup",schemaPath:"#/properties/podSecurityContext/properties/fsGroup/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1305,8 +1302,11 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(!((data60 === "OnRootMismatch") || (data60 === "Always"))){
-const err100 = {instancePath:instancePath+"/podSecurityContext/fsGroupChangePolicy",schemaPath:"#/properties/podSecurityContext/properties/fsGroupChangePolicy/enum",keyword:"enum",params:{allowedValues: schema11.properties.podSecurityContext.properties.fsGroupChangePolicy.enum},message:"must be equal to one of the allowed values"};
+}
+if(data55.fsGroupChangePolicy !== undefined){
+let data60 = data55.fsGroupChangePolicy;
+if(typeof data60 !== "string"){
+const err100 = {instancePath:instancePath+"/podSecurityContext/fsGroupChangePolicy",schemaPath:"#/properties/podSecurityContext/properties/fsGroupChangePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1315,11 +1315,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-if(data55.runAsGroup !== undefined){
-let data61 = data55.runAsGroup;
-if(!((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61)))){
-const err101 = {instancePath:instancePath+"/podSecurityContext/runAsGroup",schemaPath:"#/properties/podSecurityContext/properties/runAsGroup/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(!((data60 === "OnRootMismatch") || (data60 === "Always"))){
+const err101 = {instancePath:instancePath+"/podSecurityContext/fsGroupChangePolicy",schemaPath:"#/properties/podSecurityContext/properties/fsGroupChangePolicy/enum",keyword:"enum",params:{allowedValues: schema11.properties.podSecurityContext.properties.fsGroupChangePolicy.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1329,9 +1326,10 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data55.runAsNonRoot !== undefined){
-if(typeof data55.runAsNonRoot !== "boolean"){
-const err102 = {instancePath:instancePath+"/podSecurityContext/runAsNonRoot",schemaPath:"#/properties/podSecurityContext/properties/runAsNonRoot/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data55.runAsGroup !== undefined){
+let data61 = data55.runAsGroup;
+if(!((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61)))){
+const err102 = {instancePath:instancePath+"/podSecurityContext/runAsGroup",schemaPath:"#/properties/podSecurityContext/properties/runAsGroup/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1341,10 +1339,9 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data55.runAsUser !== undefined){
-let data63 = data55.runAsUser;
-if(!((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63)))){
-const err103 = {instancePath:instancePath+"/podSecurityContext/runAsUser",schemaPath:"#/properties/podSecurityContext/properties/runAsUser/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data55.runAsNonRoot !== undefined){
+if(typeof data55.runAsNonRoot !== "boolean"){
+const err103 = {instancePath:instancePath+"/podSecurityContext/runAsNonRoot",schemaPath:"#/properties/podSecurityContext/properties/runAsNonRoot/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1354,9 +1351,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data55.seLinuxChangePolicy !== undefined){
-if(typeof data55.seLinuxChangePolicy !== "string"){
-const err104 = {instancePath:instancePath+"/podSecurityContext/seLinuxChangePolicy",schemaPath:"#/properties/podSecurityContext/properties/seLinuxChangePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data55.runAsUser !== undefined){
+let data63 = data55.runAsUser;
+if(!((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63)))){
+const err104 = {instancePath:instancePath+"/podSecurityContext/runAsUser",schemaPath:"#/properties/podSecurityContext/properties/runAsUser/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1366,12 +1364,9 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data55.seLinuxOptions !== undefined){
-let data65 = data55.seLinuxOptions;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-for(const key18 in data65){
-if(!((((key18 === "level") || (key18 === "role")) || (key18 === "type")) || (key18 === "user"))){
-const err105 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(data55.seLinuxChangePolicy !== undefined){
+if(typeof data55.seLinuxChangePolicy !== "string"){
+const err105 = {instancePath:instancePath+"/podSecurityContext/seLinuxChangePolicy",schemaPath:"#/properties/podSecurityContext/properties/seLinuxChangePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1381,9 +1376,12 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data65.level !== undefined){
-if(typeof data65.level !== "string"){
-const err106 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions/level",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data55.seLinuxOptions !== undefined){
+let data65 = data55.seLinuxOptions;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+for(const key18 in data65){
+if(!((((key18 === "level") || (key18 === "role")) || (key18 === "type")) || (key18 === "user"))){
+const err106 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1393,9 +1391,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data65.role !== undefined){
-if(typeof data65.role !== "string"){
-const err107 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions/role",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data65.level !== undefined){
+if(typeof data65.level !== "string"){
+const err107 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions/level",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1405,9 +1403,9 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data65.type !== undefined){
-if(typeof data65.type !== "string"){
-const err108 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions/type",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data65.role !== undefined){
+if(typeof data65.role !== "string"){
+const err108 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions/role",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1417,9 +1415,9 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data65.user !== undefined){
-if(typeof data65.user !== "string"){
-const err109 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions/user",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data65.type !== undefined){
+if(typeof data65.type !== "string"){
+const err109 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions/type",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1429,9 +1427,9 @@ vErrors.push(err109);
 errors++;
 }
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data65.user !== undefined){
+if(typeof data65.user !== "string"){
+const err110 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions/user",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1441,11 +1439,9 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data55.seccompProfile !== undefined){
-let data70 = data55.seccompProfile;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.type === undefined){
-const err111 = {instancePath:instancePath+"/podSecurityContext/seccompProfile",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err111 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1454,9 +1450,12 @@ vErrors.push(err111);
 }
 errors++;
 }
-for(const key19 in data70){
-if(!((key19 === "localhostProfile") || (key19 === "type"))){
-const err112 = {instancePath:instancePath+"/podSecurityContext/seccompProfile",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+if(data55.seccompProfile !== undefined){
+let data70 = data55.seccompProfile;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.type === undefined){
+const err112 = {instancePath:instancePath+"/podSecurityContext/seccompProfile",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1465,10 +1464,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-if(data70.localhostProfile !== undefined){
-if(typeof data70.localhostProfile !== "string"){
-const err113 = {instancePath:instancePath+"/podSecurityContext/seccompProfile/localhostProfile",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/properties/localhostProfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key19 in data70){
+if(!((key19 === "localhostProfile") || (key19 === "type"))){
+const err113 = {instancePath:instancePath+"/podSecurityContext/seccompProfile",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1478,10 +1476,9 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data70.type !== undefined){
-let data72 = data70.type;
-if(typeof data72 !== "string"){
-const err114 = {instancePath:instancePath+"/podSecurityContext/seccompProfile/type",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.localhostProfile !== undefined){
+if(typeof data70.localhostProfile !== "string"){
+const err114 = {instancePath:instancePath+"/podSecurityContext/seccompProfile/localhostProfile",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/properties/localhostProfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1490,8 +1487,11 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(!(((data72 === "Localhost") || (data72 === "RuntimeDefault")) || (data72 === "Unconfined"))){
-const err115 = {instancePath:instancePath+"/podSecurityContext/seccompProfile/type",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.podSecurityContext.properties.seccompProfile.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data70.type !== undefined){
+let data72 = data70.type;
+if(typeof data72 !== "string"){
+const err115 = {instancePath:instancePath+"/podSecurityContext/seccompProfile/type",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1500,15 +1500,25 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-}
-else {
-const err116 = {instancePath:instancePath+"/podSecurityContext/seccompProfile",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data72 === "Localhost") || (data72 === "RuntimeDefault")) || (data72 === "Unconfined"))){
+const err116 = {instancePath:instancePath+"/podSecurityContext/seccompProfile/type",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.podSecurityContext.properties.seccompProfile.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err116];
 }
 else {
 vErrors.push(err116);
+}
+errors++;
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/podSecurityContext/seccompProfile",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
 }
 errors++;
 }
@@ -1520,19 +1530,7 @@ const len0 = data73.length;
 for(let i0=0; i0<len0; i0++){
 let data74 = data73[i0];
 if(!((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74)))){
-const err117 = {instancePath:instancePath+"/podSecurityContext/supplementalGroups/" + i0,schemaPath:"#/properties/podSecurityContext/properties/supplementalGroups/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-}
-}
-else {
-const err118 = {instancePath:instancePath+"/podSecurityContext/supplementalGroups",schemaPath:"#/properties/podSecurityContext/properties/supplementalGroups/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err118 = {instancePath:instancePath+"/podSecurityContext/supplementalGroups/" + i0,schemaPath:"#/properties/podSecurityContext/properties/supplementalGroups/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1542,14 +1540,26 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data55.supplementalGroupsPolicy !== undefined){
-if(typeof data55.supplementalGroupsPolicy !== "string"){
-const err119 = {instancePath:instancePath+"/podSecurityContext/supplementalGroupsPolicy",schemaPath:"#/properties/podSecurityContext/properties/supplementalGroupsPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err119 = {instancePath:instancePath+"/podSecurityContext/supplementalGroups",schemaPath:"#/properties/podSecurityContext/properties/supplementalGroups/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err119];
 }
 else {
 vErrors.push(err119);
+}
+errors++;
+}
+}
+if(data55.supplementalGroupsPolicy !== undefined){
+if(typeof data55.supplementalGroupsPolicy !== "string"){
+const err120 = {instancePath:instancePath+"/podSecurityContext/supplementalGroupsPolicy",schemaPath:"#/properties/podSecurityContext/properties/supplementalGroupsPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
 }
 errors++;
 }
@@ -1562,17 +1572,7 @@ for(let i1=0; i1<len1; i1++){
 let data77 = data76[i1];
 if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
 if(data77.name === undefined){
-const err120 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i1,schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-if(data77.value === undefined){
-const err121 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i1,schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+const err121 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i1,schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1581,9 +1581,8 @@ vErrors.push(err121);
 }
 errors++;
 }
-for(const key20 in data77){
-if(!((key20 === "name") || (key20 === "value"))){
-const err122 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i1,schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+if(data77.value === undefined){
+const err122 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i1,schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1592,10 +1591,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-if(data77.name !== undefined){
-if(typeof data77.name !== "string"){
-const err123 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i1+"/name",schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key20 in data77){
+if(!((key20 === "name") || (key20 === "value"))){
+const err123 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i1,schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1605,9 +1603,9 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data77.value !== undefined){
-if(typeof data77.value !== "string"){
-const err124 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i1+"/value",schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data77.name !== undefined){
+if(typeof data77.name !== "string"){
+const err124 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i1+"/name",schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1617,9 +1615,9 @@ vErrors.push(err124);
 errors++;
 }
 }
-}
-else {
-const err125 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i1,schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data77.value !== undefined){
+if(typeof data77.value !== "string"){
+const err125 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i1+"/value",schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1631,7 +1629,7 @@ errors++;
 }
 }
 else {
-const err126 = {instancePath:instancePath+"/podSecurityContext/sysctls",schemaPath:"#/properties/podSecurityContext/properties/sysctls/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err126 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i1,schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1641,12 +1639,9 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data55.windowsOptions !== undefined){
-let data80 = data55.windowsOptions;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-for(const key21 in data80){
-if(!((((key21 === "gmsaCredentialSpec") || (key21 === "gmsaCredentialSpecName")) || (key21 === "hostProcess")) || (key21 === "runAsUserName"))){
-const err127 = {instancePath:instancePath+"/podSecurityContext/windowsOptions",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+else {
+const err127 = {instancePath:instancePath+"/podSecurityContext/sysctls",schemaPath:"#/properties/podSecurityContext/properties/sysctls/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1656,9 +1651,12 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data80.gmsaCredentialSpec !== undefined){
-if(typeof data80.gmsaCredentialSpec !== "string"){
-const err128 = {instancePath:instancePath+"/podSecurityContext/windowsOptions/gmsaCredentialSpec",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/properties/gmsaCredentialSpec/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data55.windowsOptions !== undefined){
+let data80 = data55.windowsOptions;
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+for(const key21 in data80){
+if(!((((key21 === "gmsaCredentialSpec") || (key21 === "gmsaCredentialSpecName")) || (key21 === "hostProcess")) || (key21 === "runAsUserName"))){
+const err128 = {instancePath:instancePath+"/podSecurityContext/windowsOptions",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1668,9 +1666,9 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data80.gmsaCredentialSpecName !== undefined){
-if(typeof data80.gmsaCredentialSpecName !== "string"){
-const err129 = {instancePath:instancePath+"/podSecurityContext/windowsOptions/gmsaCredentialSpecName",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/properties/gmsaCredentialSpecName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data80.gmsaCredentialSpec !== undefined){
+if(typeof data80.gmsaCredentialSpec !== "string"){
+const err129 = {instancePath:instancePath+"/podSecurityContext/windowsOptions/gmsaCredentialSpec",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/properties/gmsaCredentialSpec/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1680,9 +1678,9 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data80.hostProcess !== undefined){
-if(typeof data80.hostProcess !== "boolean"){
-const err130 = {instancePath:instancePath+"/podSecurityContext/windowsOptions/hostProcess",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/properties/hostProcess/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data80.gmsaCredentialSpecName !== undefined){
+if(typeof data80.gmsaCredentialSpecName !== "string"){
+const err130 = {instancePath:instancePath+"/podSecurityContext/windowsOptions/gmsaCredentialSpecName",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/properties/gmsaCredentialSpecName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1692,9 +1690,9 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data80.runAsUserName !== undefined){
-if(typeof data80.runAsUserName !== "string"){
-const err131 = {instancePath:instancePath+"/podSecurityContext/windowsOptions/runAsUserName",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/properties/runAsUserName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data80.hostProcess !== undefined){
+if(typeof data80.hostProcess !== "boolean"){
+const err131 = {instancePath:instancePath+"/podSecurityContext/windowsOptions/hostProcess",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/properties/hostProcess/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1704,9 +1702,9 @@ vErrors.push(err131);
 errors++;
 }
 }
-}
-else {
-const err132 = {instancePath:instancePath+"/podSecurityContext/windowsOptions",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data80.runAsUserName !== undefined){
+if(typeof data80.runAsUserName !== "string"){
+const err132 = {instancePath:instancePath+"/podSecurityContext/windowsOptions/runAsUserName",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/properties/runAsUserName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1718,7 +1716,7 @@ errors++;
 }
 }
 else {
-const err133 = {instancePath:instancePath+"/podSecurityContext",schemaPath:"#/properties/podSecurityContext/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err133 = {instancePath:instancePath+"/podSecurityContext/windowsOptions",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1727,9 +1725,10 @@ vErrors.push(err133);
 }
 errors++;
 }
-let data85 = data.replicas;
-if(!((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85)))){
-const err134 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/podSecurityContext",schemaPath:"#/properties/podSecurityContext/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1738,9 +1737,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(typeof data85 == "number"){
-if(data85 > 1 || isNaN(data85)){
-const err135 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+let data85 = data.replicas;
+if(!((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85)))){
+const err135 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1749,8 +1748,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data85 < 0 || isNaN(data85)){
-const err136 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data85 == "number"){
+if(data85 > 1 || isNaN(data85)){
+const err136 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1759,17 +1759,27 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-let data86 = data.resources;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-for(const key22 in data86){
-if(!(((key22 === "claims") || (key22 === "limits")) || (key22 === "requests"))){
-const err137 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(data85 < 0 || isNaN(data85)){
+const err137 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err137];
 }
 else {
 vErrors.push(err137);
+}
+errors++;
+}
+}
+let data86 = data.resources;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+for(const key22 in data86){
+if(!(((key22 === "claims") || (key22 === "limits")) || (key22 === "requests"))){
+const err138 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
 }
 errors++;
 }
@@ -1782,18 +1792,7 @@ for(let i2=0; i2<len2; i2++){
 let data88 = data87[i2];
 if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
 if(data88.name === undefined){
-const err138 = {instancePath:instancePath+"/resources/claims/" + i2,schemaPath:"#/properties/resources/properties/claims/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-for(const key23 in data88){
-if(!((key23 === "name") || (key23 === "request"))){
-const err139 = {instancePath:instancePath+"/resources/claims/" + i2,schemaPath:"#/properties/resources/properties/claims/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+const err139 = {instancePath:instancePath+"/resources/claims/" + i2,schemaPath:"#/properties/resources/properties/claims/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1802,10 +1801,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-if(data88.name !== undefined){
-if(typeof data88.name !== "string"){
-const err140 = {instancePath:instancePath+"/resources/claims/" + i2+"/name",schemaPath:"#/properties/resources/properties/claims/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key23 in data88){
+if(!((key23 === "name") || (key23 === "request"))){
+const err140 = {instancePath:instancePath+"/resources/claims/" + i2,schemaPath:"#/properties/resources/properties/claims/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1815,9 +1813,9 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data88.request !== undefined){
-if(typeof data88.request !== "string"){
-const err141 = {instancePath:instancePath+"/resources/claims/" + i2+"/request",schemaPath:"#/properties/resources/properties/claims/items/properties/request/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data88.name !== undefined){
+if(typeof data88.name !== "string"){
+const err141 = {instancePath:instancePath+"/resources/claims/" + i2+"/name",schemaPath:"#/properties/resources/properties/claims/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1827,9 +1825,9 @@ vErrors.push(err141);
 errors++;
 }
 }
-}
-else {
-const err142 = {instancePath:instancePath+"/resources/claims/" + i2,schemaPath:"#/properties/resources/properties/claims/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data88.request !== undefined){
+if(typeof data88.request !== "string"){
+const err142 = {instancePath:instancePath+"/resources/claims/" + i2+"/request",schemaPath:"#/properties/resources/properties/claims/items/properties/request/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1841,12 +1839,24 @@ errors++;
 }
 }
 else {
-const err143 = {instancePath:instancePath+"/resources/claims",schemaPath:"#/properties/resources/properties/claims/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err143 = {instancePath:instancePath+"/resources/claims/" + i2,schemaPath:"#/properties/resources/properties/claims/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err143];
 }
 else {
 vErrors.push(err143);
+}
+errors++;
+}
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/resources/claims",schemaPath:"#/properties/resources/properties/claims/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
 }
 errors++;
 }
@@ -1860,21 +1870,7 @@ const _errs211 = errors;
 let valid31 = false;
 const _errs212 = errors;
 if(!((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92)))){
-const err144 = {instancePath:instancePath+"/resources/limits/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/limits/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-var _valid0 = _errs212 === errors;
-valid31 = valid31 || _valid0;
-if(!valid31){
-const _errs214 = errors;
-if(typeof data92 !== "string"){
-const err145 = {instancePath:instancePath+"/resources/limits/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/limits/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err145 = {instancePath:instancePath+"/resources/limits/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/limits/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1883,16 +1879,30 @@ vErrors.push(err145);
 }
 errors++;
 }
-var _valid0 = _errs214 === errors;
+var _valid0 = _errs212 === errors;
 valid31 = valid31 || _valid0;
-}
 if(!valid31){
-const err146 = {instancePath:instancePath+"/resources/limits/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/limits/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs214 = errors;
+if(typeof data92 !== "string"){
+const err146 = {instancePath:instancePath+"/resources/limits/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/limits/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err146];
 }
 else {
 vErrors.push(err146);
+}
+errors++;
+}
+var _valid0 = _errs214 === errors;
+valid31 = valid31 || _valid0;
+}
+if(!valid31){
+const err147 = {instancePath:instancePath+"/resources/limits/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/limits/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
 }
 errors++;
 }
@@ -1909,12 +1919,12 @@ vErrors = null;
 }
 if(typeof data92 === "string"){
 if(!pattern0.test(data92)){
-const err147 = {instancePath:instancePath+"/resources/limits/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/limits/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$"},message:"must match pattern \""+"^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$"+"\""};
+const err148 = {instancePath:instancePath+"/resources/limits/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/limits/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$"},message:"must match pattern \""+"^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$"+"\""};
 if(vErrors === null){
-vErrors = [err147];
+vErrors = [err148];
 }
 else {
-vErrors.push(err147);
+vErrors.push(err148);
 }
 errors++;
 }
@@ -1922,12 +1932,12 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/properties/resources/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err149 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/properties/resources/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err148];
+vErrors = [err149];
 }
 else {
-vErrors.push(err148);
+vErrors.push(err149);
 }
 errors++;
 }
@@ -1941,21 +1951,7 @@ const _errs220 = errors;
 let valid33 = false;
 const _errs221 = errors;
 if(!((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94)))){
-const err149 = {instancePath:instancePath+"/resources/requests/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/requests/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-var _valid1 = _errs221 === errors;
-valid33 = valid33 || _valid1;
-if(!valid33){
-const _errs223 = errors;
-if(typeof data94 !== "string"){
-const err150 = {instancePath:instancePath+"/resources/requests/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/requests/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err150 = {instancePath:instancePath+"/resources/requests/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/requests/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1964,16 +1960,30 @@ vErrors.push(err150);
 }
 errors++;
 }
-var _valid1 = _errs223 === errors;
+var _valid1 = _errs221 === errors;
 valid33 = valid33 || _valid1;
-}
 if(!valid33){
-const err151 = {instancePath:instancePath+"/resources/requests/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/requests/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs223 = errors;
+if(typeof data94 !== "string"){
+const err151 = {instancePath:instancePath+"/resources/requests/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/requests/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err151];
 }
 else {
 vErrors.push(err151);
+}
+errors++;
+}
+var _valid1 = _errs223 === errors;
+valid33 = valid33 || _valid1;
+}
+if(!valid33){
+const err152 = {instancePath:instancePath+"/resources/requests/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/requests/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
 }
 errors++;
 }
@@ -1990,20 +2000,7 @@ vErrors = null;
 }
 if(typeof data94 === "string"){
 if(!pattern0.test(data94)){
-const err152 = {instancePath:instancePath+"/resources/requests/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/requests/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$"},message:"must match pattern \""+"^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$"+"\""};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err153 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/properties/resources/properties/requests/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err153 = {instancePath:instancePath+"/resources/requests/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/requests/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$"},message:"must match pattern \""+"^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$"+"\""};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2014,13 +2011,26 @@ errors++;
 }
 }
 }
+}
 else {
-const err154 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err154 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/properties/resources/properties/requests/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err154];
 }
 else {
 vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
 }
 errors++;
 }
@@ -2032,24 +2042,24 @@ data95.region = "eu-west-1";
 }
 for(const key26 in data95){
 if(!(((key26 === "bucket") || (key26 === "credentialsSecretRef")) || (key26 === "region"))){
-const err155 = {instancePath:instancePath+"/s3",schemaPath:"#/properties/s3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+const err156 = {instancePath:instancePath+"/s3",schemaPath:"#/properties/s3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err155];
+vErrors = [err156];
 }
 else {
-vErrors.push(err155);
+vErrors.push(err156);
 }
 errors++;
 }
 }
 if(data95.bucket !== undefined){
 if(typeof data95.bucket !== "string"){
-const err156 = {instancePath:instancePath+"/s3/bucket",schemaPath:"#/properties/s3/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err157 = {instancePath:instancePath+"/s3/bucket",schemaPath:"#/properties/s3/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err156];
+vErrors = [err157];
 }
 else {
-vErrors.push(err156);
+vErrors.push(err157);
 }
 errors++;
 }
@@ -2067,18 +2077,7 @@ if(data97.secretAccessKeyKey === undefined){
 data97.secretAccessKeyKey = "secretAccessKey";
 }
 if(data97.secretName === undefined){
-const err157 = {instancePath:instancePath+"/s3/credentialsSecretRef",schemaPath:"#/properties/s3/properties/credentialsSecretRef/required",keyword:"required",params:{missingProperty: "secretName"},message:"must have required property '"+"secretName"+"'"};
-if(vErrors === null){
-vErrors = [err157];
-}
-else {
-vErrors.push(err157);
-}
-errors++;
-}
-for(const key27 in data97){
-if(!((((key27 === "accessKeyIdKey") || (key27 === "endpointKey")) || (key27 === "secretAccessKeyKey")) || (key27 === "secretName"))){
-const err158 = {instancePath:instancePath+"/s3/credentialsSecretRef",schemaPath:"#/properties/s3/properties/credentialsSecretRef/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+const err158 = {instancePath:instancePath+"/s3/credentialsSecretRef",schemaPath:"#/properties/s3/properties/credentialsSecretRef/required",keyword:"required",params:{missingProperty: "secretName"},message:"must have required property '"+"secretName"+"'"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2087,9 +2086,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-if(typeof data97.accessKeyIdKey !== "string"){
-const err159 = {instancePath:instancePath+"/s3/credentialsSecretRef/accessKeyIdKey",schemaPath:"#/properties/s3/properties/credentialsSecretRef/properties/accessKeyIdKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key27 in data97){
+if(!((((key27 === "accessKeyIdKey") || (key27 === "endpointKey")) || (key27 === "secretAccessKeyKey")) || (key27 === "secretName"))){
+const err159 = {instancePath:instancePath+"/s3/credentialsSecretRef",schemaPath:"#/properties/s3/properties/credentialsSecretRef/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2098,8 +2097,9 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(typeof data97.endpointKey !== "string"){
-const err160 = {instancePath:instancePath+"/s3/credentialsSecretRef/endpointKey",schemaPath:"#/properties/s3/properties/credentialsSecretRef/properties/endpointKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(typeof data97.accessKeyIdKey !== "string"){
+const err160 = {instancePath:instancePath+"/s3/credentialsSecretRef/accessKeyIdKey",schemaPath:"#/properties/s3/properties/credentialsSecretRef/properties/accessKeyIdKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2108,8 +2108,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(typeof data97.secretAccessKeyKey !== "string"){
-const err161 = {instancePath:instancePath+"/s3/credentialsSecretRef/secretAccessKeyKey",schemaPath:"#/properties/s3/properties/credentialsSecretRef/properties/secretAccessKeyKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data97.endpointKey !== "string"){
+const err161 = {instancePath:instancePath+"/s3/credentialsSecretRef/endpointKey",schemaPath:"#/properties/s3/properties/credentialsSecretRef/properties/endpointKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2118,9 +2118,8 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(data97.secretName !== undefined){
-if(typeof data97.secretName !== "string"){
-const err162 = {instancePath:instancePath+"/s3/credentialsSecretRef/secretName",schemaPath:"#/properties/s3/properties/credentialsSecretRef/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data97.secretAccessKeyKey !== "string"){
+const err162 = {instancePath:instancePath+"/s3/credentialsSecretRef/secretAccessKeyKey",schemaPath:"#/properties/s3/properties/credentialsSecretRef/properties/secretAccessKeyKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2129,10 +2128,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-}
-else {
-const err163 = {instancePath:instancePath+"/s3/credentialsSecretRef",schemaPath:"#/properties/s3/properties/credentialsSecretRef/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data97.secretName !== undefined){
+if(typeof data97.secretName !== "string"){
+const err163 = {instancePath:instancePath+"/s3/credentialsSecretRef/secretName",schemaPath:"#/properties/s3/properties/credentialsSecretRef/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2142,8 +2140,9 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(typeof data95.region !== "string"){
-const err164 = {instancePath:instancePath+"/s3/region",schemaPath:"#/properties/s3/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err164 = {instancePath:instancePath+"/s3/credentialsSecretRef",schemaPath:"#/properties/s3/properties/credentialsSecretRef/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2153,8 +2152,8 @@ vErrors.push(err164);
 errors++;
 }
 }
-else {
-const err165 = {instancePath:instancePath+"/s3",schemaPath:"#/properties/s3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data95.region !== "string"){
+const err165 = {instancePath:instancePath+"/s3/region",schemaPath:"#/properties/s3/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2164,11 +2163,8 @@ vErrors.push(err165);
 errors++;
 }
 }
-let data103 = data.securityContext;
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-for(const key28 in data103){
-if(!(func2.call(schema11.properties.securityContext.properties, key28))){
-const err166 = {instancePath:instancePath+"/securityContext",schemaPath:"#/properties/securityContext/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+else {
+const err166 = {instancePath:instancePath+"/s3",schemaPath:"#/properties/s3/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2178,9 +2174,11 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data103.allowPrivilegeEscalation !== undefined){
-if(typeof data103.allowPrivilegeEscalation !== "boolean"){
-const err167 = {instancePath:instancePath+"/securityContext/allowPrivilegeEscalation",schemaPath:"#/properties/securityContext/properties/allowPrivilegeEscalation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data103 = data.securityContext;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+for(const key28 in data103){
+if(!(func2.call(schema11.properties.securityContext.properties, key28))){
+const err167 = {instancePath:instancePath+"/securityContext",schemaPath:"#/properties/securityContext/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2190,11 +2188,9 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data103.appArmorProfile !== undefined){
-let data105 = data103.appArmorProfile;
-if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
-if(data105.type === undefined){
-const err168 = {instancePath:instancePath+"/securityContext/appArmorProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data103.allowPrivilegeEscalation !== undefined){
+if(typeof data103.allowPrivilegeEscalation !== "boolean"){
+const err168 = {instancePath:instancePath+"/securityContext/allowPrivilegeEscalation",schemaPath:"#/properties/securityContext/properties/allowPrivilegeEscalation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2203,9 +2199,12 @@ vErrors.push(err168);
 }
 errors++;
 }
-for(const key29 in data105){
-if(!((key29 === "localhostProfile") || (key29 === "type"))){
-const err169 = {instancePath:instancePath+"/securityContext/appArmorProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+}
+if(data103.appArmorProfile !== undefined){
+let data105 = data103.appArmorProfile;
+if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
+if(data105.type === undefined){
+const err169 = {instancePath:instancePath+"/securityContext/appArmorProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2214,10 +2213,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-if(data105.localhostProfile !== undefined){
-if(typeof data105.localhostProfile !== "string"){
-const err170 = {instancePath:instancePath+"/securityContext/appArmorProfile/localhostProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/properties/localhostProfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key29 in data105){
+if(!((key29 === "localhostProfile") || (key29 === "type"))){
+const err170 = {instancePath:instancePath+"/securityContext/appArmorProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2227,10 +2225,9 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data105.type !== undefined){
-let data107 = data105.type;
-if(typeof data107 !== "string"){
-const err171 = {instancePath:instancePath+"/securityContext/appArmorProfile/type",schemaPath:"#/properties/securityContext/properties/appArmorProfile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.localhostProfile !== undefined){
+if(typeof data105.localhostProfile !== "string"){
+const err171 = {instancePath:instancePath+"/securityContext/appArmorProfile/localhostProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/properties/localhostProfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2239,8 +2236,11 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(!(((data107 === "Localhost") || (data107 === "RuntimeDefault")) || (data107 === "Unconfined"))){
-const err172 = {instancePath:instancePath+"/securityContext/appArmorProfile/type",schemaPath:"#/properties/securityContext/properties/appArmorProfile/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.securityContext.properties.appArmorProfile.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data105.type !== undefined){
+let data107 = data105.type;
+if(typeof data107 !== "string"){
+const err172 = {instancePath:instancePath+"/securityContext/appArmorProfile/type",schemaPath:"#/properties/securityContext/properties/appArmorProfile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2249,10 +2249,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-}
-else {
-const err173 = {instancePath:instancePath+"/securityContext/appArmorProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data107 === "Localhost") || (data107 === "RuntimeDefault")) || (data107 === "Unconfined"))){
+const err173 = {instancePath:instancePath+"/securityContext/appArmorProfile/type",schemaPath:"#/properties/securityContext/properties/appArmorProfile/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.securityContext.properties.appArmorProfile.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2262,17 +2260,29 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data103.capabilities !== undefined){
-let data108 = data103.capabilities;
-if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
-for(const key30 in data108){
-if(!((key30 === "add") || (key30 === "drop"))){
-const err174 = {instancePath:instancePath+"/securityContext/capabilities",schemaPath:"#/properties/securityContext/properties/capabilities/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+}
+else {
+const err174 = {instancePath:instancePath+"/securityContext/appArmorProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err174];
 }
 else {
 vErrors.push(err174);
+}
+errors++;
+}
+}
+if(data103.capabilities !== undefined){
+let data108 = data103.capabilities;
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+for(const key30 in data108){
+if(!((key30 === "add") || (key30 === "drop"))){
+const err175 = {instancePath:instancePath+"/securityContext/capabilities",schemaPath:"#/properties/securityContext/properties/capabilities/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
 }
 errors++;
 }
@@ -2283,24 +2293,24 @@ if(Array.isArray(data109)){
 const len3 = data109.length;
 for(let i3=0; i3<len3; i3++){
 if(typeof data109[i3] !== "string"){
-const err175 = {instancePath:instancePath+"/securityContext/capabilities/add/" + i3,schemaPath:"#/properties/securityContext/properties/capabilities/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err176 = {instancePath:instancePath+"/securityContext/capabilities/add/" + i3,schemaPath:"#/properties/securityContext/properties/capabilities/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err175];
+vErrors = [err176];
 }
 else {
-vErrors.push(err175);
+vErrors.push(err176);
 }
 errors++;
 }
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/securityContext/capabilities/add",schemaPath:"#/properties/securityContext/properties/capabilities/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err177 = {instancePath:instancePath+"/securityContext/capabilities/add",schemaPath:"#/properties/securityContext/properties/capabilities/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err176];
+vErrors = [err177];
 }
 else {
-vErrors.push(err176);
+vErrors.push(err177);
 }
 errors++;
 }
@@ -2311,19 +2321,7 @@ if(Array.isArray(data111)){
 const len4 = data111.length;
 for(let i4=0; i4<len4; i4++){
 if(typeof data111[i4] !== "string"){
-const err177 = {instancePath:instancePath+"/securityContext/capabilities/drop/" + i4,schemaPath:"#/properties/securityContext/properties/capabilities/properties/drop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err177];
-}
-else {
-vErrors.push(err177);
-}
-errors++;
-}
-}
-}
-else {
-const err178 = {instancePath:instancePath+"/securityContext/capabilities/drop",schemaPath:"#/properties/securityContext/properties/capabilities/properties/drop/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err178 = {instancePath:instancePath+"/securityContext/capabilities/drop/" + i4,schemaPath:"#/properties/securityContext/properties/capabilities/properties/drop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2335,7 +2333,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath:instancePath+"/securityContext/capabilities",schemaPath:"#/properties/securityContext/properties/capabilities/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err179 = {instancePath:instancePath+"/securityContext/capabilities/drop",schemaPath:"#/properties/securityContext/properties/capabilities/properties/drop/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2345,9 +2343,9 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data103.privileged !== undefined){
-if(typeof data103.privileged !== "boolean"){
-const err180 = {instancePath:instancePath+"/securityContext/privileged",schemaPath:"#/properties/securityContext/properties/privileged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err180 = {instancePath:instancePath+"/securityContext/capabilities",schemaPath:"#/properties/securityContext/properties/capabilities/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2357,10 +2355,9 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data103.procMount !== undefined){
-let data114 = data103.procMount;
-if(typeof data114 !== "string"){
-const err181 = {instancePath:instancePath+"/securityContext/procMount",schemaPath:"#/properties/securityContext/properties/procMount/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data103.privileged !== undefined){
+if(typeof data103.privileged !== "boolean"){
+const err181 = {instancePath:instancePath+"/securityContext/privileged",schemaPath:"#/properties/securityContext/properties/privileged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2369,8 +2366,11 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(!((data114 === "Default") || (data114 === "Unmasked"))){
-const err182 = {instancePath:instancePath+"/securityContext/procMount",schemaPath:"#/properties/securityContext/properties/procMount/enum",keyword:"enum",params:{allowedValues: schema11.properties.securityContext.properties.procMount.enum},message:"must be equal to one of the allowed values"};
+}
+if(data103.procMount !== undefined){
+let data114 = data103.procMount;
+if(typeof data114 !== "string"){
+const err182 = {instancePath:instancePath+"/securityContext/procMount",schemaPath:"#/properties/securityContext/properties/procMount/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2379,10 +2379,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-if(data103.readOnlyRootFilesystem !== undefined){
-if(typeof data103.readOnlyRootFilesystem !== "boolean"){
-const err183 = {instancePath:instancePath+"/securityContext/readOnlyRootFilesystem",schemaPath:"#/properties/securityContext/properties/readOnlyRootFilesystem/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!((data114 === "Default") || (data114 === "Unmasked"))){
+const err183 = {instancePath:instancePath+"/securityContext/procMount",schemaPath:"#/properties/securityContext/properties/procMount/enum",keyword:"enum",params:{allowedValues: schema11.properties.securityContext.properties.procMount.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2392,10 +2390,9 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data103.runAsGroup !== undefined){
-let data116 = data103.runAsGroup;
-if(!((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116)))){
-const err184 = {instancePath:instancePath+"/securityContext/runAsGroup",schemaPath:"#/properties/securityContext/properties/runAsGroup/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data103.readOnlyRootFilesystem !== undefined){
+if(typeof data103.readOnlyRootFilesystem !== "boolean"){
+const err184 = {instancePath:instancePath+"/securityContext/readOnlyRootFilesystem",schemaPath:"#/properties/securityContext/properties/readOnlyRootFilesystem/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2405,9 +2402,10 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data103.runAsNonRoot !== undefined){
-if(typeof data103.runAsNonRoot !== "boolean"){
-const err185 = {instancePath:instancePath+"/securityContext/runAsNonRoot",schemaPath:"#/properties/securityContext/properties/runAsNonRoot/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data103.runAsGroup !== undefined){
+let data116 = data103.runAsGroup;
+if(!((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116)))){
+const err185 = {instancePath:instancePath+"/securityContext/runAsGroup",schemaPath:"#/properties/securityContext/properties/runAsGroup/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2417,10 +2415,9 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data103.runAsUser !== undefined){
-let data118 = data103.runAsUser;
-if(!((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118)))){
-const err186 = {instancePath:instancePath+"/securityContext/runAsUser",schemaPath:"#/properties/securityContext/properties/runAsUser/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data103.runAsNonRoot !== undefined){
+if(typeof data103.runAsNonRoot !== "boolean"){
+const err186 = {instancePath:instancePath+"/securityContext/runAsNonRoot",schemaPath:"#/properties/securityContext/properties/runAsNonRoot/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2430,12 +2427,10 @@ vErrors.push(err186);
 errors++;
 }
 }
-if(data103.seLinuxOptions !== undefined){
-let data119 = data103.seLinuxOptions;
-if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
-for(const key31 in data119){
-if(!((((key31 === "level") || (key31 === "role")) || (key31 === "type")) || (key31 === "user"))){
-const err187 = {instancePath:instancePath+"/securityContext/seLinuxOptions",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+if(data103.runAsUser !== undefined){
+let data118 = data103.runAsUser;
+if(!((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118)))){
+const err187 = {instancePath:instancePath+"/securityContext/runAsUser",schemaPath:"#/properties/securityContext/properties/runAsUser/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2445,9 +2440,12 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data119.level !== undefined){
-if(typeof data119.level !== "string"){
-const err188 = {instancePath:instancePath+"/securityContext/seLinuxOptions/level",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data103.seLinuxOptions !== undefined){
+let data119 = data103.seLinuxOptions;
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+for(const key31 in data119){
+if(!((((key31 === "level") || (key31 === "role")) || (key31 === "type")) || (key31 === "user"))){
+const err188 = {instancePath:instancePath+"/securityContext/seLinuxOptions",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2457,9 +2455,9 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data119.role !== undefined){
-if(typeof data119.role !== "string"){
-const err189 = {instancePath:instancePath+"/securityContext/seLinuxOptions/role",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data119.level !== undefined){
+if(typeof data119.level !== "string"){
+const err189 = {instancePath:instancePath+"/securityContext/seLinuxOptions/level",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2469,9 +2467,9 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data119.type !== undefined){
-if(typeof data119.type !== "string"){
-const err190 = {instancePath:instancePath+"/securityContext/seLinuxOptions/type",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data119.role !== undefined){
+if(typeof data119.role !== "string"){
+const err190 = {instancePath:instancePath+"/securityContext/seLinuxOptions/role",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2481,9 +2479,9 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data119.user !== undefined){
-if(typeof data119.user !== "string"){
-const err191 = {instancePath:instancePath+"/securityContext/seLinuxOptions/user",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data119.type !== undefined){
+if(typeof data119.type !== "string"){
+const err191 = {instancePath:instancePath+"/securityContext/seLinuxOptions/type",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2493,9 +2491,9 @@ vErrors.push(err191);
 errors++;
 }
 }
-}
-else {
-const err192 = {instancePath:instancePath+"/securityContext/seLinuxOptions",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data119.user !== undefined){
+if(typeof data119.user !== "string"){
+const err192 = {instancePath:instancePath+"/securityContext/seLinuxOptions/user",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2505,11 +2503,9 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data103.seccompProfile !== undefined){
-let data124 = data103.seccompProfile;
-if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
-if(data124.type === undefined){
-const err193 = {instancePath:instancePath+"/securityContext/seccompProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err193 = {instancePath:instancePath+"/securityContext/seLinuxOptions",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2518,9 +2514,12 @@ vErrors.push(err193);
 }
 errors++;
 }
-for(const key32 in data124){
-if(!((key32 === "localhostProfile") || (key32 === "type"))){
-const err194 = {instancePath:instancePath+"/securityContext/seccompProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+}
+if(data103.seccompProfile !== undefined){
+let data124 = data103.seccompProfile;
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
+if(data124.type === undefined){
+const err194 = {instancePath:instancePath+"/securityContext/seccompProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2529,10 +2528,9 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-if(data124.localhostProfile !== undefined){
-if(typeof data124.localhostProfile !== "string"){
-const err195 = {instancePath:instancePath+"/securityContext/seccompProfile/localhostProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/properties/localhostProfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key32 in data124){
+if(!((key32 === "localhostProfile") || (key32 === "type"))){
+const err195 = {instancePath:instancePath+"/securityContext/seccompProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2542,10 +2540,9 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data124.type !== undefined){
-let data126 = data124.type;
-if(typeof data126 !== "string"){
-const err196 = {instancePath:instancePath+"/securityContext/seccompProfile/type",schemaPath:"#/properties/securityContext/properties/seccompProfile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data124.localhostProfile !== undefined){
+if(typeof data124.localhostProfile !== "string"){
+const err196 = {instancePath:instancePath+"/securityContext/seccompProfile/localhostProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/properties/localhostProfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2554,8 +2551,11 @@ vErrors.push(err196);
 }
 errors++;
 }
-if(!(((data126 === "Localhost") || (data126 === "RuntimeDefault")) || (data126 === "Unconfined"))){
-const err197 = {instancePath:instancePath+"/securityContext/seccompProfile/type",schemaPath:"#/properties/securityContext/properties/seccompProfile/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.securityContext.properties.seccompProfile.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data124.type !== undefined){
+let data126 = data124.type;
+if(typeof data126 !== "string"){
+const err197 = {instancePath:instancePath+"/securityContext/seccompProfile/type",schemaPath:"#/properties/securityContext/properties/seccompProfile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2564,10 +2564,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-}
-else {
-const err198 = {instancePath:instancePath+"/securityContext/seccompProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data126 === "Localhost") || (data126 === "RuntimeDefault")) || (data126 === "Unconfined"))){
+const err198 = {instancePath:instancePath+"/securityContext/seccompProfile/type",schemaPath:"#/properties/securityContext/properties/seccompProfile/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.securityContext.properties.seccompProfile.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2577,12 +2575,9 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data103.windowsOptions !== undefined){
-let data127 = data103.windowsOptions;
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-for(const key33 in data127){
-if(!((((key33 === "gmsaCredentialSpec") || (key33 === "gmsaCredentialSpecName")) || (key33 === "hostProcess")) || (key33 === "runAsUserName"))){
-const err199 = {instancePath:instancePath+"/securityContext/windowsOptions",schemaPath:"#/properties/securityContext/properties/windowsOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+}
+else {
+const err199 = {instancePath:instancePath+"/securityContext/seccompProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2592,9 +2587,12 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data127.gmsaCredentialSpec !== undefined){
-if(typeof data127.gmsaCredentialSpec !== "string"){
-const err200 = {instancePath:instancePath+"/securityContext/windowsOptions/gmsaCredentialSpec",schemaPath:"#/properties/securityContext/properties/windowsOptions/properties/gmsaCredentialSpec/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data103.windowsOptions !== undefined){
+let data127 = data103.windowsOptions;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+for(const key33 in data127){
+if(!((((key33 === "gmsaCredentialSpec") || (key33 === "gmsaCredentialSpecName")) || (key33 === "hostProcess")) || (key33 === "runAsUserName"))){
+const err200 = {instancePath:instancePath+"/securityContext/windowsOptions",schemaPath:"#/properties/securityContext/properties/windowsOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2604,9 +2602,9 @@ vErrors.push(err200);
 errors++;
 }
 }
-if(data127.gmsaCredentialSpecName !== undefined){
-if(typeof data127.gmsaCredentialSpecName !== "string"){
-const err201 = {instancePath:instancePath+"/securityContext/windowsOptions/gmsaCredentialSpecName",schemaPath:"#/properties/securityContext/properties/windowsOptions/properties/gmsaCredentialSpecName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data127.gmsaCredentialSpec !== undefined){
+if(typeof data127.gmsaCredentialSpec !== "string"){
+const err201 = {instancePath:instancePath+"/securityContext/windowsOptions/gmsaCredentialSpec",schemaPath:"#/properties/securityContext/properties/windowsOptions/properties/gmsaCredentialSpec/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2616,9 +2614,9 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data127.hostProcess !== undefined){
-if(typeof data127.hostProcess !== "boolean"){
-const err202 = {instancePath:instancePath+"/securityContext/windowsOptions/hostProcess",schemaPath:"#/properties/securityContext/properties/windowsOptions/properties/hostProcess/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data127.gmsaCredentialSpecName !== undefined){
+if(typeof data127.gmsaCredentialSpecName !== "string"){
+const err202 = {instancePath:instancePath+"/securityContext/windowsOptions/gmsaCredentialSpecName",schemaPath:"#/properties/securityContext/properties/windowsOptions/properties/gmsaCredentialSpecName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2628,9 +2626,9 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data127.runAsUserName !== undefined){
-if(typeof data127.runAsUserName !== "string"){
-const err203 = {instancePath:instancePath+"/securityContext/windowsOptions/runAsUserName",schemaPath:"#/properties/securityContext/properties/windowsOptions/properties/runAsUserName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data127.hostProcess !== undefined){
+if(typeof data127.hostProcess !== "boolean"){
+const err203 = {instancePath:instancePath+"/securityContext/windowsOptions/hostProcess",schemaPath:"#/properties/securityContext/properties/windowsOptions/properties/hostProcess/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2640,9 +2638,9 @@ vErrors.push(err203);
 errors++;
 }
 }
-}
-else {
-const err204 = {instancePath:instancePath+"/securityContext/windowsOptions",schemaPath:"#/properties/securityContext/properties/windowsOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data127.runAsUserName !== undefined){
+if(typeof data127.runAsUserName !== "string"){
+const err204 = {instancePath:instancePath+"/securityContext/windowsOptions/runAsUserName",schemaPath:"#/properties/securityContext/properties/windowsOptions/properties/runAsUserName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2654,12 +2652,24 @@ errors++;
 }
 }
 else {
-const err205 = {instancePath:instancePath+"/securityContext",schemaPath:"#/properties/securityContext/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err205 = {instancePath:instancePath+"/securityContext/windowsOptions",schemaPath:"#/properties/securityContext/properties/windowsOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err205];
 }
 else {
 vErrors.push(err205);
+}
+errors++;
+}
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/securityContext",schemaPath:"#/properties/securityContext/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
 }
 errors++;
 }
@@ -2670,22 +2680,7 @@ data132.type = "ClusterIP";
 }
 for(const key34 in data132){
 if(!((key34 === "annotations") || (key34 === "type"))){
-const err206 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err206];
-}
-else {
-vErrors.push(err206);
-}
-errors++;
-}
-}
-if(data132.annotations !== undefined){
-let data133 = data132.annotations;
-if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
-for(const key35 in data133){
-if(typeof data133[key35] !== "string"){
-const err207 = {instancePath:instancePath+"/service/annotations/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/service/properties/annotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err207 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2695,9 +2690,12 @@ vErrors.push(err207);
 errors++;
 }
 }
-}
-else {
-const err208 = {instancePath:instancePath+"/service/annotations",schemaPath:"#/properties/service/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data132.annotations !== undefined){
+let data133 = data132.annotations;
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+for(const key35 in data133){
+if(typeof data133[key35] !== "string"){
+const err208 = {instancePath:instancePath+"/service/annotations/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/service/properties/annotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2707,9 +2705,9 @@ vErrors.push(err208);
 errors++;
 }
 }
-let data135 = data132.type;
-if(typeof data135 !== "string"){
-const err209 = {instancePath:instancePath+"/service/type",schemaPath:"#/properties/service/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err209 = {instancePath:instancePath+"/service/annotations",schemaPath:"#/properties/service/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2718,8 +2716,10 @@ vErrors.push(err209);
 }
 errors++;
 }
-if(!(((data135 === "ClusterIP") || (data135 === "NodePort")) || (data135 === "LoadBalancer"))){
-const err210 = {instancePath:instancePath+"/service/type",schemaPath:"#/properties/service/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.service.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+let data135 = data132.type;
+if(typeof data135 !== "string"){
+const err210 = {instancePath:instancePath+"/service/type",schemaPath:"#/properties/service/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2728,14 +2728,24 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-else {
-const err211 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data135 === "ClusterIP") || (data135 === "NodePort")) || (data135 === "LoadBalancer"))){
+const err211 = {instancePath:instancePath+"/service/type",schemaPath:"#/properties/service/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.service.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err211];
 }
 else {
 vErrors.push(err211);
+}
+errors++;
+}
+}
+else {
+const err212 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
 }
 errors++;
 }
@@ -2764,12 +2774,12 @@ data136.timeouts = {};
 }
 for(const key36 in data136){
 if(!(((((((key36 === "credits") || (key36 === "enabled")) || (key36 === "maxConnections")) || (key36 === "maxRequestsPerConnection")) || (key36 === "metricsLogInterval")) || (key36 === "port")) || (key36 === "timeouts"))){
-const err212 = {instancePath:instancePath+"/smb",schemaPath:"#/properties/smb/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+const err213 = {instancePath:instancePath+"/smb",schemaPath:"#/properties/smb/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err212];
+vErrors = [err213];
 }
 else {
-vErrors.push(err212);
+vErrors.push(err213);
 }
 errors++;
 }
@@ -2802,19 +2812,7 @@ data137.strategy = "adaptive";
 }
 for(const key37 in data137){
 if(!((((((((key37 === "aggressiveClientThreshold") || (key37 === "initialGrant")) || (key37 === "loadThresholdHigh")) || (key37 === "loadThresholdLow")) || (key37 === "maxGrant")) || (key37 === "maxSessionCredits")) || (key37 === "minGrant")) || (key37 === "strategy"))){
-const err213 = {instancePath:instancePath+"/smb/credits",schemaPath:"#/properties/smb/properties/credits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err213];
-}
-else {
-vErrors.push(err213);
-}
-errors++;
-}
-}
-let data138 = data137.aggressiveClientThreshold;
-if(!((typeof data138 == "number") && (!(data138 % 1) && !isNaN(data138)))){
-const err214 = {instancePath:instancePath+"/smb/credits/aggressiveClientThreshold",schemaPath:"#/properties/smb/properties/credits/properties/aggressiveClientThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err214 = {instancePath:instancePath+"/smb/credits",schemaPath:"#/properties/smb/properties/credits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2823,9 +2821,10 @@ vErrors.push(err214);
 }
 errors++;
 }
-if(typeof data138 == "number"){
-if(data138 < 1 || isNaN(data138)){
-const err215 = {instancePath:instancePath+"/smb/credits/aggressiveClientThreshold",schemaPath:"#/properties/smb/properties/credits/properties/aggressiveClientThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+let data138 = data137.aggressiveClientThreshold;
+if(!((typeof data138 == "number") && (!(data138 % 1) && !isNaN(data138)))){
+const err215 = {instancePath:instancePath+"/smb/credits/aggressiveClientThreshold",schemaPath:"#/properties/smb/properties/credits/properties/aggressiveClientThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2834,10 +2833,9 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-let data139 = data137.initialGrant;
-if(!((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139)))){
-const err216 = {instancePath:instancePath+"/smb/credits/initialGrant",schemaPath:"#/properties/smb/properties/credits/properties/initialGrant/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data138 == "number"){
+if(data138 > 2147483647 || isNaN(data138)){
+const err216 = {instancePath:instancePath+"/smb/credits/aggressiveClientThreshold",schemaPath:"#/properties/smb/properties/credits/properties/aggressiveClientThreshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2846,9 +2844,8 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(typeof data139 == "number"){
-if(data139 < 1 || isNaN(data139)){
-const err217 = {instancePath:instancePath+"/smb/credits/initialGrant",schemaPath:"#/properties/smb/properties/credits/properties/initialGrant/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data138 < 1 || isNaN(data138)){
+const err217 = {instancePath:instancePath+"/smb/credits/aggressiveClientThreshold",schemaPath:"#/properties/smb/properties/credits/properties/aggressiveClientThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2858,9 +2855,9 @@ vErrors.push(err217);
 errors++;
 }
 }
-let data140 = data137.loadThresholdHigh;
-if(!((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140)))){
-const err218 = {instancePath:instancePath+"/smb/credits/loadThresholdHigh",schemaPath:"#/properties/smb/properties/credits/properties/loadThresholdHigh/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+let data139 = data137.initialGrant;
+if(!((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139)))){
+const err218 = {instancePath:instancePath+"/smb/credits/initialGrant",schemaPath:"#/properties/smb/properties/credits/properties/initialGrant/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2869,9 +2866,9 @@ vErrors.push(err218);
 }
 errors++;
 }
-if(typeof data140 == "number"){
-if(data140 < 1 || isNaN(data140)){
-const err219 = {instancePath:instancePath+"/smb/credits/loadThresholdHigh",schemaPath:"#/properties/smb/properties/credits/properties/loadThresholdHigh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(typeof data139 == "number"){
+if(data139 > 2147483647 || isNaN(data139)){
+const err219 = {instancePath:instancePath+"/smb/credits/initialGrant",schemaPath:"#/properties/smb/properties/credits/properties/initialGrant/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2880,10 +2877,8 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-let data141 = data137.loadThresholdLow;
-if(!((typeof data141 == "number") && (!(data141 % 1) && !isNaN(data141)))){
-const err220 = {instancePath:instancePath+"/smb/credits/loadThresholdLow",schemaPath:"#/properties/smb/properties/credits/properties/loadThresholdLow/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data139 < 1 || isNaN(data139)){
+const err220 = {instancePath:instancePath+"/smb/credits/initialGrant",schemaPath:"#/properties/smb/properties/credits/properties/initialGrant/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2892,9 +2887,10 @@ vErrors.push(err220);
 }
 errors++;
 }
-if(typeof data141 == "number"){
-if(data141 < 1 || isNaN(data141)){
-const err221 = {instancePath:instancePath+"/smb/credits/loadThresholdLow",schemaPath:"#/properties/smb/properties/credits/properties/loadThresholdLow/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+let data140 = data137.loadThresholdHigh;
+if(!((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140)))){
+const err221 = {instancePath:instancePath+"/smb/credits/loadThresholdHigh",schemaPath:"#/properties/smb/properties/credits/properties/loadThresholdHigh/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2903,10 +2899,9 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-let data142 = data137.maxGrant;
-if(!((typeof data142 == "number") && (!(data142 % 1) && !isNaN(data142)))){
-const err222 = {instancePath:instancePath+"/smb/credits/maxGrant",schemaPath:"#/properties/smb/properties/credits/properties/maxGrant/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data140 == "number"){
+if(data140 > 2147483647 || isNaN(data140)){
+const err222 = {instancePath:instancePath+"/smb/credits/loadThresholdHigh",schemaPath:"#/properties/smb/properties/credits/properties/loadThresholdHigh/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2915,9 +2910,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-if(typeof data142 == "number"){
-if(data142 < 1 || isNaN(data142)){
-const err223 = {instancePath:instancePath+"/smb/credits/maxGrant",schemaPath:"#/properties/smb/properties/credits/properties/maxGrant/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data140 < 1 || isNaN(data140)){
+const err223 = {instancePath:instancePath+"/smb/credits/loadThresholdHigh",schemaPath:"#/properties/smb/properties/credits/properties/loadThresholdHigh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2927,9 +2921,9 @@ vErrors.push(err223);
 errors++;
 }
 }
-let data143 = data137.maxSessionCredits;
-if(!((typeof data143 == "number") && (!(data143 % 1) && !isNaN(data143)))){
-const err224 = {instancePath:instancePath+"/smb/credits/maxSessionCredits",schemaPath:"#/properties/smb/properties/credits/properties/maxSessionCredits/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+let data141 = data137.loadThresholdLow;
+if(!((typeof data141 == "number") && (!(data141 % 1) && !isNaN(data141)))){
+const err224 = {instancePath:instancePath+"/smb/credits/loadThresholdLow",schemaPath:"#/properties/smb/properties/credits/properties/loadThresholdLow/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2938,9 +2932,9 @@ vErrors.push(err224);
 }
 errors++;
 }
-if(typeof data143 == "number"){
-if(data143 < 1 || isNaN(data143)){
-const err225 = {instancePath:instancePath+"/smb/credits/maxSessionCredits",schemaPath:"#/properties/smb/properties/credits/properties/maxSessionCredits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(typeof data141 == "number"){
+if(data141 > 2147483647 || isNaN(data141)){
+const err225 = {instancePath:instancePath+"/smb/credits/loadThresholdLow",schemaPath:"#/properties/smb/properties/credits/properties/loadThresholdLow/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2949,10 +2943,8 @@ vErrors.push(err225);
 }
 errors++;
 }
-}
-let data144 = data137.minGrant;
-if(!((typeof data144 == "number") && (!(data144 % 1) && !isNaN(data144)))){
-const err226 = {instancePath:instancePath+"/smb/credits/minGrant",schemaPath:"#/properties/smb/properties/credits/properties/minGrant/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data141 < 1 || isNaN(data141)){
+const err226 = {instancePath:instancePath+"/smb/credits/loadThresholdLow",schemaPath:"#/properties/smb/properties/credits/properties/loadThresholdLow/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2961,9 +2953,10 @@ vErrors.push(err226);
 }
 errors++;
 }
-if(typeof data144 == "number"){
-if(data144 < 1 || isNaN(data144)){
-const err227 = {instancePath:instancePath+"/smb/credits/minGrant",schemaPath:"#/properties/smb/properties/credits/properties/minGrant/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+let data142 = data137.maxGrant;
+if(!((typeof data142 == "number") && (!(data142 % 1) && !isNaN(data142)))){
+const err227 = {instancePath:instancePath+"/smb/credits/maxGrant",schemaPath:"#/properties/smb/properties/credits/properties/maxGrant/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2972,10 +2965,9 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-let data145 = data137.strategy;
-if(typeof data145 !== "string"){
-const err228 = {instancePath:instancePath+"/smb/credits/strategy",schemaPath:"#/properties/smb/properties/credits/properties/strategy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data142 == "number"){
+if(data142 > 2147483647 || isNaN(data142)){
+const err228 = {instancePath:instancePath+"/smb/credits/maxGrant",schemaPath:"#/properties/smb/properties/credits/properties/maxGrant/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2984,8 +2976,8 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(!(((data145 === "fixed") || (data145 === "echo")) || (data145 === "adaptive"))){
-const err229 = {instancePath:instancePath+"/smb/credits/strategy",schemaPath:"#/properties/smb/properties/credits/properties/strategy/enum",keyword:"enum",params:{allowedValues: schema11.properties.smb.properties.credits.properties.strategy.enum},message:"must be equal to one of the allowed values"};
+if(data142 < 1 || isNaN(data142)){
+const err229 = {instancePath:instancePath+"/smb/credits/maxGrant",schemaPath:"#/properties/smb/properties/credits/properties/maxGrant/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2995,8 +2987,9 @@ vErrors.push(err229);
 errors++;
 }
 }
-else {
-const err230 = {instancePath:instancePath+"/smb/credits",schemaPath:"#/properties/smb/properties/credits/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data143 = data137.maxSessionCredits;
+if(!((typeof data143 == "number") && (!(data143 % 1) && !isNaN(data143)))){
+const err230 = {instancePath:instancePath+"/smb/credits/maxSessionCredits",schemaPath:"#/properties/smb/properties/credits/properties/maxSessionCredits/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3005,8 +2998,9 @@ vErrors.push(err230);
 }
 errors++;
 }
-if(typeof data136.enabled !== "boolean"){
-const err231 = {instancePath:instancePath+"/smb/enabled",schemaPath:"#/properties/smb/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(typeof data143 == "number"){
+if(data143 > 2147483647 || isNaN(data143)){
+const err231 = {instancePath:instancePath+"/smb/credits/maxSessionCredits",schemaPath:"#/properties/smb/properties/credits/properties/maxSessionCredits/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3015,9 +3009,8 @@ vErrors.push(err231);
 }
 errors++;
 }
-let data147 = data136.maxConnections;
-if(!((typeof data147 == "number") && (!(data147 % 1) && !isNaN(data147)))){
-const err232 = {instancePath:instancePath+"/smb/maxConnections",schemaPath:"#/properties/smb/properties/maxConnections/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data143 < 1 || isNaN(data143)){
+const err232 = {instancePath:instancePath+"/smb/credits/maxSessionCredits",schemaPath:"#/properties/smb/properties/credits/properties/maxSessionCredits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3026,9 +3019,10 @@ vErrors.push(err232);
 }
 errors++;
 }
-if(typeof data147 == "number"){
-if(data147 < 0 || isNaN(data147)){
-const err233 = {instancePath:instancePath+"/smb/maxConnections",schemaPath:"#/properties/smb/properties/maxConnections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+let data144 = data137.minGrant;
+if(!((typeof data144 == "number") && (!(data144 % 1) && !isNaN(data144)))){
+const err233 = {instancePath:instancePath+"/smb/credits/minGrant",schemaPath:"#/properties/smb/properties/credits/properties/minGrant/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3037,10 +3031,9 @@ vErrors.push(err233);
 }
 errors++;
 }
-}
-let data148 = data136.maxRequestsPerConnection;
-if(!((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148)))){
-const err234 = {instancePath:instancePath+"/smb/maxRequestsPerConnection",schemaPath:"#/properties/smb/properties/maxRequestsPerConnection/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data144 == "number"){
+if(data144 > 2147483647 || isNaN(data144)){
+const err234 = {instancePath:instancePath+"/smb/credits/minGrant",schemaPath:"#/properties/smb/properties/credits/properties/minGrant/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3049,9 +3042,8 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(typeof data148 == "number"){
-if(data148 < 1 || isNaN(data148)){
-const err235 = {instancePath:instancePath+"/smb/maxRequestsPerConnection",schemaPath:"#/properties/smb/properties/maxRequestsPerConnection/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data144 < 1 || isNaN(data144)){
+const err235 = {instancePath:instancePath+"/smb/credits/minGrant",schemaPath:"#/properties/smb/properties/credits/properties/minGrant/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3061,8 +3053,9 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(typeof data136.metricsLogInterval !== "string"){
-const err236 = {instancePath:instancePath+"/smb/metricsLogInterval",schemaPath:"#/properties/smb/properties/metricsLogInterval/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data145 = data137.strategy;
+if(typeof data145 !== "string"){
+const err236 = {instancePath:instancePath+"/smb/credits/strategy",schemaPath:"#/properties/smb/properties/credits/properties/strategy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3071,9 +3064,8 @@ vErrors.push(err236);
 }
 errors++;
 }
-let data150 = data136.port;
-if(!((typeof data150 == "number") && (!(data150 % 1) && !isNaN(data150)))){
-const err237 = {instancePath:instancePath+"/smb/port",schemaPath:"#/properties/smb/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(!(((data145 === "fixed") || (data145 === "echo")) || (data145 === "adaptive"))){
+const err237 = {instancePath:instancePath+"/smb/credits/strategy",schemaPath:"#/properties/smb/properties/credits/properties/strategy/enum",keyword:"enum",params:{allowedValues: schema11.properties.smb.properties.credits.properties.strategy.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3082,9 +3074,9 @@ vErrors.push(err237);
 }
 errors++;
 }
-if(typeof data150 == "number"){
-if(data150 > 65535 || isNaN(data150)){
-const err238 = {instancePath:instancePath+"/smb/port",schemaPath:"#/properties/smb/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+}
+else {
+const err238 = {instancePath:instancePath+"/smb/credits",schemaPath:"#/properties/smb/properties/credits/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3093,13 +3085,121 @@ vErrors.push(err238);
 }
 errors++;
 }
-if(data150 < 1 || isNaN(data150)){
-const err239 = {instancePath:instancePath+"/smb/port",schemaPath:"#/properties/smb/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(typeof data136.enabled !== "boolean"){
+const err239 = {instancePath:instancePath+"/smb/enabled",schemaPath:"#/properties/smb/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err239];
 }
 else {
 vErrors.push(err239);
+}
+errors++;
+}
+let data147 = data136.maxConnections;
+if(!((typeof data147 == "number") && (!(data147 % 1) && !isNaN(data147)))){
+const err240 = {instancePath:instancePath+"/smb/maxConnections",schemaPath:"#/properties/smb/properties/maxConnections/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+if(typeof data147 == "number"){
+if(data147 > 2147483647 || isNaN(data147)){
+const err241 = {instancePath:instancePath+"/smb/maxConnections",schemaPath:"#/properties/smb/properties/maxConnections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+if(data147 < 0 || isNaN(data147)){
+const err242 = {instancePath:instancePath+"/smb/maxConnections",schemaPath:"#/properties/smb/properties/maxConnections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+let data148 = data136.maxRequestsPerConnection;
+if(!((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148)))){
+const err243 = {instancePath:instancePath+"/smb/maxRequestsPerConnection",schemaPath:"#/properties/smb/properties/maxRequestsPerConnection/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+if(typeof data148 == "number"){
+if(data148 > 2147483647 || isNaN(data148)){
+const err244 = {instancePath:instancePath+"/smb/maxRequestsPerConnection",schemaPath:"#/properties/smb/properties/maxRequestsPerConnection/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+if(data148 < 1 || isNaN(data148)){
+const err245 = {instancePath:instancePath+"/smb/maxRequestsPerConnection",schemaPath:"#/properties/smb/properties/maxRequestsPerConnection/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+if(typeof data136.metricsLogInterval !== "string"){
+const err246 = {instancePath:instancePath+"/smb/metricsLogInterval",schemaPath:"#/properties/smb/properties/metricsLogInterval/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+let data150 = data136.port;
+if(!((typeof data150 == "number") && (!(data150 % 1) && !isNaN(data150)))){
+const err247 = {instancePath:instancePath+"/smb/port",schemaPath:"#/properties/smb/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+if(typeof data150 == "number"){
+if(data150 > 65535 || isNaN(data150)){
+const err248 = {instancePath:instancePath+"/smb/port",schemaPath:"#/properties/smb/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+if(data150 < 1 || isNaN(data150)){
+const err249 = {instancePath:instancePath+"/smb/port",schemaPath:"#/properties/smb/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
 }
 errors++;
 }
@@ -3120,75 +3220,75 @@ data151.write = "30s";
 }
 for(const key38 in data151){
 if(!((((key38 === "idle") || (key38 === "read")) || (key38 === "shutdown")) || (key38 === "write"))){
-const err240 = {instancePath:instancePath+"/smb/timeouts",schemaPath:"#/properties/smb/properties/timeouts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
+const err250 = {instancePath:instancePath+"/smb/timeouts",schemaPath:"#/properties/smb/properties/timeouts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err240];
+vErrors = [err250];
 }
 else {
-vErrors.push(err240);
+vErrors.push(err250);
 }
 errors++;
 }
 }
 if(typeof data151.idle !== "string"){
-const err241 = {instancePath:instancePath+"/smb/timeouts/idle",schemaPath:"#/properties/smb/properties/timeouts/properties/idle/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err251 = {instancePath:instancePath+"/smb/timeouts/idle",schemaPath:"#/properties/smb/properties/timeouts/properties/idle/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err241];
+vErrors = [err251];
 }
 else {
-vErrors.push(err241);
+vErrors.push(err251);
 }
 errors++;
 }
 if(typeof data151.read !== "string"){
-const err242 = {instancePath:instancePath+"/smb/timeouts/read",schemaPath:"#/properties/smb/properties/timeouts/properties/read/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err252 = {instancePath:instancePath+"/smb/timeouts/read",schemaPath:"#/properties/smb/properties/timeouts/properties/read/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err242];
+vErrors = [err252];
 }
 else {
-vErrors.push(err242);
+vErrors.push(err252);
 }
 errors++;
 }
 if(typeof data151.shutdown !== "string"){
-const err243 = {instancePath:instancePath+"/smb/timeouts/shutdown",schemaPath:"#/properties/smb/properties/timeouts/properties/shutdown/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err253 = {instancePath:instancePath+"/smb/timeouts/shutdown",schemaPath:"#/properties/smb/properties/timeouts/properties/shutdown/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err243];
+vErrors = [err253];
 }
 else {
-vErrors.push(err243);
+vErrors.push(err253);
 }
 errors++;
 }
 if(typeof data151.write !== "string"){
-const err244 = {instancePath:instancePath+"/smb/timeouts/write",schemaPath:"#/properties/smb/properties/timeouts/properties/write/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err254 = {instancePath:instancePath+"/smb/timeouts/write",schemaPath:"#/properties/smb/properties/timeouts/properties/write/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err244];
+vErrors = [err254];
 }
 else {
-vErrors.push(err244);
+vErrors.push(err254);
 }
 errors++;
 }
 }
 else {
-const err245 = {instancePath:instancePath+"/smb/timeouts",schemaPath:"#/properties/smb/properties/timeouts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err255 = {instancePath:instancePath+"/smb/timeouts",schemaPath:"#/properties/smb/properties/timeouts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err245];
+vErrors = [err255];
 }
 else {
-vErrors.push(err245);
+vErrors.push(err255);
 }
 errors++;
 }
 }
 else {
-const err246 = {instancePath:instancePath+"/smb",schemaPath:"#/properties/smb/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err256 = {instancePath:instancePath+"/smb",schemaPath:"#/properties/smb/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err246];
+vErrors = [err256];
 }
 else {
-vErrors.push(err246);
+vErrors.push(err256);
 }
 errors++;
 }
@@ -3202,126 +3302,7 @@ if(data156.controlPlaneSize === undefined){
 data156.controlPlaneSize = "1Gi";
 }
 if(data156.cacheSize === undefined){
-const err247 = {instancePath:instancePath+"/storage",schemaPath:"#/properties/storage/required",keyword:"required",params:{missingProperty: "cacheSize"},message:"must have required property '"+"cacheSize"+"'"};
-if(vErrors === null){
-vErrors = [err247];
-}
-else {
-vErrors.push(err247);
-}
-errors++;
-}
-if(data156.metadataSize === undefined){
-const err248 = {instancePath:instancePath+"/storage",schemaPath:"#/properties/storage/required",keyword:"required",params:{missingProperty: "metadataSize"},message:"must have required property '"+"metadataSize"+"'"};
-if(vErrors === null){
-vErrors = [err248];
-}
-else {
-vErrors.push(err248);
-}
-errors++;
-}
-for(const key39 in data156){
-if(!(((((key39 === "cacheSize") || (key39 === "contentSize")) || (key39 === "metadataSize")) || (key39 === "storageClassName")) || (key39 === "controlPlaneSize"))){
-const err249 = {instancePath:instancePath+"/storage",schemaPath:"#/properties/storage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err249];
-}
-else {
-vErrors.push(err249);
-}
-errors++;
-}
-}
-let data157 = data156.cacheSize;
-if(typeof data157 === "string"){
-if(!pattern2.test(data157)){
-const err250 = {instancePath:instancePath+"/storage/cacheSize",schemaPath:"#/properties/storage/properties/cacheSize/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Gi|Mi|Ti)$"},message:"must match pattern \""+"^[0-9]+(Gi|Mi|Ti)$"+"\""};
-if(vErrors === null){
-vErrors = [err250];
-}
-else {
-vErrors.push(err250);
-}
-errors++;
-}
-}
-else {
-const err251 = {instancePath:instancePath+"/storage/cacheSize",schemaPath:"#/properties/storage/properties/cacheSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err251];
-}
-else {
-vErrors.push(err251);
-}
-errors++;
-}
-if(data156.contentSize !== undefined){
-let data158 = data156.contentSize;
-if(typeof data158 === "string"){
-if(!pattern2.test(data158)){
-const err252 = {instancePath:instancePath+"/storage/contentSize",schemaPath:"#/properties/storage/properties/contentSize/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Gi|Mi|Ti)$"},message:"must match pattern \""+"^[0-9]+(Gi|Mi|Ti)$"+"\""};
-if(vErrors === null){
-vErrors = [err252];
-}
-else {
-vErrors.push(err252);
-}
-errors++;
-}
-}
-else {
-const err253 = {instancePath:instancePath+"/storage/contentSize",schemaPath:"#/properties/storage/properties/contentSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err253];
-}
-else {
-vErrors.push(err253);
-}
-errors++;
-}
-}
-if(data156.metadataSize !== undefined){
-let data159 = data156.metadataSize;
-if(typeof data159 === "string"){
-if(!pattern2.test(data159)){
-const err254 = {instancePath:instancePath+"/storage/metadataSize",schemaPath:"#/properties/storage/properties/metadataSize/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Gi|Mi|Ti)$"},message:"must match pattern \""+"^[0-9]+(Gi|Mi|Ti)$"+"\""};
-if(vErrors === null){
-vErrors = [err254];
-}
-else {
-vErrors.push(err254);
-}
-errors++;
-}
-}
-else {
-const err255 = {instancePath:instancePath+"/storage/metadataSize",schemaPath:"#/properties/storage/properties/metadataSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err255];
-}
-else {
-vErrors.push(err255);
-}
-errors++;
-}
-}
-if(data156.storageClassName !== undefined){
-if(typeof data156.storageClassName !== "string"){
-const err256 = {instancePath:instancePath+"/storage/storageClassName",schemaPath:"#/properties/storage/properties/storageClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err256];
-}
-else {
-vErrors.push(err256);
-}
-errors++;
-}
-}
-let data161 = data156.controlPlaneSize;
-if(typeof data161 === "string"){
-if(!pattern2.test(data161)){
-const err257 = {instancePath:instancePath+"/storage/controlPlaneSize",schemaPath:"#/properties/storage/properties/controlPlaneSize/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Gi|Mi|Ti)$"},message:"must match pattern \""+"^[0-9]+(Gi|Mi|Ti)$"+"\""};
+const err257 = {instancePath:instancePath+"/storage",schemaPath:"#/properties/storage/required",keyword:"required",params:{missingProperty: "cacheSize"},message:"must have required property '"+"cacheSize"+"'"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3330,9 +3311,8 @@ vErrors.push(err257);
 }
 errors++;
 }
-}
-else {
-const err258 = {instancePath:instancePath+"/storage/controlPlaneSize",schemaPath:"#/properties/storage/properties/controlPlaneSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data156.metadataSize === undefined){
+const err258 = {instancePath:instancePath+"/storage",schemaPath:"#/properties/storage/required",keyword:"required",params:{missingProperty: "metadataSize"},message:"must have required property '"+"metadataSize"+"'"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3341,9 +3321,9 @@ vErrors.push(err258);
 }
 errors++;
 }
-}
-else {
-const err259 = {instancePath:instancePath+"/storage",schemaPath:"#/properties/storage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key39 in data156){
+if(!(((((key39 === "cacheSize") || (key39 === "contentSize")) || (key39 === "metadataSize")) || (key39 === "storageClassName")) || (key39 === "controlPlaneSize"))){
+const err259 = {instancePath:instancePath+"/storage",schemaPath:"#/properties/storage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3353,14 +3333,134 @@ vErrors.push(err259);
 errors++;
 }
 }
-}
-else {
-const err260 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data157 = data156.cacheSize;
+if(typeof data157 === "string"){
+if(!pattern2.test(data157)){
+const err260 = {instancePath:instancePath+"/storage/cacheSize",schemaPath:"#/properties/storage/properties/cacheSize/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Gi|Mi|Ti)$"},message:"must match pattern \""+"^[0-9]+(Gi|Mi|Ti)$"+"\""};
 if(vErrors === null){
 vErrors = [err260];
 }
 else {
 vErrors.push(err260);
+}
+errors++;
+}
+}
+else {
+const err261 = {instancePath:instancePath+"/storage/cacheSize",schemaPath:"#/properties/storage/properties/cacheSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+if(data156.contentSize !== undefined){
+let data158 = data156.contentSize;
+if(typeof data158 === "string"){
+if(!pattern2.test(data158)){
+const err262 = {instancePath:instancePath+"/storage/contentSize",schemaPath:"#/properties/storage/properties/contentSize/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Gi|Mi|Ti)$"},message:"must match pattern \""+"^[0-9]+(Gi|Mi|Ti)$"+"\""};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+else {
+const err263 = {instancePath:instancePath+"/storage/contentSize",schemaPath:"#/properties/storage/properties/contentSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+if(data156.metadataSize !== undefined){
+let data159 = data156.metadataSize;
+if(typeof data159 === "string"){
+if(!pattern2.test(data159)){
+const err264 = {instancePath:instancePath+"/storage/metadataSize",schemaPath:"#/properties/storage/properties/metadataSize/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Gi|Mi|Ti)$"},message:"must match pattern \""+"^[0-9]+(Gi|Mi|Ti)$"+"\""};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+}
+else {
+const err265 = {instancePath:instancePath+"/storage/metadataSize",schemaPath:"#/properties/storage/properties/metadataSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+if(data156.storageClassName !== undefined){
+if(typeof data156.storageClassName !== "string"){
+const err266 = {instancePath:instancePath+"/storage/storageClassName",schemaPath:"#/properties/storage/properties/storageClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+let data161 = data156.controlPlaneSize;
+if(typeof data161 === "string"){
+if(!pattern2.test(data161)){
+const err267 = {instancePath:instancePath+"/storage/controlPlaneSize",schemaPath:"#/properties/storage/properties/controlPlaneSize/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Gi|Mi|Ti)$"},message:"must match pattern \""+"^[0-9]+(Gi|Mi|Ti)$"+"\""};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+else {
+const err268 = {instancePath:instancePath+"/storage/controlPlaneSize",schemaPath:"#/properties/storage/properties/controlPlaneSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+}
+else {
+const err269 = {instancePath:instancePath+"/storage",schemaPath:"#/properties/storage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+}
+}
+else {
+const err270 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
 }
 errors++;
 }

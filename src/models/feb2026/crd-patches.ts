@@ -31,6 +31,30 @@ const DEFAULT_EMPTY_OBJECTS = [
 
 const QUANTITY_PATTERN = "^[0-9]+(Gi|Mi|Ti)$";
 
+/** The spec's top-level fields that hold integers. */
+const INTEGER_FIELDS = [
+  "replicas",
+  "nfsPort",
+  "controlPlane",
+  "metrics",
+  "smb",
+  "percona",
+  "securityContext",
+  "podSecurityContext",
+];
+const INT32 = { minimum: -(2 ** 31), maximum: 2 ** 31 - 1 };
+
+/** Every `format: int32` integer gets the int32 range as its bounds where the CRD states none. */
+function boundInt32(schema: Schema): void {
+  if (schema.type === "integer" && schema.format === "int32") {
+    schema.minimum ??= INT32.minimum;
+    schema.maximum ??= INT32.maximum;
+  }
+  for (const child of Object.values(schema.properties ?? {})) boundInt32(child as Schema);
+  if (schema.items) boundInt32(schema.items);
+  if (typeof schema.additionalProperties === "object") boundInt32(schema.additionalProperties);
+}
+
 export function patchCrdSpec(at: (dotted: string) => Schema): void {
   // The CRD YAML says 2049 and 445; the operator's Go markers, controller and webhook say 12049 and 12445
   // (README, differences: nfs-port-default, smb-port-default).
@@ -73,6 +97,9 @@ export function patchCrdSpec(at: (dotted: string) => Schema): void {
   }
   at("securityContext.procMount").enum = ["Default", "Unmasked"];
   at("podSecurityContext.fsGroupChangePolicy").enum = ["OnRootMismatch", "Always"];
+
+  // `format: int32` fields the operator decodes into Go int32s: a value beyond that range could not be read.
+  for (const field of INTEGER_FIELDS) boundInt32(at(field));
 
   // Percona's CRD (v2.8.2) is stricter than the operator's about what it copies there.
   at("percona.backup.fullSchedule").minLength = 6;

@@ -120,9 +120,15 @@ export const DIFFERENCES: Difference[] = [
   },
   {
     id: "validation-static",
-    rule: "All webhook errors are raised before anything is registered, with the field path, plus: `nfsPort` = `controlPlane.port`, two pod listeners on one port (API, metrics, 12049, 1445), `cache.path` outside /data/cache, `database.sqlite.path` outside /data/controlplane, names that are not DNS-1035 labels of at most 52 characters, unknown fields, and `percona.backup.bucket`/`endpoint` when backup is enabled.",
+    rule: 'All webhook errors are raised before anything is registered, with the field path, plus: `nfsPort` = `controlPlane.port`, two pod listeners on one port (API, metrics, 12049, 1445), a `cache.path` or a used `database.sqlite.path` (SQLite without a PostgreSQL connection or Percona, `type: sqlite`) that is not on a claim (/data/metadata, /data/content with `storage.contentSize`, /data/cache, /data/controlplane; the SQLite path a file below one), names that are not DNS-1035 labels of at most 52 characters, unknown fields (in `secretValues` too), `percona.backup.bucket`/`endpoint` when backup is enabled, and what the API server would reject in the objects: a storage size of zero, a negative quantity or requests above limits in `resources`, an empty image or one with whitespace or control characters, a StorageClass or Secret name that is not a DNS-1123 subdomain (`storageClassName: ""` stays allowed), a Secret key outside `[-._a-zA-Z0-9]`, an `int32` field out of range, an integer beyond 2^53-1, a lone UTF-16 surrogate, a config or owned Secret over 1 MiB.',
     reason:
-      "Errors before anything reaches a cluster; each of these specs deploys a pod that cannot serve.",
+      "Errors before anything reaches a cluster; each of these specs deploys a pod that cannot serve, or objects the API server rejects.",
+  },
+  {
+    id: "unprivileged-listeners",
+    rule: "`controlPlane.port` (and `metrics.port` when metrics are on) below 1024 is an error unless the container may bind it: `securityContext.capabilities.add` has NET_BIND_SERVICE (or ALL), it runs as root without dropping that capability, it is privileged, or `podSecurityContext.sysctls` sets `net.ipv4.ip_unprivileged_port_start` at most the port.",
+    reason:
+      "These are the server's own listeners (the container port is the spec's port); the default pod runs as uid 65532 with every capability dropped and cannot bind below 1024.",
   },
   {
     id: "validation-cluster",

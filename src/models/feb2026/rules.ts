@@ -1,14 +1,22 @@
 /**
  * The Feb rules the CRD schema cannot state: the operator's validating webhook (its static checks: Secret selectors,
- * service ports, Percona backups, the warnings) plus the NFS/API port clash it misses, and this package's own rules for
- * a pod that serves (pod listeners, persistent paths). Synchronous and pure.
+ * service ports, Percona backups, the warnings) plus the NFS/API port clash it misses, what the API server would
+ * reject in the objects built from the spec (sizes, names, keys, image, resources), and this package's own rules for a
+ * pod that serves (pod listeners, ports it may bind, persistent paths). Synchronous and pure.
  */
 import { posix } from "path";
+import { RUN_AS_ID } from "../../defaults";
 import type { Spec as ResolvedSpec } from "../../generated/feb2026/spec";
 import { show } from "../../resolve/errors";
+import { imageProblem } from "../../resolve/image";
+import { secretKeyProblem, subdomainProblem } from "../../resolve/k8s-names";
 import { annotationProblems } from "../../resolve/metadata-rules";
+import { parseQuantity } from "../../resolve/quantity";
+import { resourceProblems } from "../../resolve/resources";
 import type { ResolvedServer, RuleResult, SecretValuePresence } from "../object-model";
 import { ADAPTER_CONTAINER_PORTS, MOUNT_PATHS } from "./constants";
+import { usesPostgres } from "./server-config";
+import { claimSizes } from "./volume-claims";
 
 interface PortUse {
   label: string;
@@ -62,12 +70,23 @@ function clashes(uses: PortUse[], message: (first: PortUse, second: PortUse) => 
   return problems;
 }
 
-/** A selector naming no Secret would become an env var reading Secret "" (the webhook checks the JWT variant). */
+/**
+ * A selector naming no Secret would become an env var reading Secret "" (the webhook checks the JWT variant); a name
+ * or key no Secret can have would never be found.
+ */
 function selectorRules(spec: ResolvedSpec): string[] {
   const problems: string[] = [];
+  const check = (problem: string | undefined) => problem && problems.push(problem);
+  const name = (value: string, path: string) =>
+    check(subdomainProblem(value, path, "a Secret name"));
+  const key = (value: string, path: string) => check(secretKeyProblem(value, path));
   const jwtRef = spec.identity.jwt.secretRef;
-  if (jwtRef && jwtRef.name !== "" && jwtRef.key === "") {
-    problems.push("spec.identity.jwt.secretRef.key: is required when secretRef.name is set");
+  // With an empty name the JWT secret is generated and the key unused (differences: jwt-secretref-optional).
+  if (jwtRef && jwtRef.name !== "") {
+    name(jwtRef.name, "spec.identity.jwt.secretRef.name");
+    if (jwtRef.key === "")
+      problems.push("spec.identity.jwt.secretRef.key: is required when secretRef.name is set");
+    else key(jwtRef.key, "spec.identity.jwt.secretRef.key");
   }
   const named: Array<[string, { name: string; key: string } | undefined]> = [
     ["spec.database.postgresSecretRef", spec.database.postgresSecretRef],
@@ -77,30 +96,89 @@ function selectorRules(spec: ResolvedSpec): string[] {
   for (const [path, ref] of named) {
     if (!ref) continue;
     if (ref.name === "") problems.push(`${path}.name: must name a Secret`);
+    else name(ref.name, `${path}.name`);
     if (ref.key === "") problems.push(`${path}.key: must name a key of the Secret`);
+    else key(ref.key, `${path}.key`);
   }
   const s3 = spec.s3?.credentialsSecretRef;
-  if (s3 && s3.secretName === "")
-    problems.push("spec.s3.credentialsSecretRef.secretName: must name a Secret");
+  if (s3) {
+    const path = "spec.s3.credentialsSecretRef";
+    if (s3.secretName === "") problems.push(`${path}.secretName: must name a Secret`);
+    else name(s3.secretName, `${path}.secretName`);
+    key(s3.accessKeyIdKey, `${path}.accessKeyIdKey`);
+    key(s3.secretAccessKeyKey, `${path}.secretAccessKeyKey`);
+    key(s3.endpointKey, `${path}.endpointKey`);
+  }
+  const backup = spec.percona.backup;
+  const backupRef = backup.credentialsSecretRef;
+  if (backupRef && backupRef.name !== "")
+    name(backupRef.name, "spec.percona.backup.credentialsSecretRef.name");
+  else if (backupRef && spec.percona.enabled && backup.enabled)
+    problems.push("spec.percona.backup.credentialsSecretRef.name: must name a Secret");
   return problems;
 }
 
-/** With the read-only root only the volumes are writable, and only they persist. */
-function pathRules(spec: ResolvedSpec): string[] {
+/**
+ * Paths the server writes must be on a claim (metadata, content when it has a size, cache, control plane): with the
+ * read-only root nothing else is writable, and only claims survive a restart. A path the server does not use is not
+ * checked: `database.sqlite.path` counts only with SQLite (no PostgreSQL connection, no Percona, `type: sqlite`;
+ * `type: postgres` without a connection falls back to the default path).
+ */
+function pathRules(server: ResolvedServer<ResolvedSpec>): string[] {
+  const { spec } = server;
   const problems: string[] = [];
+  const claims = claimSizes(server).map(
+    ([claim]) => MOUNT_PATHS[claim as keyof typeof MOUNT_PATHS],
+  );
+  const listed = `${claims.slice(0, -1).join(", ")} or ${claims[claims.length - 1]}`;
   // Absolute, without `.`/`..` segments, so that a prefix test means "inside the volume".
   const clean = (p: string) => p.startsWith("/") && posix.normalize(p) === p && !p.endsWith("/");
-  const under = (p: string, dir: string) => clean(p) && (p === dir || p.startsWith(`${dir}/`));
-  if (!under(spec.cache.path, MOUNT_PATHS.cache)) {
+  const onClaim = (p: string, fileBelow: boolean) =>
+    clean(p) && claims.some((dir) => (!fileBelow && p === dir) || p.startsWith(`${dir}/`));
+  const cachePath = spec.cache.path;
+  if (!onClaim(cachePath, false)) {
     problems.push(
-      `spec.cache.path: ${show(spec.cache.path)} must be ${MOUNT_PATHS.cache} or below it: only the cache volume is writable and persists`,
+      `spec.cache.path: ${show(cachePath)} must be a directory on a volume that persists (${listed}, or below one): elsewhere the cache is not writable or is lost at every restart`,
     );
   }
+  const sqliteUsed = !usesPostgres(server) && spec.database.type === "sqlite";
   const sqlitePath = spec.database.sqlite.path;
-  if (!under(sqlitePath, MOUNT_PATHS.controlplane) || sqlitePath === MOUNT_PATHS.controlplane) {
+  if (sqliteUsed && !onClaim(sqlitePath, true)) {
     problems.push(
-      `spec.database.sqlite.path: ${show(sqlitePath)} must be a file below ${MOUNT_PATHS.controlplane}: only the control-plane volume is writable and persists`,
+      `spec.database.sqlite.path: ${show(sqlitePath)} must be a file below a volume that persists (${listed}): elsewhere the control-plane database is not writable or is lost at every restart`,
     );
+  } else if (sqliteUsed && (sqlitePath === cachePath || cachePath.startsWith(`${sqlitePath}/`))) {
+    problems.push(
+      `spec.database.sqlite.path: ${show(sqlitePath)} must be a file, but spec.cache.path makes it the cache directory or one of its parents`,
+    );
+  }
+  return problems;
+}
+
+/** Claims of size zero: the API server rejects a PersistentVolumeClaim that requests no storage. */
+function storageRules(spec: ResolvedSpec): string[] {
+  const problems: string[] = [];
+  const sizes: Array<[string, string | undefined]> = [
+    ["metadataSize", spec.storage.metadataSize],
+    ["contentSize", spec.storage.contentSize],
+    ["cacheSize", spec.storage.cacheSize],
+    ["controlPlaneSize", spec.storage.controlPlaneSize],
+  ];
+  for (const [field, size] of sizes) {
+    if (size !== undefined && parseQuantity(size) === 0n)
+      problems.push(
+        `spec.storage.${field}: ${show(size)} must be greater than zero (the API server rejects a claim for no storage)`,
+      );
+  }
+  // "" is allowed: it disables dynamic provisioning.
+  for (const [path, className] of [
+    ["spec.storage.storageClassName", spec.storage.storageClassName],
+    ["spec.percona.storageClassName", spec.percona.storageClassName],
+  ] as const) {
+    if (className) {
+      const problem = subdomainProblem(className, path, "a StorageClass name");
+      if (problem) problems.push(problem);
+    }
   }
   return problems;
 }
@@ -114,6 +192,8 @@ function perconaRules(spec: ResolvedSpec): string[] {
     problems.push(
       `spec.percona.storageSize: ${show(p.storageSize)} must be a Kubernetes quantity such as 10Gi`,
     );
+  } else if ((parseQuantity(p.storageSize) ?? 0n) <= 0n) {
+    problems.push(`spec.percona.storageSize: ${show(p.storageSize)} must be greater than zero`);
   }
   if (p.enabled && p.backup.enabled) {
     if (!p.backup.bucket)
@@ -177,24 +257,81 @@ function warnings(spec: ResolvedSpec, values: SecretValuePresence, typeWasSet: b
   return out;
 }
 
-/** The pod declares no `resourceClaims`, so a container claim would name nothing (the API server rejects it). */
+/**
+ * The container's resources as the API server checks them; and the pod declares no `resourceClaims`, so a container
+ * claim would name nothing (the API server rejects it).
+ */
 function resourceRules(spec: ResolvedSpec): string[] {
-  const claims = (spec.resources as { claims?: unknown[] } | undefined)?.claims;
-  return claims && claims.length > 0
-    ? [
-        "spec.resources.claims: is not supported: the pod declares no resourceClaims for the container to use",
-      ]
-    : [];
+  const resources = spec.resources as Parameters<typeof resourceProblems>[0] & {
+    claims?: unknown[];
+  };
+  const problems = resourceProblems(resources, "spec.resources");
+  if (resources?.claims && resources.claims.length > 0)
+    problems.push(
+      "spec.resources.claims: is not supported: the pod declares no resourceClaims for the container to use",
+    );
+  return problems;
+}
+
+function imageRules(spec: ResolvedSpec): string[] {
+  const problem = imageProblem(spec.image, "spec.image");
+  return problem ? [problem] : [];
+}
+
+const UNPRIVILEGED_PORT_START = "net.ipv4.ip_unprivileged_port_start";
+const capabilities = (list: string[] | undefined) =>
+  new Set((list ?? []).map((c) => c.toUpperCase().replace(/^CAP_/, "")));
+
+/**
+ * Whether the container may listen on `port` below 1024: the kernel lets a process bind there with
+ * CAP_NET_BIND_SERVICE (added, or kept by root) or when the pod's sysctl `net.ipv4.ip_unprivileged_port_start` is
+ * at most the port. The default security context (uid 65532, every capability dropped) may not.
+ */
+function mayBind(spec: ResolvedSpec, port: number): boolean {
+  if (port >= 1024) return true;
+  // Schema-valid: the core/v1 shapes of the CRD.
+  const container = spec.securityContext as {
+    privileged?: boolean;
+    runAsUser?: number;
+    capabilities?: { add?: string[]; drop?: string[] };
+  };
+  const pod = spec.podSecurityContext as {
+    runAsUser?: number;
+    sysctls?: Array<{ name: string; value: string }>;
+  };
+  const sysctl = pod.sysctls?.find((s) => s.name === UNPRIVILEGED_PORT_START);
+  if (sysctl && /^\d+$/.test(sysctl.value) && Number(sysctl.value) <= port) return true;
+  if (container.privileged) return true;
+  const add = capabilities(container.capabilities?.add);
+  if (add.has("NET_BIND_SERVICE") || add.has("ALL")) return true;
+  const drop = capabilities(container.capabilities?.drop);
+  const uid = container.runAsUser ?? pod.runAsUser ?? RUN_AS_ID;
+  return uid === 0 && !drop.has("NET_BIND_SERVICE") && !drop.has("ALL");
+}
+
+/** The API and metrics listeners are the spec's ports (differences: unprivileged-listeners). */
+function privilegedPortRules(spec: ResolvedSpec): string[] {
+  const listeners: Array<[string, number]> = [["spec.controlPlane.port", spec.controlPlane.port]];
+  if (spec.metrics.enabled) listeners.push(["spec.metrics.port", spec.metrics.port]);
+  return listeners
+    .filter(([, port]) => !mayBind(spec, port))
+    .map(
+      ([path, port]) =>
+        `${path}: ${port} is below 1024 and the container may not listen there (it runs as a non-root user without NET_BIND_SERVICE): use a port of 1024 or more, or a securityContext whose capabilities.add has NET_BIND_SERVICE (or podSecurityContext.sysctls ${UNPRIVILEGED_PORT_START} at most ${port})`,
+    );
 }
 
 export function febRules(server: ResolvedServer<ResolvedSpec>, typeWasSet: boolean): RuleResult {
   const { spec, values } = server;
   return {
     problems: [
+      ...imageRules(spec),
+      ...storageRules(spec),
       ...selectorRules(spec),
       ...servicePortRules(spec),
       ...podListenerRules(spec),
-      ...pathRules(spec),
+      ...privilegedPortRules(spec),
+      ...pathRules(server),
       ...perconaRules(spec),
       ...secretValueRules(spec, values),
       ...resourceRules(spec),

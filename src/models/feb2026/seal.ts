@@ -4,7 +4,7 @@
  * `<prefix>:<key>` as the operator frames them; S3 hashes every key of the Secret.
  */
 import { ADMIN_USERNAME } from "../../defaults";
-import { DittoSecretError } from "../../resolve/errors";
+import { DittoSecretError, quote } from "../../resolve/errors";
 import {
   adminPasswordProblem,
   decodeBase64,
@@ -27,7 +27,7 @@ export function sealFeb(
   material: SecretMaterial,
 ): SealedSecrets {
   const { refs, namespace } = plan;
-  const subject = `DittoServer ${JSON.stringify(plan.name)}`;
+  const subject = `DittoServer ${quote(plan.name)}`;
   const missing = missingReads(namespace, plan.secrets.reads, material.read);
   if (missing.length > 0) throw new DittoSecretError(subject, missing);
 
