@@ -3,18 +3,22 @@
  * create for the DittoServer CRs in the files, as multi-document YAML, without a cluster or the Pulumi runtime.
  * Errors go to stderr with exit 1 and nothing on stdout.
  */
-import * as fs from "fs";
 import { manifestYaml } from "../yaml/manifest-yaml";
 import { DEFAULT_NAMESPACE, RENDER_DEFAULT_HASH_KEY } from "../defaults";
 import { renderServer } from "../render";
 import { COMPONENT_FIELDS } from "../resolve/component-fields";
-import { DittoSpecError } from "../resolve/errors";
+import { DittoSecretError, DittoSpecError, quote } from "../resolve/errors";
+import { rejectDuplicateObjects, rejectDuplicates } from "./duplicates";
+import { INPUT_LIMIT_TEXT, readFiles, STDIN } from "./read-files";
 import { readInputs, InputError } from "./read-inputs";
 
 const USAGE = `usage: dittofs render -f FILE [-f FILE ...] [--namespace NS] [--hash-key KEY]
 
-Renders the Kubernetes objects of every DittoServer (dittofs.dittofs.com/v1alpha1) in the files. Secrets in the files
-stand in for the cluster's Secrets. --namespace applies to objects without metadata.namespace (default "default").
+Renders the Kubernetes objects of every DittoServer (dittofs.dittofs.com/v1alpha1) in the files. -f - reads standard
+input (once). The inputs may hold ${INPUT_LIMIT_TEXT} together.
+Secrets in the files stand in for the cluster's Secrets: render reads Secrets only from its -f files, in the
+DittoServer's namespace. Other Kubernetes objects are ignored, so an earlier render's whole output can be given back.
+--namespace applies to objects without metadata.namespace (default "default").
 The config-hash HMAC key is --hash-key, else $DITTOFS_HASH_KEY, else "${RENDER_DEFAULT_HASH_KEY}".
 Generated secrets (JWT, admin password) are reused from the files when an earlier render's Secrets are given with -f;
 otherwise they are generated, and stderr says which.`;
@@ -25,12 +29,28 @@ interface Options {
   hashKey: string;
 }
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** An input error with a line of advice after it. */
+class HintedError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+    this.name = "HintedError";
+  }
+}
 
 function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
   const [command, ...rest] = argv;
   if (command !== "render")
-    throw new UsageError(command ? `unknown command ${JSON.stringify(command)}` : "no command");
+    throw new UsageError(command ? `unknown command ${quote(command)}` : "no command");
   const options: Options = { files: [], hashKey: env.DITTOFS_HASH_KEY || RENDER_DEFAULT_HASH_KEY };
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i];
@@ -42,9 +62,11 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     if (flag === "-f" || flag === "--filename") options.files.push(value());
     else if (flag === "-n" || flag === "--namespace") options.namespace = value();
     else if (flag === "--hash-key") options.hashKey = value();
-    else throw new UsageError(`unknown option ${JSON.stringify(flag)}`);
+    else throw new UsageError(`unknown option ${quote(flag)}`);
   }
   if (options.files.length === 0) throw new UsageError("no -f FILE given");
+  if (options.files.filter((f) => f === STDIN).length > 1)
+    throw new UsageError("-f - (standard input) may be given once");
   return options;
 }
 
@@ -54,26 +76,37 @@ export interface CliResult {
   stderr: string;
 }
 
-export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): CliResult {
+export interface CliIo {
+  /** Standard input, at most `budget + 1` bytes (tests replace it). */
+  readStdin?: (budget: number) => Buffer;
+}
+
+const isNotFound = (e: unknown) =>
+  e instanceof DittoSecretError && e.problems.some((p) => / not found$/.test(p));
+
+export function run(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  io: CliIo = {},
+): CliResult {
   if (argv.includes("-h") || argv.includes("--help"))
     return { code: 0, stdout: `${USAGE}\n`, stderr: "" };
   const stderr: string[] = [];
   try {
     const options = parseOptions(argv, env);
-    const files = options.files.map((path) => {
-      try {
-        return { path, text: fs.readFileSync(path, "utf8") };
-      } catch (e) {
-        throw new InputError(
-          `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
-        );
-      }
-    });
-    const inputs = readInputs(files);
+    const inputs = readInputs(readFiles(options.files, io.readStdin));
     if (inputs.servers.length === 0)
       throw new InputError("no DittoServer (dittofs.dittofs.com/v1alpha1) in the files");
     const fallbackNamespace = options.namespace ?? DEFAULT_NAMESPACE;
-    const docs: string[] = [];
+    const located = <T extends { name: string; namespace?: string; source: string }>(items: T[]) =>
+      items.map((i) => ({
+        name: i.name,
+        namespace: i.namespace ?? fallbackNamespace,
+        from: i.source,
+      }));
+    rejectDuplicates("DittoServer", located(inputs.servers));
+    rejectDuplicates("Secret", located(inputs.secrets));
+    const rendered: Array<{ object: Record<string, any>; from: string }> = [];
     for (const server of inputs.servers) {
       const namespace = server.namespace ?? fallbackNamespace;
       const read: Record<string, Record<string, string>> = {};
@@ -84,28 +117,35 @@ export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): CliRe
       const foreign = COMPONENT_FIELDS.filter((f) => f in server.spec);
       if (foreign.length > 0) {
         throw new DittoSpecError(
-          `DittoServer ${JSON.stringify(server.name)}`,
+          `DittoServer ${quote(server.name)}`,
           foreign.map((f) => `spec.${f}: unknown field`),
         );
       }
-      const result = renderServer(
-        server.name,
-        { ...server.spec, namespace },
-        read,
-        options.hashKey,
-      );
-      for (const w of result.warnings)
-        stderr.push(`warning: DittoServer ${JSON.stringify(server.name)}: ${w}`);
-      for (const g of result.generated) {
-        stderr.push(
-          `generated: Secret ${JSON.stringify(`${namespace}/${g.stored.secret}`)} key ${JSON.stringify(g.stored.key)} (give this output back with -f to keep it)`,
+      let result;
+      try {
+        result = renderServer(server.name, { ...server.spec, namespace }, read, options.hashKey);
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+        throw new HintedError(
+          (e as Error).message,
+          `render reads Secrets only from its -f files, in the DittoServer's namespace (${quote(namespace)}): give the Secret's manifest with -f`,
         );
       }
-      for (const obj of result.objects) docs.push(manifestYaml(obj));
+      for (const w of result.warnings)
+        stderr.push(`warning: DittoServer ${quote(server.name)}: ${w}`);
+      for (const g of result.generated) {
+        stderr.push(
+          `generated: Secret ${quote(`${namespace}/${g.stored.secret}`)} key ${quote(g.stored.key)} (give this output back with -f to keep it)`,
+        );
+      }
+      const from = `DittoServer ${quote(`${namespace}/${server.name}`)}`;
+      for (const object of result.objects)
+        rendered.push({ object: object as Record<string, any>, from });
     }
+    rejectDuplicateObjects(rendered);
     return {
       code: 0,
-      stdout: docs.map((d) => `---\n${d}`).join(""),
+      stdout: rendered.map((r) => `---\n${manifestYaml(r.object)}`).join(""),
       stderr: stderr.map((l) => `${l}\n`).join(""),
     };
   } catch (e) {
@@ -117,6 +157,7 @@ export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): CliRe
           : String(e);
     const known = e instanceof Error && /Error$/.test(e.name);
     stderr.push(known ? `error: ${message}` : `error: ${String(e)}`);
+    if (e instanceof HintedError) stderr.push(`hint: ${e.hint}`);
     return { code: 1, stdout: "", stderr: stderr.map((l) => `${l}\n`).join("") };
   }
 }

@@ -1,20 +1,25 @@
-/** Reads `-f` files: DittoServer CRs and the Kubernetes Secrets that stand in for the cluster's. */
-import { parseAllDocuments } from "yaml";
+/**
+ * Reads render's inputs: DittoServer CRs, the Kubernetes Secrets that stand in for the cluster's, and any other
+ * Kubernetes object, which is ignored (the previous render's output may be given back whole: its Secrets are read,
+ * its ConfigMap, Services, StatefulSet and PerconaPGCluster are what render makes again). Parse errors give the line,
+ * never the source text (it may hold a secret); integers beyond 2^53-1 are caught before they lose digits.
+ */
+import { Composer, LineCounter, Parser } from "yaml";
+import { quote } from "../resolve/errors";
+import { argPath } from "../resolve/field-path";
+import { InputError, isMap, metadataOf } from "./input-object";
+import { readSecret, type SecretDocument } from "./secret-input";
 
 export const DITTOSERVER_API_VERSION = "dittofs.dittofs.com/v1alpha1";
+export { InputError } from "./input-object";
+export type { SecretDocument } from "./secret-input";
 
 export interface ServerDocument {
   name: string;
   namespace?: string;
   spec: Record<string, unknown>;
+  /** `<file> (document N)`. */
   source: string;
-}
-
-export interface SecretDocument {
-  name: string;
-  namespace?: string;
-  /** base64 values, as in `data`; `stringData` is merged in over `data`, as the API server does. */
-  data: Record<string, string>;
 }
 
 export interface Inputs {
@@ -22,38 +27,111 @@ export interface Inputs {
   secrets: SecretDocument[];
 }
 
-export class InputError extends Error {}
+/**
+ * `value` with every bigint (the parser reads integers as bigints, to keep their digits) made a number; one beyond
+ * 2^53-1 is a problem at its path.
+ */
+function numbers(value: unknown, keys: Array<string | number>, problems: string[]): unknown {
+  if (typeof value === "bigint") {
+    if (value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(-Number.MAX_SAFE_INTEGER))
+      return Number(value);
+    problems.push(
+      `${argPath(keys, [])}: ${value} is an integer beyond 2^53-1 (${Number.MAX_SAFE_INTEGER}): its digits cannot be kept exactly`,
+    );
+    return Number(value);
+  }
+  if (Array.isArray(value)) return value.map((v, i) => numbers(v, [...keys, i], problems));
+  if (isMap(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = numbers(v, [...keys, k], problems);
+    return out;
+  }
+  return value;
+}
+
+function readServer(obj: Record<string, any>, where: string): ServerDocument {
+  if (obj.apiVersion !== DITTOSERVER_API_VERSION)
+    throw new InputError(
+      `${where}: DittoServer apiVersion ${quote(String(obj.apiVersion))} is not supported (expected ${DITTOSERVER_API_VERSION})`,
+    );
+  const { name, namespace } = metadataOf(obj, where);
+  if (!isMap(obj.spec)) throw new InputError(`${where}: spec is required (a map)`);
+  const problems: string[] = [];
+  const spec = numbers(obj.spec, [], problems) as Record<string, unknown>;
+  if (problems.length > 0)
+    throw new InputError(
+      `${where}: DittoServer ${quote(name)} is invalid:\n${problems.map((p) => `  ${p}`).join("\n")}`,
+    );
+  return { name, namespace, spec, source: where };
+}
+
+/** More documents than any render needs; the parser's cost grows with each one, even an empty one. */
+export const MAX_DOCUMENTS = 10_000;
+
+/** The documents of one input, as plain values (bigints for integers); errors with the line, not the text. */
+function* documents(
+  file: { path: string; text: string },
+  counted: { documents: number },
+): Generator<{ where: string; value: unknown }> {
+  const lines = new LineCounter();
+  const parser = new Parser(lines.addNewLine);
+  const composer = new Composer({ intAsBigInt: true, prettyErrors: false });
+  let index = 0;
+  const docs = composer.compose(parser.parse(file.text), true);
+  const next = () => {
+    try {
+      return docs.next();
+    } catch (e) {
+      throw new InputError(
+        `${file.path}: cannot be read as YAML (${deep(e) ?? (e as Error).name})`,
+      );
+    }
+  };
+  for (let step = next(); !step.done; step = next()) {
+    const doc = step.value;
+    const where = `${file.path} (document ${++index})`;
+    if (++counted.documents > MAX_DOCUMENTS)
+      throw new InputError(
+        `${where}: more than ${MAX_DOCUMENTS} YAML documents in the inputs; render fewer at a time`,
+      );
+    const error = doc.errors[0];
+    if (error) {
+      const { line, col } = lines.linePos(error.pos[0]);
+      throw new InputError(
+        `${where}: invalid YAML at line ${line}, column ${col}: ${deep(error) ?? error.message}`,
+      );
+    }
+    let value: unknown;
+    try {
+      // The parser's own alias limit (toJS `maxAliasCount`, 100) stays in place.
+      value = doc.toJS();
+    } catch (e) {
+      throw new InputError(`${where}: ${deep(e) ?? (e as Error).message}`);
+    }
+    yield { where, value };
+  }
+}
+
+/** "nested too deeply" for a stack overflow while parsing. */
+const deep = (e: unknown) =>
+  e instanceof RangeError || /call stack/.test(String((e as Error)?.message))
+    ? "nested too deeply"
+    : undefined;
 
 export function readInputs(files: Array<{ path: string; text: string }>): Inputs {
   const servers: ServerDocument[] = [];
   const secrets: SecretDocument[] = [];
+  const counted = { documents: 0 };
   for (const file of files) {
-    parseAllDocuments(file.text).forEach((doc, index) => {
-      const where = `${file.path} (document ${index + 1})`;
-      if (doc.errors.length > 0) throw new InputError(`${where}: ${doc.errors[0].message}`);
-      const obj = doc.toJS() as Record<string, any> | null;
-      if (obj === null || obj === undefined) return;
-      if (typeof obj !== "object" || Array.isArray(obj))
-        throw new InputError(`${where}: not a Kubernetes object`);
-      const name = obj.metadata?.name;
-      if (typeof name !== "string" || name === "")
-        throw new InputError(`${where}: metadata.name is required`);
-      const namespace = obj.metadata?.namespace as string | undefined;
-      if (obj.apiVersion === DITTOSERVER_API_VERSION && obj.kind === "DittoServer") {
-        if (typeof obj.spec !== "object" || obj.spec === null)
-          throw new InputError(`${where}: spec is required`);
-        servers.push({ name, namespace, spec: obj.spec, source: where });
-      } else if (obj.apiVersion === "v1" && obj.kind === "Secret") {
-        const data: Record<string, string> = { ...(obj.data ?? {}) };
-        for (const [k, v] of Object.entries(obj.stringData ?? {}))
-          data[k] = Buffer.from(String(v), "utf8").toString("base64");
-        secrets.push({ name, namespace, data });
-      } else {
-        throw new InputError(
-          `${where}: ${obj.apiVersion}/${obj.kind} is not supported (expected ${DITTOSERVER_API_VERSION} DittoServer or v1 Secret)`,
-        );
-      }
-    });
+    for (const { where, value } of documents(file, counted)) {
+      if (value === null || value === undefined) continue;
+      if (!isMap(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string")
+        throw new InputError(`${where}: not a Kubernetes object (no apiVersion/kind)`);
+      if (value.kind === "DittoServer") servers.push(readServer(value, where));
+      else if (value.kind === "Secret" && value.apiVersion === "v1")
+        secrets.push(readSecret(value, where));
+      // Any other object (an earlier render's ConfigMap, Services, ...) is not an input of render.
+    }
   }
   return { servers, secrets };
 }

@@ -2,11 +2,15 @@
  * `dittofs render` through `run()` (src/cli/main.ts): inputs are temp files, output is checked as text and as YAML.
  */
 import { expect } from "chai";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseAllDocuments, stringify } from "yaml";
+import { rejectDuplicateObjects } from "../../src/cli/duplicates";
 import { run } from "../../src/cli/main";
+import { INPUT_LIMIT_BYTES, INPUT_LIMIT_TEXT } from "../../src/cli/read-files";
+import { MAX_DOCUMENTS } from "../../src/cli/read-inputs";
 import { CONFIG_HASH_ANNOTATION } from "../../src/hash";
 
 type Obj = Record<string, any>;
@@ -235,9 +239,16 @@ describe("dittofs render (run)", () => {
     );
   });
 
-  it("fails an unsupported kind with code 1", () => {
-    const file = write({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x" }, data: {} });
-    expect(fails(["render", "-f", EXAMPLE, "-f", file]).stderr).to.include("ConfigMap");
+  it("ignores other Kubernetes objects (what render itself emits, and any other)", () => {
+    const file = write(
+      { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x" }, data: {} },
+      { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "y" }, spec: {} },
+      { apiVersion: "pgv2.percona.com/v2", kind: "PerconaPGCluster", metadata: { name: "z" } },
+    );
+    const alone = write(server(REFS_SPEC, "refs"), ...refsSecrets("refs"));
+    const withOthers = ok(["render", "-f", alone, "-f", file, "--hash-key", "k"]);
+    expect(withOthers.stdout).to.equal(ok(["render", "-f", alone, "--hash-key", "k"]).stdout);
+    expect(withOthers.stderr).to.equal("");
   });
 
   it("fails without -f with a usage error", () => {
@@ -292,5 +303,269 @@ describe("dittofs render (run)", () => {
         }
       }
     }
+  });
+});
+
+describe("dittofs render: inputs (files, standard input, limits, what is not an input)", () => {
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "dittofs-render-inputs-"));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const writeText = (name: string, text: string | Buffer) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  it("says in words why a file cannot be read, without an errno code", () => {
+    const missing = fails(["render", "-f", path.join(dir, "missing.yaml")]).stderr;
+    expect(missing).to.equal(
+      `error: cannot read ${path.join(dir, "missing.yaml")}: no such file\n`,
+    );
+    expect(fails(["render", "-f", dir]).stderr).to.equal(
+      `error: cannot read ${dir}: is a directory\n`,
+    );
+    const notDir = fails(["render", "-f", path.join(EXAMPLE, "x.yaml")]).stderr;
+    expect(notDir).to.include("a part of the path is not a directory");
+    for (const stderr of [missing, notDir]) expect(stderr).to.not.match(/E[A-Z]{3,}/);
+  });
+
+  it("says permission denied for a file it may not read", function () {
+    if (process.getuid?.() === 0) this.skip(); // root reads every file
+    const file = writeText("locked.yaml", "x: 1\n");
+    fs.chmodSync(file, 0o000);
+    expect(fails(["render", "-f", file]).stderr).to.equal(
+      `error: cannot read ${file}: permission denied\n`,
+    );
+  });
+
+  it("reads standard input for -f -, once", () => {
+    const text = fs.readFileSync(EXAMPLE);
+    let reads = 0;
+    const readStdin = () => {
+      reads++;
+      return text;
+    };
+    const fromStdin = run(["render", "-f", "-", "--hash-key", "k"], {}, { readStdin });
+    expect(fromStdin.code, fromStdin.stderr).to.equal(0);
+    expect(reads).to.equal(1);
+    expect(normalise(fromStdin.stdout)).to.equal(
+      normalise(ok(["render", "-f", EXAMPLE, "--hash-key", "k"]).stdout),
+    );
+    const twice = run(["render", "-f", "-", "-f", "-"], {}, { readStdin });
+    expect(twice.code).to.equal(1);
+    expect(twice.stderr).to.include("-f - (standard input) may be given once");
+    expect(reads).to.equal(1);
+    // Errors name it.
+    const bad = run(["render", "-f", "-"], {}, { readStdin: () => Buffer.from("name: x\n") });
+    expect(bad.stderr).to.include(
+      "<stdin> (document 1): not a Kubernetes object (no apiVersion/kind)",
+    );
+  });
+
+  it("reads the real standard input of the process", function () {
+    this.timeout(60_000);
+    const result = spawnSync(
+      process.execPath,
+      [
+        "-r",
+        "ts-node/register/transpile-only",
+        "-e",
+        'require("./src/cli/main").main(process.argv.slice(1))',
+        "render",
+        "-f",
+        "-",
+        "--hash-key",
+        "k",
+      ],
+      { cwd: path.resolve(__dirname, "../.."), input: fs.readFileSync(EXAMPLE), encoding: "utf8" },
+    );
+    expect(result.status, result.stderr).to.equal(0);
+    expect(normalise(result.stdout)).to.equal(
+      normalise(ok(["render", "-f", EXAMPLE, "--hash-key", "k"]).stdout),
+    );
+  });
+
+  it("says that a file without apiVersion/kind (Pulumi.yaml) is not a Kubernetes object", () => {
+    const pulumiYaml = path.resolve(__dirname, "../../Pulumi.yaml");
+    expect(fails(["render", "-f", EXAMPLE, "-f", pulumiYaml]).stderr).to.equal(
+      `error: ${pulumiYaml} (document 1): not a Kubernetes object (no apiVersion/kind)\n`,
+    );
+  });
+
+  it(`stops at ${INPUT_LIMIT_TEXT} of input, all files together, and says so`, () => {
+    const half = Buffer.alloc(INPUT_LIMIT_BYTES / 2 + 1, "#");
+    const a = writeText("half-a.yaml", half);
+    const b = writeText("half-b.yaml", half);
+    const r = fails(["render", "-f", EXAMPLE, "-f", a, "-f", b]);
+    expect(r.stderr).to.include(
+      `cannot read ${b}: the inputs exceed dittofs render's limit of 8 MiB`,
+    );
+    const endless = run(
+      ["render", "-f", "-"],
+      {},
+      { readStdin: (budget) => Buffer.alloc(budget + 1) },
+    );
+    expect(endless.stderr).to.include("cannot read <stdin>: the inputs exceed");
+    expect(ok(["render", "--help"]).stdout).to.include(`hold ${INPUT_LIMIT_TEXT} together`);
+  });
+
+  it(`stops after ${MAX_DOCUMENTS} YAML documents`, () => {
+    const file = writeText("many.yaml", "---\n".repeat(MAX_DOCUMENTS + 1));
+    expect(fails(["render", "-f", file]).stderr).to.include(
+      `(document ${MAX_DOCUMENTS + 1}): more than ${MAX_DOCUMENTS} YAML documents`,
+    );
+  });
+
+  it("refuses a file that is not UTF-8, and a YAML error shows its line, never the text", () => {
+    const latin1 = writeText("latin1.yaml", Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0x0a]));
+    expect(fails(["render", "-f", latin1]).stderr).to.equal(
+      `error: cannot read ${latin1}: it is not UTF-8 text\n`,
+    );
+    const broken = writeText(
+      "broken.yaml",
+      'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData:\n  k: "broken-secret-value-0123\n',
+    );
+    const r = fails(["render", "-f", broken]);
+    expect(r.stderr).to.match(/invalid YAML at line \d+, column \d+/);
+    expect(r.stderr).to.not.include("broken-secret-value");
+  });
+
+  it("reads integers beyond 2^53-1 exactly and refuses them with their path and digits", () => {
+    const file = writeText(
+      "big.yaml",
+      "apiVersion: dittofs.dittofs.com/v1alpha1\nkind: DittoServer\nmetadata: {name: big}\n" +
+        "spec:\n  storage: {metadataSize: 1Gi}\n  securityContext: {runAsUser: 18446744073709551615}\n",
+    );
+    expect(fails(["render", "-f", file]).stderr).to.include(
+      "spec.securityContext.runAsUser: 18446744073709551615 is an integer beyond 2^53-1 (9007199254740991)",
+    );
+  });
+
+  it("refuses a config over 1 MiB, naming the field that made it", () => {
+    const file = write(
+      server({
+        storage: { metadataSize: "1Gi" },
+        identity: { jwt: { issuer: "i".repeat(1 << 20) } },
+      }),
+    );
+    const r = fails(["render", "-f", file]);
+    expect(r.stderr).to.include(
+      `spec.identity.jwt.issuer: ${1 << 20} characters make the server config (ConfigMap "cli-config") too large`,
+    );
+    expect(r.stderr).to.include("over the API server's limit of 1048576 bytes (1 MiB)");
+  });
+
+  it("refuses an input Secret over 1 MiB (the API server would not hold it)", () => {
+    const big = "s".repeat((1 << 20) + 1);
+    const file = write(
+      server(REFS_SPEC, "refs"),
+      ...refsSecrets("refs"),
+      secret("huge", { k: big }, "refs"),
+    );
+    const r = fails(["render", "-f", file]);
+    expect(r.stderr).to.include('Secret "refs/huge": its data is 1048577 bytes');
+    expect(r.stderr.length).to.be.lessThan(1000);
+  });
+
+  it("hints, when a Secret is not found, that render reads Secrets only from its -f files", () => {
+    const file = write(server(REFS_SPEC, "refs"), ...refsSecrets("elsewhere"));
+    const r = fails(["render", "-f", file]);
+    expect(r.stderr).to.include('Secret "refs/cli-jwt" not found');
+    expect(r.stderr).to.include(
+      `hint: render reads Secrets only from its -f files, in the DittoServer's namespace ("refs"): give the Secret's manifest with -f`,
+    );
+  });
+
+  it("refuses a DittoServer or a Secret given twice, and two rendered objects that are one", () => {
+    const file = write(server(REFS_SPEC, "refs"), ...refsSecrets("refs"));
+    expect(fails(["render", "-f", file, "-f", file]).stderr).to.include(
+      `DittoServer "refs/cli" is given twice: ${file} (document 1) and ${file} (document 1)`,
+    );
+    const secrets = write(...refsSecrets("refs"));
+    expect(fails(["render", "-f", file, "-f", secrets]).stderr).to.include(
+      'Secret "refs/cli-jwt" is given twice',
+    );
+    expect(() =>
+      rejectDuplicateObjects([
+        { object: { kind: "Service", metadata: { name: "a-api", namespace: "n" } }, from: "A" },
+        { object: { kind: "ConfigMap", metadata: { name: "a-api", namespace: "n" } }, from: "B" },
+        { object: { kind: "Service", metadata: { name: "a-api", namespace: "n" } }, from: "C" },
+      ]),
+    ).to.throw('Service "n/a-api" would be rendered twice: A and C');
+  });
+
+  it("refuses Secret data that is not base64, or values that are not strings, naming the Secret and key only", () => {
+    const value = "plain-text-secret-value-not-base64!";
+    const file = write(
+      server(REFS_SPEC, "refs"),
+      ...refsSecrets("refs").filter((s) => s.metadata.name !== "cli-jwt"),
+      {
+        apiVersion: "v1",
+        kind: "Secret",
+        metadata: { name: "cli-jwt", namespace: "refs" },
+        data: { secret: value, n: 1234567890123, m: { nested: value } },
+        stringData: { b: true, l: [value] },
+      },
+    );
+    const r = fails(["render", "-f", file]);
+    expect(r.stderr).to.include('Secret "refs/cli-jwt":');
+    expect(r.stderr).to.include('data key "secret": not valid base64');
+    expect(r.stderr).to.include('data key "n": must be a string, not a number');
+    expect(r.stderr).to.include('data key "m": must be a string, not a map');
+    expect(r.stderr).to.include('stringData key "b": must be a string, not a boolean');
+    expect(r.stderr).to.include('stringData key "l": must be a string, not an array');
+    expect(r.stderr).to.not.include(value).and.not.include("1234567890123");
+  });
+
+  it("takes base64 data with line breaks, as the API server does", () => {
+    const secrets = refsSecrets("refs");
+    const wrapped = Buffer.from(JWT)
+      .toString("base64")
+      .replace(/(.{8})/g, "$1\n");
+    secrets[0] = { ...secret("cli-jwt", {}, "refs", { secret: wrapped }) };
+    delete secrets[0].stringData;
+    const a = ok(["render", "-f", write(server(REFS_SPEC, "refs"), ...secrets), "--hash-key", "k"]);
+    const b = ok([
+      "render",
+      "-f",
+      write(server(REFS_SPEC, "refs"), ...refsSecrets("refs")),
+      "--hash-key",
+      "k",
+    ]);
+    expect(a.stdout).to.equal(b.stdout);
+  });
+});
+
+describe("dittofs render: GitOps loop (the previous output fed back)", () => {
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "dittofs-render-gitops-"));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("renders byte-identical output the second time; stderr names each generated Secret once, then none", () => {
+    const first = ok(["render", "-f", EXAMPLE]);
+    const generated = docsOf(first.stdout).filter(
+      (d) =>
+        d.kind === "Secret" && /-(jwt-secret|admin-bootstrap-credentials)$/.test(d.metadata.name),
+    );
+    expect(generated.map((d) => d.metadata.name)).to.deep.equal([
+      "demo-jwt-secret",
+      "demo-admin-bootstrap-credentials",
+    ]);
+    expect(first.stderr.split("\n").filter(Boolean)).to.deep.equal([
+      'generated: Secret "dittofs/demo-jwt-secret" key "jwt-secret" (give this output back with -f to keep it)',
+      'generated: Secret "dittofs/demo-admin-bootstrap-credentials" key "password" (give this output back with -f to keep it)',
+    ]);
+    // The whole output file, as committed: its Secrets are read, the other objects ignored.
+    const committed = path.join(dir, "rendered.yaml");
+    fs.writeFileSync(committed, first.stdout);
+    const second = ok(["render", "-f", EXAMPLE, "-f", committed]);
+    expect(second.stdout).to.equal(first.stdout);
+    expect(second.stderr).to.equal("");
+    // And again, from the second output.
+    fs.writeFileSync(committed, second.stdout);
+    expect(ok(["render", "-f", EXAMPLE, "-f", committed]).stdout).to.equal(first.stdout);
   });
 });
