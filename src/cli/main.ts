@@ -18,6 +18,7 @@ Renders the Kubernetes objects of every DittoServer (dittofs.dittofs.com/v1alpha
 input (once). The inputs may hold ${INPUT_LIMIT_TEXT} together.
 Secrets in the files stand in for the cluster's Secrets: render reads Secrets only from its -f files, in the
 DittoServer's namespace. Other Kubernetes objects are ignored, so an earlier render's whole output can be given back.
+A plain value that YAML 1.1 (kubectl) reads otherwise than YAML 1.2 (on, yes, 0777, 1:30, 2026-01-01) must be quoted.
 --namespace applies to objects without metadata.namespace (default "default").
 The config-hash HMAC key is --hash-key, else $DITTOFS_HASH_KEY, else "${RENDER_DEFAULT_HASH_KEY}".
 Generated secrets (JWT, admin password) are reused from the files when an earlier render's Secrets are given with -f;

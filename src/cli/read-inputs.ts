@@ -2,13 +2,15 @@
  * Reads render's inputs: DittoServer CRs, the Kubernetes Secrets that stand in for the cluster's, and any other
  * Kubernetes object, which is ignored (the previous render's output may be given back whole: its Secrets are read,
  * its ConfigMap, Services, StatefulSet and PerconaPGCluster are what render makes again). Parse errors give the line,
- * never the source text (it may hold a secret); integers beyond 2^53-1 are caught before they lose digits.
+ * never the source text (it may hold a secret); integers beyond 2^53-1 are caught before they lose digits; a plain
+ * scalar that YAML 1.1 readers (kubectl) read otherwise must be quoted (yaml-versions.ts).
  */
 import { Composer, LineCounter, Parser } from "yaml";
 import { quote } from "../resolve/errors";
 import { argPath } from "../resolve/field-path";
 import { InputError, isMap, metadataOf } from "./input-object";
 import { readSecret, type SecretDocument } from "./secret-input";
+import { ambiguities, ambiguityLines, type Ambiguity } from "./yaml-versions";
 
 export const DITTOSERVER_API_VERSION = "dittofs.dittofs.com/v1alpha1";
 export { InputError } from "./input-object";
@@ -72,23 +74,29 @@ export const MAX_DOCUMENTS = 10_000;
 function* documents(
   file: { path: string; text: string },
   counted: { documents: number },
-): Generator<{ where: string; value: unknown }> {
+): Generator<{ where: string; value: unknown; ambiguous: Ambiguity[] }> {
   const lines = new LineCounter();
-  const parser = new Parser(lines.addNewLine);
-  const composer = new Composer({ intAsBigInt: true, prettyErrors: false });
+  const compose = (version: "1.1" | "1.2", onNewLine?: (offset: number) => void) =>
+    new Composer({ intAsBigInt: true, prettyErrors: false, version }).compose(
+      new Parser(onNewLine).parse(file.text),
+      true,
+    );
   let index = 0;
-  const docs = composer.compose(parser.parse(file.text), true);
-  const next = () => {
+  // The same text read as YAML 1.1 too, document by document, to find what kubectl would read otherwise.
+  const docs = compose("1.2", lines.addNewLine);
+  const docs11 = compose("1.1");
+  const next = <T>(iterator: Iterator<T>) => {
     try {
-      return docs.next();
+      return iterator.next();
     } catch (e) {
       throw new InputError(
         `${file.path}: cannot be read as YAML (${deep(e) ?? (e as Error).name})`,
       );
     }
   };
-  for (let step = next(); !step.done; step = next()) {
+  for (let step = next(docs); !step.done; step = next(docs)) {
     const doc = step.value;
+    const doc11 = next(docs11).value;
     const where = `${file.path} (document ${++index})`;
     if (++counted.documents > MAX_DOCUMENTS)
       throw new InputError(
@@ -108,7 +116,7 @@ function* documents(
     } catch (e) {
       throw new InputError(`${where}: ${deep(e) ?? (e as Error).message}`);
     }
-    yield { where, value };
+    yield { where, value, ambiguous: doc11 ? ambiguities(doc, doc11, lines) : [] };
   }
 }
 
@@ -123,10 +131,18 @@ export function readInputs(files: Array<{ path: string; text: string }>): Inputs
   const secrets: SecretDocument[] = [];
   const counted = { documents: 0 };
   for (const file of files) {
-    for (const { where, value } of documents(file, counted)) {
+    for (const { where, value, ambiguous } of documents(file, counted)) {
       if (value === null || value === undefined) continue;
       if (!isMap(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string")
         throw new InputError(`${where}: not a Kubernetes object (no apiVersion/kind)`);
+      const ours =
+        value.kind === "DittoServer" || (value.kind === "Secret" && value.apiVersion === "v1");
+      if (ours && ambiguous.length > 0) {
+        const lines = ambiguityLines(ambiguous, value.kind === "Secret");
+        throw new InputError(
+          `${where}: ${value.kind} ${quote(String((value.metadata as Record<string, unknown> | undefined)?.name ?? ""))}: YAML 1.1 and 1.2 read it differently:\n${lines.map((l) => `  ${l}`).join("\n")}`,
+        );
+      }
       if (value.kind === "DittoServer") servers.push(readServer(value, where));
       else if (value.kind === "Secret" && value.apiVersion === "v1")
         secrets.push(readSecret(value, where));

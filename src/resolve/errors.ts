@@ -72,7 +72,10 @@ function json(value: unknown): string {
  * rest as JSON; invisible characters escaped (`\u2028`), long values cut.
  */
 export function show(value: unknown): string {
-  const text = typeof value === "number" && !Number.isFinite(value) ? String(value) : json(value);
+  const text =
+    (typeof value === "number" && !Number.isFinite(value)) || typeof value === "bigint"
+      ? String(value)
+      : json(value);
   const escaped = escapeInvisible(text);
   if (escaped.length <= 80) return escaped;
   // Cut without splitting an escape (`\u2028`, `\"`) or a surrogate pair.
