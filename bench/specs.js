@@ -1,7 +1,7 @@
 "use strict";
 /**
- * Deterministic mixed DittoServer specs for the construction benchmark. None references a Secret (a referenced
- * Secret is a read, measured separately in figure 4): S3 and Postgres come in as `secretValues`.
+ * Deterministic mixed DittoServer specs of the Feb 2026 object model for the construction benchmark. None references a
+ * Secret (a referenced Secret is a read, measured separately in figure 4): S3 and Postgres come in as `secretValues`.
  *
  *   i % 4 == 0  minimal: generated JWT + admin password (3 RandomPasswords), SQLite
  *   i % 4 == 1  SMB + metrics, JWT passed as a value
@@ -9,6 +9,11 @@
  *   i % 4 == 3  Percona (deleteWithServer alternating) + SMB + S3 by secretValues
  */
 function spec(i) {
+  return { operatorRelease: "2026-02", ...febSpec(i) };
+}
+
+/** The workload of the Feb 2026 object model (the bench's reference since before the v0.29 model). */
+function febSpec(i) {
   const namespace = `team-${i % 5}`;
   const storage = { metadataSize: "10Gi", cacheSize: "5Gi", contentSize: "50Gi" };
   const s3Values = {
@@ -62,6 +67,7 @@ module.exports = { spec, servers };
 /** The example scenario (examples/typescript/scenario.ts with its defaults), as plain values. */
 function exampleArgs() {
   return {
+    operatorRelease: "2026-02",
     namespace: "default",
     storage: { metadataSize: "10Gi", cacheSize: "5Gi" },
     smb: { enabled: true },

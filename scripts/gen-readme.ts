@@ -9,7 +9,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
-import { DIFFERENCES } from "../src/models/feb2026/differences";
+import { DIFFERENCES as FEB_DIFFERENCES } from "../src/models/feb2026/differences";
+import type { Difference } from "../src/models/object-model";
+import { DIFFERENCES as V029_DIFFERENCES } from "../src/models/v029/differences";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -84,8 +86,8 @@ export function outputsReference(): string {
   return out.join("\n") + "\n";
 }
 
-export function deviationsTable(): string {
-  const rows = DIFFERENCES.map((d) => `| \`${d.id}\` | ${cell(d.rule)} | ${cell(d.reason)} |`);
+export function deviationsTable(differences: Difference[]): string {
+  const rows = differences.map((d) => `| \`${d.id}\` | ${cell(d.rule)} | ${cell(d.reason)} |`);
   return ["| id | what the component does | why |", "|---|---|---|", ...rows].join("\n") + "\n";
 }
 
@@ -101,7 +103,8 @@ function replaceBetween(text: string, marker: string, body: string): string {
 export function generatedReadme(current: string): string {
   let text = replaceBetween(current, "args", argsReference());
   text = replaceBetween(text, "outputs", outputsReference());
-  return replaceBetween(text, "deviations", deviationsTable());
+  text = replaceBetween(text, "deviations-v029", deviationsTable(V029_DIFFERENCES));
+  return replaceBetween(text, "deviations", deviationsTable(FEB_DIFFERENCES));
 }
 
 function main(): void {

@@ -28,6 +28,7 @@ import * as ts from "typescript";
 import { Analyzer } from "@pulumi/pulumi/provider/experimental/analyzer";
 import { generateSchema } from "@pulumi/pulumi/provider/experimental/schema";
 import { DITTOSERVER_TYPE } from "../src/ditto-server";
+import { MODELS } from "../src/models";
 import { COMPONENT_FIELDS } from "../src/resolve/component-fields";
 
 const ROOT = path.join(__dirname, "..");
@@ -36,7 +37,10 @@ export const SCHEMA_FILE = path.join(ROOT, "schema.json");
 export const TOKEN = DITTOSERVER_TYPE;
 export const [PACKAGE, , COMPONENT] = TOKEN.split(":");
 const ARGS_FILE = path.join(ROOT, "src", "args.ts");
-const CRD_SPEC_FILE = path.join(ROOT, "src", "generated", "feb2026", "spec-schema.json");
+/** Each object model's spec schema: the inputs are their union. */
+const CRD_SPEC_FILES = ["feb2026", "v029"].map((dir) =>
+  path.join(ROOT, "src", "generated", dir, "spec-schema.json"),
+);
 const K8S_INPUT_TYPES = path.join(
   ROOT,
   "node_modules",
@@ -62,6 +66,10 @@ const ENUM_NAMES: Record<string, string> = {
   "database.type": "DatabaseType",
   "identity.type": "IdentityType",
   "smb.credits.strategy": "SmbCreditsStrategy",
+  "adapterServices.type": "AdapterServiceType",
+  "logging.level": "LoggingLevel",
+  "logging.format": "LoggingFormat",
+  "identity.ldap.idmap": "LdapIdmap",
   "securityContext.seccompProfile.type": "SeccompProfileType",
   "podSecurityContext.seccompProfile.type": "SeccompProfileType",
   "securityContext.appArmorProfile.type": "AppArmorProfileType",
@@ -162,6 +170,21 @@ function walkProperties(node: unknown, visit: (prop: Json) => void): void {
 
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** Enum member names of `operatorRelease` (its values are not identifiers). */
+const RELEASE_ENUM_NAMES: Record<string, string> = { "v0.29": "V0_29", "2026-02": "Feb2026" };
+
+/** Two JSON schemas' properties, recursively, as one (a field of either is a field of the union). */
+function mergeSchemas(a: Json, b: Json): Json {
+  const out: Json = { ...b, ...a };
+  if (a.properties || b.properties) {
+    out.properties = { ...b.properties };
+    for (const [k, v] of Object.entries<Json>(a.properties ?? {}))
+      out.properties[k] = b.properties?.[k] ? mergeSchemas(v, b.properties[k]) : v;
+  }
+  if (a.items && b.items) out.items = mergeSchemas(a.items, b.items);
+  return out;
+}
+
 /** Step 2: what the analyzer cannot express; see the header. */
 export function postProcess(raw: Json): Json {
   const schema = structuredClone(raw);
@@ -203,8 +226,10 @@ export function postProcess(raw: Json): Json {
     if (p.$ref && renames.has(p.$ref)) p.$ref = renames.get(p.$ref);
   });
 
-  // Integers and enums from the CRD; every input a CRD field and every CRD field an input.
-  const crd = JSON.parse(fs.readFileSync(CRD_SPEC_FILE, "utf8"));
+  // Integers and enums from the CRDs; every input a field of a CRD and every CRD field an input.
+  const crd = CRD_SPEC_FILES.map((f) => JSON.parse(fs.readFileSync(f, "utf8"))).reduce(
+    mergeSchemas,
+  );
   const typeOf = (ref: string) => {
     const t = schema.types[ref.replace(/^#\/types\//, "")];
     if (!t) throw new Error(`unresolved reference ${ref}`);
@@ -244,6 +269,19 @@ export function postProcess(raw: Json): Json {
     }
   };
   matchCrd(resource.inputProperties, crd, "");
+
+  // The component-only enum: the object models by release.
+  const release = resource.inputProperties.operatorRelease;
+  if (!release) throw new Error("input operatorRelease not found");
+  schema.types[`${prefix}OperatorRelease`] = {
+    description: release.description,
+    type: "string",
+    enum: Object.keys(MODELS).map((value) => ({ name: RELEASE_ENUM_NAMES[value], value })),
+  };
+  resource.inputProperties.operatorRelease = {
+    $ref: `#/types/${prefix}OperatorRelease`,
+    description: release.description,
+  };
 
   // Secrets.
   for (const [type, keys] of Object.entries(SECRET_INPUTS)) {

@@ -1,7 +1,10 @@
 /**
  * DittoServer arguments: the DittoServer CRD spec of the DittoFS operator (dittofs.dittofs.com/v1alpha1), field for
- * field with the same JSON names and defaults, plus a few component-only fields (`namespace`, `labels`,
- * `annotations`, `secretValues`). A CR's `spec:` pasted here deploys what the operator would.
+ * field with the same JSON names and defaults, plus a few component-only fields (`operatorRelease`, `namespace`,
+ * `labels`, `annotations`, `secretValues`). A CR's `spec:` pasted here deploys what the operator would.
+ *
+ * Two object models: the operator's release v0.29 (the default) and the operator of February 2026
+ * (`operatorRelease: "2026-02"`). Fields of one model only say so in their description; the other model rejects them.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes";
@@ -26,11 +29,11 @@ export interface LocalObjectReferenceArgs {
 
 /** Persistent volumes of the server; each size must match `^[0-9]+(Gi|Mi|Ti)$`. Sizes and class cannot change after creation (the StatefulSet is replaced; the volumes are kept). */
 export interface StorageArgs {
-  /** Size of the metadata volume, mounted at `/data/metadata`. Required. */
+  /** Size of the metadata volume, mounted at `/data/store/metadata` (2026-02 model: `/data/metadata`). Required. */
   metadataSize: Input<string>;
-  /** Size of the content volume, mounted at `/data/content`; no content volume when unset (S3-only payloads). */
+  /** Size of the content (block) volume, mounted at `/data/store/block` (2026-02 model: `/data/content`); no content volume when unset (remote payload stores only). */
   contentSize?: Input<string>;
-  /** Size of the cache (WAL) volume, mounted at `/data/cache`. Defaults to `5Gi`. */
+  /** 2026-02 model only. Size of the cache (WAL) volume, mounted at `/data/cache`. Defaults to `5Gi`. */
   cacheSize?: Input<string>;
   /** Size of the control-plane volume, mounted at `/data/controlplane`, which keeps users, shares and adapters across restarts. Defaults to `1Gi`. */
   controlPlaneSize?: Input<string>;
@@ -54,7 +57,7 @@ export interface DatabaseArgs {
   postgresSecretRef?: Input<SecretKeySelectorArgs>;
 }
 
-/** WAL-backed cache settings written to the server config. */
+/** 2026-02 model only. WAL-backed cache settings written to the server config. */
 export interface CacheArgs {
   /** Cache directory; must be under `/data/cache` so it persists. Defaults to `/data/cache`. */
   path?: Input<string>;
@@ -62,18 +65,40 @@ export interface CacheArgs {
   size?: Input<string>;
 }
 
+/** v0.29 model only. A Prometheus operator ServiceMonitor for the metrics Service. */
+export interface ServiceMonitorArgs {
+  /** Create the ServiceMonitor `<name>-metrics` (`monitoring.coreos.com/v1`; its CRD must be installed) when metrics are enabled. Defaults to `false`. */
+  enabled?: Input<boolean>;
+  /** Scrape interval, e.g. `30s`; Prometheus' default when unset. */
+  interval?: Input<string>;
+  /** Labels of the ServiceMonitor, e.g. the one your Prometheus selects (`release: kube-prometheus-stack`); the selector labels win on a clash. */
+  labels?: Input<Record<string, Input<string>>>;
+}
+
 /** Prometheus metrics. */
 export interface MetricsArgs {
-  /** Expose metrics at `/metrics` and create the `<name>-metrics` Service. Defaults to `false`. */
+  /** Expose metrics and create the `<name>-metrics` Service. Defaults to `false`. */
   enabled?: Input<boolean>;
   /** Metrics port (1-65535), on the container and the metrics Service. Defaults to `9090`. */
   port?: Input<number>;
+  /** v0.29 model only. HTTP path of the metrics, starting with `/`. Defaults to `/metrics`. */
+  path?: Input<string>;
+  /** v0.29 model only. Secret key holding a bearer token that scrapers must present; mounted into the pod (rotating it does not restart the server). */
+  bearerTokenSecret?: Input<SecretKeySelectorArgs>;
+  /** v0.29 model only. A ServiceMonitor for the metrics Service. */
+  serviceMonitor?: Input<ServiceMonitorArgs>;
 }
 
 /** The REST control plane. */
 export interface ControlPlaneArgs {
   /** API port (1-65535), on the container, the `<name>-api` Service and all probes. Defaults to `8080`. */
   port?: Input<number>;
+  /** v0.29 model only. The API is reached over https (the `apiUrl` output's scheme); no effect on any object. Defaults to `false`. */
+  tls?: Input<boolean>;
+  /** v0.29 model only. A `kubernetes.io/tls` Secret (keys `tls.crt`, `tls.key`) the API serves natively; mounted at `/tls`, probes switch to HTTPS. */
+  certSecretName?: Input<string>;
+  /** v0.29 model only. A Secret with key `ca.crt`: clients must present a certificate it signed (mTLS; needs `certSecretName`); probes switch to TCP checks. */
+  clientCASecretName?: Input<string>;
 }
 
 /** JWT settings of the REST API. */
@@ -84,7 +109,7 @@ export interface JwtArgs {
   accessTokenDuration?: Input<string>;
   /** Refresh token lifetime, e.g. `168h`. Defaults to `168h`. */
   refreshTokenDuration?: Input<string>;
-  /** Token issuer written to the config (the server uses `dittofs` regardless). Defaults to `dittofs`. */
+  /** 2026-02 model only. Token issuer written to the config (the server uses `dittofs` regardless). Defaults to `dittofs`. */
   issuer?: Input<string>;
 }
 
@@ -92,10 +117,76 @@ export interface JwtArgs {
 export interface AdminArgs {
   /** Admin user name written to the config (the server always names it `admin`). Defaults to `admin`. */
   username?: Input<string>;
-  /** Secret key holding a bcrypt hash, passed as `DITTOFS_ADMIN_PASSWORD_HASH` for parity with the operator; the server ignores it. */
+  /** v0.29 model: Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start; when unset the component generates one into `<name>-admin-bootstrap-credentials`. 2026-02 model: a bcrypt hash passed as `DITTOFS_ADMIN_PASSWORD_HASH` for parity, which the server ignores. */
   passwordSecretRef?: Input<SecretKeySelectorArgs>;
-  /** Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start. When unset the component generates one into `<name>-admin-bootstrap-credentials`. */
+  /** 2026-02 model only. Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start. When unset the component generates one into `<name>-admin-bootstrap-credentials`. */
   initialPasswordSecretRef?: Input<SecretKeySelectorArgs>;
+}
+
+/** v0.29 model only. An LDAP (or Active Directory) directory users authenticate against; written to the config whenever present. */
+export interface LdapArgs {
+  /** Use the directory. Defaults to `false`. */
+  enabled?: Input<boolean>;
+  /** Directory URL, e.g. `ldaps://dc.example.com:636`. Required. */
+  url: Input<string>;
+  /** Upgrade an `ldap://` connection with StartTLS. Defaults to `false`. */
+  startTLS?: Input<boolean>;
+  /** Allow binding over an unencrypted connection. Defaults to `false`. */
+  allowPlaintext?: Input<boolean>;
+  /** Base DN of user and group searches. Required. */
+  baseDN: Input<string>;
+  /** DN the server binds as. Required. */
+  bindDN: Input<string>;
+  /** Secret key holding the bind password (env `DITTOFS_LDAP_BIND_PASSWORD`; rotating it restarts the server). */
+  bindPasswordSecretRef?: Input<SecretKeySelectorArgs>;
+  /** Attribute holding the user name; the server's default (`sAMAccountName`) when unset. */
+  userAttr?: Input<string>;
+  /** Realm of the users. */
+  realm?: Input<string>;
+  /** Identity mapping: `rfc2307` or `rid`; the server's default (`rfc2307`) when unset. */
+  idmap?: Input<string>;
+  /** Resolve nested group membership. Defaults to `false`. */
+  nestedGroups?: Input<boolean>;
+  /** Path inside the pod of a CA certificate for the directory's TLS (the image must carry it). */
+  caCertFile?: Input<string>;
+  /** Skip TLS verification of the directory. Defaults to `false`. */
+  insecureSkipVerify?: Input<boolean>;
+}
+
+/** v0.29 model only. The machine account the server joins the domain with. */
+export interface KerberosMachineAccountArgs {
+  /** Use a machine account. Defaults to `false`. */
+  enabled?: Input<boolean>;
+  /** Account name, e.g. `DITTOFS$`; required when enabled. */
+  accountName?: Input<string>;
+  /** Secret key holding the account's password (env `DITTOFS_KERBEROS_MACHINE_ACCOUNT_SECRET`); this or `keytabSecretRef` is required when enabled. */
+  secretRef?: Input<SecretKeySelectorArgs>;
+  /** Secret key holding the account's keytab, mounted at `/kerberos-machine/machine.keytab`. */
+  keytabSecretRef?: Input<SecretKeySelectorArgs>;
+  /** Domain controllers, `host` or `host:port`; discovered when unset. */
+  dcAddress?: Input<Input<string>[]>;
+}
+
+/** v0.29 model only. Kerberos for NFS and SMB; nothing is rendered unless enabled. */
+export interface KerberosArgs {
+  /** Use Kerberos. Defaults to `false`. */
+  enabled?: Input<boolean>;
+  /** Service principal, e.g. `nfs/files.example.com@EXAMPLE.COM`; required when enabled. */
+  servicePrincipal?: Input<string>;
+  /** Realm; derived from the service principal when unset. */
+  realm?: Input<string>;
+  /** NetBIOS domain name. */
+  netbiosDomain?: Input<string>;
+  /** DNS domain name. */
+  dnsDomain?: Input<string>;
+  /** Secret key holding the service keytab, mounted at `/kerberos/dittofs.keytab`; required when enabled. */
+  keytabSecretRef?: Input<SecretKeySelectorArgs>;
+  /** Secret key holding a `krb5.conf`, mounted at `/kerberos-krb5/krb5.conf`. */
+  krb5ConfSecretRef?: Input<SecretKeySelectorArgs>;
+  /** Path inside the pod of a `krb5.conf`, when no `krb5ConfSecretRef` is given; the server's default (`/etc/krb5.conf`) when unset. */
+  krb5Conf?: Input<string>;
+  /** The machine account. */
+  machineAccount?: Input<KerberosMachineAccountArgs>;
 }
 
 /** Authentication of the REST API. */
@@ -106,14 +197,66 @@ export interface IdentityArgs {
   jwt?: Input<JwtArgs>;
   /** Admin user settings. */
   admin?: Input<AdminArgs>;
+  /** v0.29 model only. An LDAP directory. */
+  ldap?: Input<LdapArgs>;
+  /** v0.29 model only. Kerberos. */
+  kerberos?: Input<KerberosArgs>;
 }
 
-/** Type and annotations of the file (`<name>-file`) and API (`<name>-api`) Services. */
+/** Type and annotations of the API Service `<name>-api` (2026-02 model: also of the file Service `<name>-file`). */
 export interface ServiceArgs {
   /** Service type: `ClusterIP`, `NodePort` or `LoadBalancer`. Defaults to `ClusterIP`. */
   type?: Input<string>;
-  /** Annotations added to the file and API Services, e.g. for a cloud load balancer. */
+  /** Annotations added to the Service, e.g. for a cloud load balancer. */
   annotations?: Input<Record<string, Input<string>>>;
+}
+
+/** v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy. */
+export interface AdapterArgs {
+  /** Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required. */
+  type: Input<string>;
+  /** Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required. */
+  port: Input<number>;
+}
+
+/** v0.29 model only. Type and annotations of every adapter Service `<name>-adapter-<type>`. */
+export interface AdapterServicesArgs {
+  /** Service type: `ClusterIP`, `NodePort` or `LoadBalancer`. Defaults to `LoadBalancer`. */
+  type?: Input<string>;
+  /** Annotations added to every adapter Service. */
+  annotations?: Input<Record<string, Input<string>>>;
+}
+
+/** v0.29 model only. The operator's adapter polling; validated, no effect (adapters are declared in `adapters`). */
+export interface AdapterDiscoveryArgs {
+  /** Polling interval, a Go duration. Defaults to `30s`. */
+  pollingInterval?: Input<string>;
+}
+
+/** v0.29 model only. The server's logging. */
+export interface LoggingArgs {
+  /** Level: `DEBUG`, `INFO`, `WARN` or `ERROR`. Defaults to `INFO`. */
+  level?: Input<string>;
+  /** Format: `text` or `json`. Defaults to `json`. */
+  format?: Input<string>;
+  /** `stdout`, `stderr` or a file path. Defaults to `stdout`. */
+  output?: Input<string>;
+}
+
+/** v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists). */
+export interface SnapshotPolicyArgs {
+  /** Share name. Required. */
+  share: Input<string>;
+  /** Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required. */
+  interval: Input<string>;
+  /** Snapshots kept (at least 0). */
+  keepLast?: Input<number>;
+  /** Lifetime of a snapshot. */
+  ttl?: Input<string>;
+  /** Policy enabled; the server's default (enabled) when unset. */
+  enabled?: Input<boolean>;
+  /** Name prefix of the snapshots; the server's default (`scheduled`) when unset. */
+  namePrefix?: Input<string>;
 }
 
 /** SMB timeouts; validated, no effect on the deployment (tuned through the server's REST API). */
@@ -166,7 +309,7 @@ export interface SmbArgs {
   credits?: Input<SmbCreditsArgs>;
 }
 
-/** Keys of the S3 credentials Secret. */
+/** 2026-02 model only. Keys of the S3 credentials Secret. */
 export interface S3CredentialsSecretRefArgs {
   /** Name of the Secret. Required. */
   secretName: Input<string>;
@@ -178,7 +321,7 @@ export interface S3CredentialsSecretRefArgs {
   endpointKey?: Input<string>;
 }
 
-/** S3 credentials passed to the server as `AWS_*` environment variables (S3 stores are created through the REST API). */
+/** 2026-02 model only. S3 credentials passed to the server as `AWS_*` environment variables (S3 stores are created through the REST API). */
 export interface S3Args {
   /** Secret with the S3 credentials. No `AWS_*` variables without it (unless `secretValues.s3` is given). */
   credentialsSecretRef?: Input<S3CredentialsSecretRefArgs>;
@@ -226,7 +369,7 @@ export interface PerconaArgs {
   backup?: Input<PerconaBackupArgs>;
 }
 
-/** S3 credential values the component stores in its own Secret `<name>-s3-credentials`. */
+/** 2026-02 model only. S3 credential values the component stores in its own Secret `<name>-s3-credentials`. */
 export interface S3CredentialValuesArgs {
   /** Access key ID. */
   accessKeyId: Input<string>;
@@ -243,17 +386,17 @@ export interface S3CredentialValuesArgs {
 export interface SecretValuesArgs {
   /** JWT signing secret (at least 32 characters), stored in `<name>-jwt-secret`. Generated when neither this nor `identity.jwt.secretRef` is set. */
   jwtSecret?: Input<string>;
-  /** Admin initial password (8 to 72 characters), stored in `<name>-admin-bootstrap-credentials`. Generated when neither this nor `identity.admin.initialPasswordSecretRef` is set. */
+  /** Admin initial password (8 to 72 characters), stored in `<name>-admin-bootstrap-credentials`. Generated when neither this nor the Secret reference of the initial password (`identity.admin.passwordSecretRef`; 2026-02 model: `identity.admin.initialPasswordSecretRef`) is set. */
   adminInitialPassword?: Input<string>;
   /** PostgreSQL connection string (URL or libpq `key=value`), split into `<name>-postgres-connection`; selects PostgreSQL. */
   postgresConnection?: Input<string>;
-  /** S3 credentials, stored in `<name>-s3-credentials`. */
+  /** 2026-02 model only. S3 credentials, stored in `<name>-s3-credentials`. */
   s3?: Input<S3CredentialValuesArgs>;
 }
 
-/** The DittoServer spec: the operator's CRD fields. */
+/** The DittoServer spec: the operator's CRD fields (of both object models; each model rejects the other's). */
 export interface DittoServerSpecArgs {
-  /** Container image of the server. Defaults to `marmos91c/dittofs:latest`. */
+  /** Container image of the server; pin a tag in production. Defaults to `marmos91c/dittofs:latest`. */
   image?: Input<string>;
   /** Server replicas: 1 runs the server, 0 stops it and keeps everything else. Defaults to `1`. */
   replicas?: Input<number>;
@@ -261,34 +404,48 @@ export interface DittoServerSpecArgs {
   storage: Input<StorageArgs>;
   /** Control-plane database. */
   database?: Input<DatabaseArgs>;
-  /** WAL-backed cache. */
-  cache?: Input<CacheArgs>;
   /** Prometheus metrics. */
   metrics?: Input<MetricsArgs>;
   /** REST control plane. */
   controlPlane?: Input<ControlPlaneArgs>;
-  /** JWT and admin settings. */
+  /** Authentication: JWT, admin, and (v0.29 model) LDAP and Kerberos. */
   identity?: Input<IdentityArgs>;
-  /** File and API Service settings. */
+  /** API Service settings (2026-02 model: also the file Service). */
   service?: Input<ServiceArgs>;
-  /** NFS port of the file and headless Services (1-65535); it reaches the server's NFS adapter on container port 12049. Defaults to `12049`. */
+  /** v0.29 model only. The adapters the server runs, each with its Service `<name>-adapter-<type>`, container ports and NetworkPolicy; their ports are set in the server through its REST API and must match. Defaults to NFS on 12049 and SMB on 1445 (what a fresh server creates). */
+  adapters?: Input<Input<AdapterArgs>[]>;
+  /** v0.29 model only. Adapter Service settings. */
+  adapterServices?: Input<AdapterServicesArgs>;
+  /** v0.29 model only. The operator's adapter polling; validated, no effect. */
+  adapterDiscovery?: Input<AdapterDiscoveryArgs>;
+  /** v0.29 model only. Logging. */
+  logging?: Input<LoggingArgs>;
+  /** v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so). */
+  snapshotPolicies?: Input<Input<SnapshotPolicyArgs>[]>;
+  /** v0.29 model only. Seconds the pod gets to stop (at least 36). Defaults to `105`. */
+  terminationGracePeriodSeconds?: Input<number>;
+  /** 2026-02 model only. WAL-backed cache. */
+  cache?: Input<CacheArgs>;
+  /** 2026-02 model only. NFS port of the file and headless Services (1-65535); it reaches the server's NFS adapter on container port 12049. Defaults to `12049`. */
   nfsPort?: Input<number>;
-  /** SMB settings. */
+  /** 2026-02 model only. SMB settings. */
   smb?: Input<SmbArgs>;
-  /** S3 credentials for payload stores. */
+  /** 2026-02 model only. S3 credentials for payload stores. */
   s3?: Input<S3Args>;
   /** Percona-managed PostgreSQL. */
   percona?: Input<PerconaArgs>;
   /** Resource requests and limits of the server container. Defaults to none. */
   resources?: Input<k8s.types.input.core.v1.ResourceRequirements>;
-  /** Security context of the server container; replaces the hardened default (non-root 65532, no capabilities, no privilege escalation, read-only root) as a whole. */
+  /** Security context of the server container. v0.29 model: no privilege escalation, non-root, no capabilities and RuntimeDefault seccomp are filled in where it leaves them unset. 2026-02 model: replaces the hardened default (non-root 65532, no capabilities, no privilege escalation, read-only root) as a whole. */
   securityContext?: Input<k8s.types.input.core.v1.SecurityContext>;
-  /** Security context of the pod; replaces the default (fsGroup, user and group 65532, non-root, RuntimeDefault seccomp) as a whole. */
+  /** Security context of the pod; replaces the default as a whole (v0.29 model: fsGroup 65532; 2026-02 model: fsGroup, user and group 65532, non-root, RuntimeDefault seccomp). */
   podSecurityContext?: Input<k8s.types.input.core.v1.PodSecurityContext>;
 }
 
 /** Arguments of a DittoServer: the CRD spec plus component-only fields. */
 export interface DittoServerArgs extends DittoServerSpecArgs {
+  /** The operator release whose object model to render: `v0.29` (today's operator and server) or `2026-02` (the operator of February 2026). Moving a stack from `2026-02` to `v0.29` replaces the StatefulSet (volumes kept) and the file Service; see the README's migration section. Defaults to `v0.29`. */
+  operatorRelease?: Input<string>;
   /** Namespace of every object; it must exist, and referenced Secrets are read from it. Defaults to `default`. */
   namespace?: Input<string>;
   /** Labels added to every object's metadata (selectors stay `app` and `instance`). */

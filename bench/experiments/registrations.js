@@ -88,6 +88,7 @@ const extra = [
   {
     name: "reader-0",
     args: {
+      operatorRelease: "2026-02",
       namespace: "shared",
       storage: { metadataSize: "1Gi" },
       identity: {
@@ -104,6 +105,7 @@ const extra = [
   {
     name: "reader-1",
     args: {
+      operatorRelease: "2026-02",
       namespace: "shared",
       storage: { metadataSize: "1Gi" },
       identity: { jwt: { secretRef: { name: "jwt", key: "token" } } },
@@ -113,6 +115,7 @@ const extra = [
   {
     name: "values-as-outputs",
     args: {
+      operatorRelease: "2026-02",
       namespace: "team-9",
       storage: { metadataSize: "1Gi" },
       s3: { region: "eu-west-1" },
@@ -127,6 +130,7 @@ const extra = [
   {
     name: "outputs-in-spec",
     args: {
+      operatorRelease: "2026-02",
       namespace: "team-8",
       labels: { team: pulumi.output("storage") },
       storage: { metadataSize: pulumi.output("2Gi"), cacheSize: "5Gi" },

@@ -1,5 +1,5 @@
 /**
- * `dittofs render -f FILE [-f FILE ...] [--namespace NS] [--hash-key KEY]`: prints every object the component would
+ * `dittofs render -f FILE [-f FILE ...] [--operator-release R] [--namespace NS] [--hash-key KEY]`: prints every object the component would
  * create for the DittoServer CRs in the files, as multi-document YAML, without a cluster or the Pulumi runtime.
  * Errors go to stderr with exit 1 and nothing on stdout.
  */
@@ -10,12 +10,14 @@ import { COMPONENT_FIELDS } from "../resolve/component-fields";
 import { DittoSecretError, DittoSpecError, quote } from "../resolve/errors";
 import { rejectDuplicateObjects, rejectDuplicates } from "./duplicates";
 import { INPUT_LIMIT_TEXT, readFiles, STDIN } from "./read-files";
-import { readInputs, InputError } from "./read-inputs";
+import { DEFAULT_RELEASE, MODELS } from "../models";
+import { OPERATOR_RELEASE_ANNOTATION, readInputs, InputError } from "./read-inputs";
 
-const USAGE = `usage: dittofs render -f FILE [-f FILE ...] [--namespace NS] [--hash-key KEY]
+const USAGE = `usage: dittofs render -f FILE [-f FILE ...] [--operator-release R] [--namespace NS] [--hash-key KEY]
 
 Renders the Kubernetes objects of every DittoServer (dittofs.dittofs.com/v1alpha1) in the files. -f - reads standard
-input (once). The inputs may hold ${INPUT_LIMIT_TEXT} together.
+input (once). --operator-release picks the object model: ${Object.keys(MODELS).join(" or ")} (default ${DEFAULT_RELEASE});
+the annotation ${OPERATOR_RELEASE_ANNOTATION} on a DittoServer picks it for that one. The inputs may hold ${INPUT_LIMIT_TEXT} together.
 Secrets in the files stand in for the cluster's Secrets: render reads Secrets only from its -f files, in the
 DittoServer's namespace. Other Kubernetes objects are ignored, so an earlier render's whole output can be given back.
 A plain value that YAML 1.1 (kubectl) reads otherwise than YAML 1.2 (on, yes, 0777, 1:30, 2026-01-01) must be quoted.
@@ -26,6 +28,7 @@ otherwise they are generated, and stderr says which.`;
 
 interface Options {
   files: string[];
+  operatorRelease?: string;
   namespace?: string;
   hashKey: string;
 }
@@ -62,6 +65,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     };
     if (flag === "-f" || flag === "--filename") options.files.push(value());
     else if (flag === "-n" || flag === "--namespace") options.namespace = value();
+    else if (flag === "--operator-release") options.operatorRelease = value();
     else if (flag === "--hash-key") options.hashKey = value();
     else throw new UsageError(`unknown option ${quote(flag)}`);
   }
@@ -124,7 +128,9 @@ export function run(
       }
       let result;
       try {
-        result = renderServer(server.name, { ...server.spec, namespace }, read, options.hashKey);
+        const operatorRelease = server.operatorRelease ?? options.operatorRelease;
+        const args = { ...server.spec, namespace, ...(operatorRelease ? { operatorRelease } : {}) };
+        result = renderServer(server.name, args, read, options.hashKey);
       } catch (e) {
         if (!isNotFound(e)) throw e;
         throw new HintedError(

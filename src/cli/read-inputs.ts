@@ -19,6 +19,8 @@ export type { SecretDocument } from "./secret-input";
 export interface ServerDocument {
   name: string;
   namespace?: string;
+  /** The CR's `dittofs.io/operator-release` annotation: the object model for this CR, over `--operator-release`. */
+  operatorRelease?: string;
   spec: Record<string, unknown>;
   /** `<file> (document N)`. */
   source: string;
@@ -51,6 +53,9 @@ function numbers(value: unknown, keys: Array<string | number>, problems: string[
   return value;
 }
 
+/** Names the object model of one CR (`v0.29` or `2026-02`), over the `--operator-release` flag. */
+export const OPERATOR_RELEASE_ANNOTATION = "dittofs.io/operator-release";
+
 function readServer(obj: Record<string, any>, where: string): ServerDocument {
   if (obj.apiVersion !== DITTOSERVER_API_VERSION)
     throw new InputError(
@@ -64,7 +69,10 @@ function readServer(obj: Record<string, any>, where: string): ServerDocument {
     throw new InputError(
       `${where}: DittoServer ${quote(name)} is invalid:\n${problems.map((p) => `  ${p}`).join("\n")}`,
     );
-  return { name, namespace, spec, source: where };
+  const release = obj.metadata?.annotations?.[OPERATOR_RELEASE_ANNOTATION];
+  if (release !== undefined && typeof release !== "string")
+    throw new InputError(`${where}: annotation ${OPERATOR_RELEASE_ANNOTATION} must be a string`);
+  return { name, namespace, operatorRelease: release, spec, source: where };
 }
 
 /** More documents than any render needs; the parser's cost grows with each one, even an empty one. */

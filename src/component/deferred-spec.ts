@@ -13,8 +13,9 @@ import {
   PRESENCE_COMPONENT_FIELDS,
   type PlainArgs,
 } from "../resolve/component-fields";
-import { DittoSpecError } from "../resolve/errors";
-import { DEFAULT_MODEL } from "../models";
+import { maskSecretValues } from "../resolve/args-shape";
+import { DittoSpecError, quote } from "../resolve/errors";
+import { selectModel } from "../resolve/select-model";
 
 type Path = string[];
 
@@ -46,7 +47,7 @@ const split = (dotted: string) => dotted.split(".");
 const startsWith = (path: Path, prefix: Path) => prefix.every((p, i) => path[i] === p);
 
 /** Whether an Output at `path` (from the args' root) would hide a value that decides the objects. */
-export function decidesStructure(path: Path, model: ObjectModel = DEFAULT_MODEL): boolean {
+export function decidesStructure(path: Path, model: ObjectModel): boolean {
   const deciding = [...DECIDING_COMPONENT_FIELDS, ...model.decidingFields].map(split);
   const presence = [...PRESENCE_COMPONENT_FIELDS, ...model.presenceFields].map(split);
   return (
@@ -88,7 +89,7 @@ function standIn(schemaRoot: Record<string, any>, path: Path): unknown {
 }
 
 /** The args with every Output replaced by a stand-in (secret values keep a placeholder: only presence counts). */
-export function withStandIns<T>(args: T, paths: Path[], model: ObjectModel = DEFAULT_MODEL): T {
+export function withStandIns<T>(args: T, paths: Path[], model: ObjectModel): T {
   const copy: any = Array.isArray(args) ? [...args] : { ...args };
   for (const path of paths) {
     let node = copy;
@@ -110,39 +111,19 @@ export function withStandIns<T>(args: T, paths: Path[], model: ObjectModel = DEF
   return copy;
 }
 
-/**
- * The args as the spec resolution sees them: each `secretValues` value replaced by a placeholder. Those values are
- * secret material (gathered apart, src/secrets/component-material.ts); only their presence shapes the objects, so
- * they never make the plan wait, nor mark every object secret.
- */
-export function withSecretValuePresence<T extends { secretValues?: unknown }>(args: T): T {
-  const values = args.secretValues as Record<string, unknown> | undefined;
-  if (values === undefined || isDeferred(values)) return args;
-  const mark = (v: unknown) => (v === undefined ? undefined : "");
-  const s3 = values.s3 as Record<string, unknown> | undefined;
-  return {
-    ...args,
-    secretValues: {
-      jwtSecret: mark(values.jwtSecret),
-      adminInitialPassword: mark(values.adminInitialPassword),
-      postgresConnection: mark(values.postgresConnection),
-      s3:
-        s3 === undefined || isDeferred(s3)
-          ? s3
-          : {
-              accessKeyId: mark(s3.accessKeyId),
-              secretAccessKey: mark(s3.secretAccessKey),
-              endpoint: mark(s3.endpoint),
-            },
-    },
-  };
-}
-
 /** Plans plain args now; with Outputs inside, plans from stand-ins now and validates the real values later. */
 export function planWithOutputs(name: string, args: object): DeferredPlan {
-  const subject = `DittoServer ${JSON.stringify(name)}`;
+  const subject = `DittoServer ${quote(name)}`;
+  // Valid secret values become "": their presence shapes the objects; they are gathered apart, never waited on here.
+  const specArgs = maskSecretValues(name, args as PlainArgs, subject);
   const paths = deferredPaths(args);
-  const deciding = paths.filter((p) => decidesStructure(p));
+  if (isDeferred((args as PlainArgs).operatorRelease)) {
+    throw new DittoSpecError(subject, [
+      "operatorRelease: must be a plain value, not an Output: it decides which objects exist",
+    ]);
+  }
+  const model = selectModel(args as PlainArgs, subject);
+  const deciding = paths.filter((p) => decidesStructure(p, model));
   if (deciding.length > 0) {
     throw new DittoSpecError(
       subject,
@@ -152,15 +133,14 @@ export function planWithOutputs(name: string, args: object): DeferredPlan {
       ),
     );
   }
-  const specArgs = withSecretValuePresence(args as PlainArgs);
-  // The Outputs of `specArgs`: those of the args but the secret values, which withSecretValuePresence replaced
+  // The Outputs of `specArgs`: those of the args but the secret values, which maskSecretValues replaced
   // (`secretValues` and `secretValues.s3` themselves decide, so they are plain here).
   const deferred = paths.filter((p) => p[0] !== "secretValues");
   if (deferred.length === 0) {
     const { model, plan, warnings } = planServer(name, specArgs, { subject });
     return { model, now: plan, warnings };
   }
-  const probe = planServer(name, withStandIns(specArgs, deferred), {
+  const probe = planServer(name, withStandIns(specArgs, deferred, model), {
     subject,
     crossFieldRules: false,
   });

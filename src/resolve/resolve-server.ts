@@ -3,13 +3,13 @@
  * (validation and defaults, precompiled), the component-only fields, then the model's cross-field rules. Every
  * problem is collected and thrown once, before anything is registered.
  */
-import { DEFAULT_MODEL } from "../models";
 import type { ObjectModel, ResolvedServer } from "../models/object-model";
 import { nameProblems } from "../naming";
 import { argsProblem, secretValuesProblems } from "./args-shape";
 import { COMPONENT_FIELDS, componentFields, type PlainArgs } from "./component-fields";
 import { DittoSpecError, quote } from "./errors";
 import { formatSchemaErrors } from "./schema-errors";
+import { foreignFieldProblems, selectModel } from "./select-model";
 import { valueProblems } from "./value-rules";
 
 export interface Resolved<Spec = any> {
@@ -42,10 +42,10 @@ export function resolveServer(
   args: PlainArgs,
   options: ResolveOptions = {},
 ): Resolved {
-  const model = DEFAULT_MODEL;
   const subject = options.subject ?? `DittoServer ${quote(name)}`;
   const notAMap = argsProblem(args);
   if (notAMap) throw new DittoSpecError(subject, [notAMap]);
+  const model = selectModel(args, subject);
   const problems: string[] = [...nameProblems(name)];
   const values = valueProblems(args, COMPONENT_FIELDS);
   problems.push(...values.problems);
@@ -54,8 +54,14 @@ export function resolveServer(
   problems.push(...secretValuesProblems(args.secretValues));
   const given = specFields(args);
   const spec = structuredClone(given);
+  problems.push(...foreignFieldProblems(model, args, spec, COMPONENT_FIELDS));
   // S3 values without an `s3` block still get the block's defaults (the region).
-  if (args.secretValues?.s3 !== undefined && spec.s3 === undefined) spec.s3 = {};
+  if (
+    args.secretValues?.s3 !== undefined &&
+    spec.s3 === undefined &&
+    model.specSchema.properties.s3
+  )
+    spec.s3 = {};
   const typeWasSet = (spec.database as { type?: unknown } | undefined)?.type !== undefined;
   if (!model.validateSpec(spec))
     problems.push(...formatSchemaErrors(model.validateSpec.errors ?? [], given));

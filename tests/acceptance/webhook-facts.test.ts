@@ -11,7 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import { run } from "../../src/cli/main";
 import { resolveServer } from "../../src/resolve/resolve-server";
-import { container, envNames, find, maybe, render } from "../helpers/render";
+import { container, envNames, FEB, find, maybe, render } from "../helpers/render";
 import {
   config,
   DEFAULT_CONFIG,
@@ -173,7 +173,7 @@ describe("acceptance facts 1-18: validation (webhook tests)", () => {
       "apiVersion: dittofs.dittofs.com/v1alpha1\nkind: DittoServer\nmetadata: {name: w11}\n" +
         "spec: {storage: {metadataSize: 10Gi}, s3: {credentialsSecretRef: {secretName: nonexistent-secret}}}\n",
     );
-    const out = run(["render", "-f", file], {});
+    const out = run(["render", "-f", file, "--operator-release", FEB], {});
     fs.rmSync(dir, { recursive: true, force: true });
     expect(out.code).to.equal(1);
     expect(out.stdout).to.equal("");
@@ -231,7 +231,9 @@ describe("acceptance facts 1-18: validation (webhook tests)", () => {
 
   it("fact 15: percona backup enabled without bucket/endpoint passes the schema; the full check rejects both fields", () => {
     const spec = { storage: STORAGE, percona: { enabled: true, backup: { enabled: true } } };
-    expect(() => resolveServer("w15", spec, { crossFieldRules: false })).not.to.throw();
+    expect(() =>
+      resolveServer("w15", { ...spec, operatorRelease: FEB }, { crossFieldRules: false }),
+    ).not.to.throw();
     expect(problemsOf(() => render("w15", spec))).to.deep.equal([
       "spec.percona.backup.bucket: is required when backup is enabled",
       "spec.percona.backup.endpoint: is required when backup is enabled",

@@ -15,7 +15,8 @@ import { leaked } from "../helpers/needles";
 import { captureWarnings, failedProgram } from "./mocked-program";
 
 const SECRET = "secret-values-test-LEAK-0123456789-0123456789";
-const STORAGE = { storage: { metadataSize: "1Gi" } };
+/** The Feb model: `secretValues.s3` belongs to it. */
+const STORAGE = { operatorRelease: "2026-02", storage: { metadataSize: "1Gi" } };
 
 /** The error of building a DittoServer: thrown at construction, or on its config hash once the values resolve. */
 async function failure(name: string, args: unknown): Promise<{ error: unknown; sync: boolean }> {

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DittoServer } from "../../src/ditto-server";
 import type { DittoServerArgs } from "../../src/args";
 import { childrenOf, valueOf, type Registered } from "./mocks";
+import { FEB } from "./render";
 
 export interface Deployed {
   server: DittoServer;
@@ -10,13 +11,16 @@ export interface Deployed {
   one(type: string, logicalSuffix: string): Registered;
 }
 
-/** Constructs a DittoServer under the mocks and waits until every child is registered. */
+/**
+ * Constructs a DittoServer (the Feb model unless `args` names a release) under the mocks and waits until every
+ * child is registered.
+ */
 export async function deploy(
   name: string,
   args: DittoServerArgs,
   opts?: pulumi.ComponentResourceOptions,
 ): Promise<Deployed> {
-  const server = new DittoServer(name, args, opts);
+  const server = new DittoServer(name, { operatorRelease: FEB, ...args }, opts);
   await valueOf(
     pulumi.all([
       server.statefulSetName,

@@ -13,7 +13,13 @@ export function b64(s: string): string {
   return Buffer.from(s, "utf8").toString("base64");
 }
 
-/** `secrets`: Secret name → key → plain value (encoded here as the API server stores it). */
+/** The object model of the February 2026 operator: what the suites written for it render unless told otherwise. */
+export const FEB = "2026-02";
+
+/**
+ * Renders with the Feb model unless `args` names a release. `secrets`: Secret name → key → plain value (encoded here
+ * as the API server stores it).
+ */
 export function render(
   name: string,
   args: PlainArgs,
@@ -24,7 +30,7 @@ export function render(
   for (const [secret, data] of Object.entries(secrets)) {
     read[secret] = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, b64(v)]));
   }
-  return renderServer(name, args, read, TEST_HASH_KEY, generated);
+  return renderServer(name, { operatorRelease: FEB, ...args }, read, TEST_HASH_KEY, generated);
 }
 
 type Obj = Record<string, any>;

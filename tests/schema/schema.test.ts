@@ -17,21 +17,22 @@ import {
   type Json,
 } from "./support";
 
-const CRD: Json = JSON.parse(
-  fs.readFileSync(path.join(ROOT, "src", "generated", "feb2026", "spec-schema.json"), "utf8"),
+/** The spec schemas of both object models: the inputs are their union. */
+const CRDS: Json[] = ["feb2026", "v029"].map((dir) =>
+  JSON.parse(fs.readFileSync(path.join(ROOT, "src", "generated", dir, "spec-schema.json"), "utf8")),
 );
 
-/** The CRD spec's fields by dotted path. */
+/** The CRD specs' fields by dotted path (a field of either model). */
 function crdPaths(): Map<string, Json> {
   const out = new Map<string, Json>();
   const walk = (node: Json, at: string) => {
     for (const [key, field] of Object.entries((node.properties ?? {}) as Json)) {
-      out.set(`${at}${key}`, field);
+      if (!out.has(`${at}${key}`)) out.set(`${at}${key}`, field);
       const elem = field.type === "array" ? field.items : field;
       if (elem?.properties) walk(elem, `${at}${key}.`);
     }
   };
-  walk(CRD, "");
+  for (const crd of CRDS) walk(crd, "");
   return out;
 }
 
@@ -130,7 +131,11 @@ describe("schema.json", function () {
         "identity.type",
         "service.type",
         "smb.credits.strategy",
-        // core/v1 enums the validator's schema adds (scripts/gen-validator.ts)
+        "adapterServices.type",
+        "logging.level",
+        "logging.format",
+        "identity.ldap.idmap",
+        // core/v1 enums the models' schemas add (src/models/*/crd-patches.ts)
         "podSecurityContext.appArmorProfile.type",
         "podSecurityContext.fsGroupChangePolicy",
         "podSecurityContext.seccompProfile.type",

@@ -10,11 +10,12 @@ import { parseAllDocuments, stringify } from "yaml";
 import { rejectDuplicateObjects } from "../../src/cli/duplicates";
 import { run } from "../../src/cli/main";
 import { INPUT_LIMIT_BYTES, INPUT_LIMIT_TEXT } from "../../src/cli/read-files";
-import { MAX_DOCUMENTS } from "../../src/cli/read-inputs";
+import { MAX_DOCUMENTS, OPERATOR_RELEASE_ANNOTATION } from "../../src/cli/read-inputs";
 import { CONFIG_HASH_ANNOTATION } from "../../src/hash";
 
 type Obj = Record<string, any>;
-const EXAMPLE = path.resolve(__dirname, "../../examples/dittoserver.yaml");
+/** The Feb model's example (its CR names the release in the dittofs.io/operator-release annotation). */
+const EXAMPLE = path.resolve(__dirname, "../fixtures/feb2026/example.yaml");
 const KIND_ORDER = ["Secret", "ConfigMap", "Service", "PerconaPGCluster", "StatefulSet"];
 
 const JWT = "cli-jwt-secret-value-long-enough-0123456";
@@ -35,10 +36,15 @@ function write(...docs: Obj[]): string {
   return file;
 }
 
+/** A CR of the Feb model (the suite was written for it), which it names in its annotation. */
 const server = (spec: Obj, namespace?: string, name = "cli"): Obj => ({
   apiVersion: "dittofs.dittofs.com/v1alpha1",
   kind: "DittoServer",
-  metadata: namespace ? { name, namespace } : { name },
+  metadata: {
+    name,
+    ...(namespace ? { namespace } : {}),
+    annotations: { [OPERATOR_RELEASE_ANNOTATION]: "2026-02" },
+  },
   spec,
 });
 const secret = (name: string, stringData: Obj, namespace?: string, data?: Obj): Obj => ({

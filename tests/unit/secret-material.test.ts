@@ -7,9 +7,13 @@ import { DittoSecretError } from "../../src/resolve/errors";
 import { planServer } from "../../src/pipeline";
 import type { PlainArgs } from "../../src/resolve/component-fields";
 import type { SecretMaterial } from "../../src/secrets/types";
-import { b64, GENERATED, render } from "../helpers/render";
+import { b64, FEB, GENERATED, render } from "../helpers/render";
 
 const NS = "team-a";
+
+/** The Feb model's plan (the suite was written for it). */
+const planFeb = (name: string, args: PlainArgs) =>
+  planServer(name, { operatorRelease: FEB, ...args });
 const JWT = "a-jwt-secret-that-is-long-enough-0123";
 const INITIAL = "initial-pass-123";
 const PG = "postgres://dittofs:pg-password-42@pg:5432/dittofs?sslmode=disable";
@@ -54,7 +58,7 @@ function renderError(
 }
 
 function facts(args: PlainArgs, secrets: Record<string, Record<string, string>>) {
-  const { model, plan } = planServer("srv", args);
+  const { model, plan } = planFeb("srv", args);
   const read: SecretMaterial["read"] = {};
   for (const [name, data] of Object.entries(secrets))
     read[name] = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, b64(v)]));
@@ -190,7 +194,7 @@ describe("secret reads: missing Secrets and keys", () => {
 
   it("never reads Percona's user Secret", () => {
     const args = { ...ARGS(), database: undefined, percona: { enabled: true } };
-    const { plan } = planServer("srv", args);
+    const { plan } = planFeb("srv", args);
     const reads = plan.secrets.reads.map((r) => r.secret);
     expect(reads).to.not.include("srv-postgres-pguser-dittofs");
     expect(() => render("srv", args, SECRETS())).to.not.throw();
@@ -219,7 +223,7 @@ describe("secretReads", () => {
   };
 
   it("lists a Secret referenced by several fields once, with every required key", () => {
-    const { plan } = planServer("srv", SHARED);
+    const { plan } = planFeb("srv", SHARED);
     const reads = plan.secrets.reads;
     expect(reads.map((r) => r.secret)).to.deep.equal(["shared"]);
     expect([...reads[0].requiredKeys].sort()).to.deep.equal([
@@ -233,12 +237,12 @@ describe("secretReads", () => {
   });
 
   it("does not require the S3 endpoint key", () => {
-    const { plan } = planServer("srv", SHARED);
+    const { plan } = planFeb("srv", SHARED);
     expect(plan.secrets.reads[0].requiredKeys).to.not.include("ep");
   });
 
   it("lists each distinct Secret once, sorted by name", () => {
-    const { plan } = planServer("srv", {
+    const { plan } = planFeb("srv", {
       ...ARGS(),
       identity: { ...(SHARED.identity as object) },
     });
@@ -247,7 +251,7 @@ describe("secretReads", () => {
   });
 
   it("reads nothing when every secret is generated", () => {
-    const { plan } = planServer("srv", { storage: { metadataSize: "1Gi", cacheSize: "1Gi" } });
+    const { plan } = planFeb("srv", { storage: { metadataSize: "1Gi", cacheSize: "1Gi" } });
     expect(plan.secrets.reads).to.deep.equal([]);
   });
 

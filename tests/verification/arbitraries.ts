@@ -603,7 +603,8 @@ function build(parts: {
     put("unreferenced-secret", "value", values.extra);
   }
 
-  const args: PlainArgs = { ...spec, ...parts.component };
+  // Specs of the Feb model (the one these generators describe), which they name.
+  const args: PlainArgs = { operatorRelease: "2026-02", ...spec, ...parts.component };
   if (Object.keys(secretValues).length > 0) args.secretValues = secretValues;
   return {
     name: parts.name,

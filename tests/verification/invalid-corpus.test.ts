@@ -5,6 +5,7 @@
  *   # expect: <a line the error must contain>     (one or more)
  *   # only: cli                                    (render input with no component equivalent; the note says why)
  *   # only: component                              (component args a CR cannot carry, e.g. `secretValues`)
+ *   # release: v0.29                               (the object model; 2026-02 when absent)
  *   # note: <free text>
  *
  * Each case runs through `dittofs render -f FILE` (exit 1, nothing on stdout, every expected line on stderr, an
@@ -36,6 +37,8 @@ interface CorpusCase {
   file: string;
   expect: string[];
   only?: string;
+  /** `--operator-release` / `operatorRelease`. */
+  release: string;
   text: string;
 }
 
@@ -44,7 +47,13 @@ function load(file: string): CorpusCase {
   const header = text.split("\n").filter((l) => l.startsWith("#"));
   const directive = (name: string) =>
     header.filter((l) => l.startsWith(`# ${name}: `)).map((l) => l.slice(`# ${name}: `.length));
-  return { file, text, expect: directive("expect"), only: directive("only")[0] };
+  return {
+    file,
+    text,
+    expect: directive("expect"),
+    only: directive("only")[0],
+    release: directive("release")[0] ?? "2026-02",
+  };
 }
 
 const CASES = fs
@@ -102,7 +111,11 @@ function componentInput(c: CorpusCase): { name: string; args: Obj; secrets: Map<
       data[k] = Buffer.from(String(v), "utf8").toString("base64");
     secrets.set(`${s.metadata.namespace ?? "default"}/${s.metadata.name}`, data);
   }
-  return { name: server.metadata.name, args: { ...server.spec, namespace }, secrets };
+  return {
+    name: server.metadata.name,
+    args: { ...server.spec, namespace, operatorRelease: c.release },
+    secrets,
+  };
 }
 
 /**
@@ -171,7 +184,8 @@ describe("verification: bad-input corpus (tests/fixtures/invalid)", function () 
 
       if (c.only !== "component") {
         it("is rejected by `dittofs render` with exit 1, empty stdout and every expected line, no secret value", () => {
-          const result = run(["render", "-f", path.join(DIR, c.file)], {});
+          const file = path.join(DIR, c.file);
+          const result = run(["render", "-f", file, "--operator-release", c.release], {});
           expect(result.code, result.stderr).to.equal(1);
           expect(result.stdout).to.equal("");
           expect(result.stderr).to.match(/^(warning: .*\n)*error: /);

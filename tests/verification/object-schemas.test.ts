@@ -18,7 +18,7 @@ import { DittoSpecError } from "../../src/resolve/errors";
 import type { PlainArgs } from "../../src/resolve/component-fields";
 import { deploy } from "../helpers/component";
 import { putClusterSecret } from "../helpers/mocks";
-import { find, render } from "../helpers/render";
+import { FEB, find, render } from "../helpers/render";
 import { KNOWN_KINDS, objectProblems, objectsProblems, perconaSchema } from "./k8s-schemas";
 import { captureWarnings } from "../component/mocked-program";
 import { SAMPLES, SAMPLE_SECRET_FILES } from "../helpers/samples";
@@ -26,7 +26,7 @@ import { SAMPLES, SAMPLE_SECRET_FILES } from "../helpers/samples";
 type Obj = Record<string, any>;
 
 const SAMPLE_SECRETS = SAMPLE_SECRET_FILES.map((f) => path.join(SAMPLES, f));
-const EXAMPLE = path.join(__dirname, "..", "..", "examples", "dittoserver.yaml");
+const EXAMPLE = path.join(__dirname, "..", "fixtures", "feb2026", "example.yaml");
 
 const JWT = "objectSchemasJwtSecretValue-0123456789";
 const SECRETS = {
@@ -239,7 +239,10 @@ describe("verification: object schemas", function () {
         const text = fs.readFileSync(sample, "utf8");
         const withSecrets = /\nkind: Secret/.test(text) || sample === EXAMPLE;
         const files = withSecrets ? [sample] : [sample, ...SAMPLE_SECRETS];
-        const result = run(["render", ...files.flatMap((f) => ["-f", f])], {});
+        const result = run(
+          ["render", ...files.flatMap((f) => ["-f", f]), "--operator-release", FEB],
+          {},
+        );
         expect(result.code, `${sample}: ${result.stderr}`).to.equal(0);
         expectValid(docs(result.stdout));
       }

@@ -18,7 +18,7 @@ import type { PlainArgs } from "../../src/resolve/component-fields";
 import { deploy } from "../helpers/component";
 import { needles } from "../helpers/needles";
 import { errorOf, fakeRandom, putClusterSecret, secretPaths, valueOf } from "../helpers/mocks";
-import { GENERATED, render } from "../helpers/render";
+import { FEB, GENERATED, render } from "../helpers/render";
 import { failedProgram } from "../component/mocked-program";
 
 type Obj = Record<string, any>;
@@ -218,7 +218,7 @@ describe("verification: secret leaks", function () {
         ];
         const file = path.join(dir, "in.yaml");
         fs.writeFileSync(file, docs.map((d) => `---\n${stringify(d)}`).join(""));
-        const result = run(["render", "-f", file], {});
+        const result = run(["render", "-f", file, "--operator-release", FEB], {});
         expect(result.code, result.stderr).to.equal(0);
         stats.warnings += result.stderr.split("\n").filter(Boolean).length;
         const objects = parseAllDocuments(result.stdout).map((d) => d.toJS() as Obj);
@@ -317,7 +317,7 @@ describe("verification: secret leaks", function () {
 
   describe("errors on bad secret contents never carry the value", () => {
     const ref = (key: string): PlainArgs => {
-      const base = { namespace: NS, storage: { metadataSize: "1Gi" } };
+      const base = { operatorRelease: FEB, namespace: NS, storage: { metadataSize: "1Gi" } };
       switch (key) {
         case "shortJwt":
           return { ...base, identity: { jwt: { secretRef: { name: "bad", key } } } };
@@ -332,7 +332,7 @@ describe("verification: secret leaks", function () {
       }
     };
     const value = (key: string, v: string): PlainArgs => {
-      const base = { namespace: NS, storage: { metadataSize: "1Gi" } };
+      const base = { operatorRelease: FEB, namespace: NS, storage: { metadataSize: "1Gi" } };
       if (key === "shortJwt") return { ...base, secretValues: { jwtSecret: v } };
       if (key.endsWith("Initial")) return { ...base, secretValues: { adminInitialPassword: v } };
       return { ...base, secretValues: { postgresConnection: v } };
@@ -384,7 +384,7 @@ describe("verification: secret leaks", function () {
               .map((d) => `---\n${stringify(d)}`)
               .join(""),
           );
-          const result = run(["render", "-f", file], {});
+          const result = run(["render", "-f", file, "--operator-release", FEB], {});
           expect(result.code).to.equal(1);
           stats.errors++;
           expect(scan(`${key} cli stderr`, result.stderr, BAD_VALUES)).to.deep.equal([]);

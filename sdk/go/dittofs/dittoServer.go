@@ -70,90 +70,118 @@ func NewDittoServer(ctx *pulumi.Context,
 }
 
 type dittoServerArgs struct {
+	// v0.29 model only. The operator's adapter polling; validated, no effect.
+	AdapterDiscovery *AdapterDiscovery `pulumi:"adapterDiscovery"`
+	// v0.29 model only. Adapter Service settings.
+	AdapterServices *AdapterServices `pulumi:"adapterServices"`
+	// v0.29 model only. The adapters the server runs, each with its Service `<name>-adapter-<type>`, container ports and NetworkPolicy; their ports are set in the server through its REST API and must match. Defaults to NFS on 12049 and SMB on 1445 (what a fresh server creates).
+	Adapters []Adapter `pulumi:"adapters"`
 	// Annotations added to every object's metadata.
 	Annotations map[string]string `pulumi:"annotations"`
-	// WAL-backed cache.
+	// 2026-02 model only. WAL-backed cache.
 	Cache *Cache `pulumi:"cache"`
 	// REST control plane.
 	ControlPlane *ControlPlane `pulumi:"controlPlane"`
 	// Control-plane database.
 	Database *Database `pulumi:"database"`
-	// JWT and admin settings.
+	// Authentication: JWT, admin, and (v0.29 model) LDAP and Kerberos.
 	Identity *Identity `pulumi:"identity"`
-	// Container image of the server. Defaults to `marmos91c/dittofs:latest`.
+	// Container image of the server; pin a tag in production. Defaults to `marmos91c/dittofs:latest`.
 	Image *string `pulumi:"image"`
 	// Labels added to every object's metadata (selectors stay `app` and `instance`).
 	Labels map[string]string `pulumi:"labels"`
+	// v0.29 model only. Logging.
+	Logging *Logging `pulumi:"logging"`
 	// Prometheus metrics.
 	Metrics *Metrics `pulumi:"metrics"`
 	// Namespace of every object; it must exist, and referenced Secrets are read from it. Defaults to `default`.
 	Namespace *string `pulumi:"namespace"`
-	// NFS port of the file and headless Services (1-65535); it reaches the server's NFS adapter on container port 12049. Defaults to `12049`.
+	// 2026-02 model only. NFS port of the file and headless Services (1-65535); it reaches the server's NFS adapter on container port 12049. Defaults to `12049`.
 	NfsPort *int `pulumi:"nfsPort"`
+	// The operator release whose object model to render: `v0.29` (today's operator and server) or `2026-02` (the operator of February 2026). Moving a stack from `2026-02` to `v0.29` replaces the StatefulSet (volumes kept) and the file Service; see the README's migration section. Defaults to `v0.29`.
+	OperatorRelease *OperatorRelease `pulumi:"operatorRelease"`
 	// Percona-managed PostgreSQL.
 	Percona *Percona `pulumi:"percona"`
-	// Security context of the pod; replaces the default (fsGroup, user and group 65532, non-root, RuntimeDefault seccomp) as a whole.
+	// Security context of the pod; replaces the default as a whole (v0.29 model: fsGroup 65532; 2026-02 model: fsGroup, user and group 65532, non-root, RuntimeDefault seccomp).
 	PodSecurityContext *PodSecurityContext `pulumi:"podSecurityContext"`
 	// Server replicas: 1 runs the server, 0 stops it and keeps everything else. Defaults to `1`.
 	Replicas *int `pulumi:"replicas"`
 	// Resource requests and limits of the server container. Defaults to none.
 	Resources *ResourceRequirements `pulumi:"resources"`
-	// S3 credentials for payload stores.
+	// 2026-02 model only. S3 credentials for payload stores.
 	S3 *S3 `pulumi:"s3"`
 	// Secret values stored in Secrets the component owns, instead of references to existing Secrets.
 	SecretValues *SecretValues `pulumi:"secretValues"`
-	// Security context of the server container; replaces the hardened default (non-root 65532, no capabilities, no privilege escalation, read-only root) as a whole.
+	// Security context of the server container. v0.29 model: no privilege escalation, non-root, no capabilities and RuntimeDefault seccomp are filled in where it leaves them unset. 2026-02 model: replaces the hardened default (non-root 65532, no capabilities, no privilege escalation, read-only root) as a whole.
 	SecurityContext *SecurityContext `pulumi:"securityContext"`
-	// File and API Service settings.
+	// API Service settings (2026-02 model: also the file Service).
 	Service *Service `pulumi:"service"`
-	// SMB settings.
+	// 2026-02 model only. SMB settings.
 	Smb *Smb `pulumi:"smb"`
+	// v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so).
+	SnapshotPolicies []SnapshotPolicy `pulumi:"snapshotPolicies"`
 	// Persistent volumes. Required.
 	Storage Storage `pulumi:"storage"`
+	// v0.29 model only. Seconds the pod gets to stop (at least 36). Defaults to `105`.
+	TerminationGracePeriodSeconds *int `pulumi:"terminationGracePeriodSeconds"`
 }
 
 // The set of arguments for constructing a DittoServer resource.
 type DittoServerArgs struct {
+	// v0.29 model only. The operator's adapter polling; validated, no effect.
+	AdapterDiscovery AdapterDiscoveryPtrInput
+	// v0.29 model only. Adapter Service settings.
+	AdapterServices AdapterServicesPtrInput
+	// v0.29 model only. The adapters the server runs, each with its Service `<name>-adapter-<type>`, container ports and NetworkPolicy; their ports are set in the server through its REST API and must match. Defaults to NFS on 12049 and SMB on 1445 (what a fresh server creates).
+	Adapters AdapterArrayInput
 	// Annotations added to every object's metadata.
 	Annotations pulumi.StringMapInput
-	// WAL-backed cache.
+	// 2026-02 model only. WAL-backed cache.
 	Cache CachePtrInput
 	// REST control plane.
 	ControlPlane ControlPlanePtrInput
 	// Control-plane database.
 	Database DatabasePtrInput
-	// JWT and admin settings.
+	// Authentication: JWT, admin, and (v0.29 model) LDAP and Kerberos.
 	Identity IdentityPtrInput
-	// Container image of the server. Defaults to `marmos91c/dittofs:latest`.
+	// Container image of the server; pin a tag in production. Defaults to `marmos91c/dittofs:latest`.
 	Image pulumi.StringPtrInput
 	// Labels added to every object's metadata (selectors stay `app` and `instance`).
 	Labels pulumi.StringMapInput
+	// v0.29 model only. Logging.
+	Logging LoggingPtrInput
 	// Prometheus metrics.
 	Metrics MetricsPtrInput
 	// Namespace of every object; it must exist, and referenced Secrets are read from it. Defaults to `default`.
 	Namespace pulumi.StringPtrInput
-	// NFS port of the file and headless Services (1-65535); it reaches the server's NFS adapter on container port 12049. Defaults to `12049`.
+	// 2026-02 model only. NFS port of the file and headless Services (1-65535); it reaches the server's NFS adapter on container port 12049. Defaults to `12049`.
 	NfsPort pulumi.IntPtrInput
+	// The operator release whose object model to render: `v0.29` (today's operator and server) or `2026-02` (the operator of February 2026). Moving a stack from `2026-02` to `v0.29` replaces the StatefulSet (volumes kept) and the file Service; see the README's migration section. Defaults to `v0.29`.
+	OperatorRelease OperatorReleasePtrInput
 	// Percona-managed PostgreSQL.
 	Percona PerconaPtrInput
-	// Security context of the pod; replaces the default (fsGroup, user and group 65532, non-root, RuntimeDefault seccomp) as a whole.
+	// Security context of the pod; replaces the default as a whole (v0.29 model: fsGroup 65532; 2026-02 model: fsGroup, user and group 65532, non-root, RuntimeDefault seccomp).
 	PodSecurityContext PodSecurityContextPtrInput
 	// Server replicas: 1 runs the server, 0 stops it and keeps everything else. Defaults to `1`.
 	Replicas pulumi.IntPtrInput
 	// Resource requests and limits of the server container. Defaults to none.
 	Resources ResourceRequirementsPtrInput
-	// S3 credentials for payload stores.
+	// 2026-02 model only. S3 credentials for payload stores.
 	S3 S3PtrInput
 	// Secret values stored in Secrets the component owns, instead of references to existing Secrets.
 	SecretValues SecretValuesPtrInput
-	// Security context of the server container; replaces the hardened default (non-root 65532, no capabilities, no privilege escalation, read-only root) as a whole.
+	// Security context of the server container. v0.29 model: no privilege escalation, non-root, no capabilities and RuntimeDefault seccomp are filled in where it leaves them unset. 2026-02 model: replaces the hardened default (non-root 65532, no capabilities, no privilege escalation, read-only root) as a whole.
 	SecurityContext SecurityContextPtrInput
-	// File and API Service settings.
+	// API Service settings (2026-02 model: also the file Service).
 	Service ServicePtrInput
-	// SMB settings.
+	// 2026-02 model only. SMB settings.
 	Smb SmbPtrInput
+	// v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so).
+	SnapshotPolicies SnapshotPolicyArrayInput
 	// Persistent volumes. Required.
 	Storage StorageInput
+	// v0.29 model only. Seconds the pod gets to stop (at least 36). Defaults to `105`.
+	TerminationGracePeriodSeconds pulumi.IntPtrInput
 }
 
 func (DittoServerArgs) ElementType() reflect.Type {

@@ -10,6 +10,174 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
+// Service type: `ClusterIP`, `NodePort` or `LoadBalancer`. Defaults to `LoadBalancer`.
+type AdapterServiceType string
+
+const (
+	AdapterServiceTypeClusterIP    = AdapterServiceType("ClusterIP")
+	AdapterServiceTypeNodePort     = AdapterServiceType("NodePort")
+	AdapterServiceTypeLoadBalancer = AdapterServiceType("LoadBalancer")
+)
+
+func (AdapterServiceType) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterServiceType)(nil)).Elem()
+}
+
+func (e AdapterServiceType) ToAdapterServiceTypeOutput() AdapterServiceTypeOutput {
+	return pulumi.ToOutput(e).(AdapterServiceTypeOutput)
+}
+
+func (e AdapterServiceType) ToAdapterServiceTypeOutputWithContext(ctx context.Context) AdapterServiceTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(AdapterServiceTypeOutput)
+}
+
+func (e AdapterServiceType) ToAdapterServiceTypePtrOutput() AdapterServiceTypePtrOutput {
+	return e.ToAdapterServiceTypePtrOutputWithContext(context.Background())
+}
+
+func (e AdapterServiceType) ToAdapterServiceTypePtrOutputWithContext(ctx context.Context) AdapterServiceTypePtrOutput {
+	return AdapterServiceType(e).ToAdapterServiceTypeOutputWithContext(ctx).ToAdapterServiceTypePtrOutputWithContext(ctx)
+}
+
+func (e AdapterServiceType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterServiceType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterServiceType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterServiceType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type AdapterServiceTypeOutput struct{ *pulumi.OutputState }
+
+func (AdapterServiceTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterServiceType)(nil)).Elem()
+}
+
+func (o AdapterServiceTypeOutput) ToAdapterServiceTypeOutput() AdapterServiceTypeOutput {
+	return o
+}
+
+func (o AdapterServiceTypeOutput) ToAdapterServiceTypeOutputWithContext(ctx context.Context) AdapterServiceTypeOutput {
+	return o
+}
+
+func (o AdapterServiceTypeOutput) ToAdapterServiceTypePtrOutput() AdapterServiceTypePtrOutput {
+	return o.ToAdapterServiceTypePtrOutputWithContext(context.Background())
+}
+
+func (o AdapterServiceTypeOutput) ToAdapterServiceTypePtrOutputWithContext(ctx context.Context) AdapterServiceTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterServiceType) *AdapterServiceType {
+		return &v
+	}).(AdapterServiceTypePtrOutput)
+}
+
+func (o AdapterServiceTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o AdapterServiceTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterServiceType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o AdapterServiceTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterServiceTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterServiceType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type AdapterServiceTypePtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterServiceTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterServiceType)(nil)).Elem()
+}
+
+func (o AdapterServiceTypePtrOutput) ToAdapterServiceTypePtrOutput() AdapterServiceTypePtrOutput {
+	return o
+}
+
+func (o AdapterServiceTypePtrOutput) ToAdapterServiceTypePtrOutputWithContext(ctx context.Context) AdapterServiceTypePtrOutput {
+	return o
+}
+
+func (o AdapterServiceTypePtrOutput) Elem() AdapterServiceTypeOutput {
+	return o.ApplyT(func(v *AdapterServiceType) AdapterServiceType {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterServiceType
+		return ret
+	}).(AdapterServiceTypeOutput)
+}
+
+func (o AdapterServiceTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterServiceTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *AdapterServiceType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// AdapterServiceTypeInput is an input type that accepts values of the AdapterServiceType enum
+// A concrete instance of `AdapterServiceTypeInput` can be one of the following:
+//
+//	AdapterServiceTypeClusterIP
+//	AdapterServiceTypeNodePort
+//	AdapterServiceTypeLoadBalancer
+type AdapterServiceTypeInput interface {
+	pulumi.Input
+
+	ToAdapterServiceTypeOutput() AdapterServiceTypeOutput
+	ToAdapterServiceTypeOutputWithContext(context.Context) AdapterServiceTypeOutput
+}
+
+var adapterServiceTypePtrType = reflect.TypeOf((**AdapterServiceType)(nil)).Elem()
+
+type AdapterServiceTypePtrInput interface {
+	pulumi.Input
+
+	ToAdapterServiceTypePtrOutput() AdapterServiceTypePtrOutput
+	ToAdapterServiceTypePtrOutputWithContext(context.Context) AdapterServiceTypePtrOutput
+}
+
+type adapterServiceTypePtr string
+
+func AdapterServiceTypePtr(v string) AdapterServiceTypePtrInput {
+	return (*adapterServiceTypePtr)(&v)
+}
+
+func (*adapterServiceTypePtr) ElementType() reflect.Type {
+	return adapterServiceTypePtrType
+}
+
+func (in *adapterServiceTypePtr) ToAdapterServiceTypePtrOutput() AdapterServiceTypePtrOutput {
+	return pulumi.ToOutput(in).(AdapterServiceTypePtrOutput)
+}
+
+func (in *adapterServiceTypePtr) ToAdapterServiceTypePtrOutputWithContext(ctx context.Context) AdapterServiceTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(AdapterServiceTypePtrOutput)
+}
+
 // type indicates which kind of AppArmor profile will be applied. Valid options are:
 //
 //	Localhost - a profile pre-loaded on the node.
@@ -676,6 +844,674 @@ func (in *identityTypePtr) ToIdentityTypePtrOutput() IdentityTypePtrOutput {
 
 func (in *identityTypePtr) ToIdentityTypePtrOutputWithContext(ctx context.Context) IdentityTypePtrOutput {
 	return pulumi.ToOutputWithContext(ctx, in).(IdentityTypePtrOutput)
+}
+
+// Identity mapping: `rfc2307` or `rid`; the server's default (`rfc2307`) when unset.
+type LdapIdmap string
+
+const (
+	LdapIdmapRfc2307 = LdapIdmap("rfc2307")
+	LdapIdmapRid     = LdapIdmap("rid")
+)
+
+func (LdapIdmap) ElementType() reflect.Type {
+	return reflect.TypeOf((*LdapIdmap)(nil)).Elem()
+}
+
+func (e LdapIdmap) ToLdapIdmapOutput() LdapIdmapOutput {
+	return pulumi.ToOutput(e).(LdapIdmapOutput)
+}
+
+func (e LdapIdmap) ToLdapIdmapOutputWithContext(ctx context.Context) LdapIdmapOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(LdapIdmapOutput)
+}
+
+func (e LdapIdmap) ToLdapIdmapPtrOutput() LdapIdmapPtrOutput {
+	return e.ToLdapIdmapPtrOutputWithContext(context.Background())
+}
+
+func (e LdapIdmap) ToLdapIdmapPtrOutputWithContext(ctx context.Context) LdapIdmapPtrOutput {
+	return LdapIdmap(e).ToLdapIdmapOutputWithContext(ctx).ToLdapIdmapPtrOutputWithContext(ctx)
+}
+
+func (e LdapIdmap) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e LdapIdmap) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e LdapIdmap) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e LdapIdmap) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type LdapIdmapOutput struct{ *pulumi.OutputState }
+
+func (LdapIdmapOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*LdapIdmap)(nil)).Elem()
+}
+
+func (o LdapIdmapOutput) ToLdapIdmapOutput() LdapIdmapOutput {
+	return o
+}
+
+func (o LdapIdmapOutput) ToLdapIdmapOutputWithContext(ctx context.Context) LdapIdmapOutput {
+	return o
+}
+
+func (o LdapIdmapOutput) ToLdapIdmapPtrOutput() LdapIdmapPtrOutput {
+	return o.ToLdapIdmapPtrOutputWithContext(context.Background())
+}
+
+func (o LdapIdmapOutput) ToLdapIdmapPtrOutputWithContext(ctx context.Context) LdapIdmapPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v LdapIdmap) *LdapIdmap {
+		return &v
+	}).(LdapIdmapPtrOutput)
+}
+
+func (o LdapIdmapOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o LdapIdmapOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e LdapIdmap) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o LdapIdmapOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o LdapIdmapOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e LdapIdmap) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type LdapIdmapPtrOutput struct{ *pulumi.OutputState }
+
+func (LdapIdmapPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**LdapIdmap)(nil)).Elem()
+}
+
+func (o LdapIdmapPtrOutput) ToLdapIdmapPtrOutput() LdapIdmapPtrOutput {
+	return o
+}
+
+func (o LdapIdmapPtrOutput) ToLdapIdmapPtrOutputWithContext(ctx context.Context) LdapIdmapPtrOutput {
+	return o
+}
+
+func (o LdapIdmapPtrOutput) Elem() LdapIdmapOutput {
+	return o.ApplyT(func(v *LdapIdmap) LdapIdmap {
+		if v != nil {
+			return *v
+		}
+		var ret LdapIdmap
+		return ret
+	}).(LdapIdmapOutput)
+}
+
+func (o LdapIdmapPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o LdapIdmapPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *LdapIdmap) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// LdapIdmapInput is an input type that accepts values of the LdapIdmap enum
+// A concrete instance of `LdapIdmapInput` can be one of the following:
+//
+//	LdapIdmapRfc2307
+//	LdapIdmapRid
+type LdapIdmapInput interface {
+	pulumi.Input
+
+	ToLdapIdmapOutput() LdapIdmapOutput
+	ToLdapIdmapOutputWithContext(context.Context) LdapIdmapOutput
+}
+
+var ldapIdmapPtrType = reflect.TypeOf((**LdapIdmap)(nil)).Elem()
+
+type LdapIdmapPtrInput interface {
+	pulumi.Input
+
+	ToLdapIdmapPtrOutput() LdapIdmapPtrOutput
+	ToLdapIdmapPtrOutputWithContext(context.Context) LdapIdmapPtrOutput
+}
+
+type ldapIdmapPtr string
+
+func LdapIdmapPtr(v string) LdapIdmapPtrInput {
+	return (*ldapIdmapPtr)(&v)
+}
+
+func (*ldapIdmapPtr) ElementType() reflect.Type {
+	return ldapIdmapPtrType
+}
+
+func (in *ldapIdmapPtr) ToLdapIdmapPtrOutput() LdapIdmapPtrOutput {
+	return pulumi.ToOutput(in).(LdapIdmapPtrOutput)
+}
+
+func (in *ldapIdmapPtr) ToLdapIdmapPtrOutputWithContext(ctx context.Context) LdapIdmapPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(LdapIdmapPtrOutput)
+}
+
+// Format: `text` or `json`. Defaults to `json`.
+type LoggingFormat string
+
+const (
+	LoggingFormatText = LoggingFormat("text")
+	LoggingFormatJson = LoggingFormat("json")
+)
+
+func (LoggingFormat) ElementType() reflect.Type {
+	return reflect.TypeOf((*LoggingFormat)(nil)).Elem()
+}
+
+func (e LoggingFormat) ToLoggingFormatOutput() LoggingFormatOutput {
+	return pulumi.ToOutput(e).(LoggingFormatOutput)
+}
+
+func (e LoggingFormat) ToLoggingFormatOutputWithContext(ctx context.Context) LoggingFormatOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(LoggingFormatOutput)
+}
+
+func (e LoggingFormat) ToLoggingFormatPtrOutput() LoggingFormatPtrOutput {
+	return e.ToLoggingFormatPtrOutputWithContext(context.Background())
+}
+
+func (e LoggingFormat) ToLoggingFormatPtrOutputWithContext(ctx context.Context) LoggingFormatPtrOutput {
+	return LoggingFormat(e).ToLoggingFormatOutputWithContext(ctx).ToLoggingFormatPtrOutputWithContext(ctx)
+}
+
+func (e LoggingFormat) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e LoggingFormat) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e LoggingFormat) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e LoggingFormat) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type LoggingFormatOutput struct{ *pulumi.OutputState }
+
+func (LoggingFormatOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*LoggingFormat)(nil)).Elem()
+}
+
+func (o LoggingFormatOutput) ToLoggingFormatOutput() LoggingFormatOutput {
+	return o
+}
+
+func (o LoggingFormatOutput) ToLoggingFormatOutputWithContext(ctx context.Context) LoggingFormatOutput {
+	return o
+}
+
+func (o LoggingFormatOutput) ToLoggingFormatPtrOutput() LoggingFormatPtrOutput {
+	return o.ToLoggingFormatPtrOutputWithContext(context.Background())
+}
+
+func (o LoggingFormatOutput) ToLoggingFormatPtrOutputWithContext(ctx context.Context) LoggingFormatPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v LoggingFormat) *LoggingFormat {
+		return &v
+	}).(LoggingFormatPtrOutput)
+}
+
+func (o LoggingFormatOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o LoggingFormatOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e LoggingFormat) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o LoggingFormatOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o LoggingFormatOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e LoggingFormat) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type LoggingFormatPtrOutput struct{ *pulumi.OutputState }
+
+func (LoggingFormatPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**LoggingFormat)(nil)).Elem()
+}
+
+func (o LoggingFormatPtrOutput) ToLoggingFormatPtrOutput() LoggingFormatPtrOutput {
+	return o
+}
+
+func (o LoggingFormatPtrOutput) ToLoggingFormatPtrOutputWithContext(ctx context.Context) LoggingFormatPtrOutput {
+	return o
+}
+
+func (o LoggingFormatPtrOutput) Elem() LoggingFormatOutput {
+	return o.ApplyT(func(v *LoggingFormat) LoggingFormat {
+		if v != nil {
+			return *v
+		}
+		var ret LoggingFormat
+		return ret
+	}).(LoggingFormatOutput)
+}
+
+func (o LoggingFormatPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o LoggingFormatPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *LoggingFormat) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// LoggingFormatInput is an input type that accepts values of the LoggingFormat enum
+// A concrete instance of `LoggingFormatInput` can be one of the following:
+//
+//	LoggingFormatText
+//	LoggingFormatJson
+type LoggingFormatInput interface {
+	pulumi.Input
+
+	ToLoggingFormatOutput() LoggingFormatOutput
+	ToLoggingFormatOutputWithContext(context.Context) LoggingFormatOutput
+}
+
+var loggingFormatPtrType = reflect.TypeOf((**LoggingFormat)(nil)).Elem()
+
+type LoggingFormatPtrInput interface {
+	pulumi.Input
+
+	ToLoggingFormatPtrOutput() LoggingFormatPtrOutput
+	ToLoggingFormatPtrOutputWithContext(context.Context) LoggingFormatPtrOutput
+}
+
+type loggingFormatPtr string
+
+func LoggingFormatPtr(v string) LoggingFormatPtrInput {
+	return (*loggingFormatPtr)(&v)
+}
+
+func (*loggingFormatPtr) ElementType() reflect.Type {
+	return loggingFormatPtrType
+}
+
+func (in *loggingFormatPtr) ToLoggingFormatPtrOutput() LoggingFormatPtrOutput {
+	return pulumi.ToOutput(in).(LoggingFormatPtrOutput)
+}
+
+func (in *loggingFormatPtr) ToLoggingFormatPtrOutputWithContext(ctx context.Context) LoggingFormatPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(LoggingFormatPtrOutput)
+}
+
+// Level: `DEBUG`, `INFO`, `WARN` or `ERROR`. Defaults to `INFO`.
+type LoggingLevel string
+
+const (
+	LoggingLevelDEBUG = LoggingLevel("DEBUG")
+	LoggingLevelINFO  = LoggingLevel("INFO")
+	LoggingLevelWARN  = LoggingLevel("WARN")
+	LoggingLevelERROR = LoggingLevel("ERROR")
+)
+
+func (LoggingLevel) ElementType() reflect.Type {
+	return reflect.TypeOf((*LoggingLevel)(nil)).Elem()
+}
+
+func (e LoggingLevel) ToLoggingLevelOutput() LoggingLevelOutput {
+	return pulumi.ToOutput(e).(LoggingLevelOutput)
+}
+
+func (e LoggingLevel) ToLoggingLevelOutputWithContext(ctx context.Context) LoggingLevelOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(LoggingLevelOutput)
+}
+
+func (e LoggingLevel) ToLoggingLevelPtrOutput() LoggingLevelPtrOutput {
+	return e.ToLoggingLevelPtrOutputWithContext(context.Background())
+}
+
+func (e LoggingLevel) ToLoggingLevelPtrOutputWithContext(ctx context.Context) LoggingLevelPtrOutput {
+	return LoggingLevel(e).ToLoggingLevelOutputWithContext(ctx).ToLoggingLevelPtrOutputWithContext(ctx)
+}
+
+func (e LoggingLevel) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e LoggingLevel) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e LoggingLevel) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e LoggingLevel) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type LoggingLevelOutput struct{ *pulumi.OutputState }
+
+func (LoggingLevelOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*LoggingLevel)(nil)).Elem()
+}
+
+func (o LoggingLevelOutput) ToLoggingLevelOutput() LoggingLevelOutput {
+	return o
+}
+
+func (o LoggingLevelOutput) ToLoggingLevelOutputWithContext(ctx context.Context) LoggingLevelOutput {
+	return o
+}
+
+func (o LoggingLevelOutput) ToLoggingLevelPtrOutput() LoggingLevelPtrOutput {
+	return o.ToLoggingLevelPtrOutputWithContext(context.Background())
+}
+
+func (o LoggingLevelOutput) ToLoggingLevelPtrOutputWithContext(ctx context.Context) LoggingLevelPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v LoggingLevel) *LoggingLevel {
+		return &v
+	}).(LoggingLevelPtrOutput)
+}
+
+func (o LoggingLevelOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o LoggingLevelOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e LoggingLevel) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o LoggingLevelOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o LoggingLevelOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e LoggingLevel) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type LoggingLevelPtrOutput struct{ *pulumi.OutputState }
+
+func (LoggingLevelPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**LoggingLevel)(nil)).Elem()
+}
+
+func (o LoggingLevelPtrOutput) ToLoggingLevelPtrOutput() LoggingLevelPtrOutput {
+	return o
+}
+
+func (o LoggingLevelPtrOutput) ToLoggingLevelPtrOutputWithContext(ctx context.Context) LoggingLevelPtrOutput {
+	return o
+}
+
+func (o LoggingLevelPtrOutput) Elem() LoggingLevelOutput {
+	return o.ApplyT(func(v *LoggingLevel) LoggingLevel {
+		if v != nil {
+			return *v
+		}
+		var ret LoggingLevel
+		return ret
+	}).(LoggingLevelOutput)
+}
+
+func (o LoggingLevelPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o LoggingLevelPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *LoggingLevel) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// LoggingLevelInput is an input type that accepts values of the LoggingLevel enum
+// A concrete instance of `LoggingLevelInput` can be one of the following:
+//
+//	LoggingLevelDEBUG
+//	LoggingLevelINFO
+//	LoggingLevelWARN
+//	LoggingLevelERROR
+type LoggingLevelInput interface {
+	pulumi.Input
+
+	ToLoggingLevelOutput() LoggingLevelOutput
+	ToLoggingLevelOutputWithContext(context.Context) LoggingLevelOutput
+}
+
+var loggingLevelPtrType = reflect.TypeOf((**LoggingLevel)(nil)).Elem()
+
+type LoggingLevelPtrInput interface {
+	pulumi.Input
+
+	ToLoggingLevelPtrOutput() LoggingLevelPtrOutput
+	ToLoggingLevelPtrOutputWithContext(context.Context) LoggingLevelPtrOutput
+}
+
+type loggingLevelPtr string
+
+func LoggingLevelPtr(v string) LoggingLevelPtrInput {
+	return (*loggingLevelPtr)(&v)
+}
+
+func (*loggingLevelPtr) ElementType() reflect.Type {
+	return loggingLevelPtrType
+}
+
+func (in *loggingLevelPtr) ToLoggingLevelPtrOutput() LoggingLevelPtrOutput {
+	return pulumi.ToOutput(in).(LoggingLevelPtrOutput)
+}
+
+func (in *loggingLevelPtr) ToLoggingLevelPtrOutputWithContext(ctx context.Context) LoggingLevelPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(LoggingLevelPtrOutput)
+}
+
+// The operator release whose object model to render: `v0.29` (today's operator and server) or `2026-02` (the operator of February 2026). Moving a stack from `2026-02` to `v0.29` replaces the StatefulSet (volumes kept) and the file Service; see the README's migration section. Defaults to `v0.29`.
+type OperatorRelease string
+
+const (
+	OperatorRelease_V0_29  = OperatorRelease("v0.29")
+	OperatorReleaseFeb2026 = OperatorRelease("2026-02")
+)
+
+func (OperatorRelease) ElementType() reflect.Type {
+	return reflect.TypeOf((*OperatorRelease)(nil)).Elem()
+}
+
+func (e OperatorRelease) ToOperatorReleaseOutput() OperatorReleaseOutput {
+	return pulumi.ToOutput(e).(OperatorReleaseOutput)
+}
+
+func (e OperatorRelease) ToOperatorReleaseOutputWithContext(ctx context.Context) OperatorReleaseOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(OperatorReleaseOutput)
+}
+
+func (e OperatorRelease) ToOperatorReleasePtrOutput() OperatorReleasePtrOutput {
+	return e.ToOperatorReleasePtrOutputWithContext(context.Background())
+}
+
+func (e OperatorRelease) ToOperatorReleasePtrOutputWithContext(ctx context.Context) OperatorReleasePtrOutput {
+	return OperatorRelease(e).ToOperatorReleaseOutputWithContext(ctx).ToOperatorReleasePtrOutputWithContext(ctx)
+}
+
+func (e OperatorRelease) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e OperatorRelease) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e OperatorRelease) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e OperatorRelease) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type OperatorReleaseOutput struct{ *pulumi.OutputState }
+
+func (OperatorReleaseOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*OperatorRelease)(nil)).Elem()
+}
+
+func (o OperatorReleaseOutput) ToOperatorReleaseOutput() OperatorReleaseOutput {
+	return o
+}
+
+func (o OperatorReleaseOutput) ToOperatorReleaseOutputWithContext(ctx context.Context) OperatorReleaseOutput {
+	return o
+}
+
+func (o OperatorReleaseOutput) ToOperatorReleasePtrOutput() OperatorReleasePtrOutput {
+	return o.ToOperatorReleasePtrOutputWithContext(context.Background())
+}
+
+func (o OperatorReleaseOutput) ToOperatorReleasePtrOutputWithContext(ctx context.Context) OperatorReleasePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v OperatorRelease) *OperatorRelease {
+		return &v
+	}).(OperatorReleasePtrOutput)
+}
+
+func (o OperatorReleaseOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o OperatorReleaseOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e OperatorRelease) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o OperatorReleaseOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o OperatorReleaseOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e OperatorRelease) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type OperatorReleasePtrOutput struct{ *pulumi.OutputState }
+
+func (OperatorReleasePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**OperatorRelease)(nil)).Elem()
+}
+
+func (o OperatorReleasePtrOutput) ToOperatorReleasePtrOutput() OperatorReleasePtrOutput {
+	return o
+}
+
+func (o OperatorReleasePtrOutput) ToOperatorReleasePtrOutputWithContext(ctx context.Context) OperatorReleasePtrOutput {
+	return o
+}
+
+func (o OperatorReleasePtrOutput) Elem() OperatorReleaseOutput {
+	return o.ApplyT(func(v *OperatorRelease) OperatorRelease {
+		if v != nil {
+			return *v
+		}
+		var ret OperatorRelease
+		return ret
+	}).(OperatorReleaseOutput)
+}
+
+func (o OperatorReleasePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o OperatorReleasePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *OperatorRelease) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// OperatorReleaseInput is an input type that accepts values of the OperatorRelease enum
+// A concrete instance of `OperatorReleaseInput` can be one of the following:
+//
+//	OperatorRelease_V0_29
+//	OperatorReleaseFeb2026
+type OperatorReleaseInput interface {
+	pulumi.Input
+
+	ToOperatorReleaseOutput() OperatorReleaseOutput
+	ToOperatorReleaseOutputWithContext(context.Context) OperatorReleaseOutput
+}
+
+var operatorReleasePtrType = reflect.TypeOf((**OperatorRelease)(nil)).Elem()
+
+type OperatorReleasePtrInput interface {
+	pulumi.Input
+
+	ToOperatorReleasePtrOutput() OperatorReleasePtrOutput
+	ToOperatorReleasePtrOutputWithContext(context.Context) OperatorReleasePtrOutput
+}
+
+type operatorReleasePtr string
+
+func OperatorReleasePtr(v string) OperatorReleasePtrInput {
+	return (*operatorReleasePtr)(&v)
+}
+
+func (*operatorReleasePtr) ElementType() reflect.Type {
+	return operatorReleasePtrType
+}
+
+func (in *operatorReleasePtr) ToOperatorReleasePtrOutput() OperatorReleasePtrOutput {
+	return pulumi.ToOutput(in).(OperatorReleasePtrOutput)
+}
+
+func (in *operatorReleasePtr) ToOperatorReleasePtrOutputWithContext(ctx context.Context) OperatorReleasePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(OperatorReleasePtrOutput)
 }
 
 // procMount denotes the type of proc mount to use for the containers. The default value is Default which uses the container runtime defaults for readonly paths and masked paths. This requires the ProcMountType feature flag to be enabled. Note that this field cannot be set when spec.os.name is windows.
@@ -1351,6 +2187,8 @@ func (in *smbCreditsStrategyPtr) ToSmbCreditsStrategyPtrOutputWithContext(ctx co
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterServiceTypeInput)(nil)).Elem(), AdapterServiceType("ClusterIP"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterServiceTypePtrInput)(nil)).Elem(), AdapterServiceType("ClusterIP"))
 	pulumi.RegisterInputType(reflect.TypeOf((*AppArmorProfileTypeInput)(nil)).Elem(), AppArmorProfileType("Localhost"))
 	pulumi.RegisterInputType(reflect.TypeOf((*AppArmorProfileTypePtrInput)(nil)).Elem(), AppArmorProfileType("Localhost"))
 	pulumi.RegisterInputType(reflect.TypeOf((*DatabaseTypeInput)(nil)).Elem(), DatabaseType("sqlite"))
@@ -1359,6 +2197,14 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*FsGroupChangePolicyPtrInput)(nil)).Elem(), FsGroupChangePolicy("OnRootMismatch"))
 	pulumi.RegisterInputType(reflect.TypeOf((*IdentityTypeInput)(nil)).Elem(), IdentityType("memory"))
 	pulumi.RegisterInputType(reflect.TypeOf((*IdentityTypePtrInput)(nil)).Elem(), IdentityType("memory"))
+	pulumi.RegisterInputType(reflect.TypeOf((*LdapIdmapInput)(nil)).Elem(), LdapIdmap("rfc2307"))
+	pulumi.RegisterInputType(reflect.TypeOf((*LdapIdmapPtrInput)(nil)).Elem(), LdapIdmap("rfc2307"))
+	pulumi.RegisterInputType(reflect.TypeOf((*LoggingFormatInput)(nil)).Elem(), LoggingFormat("text"))
+	pulumi.RegisterInputType(reflect.TypeOf((*LoggingFormatPtrInput)(nil)).Elem(), LoggingFormat("text"))
+	pulumi.RegisterInputType(reflect.TypeOf((*LoggingLevelInput)(nil)).Elem(), LoggingLevel("DEBUG"))
+	pulumi.RegisterInputType(reflect.TypeOf((*LoggingLevelPtrInput)(nil)).Elem(), LoggingLevel("DEBUG"))
+	pulumi.RegisterInputType(reflect.TypeOf((*OperatorReleaseInput)(nil)).Elem(), OperatorRelease("v0.29"))
+	pulumi.RegisterInputType(reflect.TypeOf((*OperatorReleasePtrInput)(nil)).Elem(), OperatorRelease("v0.29"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ProcMountTypeInput)(nil)).Elem(), ProcMountType("Default"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ProcMountTypePtrInput)(nil)).Elem(), ProcMountType("Default"))
 	pulumi.RegisterInputType(reflect.TypeOf((*SeccompProfileTypeInput)(nil)).Elem(), SeccompProfileType("Localhost"))
@@ -1367,6 +2213,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ServiceTypePtrInput)(nil)).Elem(), ServiceType("ClusterIP"))
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbCreditsStrategyInput)(nil)).Elem(), SmbCreditsStrategy("fixed"))
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbCreditsStrategyPtrInput)(nil)).Elem(), SmbCreditsStrategy("fixed"))
+	pulumi.RegisterOutputType(AdapterServiceTypeOutput{})
+	pulumi.RegisterOutputType(AdapterServiceTypePtrOutput{})
 	pulumi.RegisterOutputType(AppArmorProfileTypeOutput{})
 	pulumi.RegisterOutputType(AppArmorProfileTypePtrOutput{})
 	pulumi.RegisterOutputType(DatabaseTypeOutput{})
@@ -1375,6 +2223,14 @@ func init() {
 	pulumi.RegisterOutputType(FsGroupChangePolicyPtrOutput{})
 	pulumi.RegisterOutputType(IdentityTypeOutput{})
 	pulumi.RegisterOutputType(IdentityTypePtrOutput{})
+	pulumi.RegisterOutputType(LdapIdmapOutput{})
+	pulumi.RegisterOutputType(LdapIdmapPtrOutput{})
+	pulumi.RegisterOutputType(LoggingFormatOutput{})
+	pulumi.RegisterOutputType(LoggingFormatPtrOutput{})
+	pulumi.RegisterOutputType(LoggingLevelOutput{})
+	pulumi.RegisterOutputType(LoggingLevelPtrOutput{})
+	pulumi.RegisterOutputType(OperatorReleaseOutput{})
+	pulumi.RegisterOutputType(OperatorReleasePtrOutput{})
 	pulumi.RegisterOutputType(ProcMountTypeOutput{})
 	pulumi.RegisterOutputType(ProcMountTypePtrOutput{})
 	pulumi.RegisterOutputType(SeccompProfileTypeOutput{})

@@ -13,11 +13,419 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
+type Adapter struct {
+	// Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
+	Port int `pulumi:"port"`
+	// Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
+	Type string `pulumi:"type"`
+}
+
+// AdapterInput is an input type that accepts AdapterArgs and AdapterOutput values.
+// You can construct a concrete instance of `AdapterInput` via:
+//
+//	AdapterArgs{...}
+type AdapterInput interface {
+	pulumi.Input
+
+	ToAdapterOutput() AdapterOutput
+	ToAdapterOutputWithContext(context.Context) AdapterOutput
+}
+
+// v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
+type AdapterArgs struct {
+	// Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
+	Port pulumi.IntInput `pulumi:"port"`
+	// Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
+	Type pulumi.StringInput `pulumi:"type"`
+}
+
+func (AdapterArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Adapter)(nil)).Elem()
+}
+
+func (i AdapterArgs) ToAdapterOutput() AdapterOutput {
+	return i.ToAdapterOutputWithContext(context.Background())
+}
+
+func (i AdapterArgs) ToAdapterOutputWithContext(ctx context.Context) AdapterOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterOutput)
+}
+
+// AdapterArrayInput is an input type that accepts AdapterArray and AdapterArrayOutput values.
+// You can construct a concrete instance of `AdapterArrayInput` via:
+//
+//	AdapterArray{ AdapterArgs{...} }
+type AdapterArrayInput interface {
+	pulumi.Input
+
+	ToAdapterArrayOutput() AdapterArrayOutput
+	ToAdapterArrayOutputWithContext(context.Context) AdapterArrayOutput
+}
+
+type AdapterArray []AdapterInput
+
+func (AdapterArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Adapter)(nil)).Elem()
+}
+
+func (i AdapterArray) ToAdapterArrayOutput() AdapterArrayOutput {
+	return i.ToAdapterArrayOutputWithContext(context.Background())
+}
+
+func (i AdapterArray) ToAdapterArrayOutputWithContext(ctx context.Context) AdapterArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterArrayOutput)
+}
+
+// v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
+type AdapterOutput struct{ *pulumi.OutputState }
+
+func (AdapterOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Adapter)(nil)).Elem()
+}
+
+func (o AdapterOutput) ToAdapterOutput() AdapterOutput {
+	return o
+}
+
+func (o AdapterOutput) ToAdapterOutputWithContext(ctx context.Context) AdapterOutput {
+	return o
+}
+
+// Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
+func (o AdapterOutput) Port() pulumi.IntOutput {
+	return o.ApplyT(func(v Adapter) int { return v.Port }).(pulumi.IntOutput)
+}
+
+// Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
+func (o AdapterOutput) Type() pulumi.StringOutput {
+	return o.ApplyT(func(v Adapter) string { return v.Type }).(pulumi.StringOutput)
+}
+
+type AdapterArrayOutput struct{ *pulumi.OutputState }
+
+func (AdapterArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Adapter)(nil)).Elem()
+}
+
+func (o AdapterArrayOutput) ToAdapterArrayOutput() AdapterArrayOutput {
+	return o
+}
+
+func (o AdapterArrayOutput) ToAdapterArrayOutputWithContext(ctx context.Context) AdapterArrayOutput {
+	return o
+}
+
+func (o AdapterArrayOutput) Index(i pulumi.IntInput) AdapterOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) Adapter {
+		return vs[0].([]Adapter)[vs[1].(int)]
+	}).(AdapterOutput)
+}
+
+// v0.29 model only. The operator's adapter polling; validated, no effect (adapters are declared in `adapters`).
+type AdapterDiscovery struct {
+	// Polling interval, a Go duration. Defaults to `30s`.
+	PollingInterval *string `pulumi:"pollingInterval"`
+}
+
+// AdapterDiscoveryInput is an input type that accepts AdapterDiscoveryArgs and AdapterDiscoveryOutput values.
+// You can construct a concrete instance of `AdapterDiscoveryInput` via:
+//
+//	AdapterDiscoveryArgs{...}
+type AdapterDiscoveryInput interface {
+	pulumi.Input
+
+	ToAdapterDiscoveryOutput() AdapterDiscoveryOutput
+	ToAdapterDiscoveryOutputWithContext(context.Context) AdapterDiscoveryOutput
+}
+
+// v0.29 model only. The operator's adapter polling; validated, no effect (adapters are declared in `adapters`).
+type AdapterDiscoveryArgs struct {
+	// Polling interval, a Go duration. Defaults to `30s`.
+	PollingInterval pulumi.StringPtrInput `pulumi:"pollingInterval"`
+}
+
+func (AdapterDiscoveryArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterDiscovery)(nil)).Elem()
+}
+
+func (i AdapterDiscoveryArgs) ToAdapterDiscoveryOutput() AdapterDiscoveryOutput {
+	return i.ToAdapterDiscoveryOutputWithContext(context.Background())
+}
+
+func (i AdapterDiscoveryArgs) ToAdapterDiscoveryOutputWithContext(ctx context.Context) AdapterDiscoveryOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterDiscoveryOutput)
+}
+
+func (i AdapterDiscoveryArgs) ToAdapterDiscoveryPtrOutput() AdapterDiscoveryPtrOutput {
+	return i.ToAdapterDiscoveryPtrOutputWithContext(context.Background())
+}
+
+func (i AdapterDiscoveryArgs) ToAdapterDiscoveryPtrOutputWithContext(ctx context.Context) AdapterDiscoveryPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterDiscoveryOutput).ToAdapterDiscoveryPtrOutputWithContext(ctx)
+}
+
+// AdapterDiscoveryPtrInput is an input type that accepts AdapterDiscoveryArgs, AdapterDiscoveryPtr and AdapterDiscoveryPtrOutput values.
+// You can construct a concrete instance of `AdapterDiscoveryPtrInput` via:
+//
+//	        AdapterDiscoveryArgs{...}
+//
+//	or:
+//
+//	        nil
+type AdapterDiscoveryPtrInput interface {
+	pulumi.Input
+
+	ToAdapterDiscoveryPtrOutput() AdapterDiscoveryPtrOutput
+	ToAdapterDiscoveryPtrOutputWithContext(context.Context) AdapterDiscoveryPtrOutput
+}
+
+type adapterDiscoveryPtrType AdapterDiscoveryArgs
+
+func AdapterDiscoveryPtr(v *AdapterDiscoveryArgs) AdapterDiscoveryPtrInput {
+	return (*adapterDiscoveryPtrType)(v)
+}
+
+func (*adapterDiscoveryPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterDiscovery)(nil)).Elem()
+}
+
+func (i *adapterDiscoveryPtrType) ToAdapterDiscoveryPtrOutput() AdapterDiscoveryPtrOutput {
+	return i.ToAdapterDiscoveryPtrOutputWithContext(context.Background())
+}
+
+func (i *adapterDiscoveryPtrType) ToAdapterDiscoveryPtrOutputWithContext(ctx context.Context) AdapterDiscoveryPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterDiscoveryPtrOutput)
+}
+
+// v0.29 model only. The operator's adapter polling; validated, no effect (adapters are declared in `adapters`).
+type AdapterDiscoveryOutput struct{ *pulumi.OutputState }
+
+func (AdapterDiscoveryOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterDiscovery)(nil)).Elem()
+}
+
+func (o AdapterDiscoveryOutput) ToAdapterDiscoveryOutput() AdapterDiscoveryOutput {
+	return o
+}
+
+func (o AdapterDiscoveryOutput) ToAdapterDiscoveryOutputWithContext(ctx context.Context) AdapterDiscoveryOutput {
+	return o
+}
+
+func (o AdapterDiscoveryOutput) ToAdapterDiscoveryPtrOutput() AdapterDiscoveryPtrOutput {
+	return o.ToAdapterDiscoveryPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterDiscoveryOutput) ToAdapterDiscoveryPtrOutputWithContext(ctx context.Context) AdapterDiscoveryPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterDiscovery) *AdapterDiscovery {
+		return &v
+	}).(AdapterDiscoveryPtrOutput)
+}
+
+// Polling interval, a Go duration. Defaults to `30s`.
+func (o AdapterDiscoveryOutput) PollingInterval() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AdapterDiscovery) *string { return v.PollingInterval }).(pulumi.StringPtrOutput)
+}
+
+type AdapterDiscoveryPtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterDiscoveryPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterDiscovery)(nil)).Elem()
+}
+
+func (o AdapterDiscoveryPtrOutput) ToAdapterDiscoveryPtrOutput() AdapterDiscoveryPtrOutput {
+	return o
+}
+
+func (o AdapterDiscoveryPtrOutput) ToAdapterDiscoveryPtrOutputWithContext(ctx context.Context) AdapterDiscoveryPtrOutput {
+	return o
+}
+
+func (o AdapterDiscoveryPtrOutput) Elem() AdapterDiscoveryOutput {
+	return o.ApplyT(func(v *AdapterDiscovery) AdapterDiscovery {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterDiscovery
+		return ret
+	}).(AdapterDiscoveryOutput)
+}
+
+// Polling interval, a Go duration. Defaults to `30s`.
+func (o AdapterDiscoveryPtrOutput) PollingInterval() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AdapterDiscovery) *string {
+		if v == nil {
+			return nil
+		}
+		return v.PollingInterval
+	}).(pulumi.StringPtrOutput)
+}
+
+// v0.29 model only. Type and annotations of every adapter Service `<name>-adapter-<type>`.
+type AdapterServices struct {
+	// Annotations added to every adapter Service.
+	Annotations map[string]string `pulumi:"annotations"`
+	// Service type: `ClusterIP`, `NodePort` or `LoadBalancer`. Defaults to `LoadBalancer`.
+	Type *AdapterServiceType `pulumi:"type"`
+}
+
+// AdapterServicesInput is an input type that accepts AdapterServicesArgs and AdapterServicesOutput values.
+// You can construct a concrete instance of `AdapterServicesInput` via:
+//
+//	AdapterServicesArgs{...}
+type AdapterServicesInput interface {
+	pulumi.Input
+
+	ToAdapterServicesOutput() AdapterServicesOutput
+	ToAdapterServicesOutputWithContext(context.Context) AdapterServicesOutput
+}
+
+// v0.29 model only. Type and annotations of every adapter Service `<name>-adapter-<type>`.
+type AdapterServicesArgs struct {
+	// Annotations added to every adapter Service.
+	Annotations pulumi.StringMapInput `pulumi:"annotations"`
+	// Service type: `ClusterIP`, `NodePort` or `LoadBalancer`. Defaults to `LoadBalancer`.
+	Type AdapterServiceTypePtrInput `pulumi:"type"`
+}
+
+func (AdapterServicesArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterServices)(nil)).Elem()
+}
+
+func (i AdapterServicesArgs) ToAdapterServicesOutput() AdapterServicesOutput {
+	return i.ToAdapterServicesOutputWithContext(context.Background())
+}
+
+func (i AdapterServicesArgs) ToAdapterServicesOutputWithContext(ctx context.Context) AdapterServicesOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterServicesOutput)
+}
+
+func (i AdapterServicesArgs) ToAdapterServicesPtrOutput() AdapterServicesPtrOutput {
+	return i.ToAdapterServicesPtrOutputWithContext(context.Background())
+}
+
+func (i AdapterServicesArgs) ToAdapterServicesPtrOutputWithContext(ctx context.Context) AdapterServicesPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterServicesOutput).ToAdapterServicesPtrOutputWithContext(ctx)
+}
+
+// AdapterServicesPtrInput is an input type that accepts AdapterServicesArgs, AdapterServicesPtr and AdapterServicesPtrOutput values.
+// You can construct a concrete instance of `AdapterServicesPtrInput` via:
+//
+//	        AdapterServicesArgs{...}
+//
+//	or:
+//
+//	        nil
+type AdapterServicesPtrInput interface {
+	pulumi.Input
+
+	ToAdapterServicesPtrOutput() AdapterServicesPtrOutput
+	ToAdapterServicesPtrOutputWithContext(context.Context) AdapterServicesPtrOutput
+}
+
+type adapterServicesPtrType AdapterServicesArgs
+
+func AdapterServicesPtr(v *AdapterServicesArgs) AdapterServicesPtrInput {
+	return (*adapterServicesPtrType)(v)
+}
+
+func (*adapterServicesPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterServices)(nil)).Elem()
+}
+
+func (i *adapterServicesPtrType) ToAdapterServicesPtrOutput() AdapterServicesPtrOutput {
+	return i.ToAdapterServicesPtrOutputWithContext(context.Background())
+}
+
+func (i *adapterServicesPtrType) ToAdapterServicesPtrOutputWithContext(ctx context.Context) AdapterServicesPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterServicesPtrOutput)
+}
+
+// v0.29 model only. Type and annotations of every adapter Service `<name>-adapter-<type>`.
+type AdapterServicesOutput struct{ *pulumi.OutputState }
+
+func (AdapterServicesOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterServices)(nil)).Elem()
+}
+
+func (o AdapterServicesOutput) ToAdapterServicesOutput() AdapterServicesOutput {
+	return o
+}
+
+func (o AdapterServicesOutput) ToAdapterServicesOutputWithContext(ctx context.Context) AdapterServicesOutput {
+	return o
+}
+
+func (o AdapterServicesOutput) ToAdapterServicesPtrOutput() AdapterServicesPtrOutput {
+	return o.ToAdapterServicesPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterServicesOutput) ToAdapterServicesPtrOutputWithContext(ctx context.Context) AdapterServicesPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterServices) *AdapterServices {
+		return &v
+	}).(AdapterServicesPtrOutput)
+}
+
+// Annotations added to every adapter Service.
+func (o AdapterServicesOutput) Annotations() pulumi.StringMapOutput {
+	return o.ApplyT(func(v AdapterServices) map[string]string { return v.Annotations }).(pulumi.StringMapOutput)
+}
+
+// Service type: `ClusterIP`, `NodePort` or `LoadBalancer`. Defaults to `LoadBalancer`.
+func (o AdapterServicesOutput) Type() AdapterServiceTypePtrOutput {
+	return o.ApplyT(func(v AdapterServices) *AdapterServiceType { return v.Type }).(AdapterServiceTypePtrOutput)
+}
+
+type AdapterServicesPtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterServicesPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterServices)(nil)).Elem()
+}
+
+func (o AdapterServicesPtrOutput) ToAdapterServicesPtrOutput() AdapterServicesPtrOutput {
+	return o
+}
+
+func (o AdapterServicesPtrOutput) ToAdapterServicesPtrOutputWithContext(ctx context.Context) AdapterServicesPtrOutput {
+	return o
+}
+
+func (o AdapterServicesPtrOutput) Elem() AdapterServicesOutput {
+	return o.ApplyT(func(v *AdapterServices) AdapterServices {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterServices
+		return ret
+	}).(AdapterServicesOutput)
+}
+
+// Annotations added to every adapter Service.
+func (o AdapterServicesPtrOutput) Annotations() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *AdapterServices) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Annotations
+	}).(pulumi.StringMapOutput)
+}
+
+// Service type: `ClusterIP`, `NodePort` or `LoadBalancer`. Defaults to `LoadBalancer`.
+func (o AdapterServicesPtrOutput) Type() AdapterServiceTypePtrOutput {
+	return o.ApplyT(func(v *AdapterServices) *AdapterServiceType {
+		if v == nil {
+			return nil
+		}
+		return v.Type
+	}).(AdapterServiceTypePtrOutput)
+}
+
 // The admin user.
 type Admin struct {
-	// Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start. When unset the component generates one into `<name>-admin-bootstrap-credentials`.
+	// 2026-02 model only. Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start. When unset the component generates one into `<name>-admin-bootstrap-credentials`.
 	InitialPasswordSecretRef *SecretKeySelector `pulumi:"initialPasswordSecretRef"`
-	// Secret key holding a bcrypt hash, passed as `DITTOFS_ADMIN_PASSWORD_HASH` for parity with the operator; the server ignores it.
+	// v0.29 model: Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start; when unset the component generates one into `<name>-admin-bootstrap-credentials`. 2026-02 model: a bcrypt hash passed as `DITTOFS_ADMIN_PASSWORD_HASH` for parity, which the server ignores.
 	PasswordSecretRef *SecretKeySelector `pulumi:"passwordSecretRef"`
 	// Admin user name written to the config (the server always names it `admin`). Defaults to `admin`.
 	Username *string `pulumi:"username"`
@@ -36,9 +444,9 @@ type AdminInput interface {
 
 // The admin user.
 type AdminArgs struct {
-	// Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start. When unset the component generates one into `<name>-admin-bootstrap-credentials`.
+	// 2026-02 model only. Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start. When unset the component generates one into `<name>-admin-bootstrap-credentials`.
 	InitialPasswordSecretRef SecretKeySelectorPtrInput `pulumi:"initialPasswordSecretRef"`
-	// Secret key holding a bcrypt hash, passed as `DITTOFS_ADMIN_PASSWORD_HASH` for parity with the operator; the server ignores it.
+	// v0.29 model: Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start; when unset the component generates one into `<name>-admin-bootstrap-credentials`. 2026-02 model: a bcrypt hash passed as `DITTOFS_ADMIN_PASSWORD_HASH` for parity, which the server ignores.
 	PasswordSecretRef SecretKeySelectorPtrInput `pulumi:"passwordSecretRef"`
 	// Admin user name written to the config (the server always names it `admin`). Defaults to `admin`.
 	Username pulumi.StringPtrInput `pulumi:"username"`
@@ -122,12 +530,12 @@ func (o AdminOutput) ToAdminPtrOutputWithContext(ctx context.Context) AdminPtrOu
 	}).(AdminPtrOutput)
 }
 
-// Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start. When unset the component generates one into `<name>-admin-bootstrap-credentials`.
+// 2026-02 model only. Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start. When unset the component generates one into `<name>-admin-bootstrap-credentials`.
 func (o AdminOutput) InitialPasswordSecretRef() SecretKeySelectorPtrOutput {
 	return o.ApplyT(func(v Admin) *SecretKeySelector { return v.InitialPasswordSecretRef }).(SecretKeySelectorPtrOutput)
 }
 
-// Secret key holding a bcrypt hash, passed as `DITTOFS_ADMIN_PASSWORD_HASH` for parity with the operator; the server ignores it.
+// v0.29 model: Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start; when unset the component generates one into `<name>-admin-bootstrap-credentials`. 2026-02 model: a bcrypt hash passed as `DITTOFS_ADMIN_PASSWORD_HASH` for parity, which the server ignores.
 func (o AdminOutput) PasswordSecretRef() SecretKeySelectorPtrOutput {
 	return o.ApplyT(func(v Admin) *SecretKeySelector { return v.PasswordSecretRef }).(SecretKeySelectorPtrOutput)
 }
@@ -161,7 +569,7 @@ func (o AdminPtrOutput) Elem() AdminOutput {
 	}).(AdminOutput)
 }
 
-// Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start. When unset the component generates one into `<name>-admin-bootstrap-credentials`.
+// 2026-02 model only. Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start. When unset the component generates one into `<name>-admin-bootstrap-credentials`.
 func (o AdminPtrOutput) InitialPasswordSecretRef() SecretKeySelectorPtrOutput {
 	return o.ApplyT(func(v *Admin) *SecretKeySelector {
 		if v == nil {
@@ -171,7 +579,7 @@ func (o AdminPtrOutput) InitialPasswordSecretRef() SecretKeySelectorPtrOutput {
 	}).(SecretKeySelectorPtrOutput)
 }
 
-// Secret key holding a bcrypt hash, passed as `DITTOFS_ADMIN_PASSWORD_HASH` for parity with the operator; the server ignores it.
+// v0.29 model: Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start; when unset the component generates one into `<name>-admin-bootstrap-credentials`. 2026-02 model: a bcrypt hash passed as `DITTOFS_ADMIN_PASSWORD_HASH` for parity, which the server ignores.
 func (o AdminPtrOutput) PasswordSecretRef() SecretKeySelectorPtrOutput {
 	return o.ApplyT(func(v *Admin) *SecretKeySelector {
 		if v == nil {
@@ -364,7 +772,7 @@ func (o AppArmorProfilePtrOutput) Type() AppArmorProfileTypePtrOutput {
 	}).(AppArmorProfileTypePtrOutput)
 }
 
-// WAL-backed cache settings written to the server config.
+// 2026-02 model only. WAL-backed cache settings written to the server config.
 type Cache struct {
 	// Cache directory; must be under `/data/cache` so it persists. Defaults to `/data/cache`.
 	Path *string `pulumi:"path"`
@@ -383,7 +791,7 @@ type CacheInput interface {
 	ToCacheOutputWithContext(context.Context) CacheOutput
 }
 
-// WAL-backed cache settings written to the server config.
+// 2026-02 model only. WAL-backed cache settings written to the server config.
 type CacheArgs struct {
 	// Cache directory; must be under `/data/cache` so it persists. Defaults to `/data/cache`.
 	Path pulumi.StringPtrInput `pulumi:"path"`
@@ -444,7 +852,7 @@ func (i *cachePtrType) ToCachePtrOutputWithContext(ctx context.Context) CachePtr
 	return pulumi.ToOutputWithContext(ctx, i).(CachePtrOutput)
 }
 
-// WAL-backed cache settings written to the server config.
+// 2026-02 model only. WAL-backed cache settings written to the server config.
 type CacheOutput struct{ *pulumi.OutputState }
 
 func (CacheOutput) ElementType() reflect.Type {
@@ -684,8 +1092,14 @@ func (o CapabilitiesPtrOutput) Drop() pulumi.StringArrayOutput {
 
 // The REST control plane.
 type ControlPlane struct {
+	// v0.29 model only. A `kubernetes.io/tls` Secret (keys `tls.crt`, `tls.key`) the API serves natively; mounted at `/tls`, probes switch to HTTPS.
+	CertSecretName *string `pulumi:"certSecretName"`
+	// v0.29 model only. A Secret with key `ca.crt`: clients must present a certificate it signed (mTLS; needs `certSecretName`); probes switch to TCP checks.
+	ClientCASecretName *string `pulumi:"clientCASecretName"`
 	// API port (1-65535), on the container, the `<name>-api` Service and all probes. Defaults to `8080`.
 	Port *int `pulumi:"port"`
+	// v0.29 model only. The API is reached over https (the `apiUrl` output's scheme); no effect on any object. Defaults to `false`.
+	Tls *bool `pulumi:"tls"`
 }
 
 // ControlPlaneInput is an input type that accepts ControlPlaneArgs and ControlPlaneOutput values.
@@ -701,8 +1115,14 @@ type ControlPlaneInput interface {
 
 // The REST control plane.
 type ControlPlaneArgs struct {
+	// v0.29 model only. A `kubernetes.io/tls` Secret (keys `tls.crt`, `tls.key`) the API serves natively; mounted at `/tls`, probes switch to HTTPS.
+	CertSecretName pulumi.StringPtrInput `pulumi:"certSecretName"`
+	// v0.29 model only. A Secret with key `ca.crt`: clients must present a certificate it signed (mTLS; needs `certSecretName`); probes switch to TCP checks.
+	ClientCASecretName pulumi.StringPtrInput `pulumi:"clientCASecretName"`
 	// API port (1-65535), on the container, the `<name>-api` Service and all probes. Defaults to `8080`.
 	Port pulumi.IntPtrInput `pulumi:"port"`
+	// v0.29 model only. The API is reached over https (the `apiUrl` output's scheme); no effect on any object. Defaults to `false`.
+	Tls pulumi.BoolPtrInput `pulumi:"tls"`
 }
 
 func (ControlPlaneArgs) ElementType() reflect.Type {
@@ -783,9 +1203,24 @@ func (o ControlPlaneOutput) ToControlPlanePtrOutputWithContext(ctx context.Conte
 	}).(ControlPlanePtrOutput)
 }
 
+// v0.29 model only. A `kubernetes.io/tls` Secret (keys `tls.crt`, `tls.key`) the API serves natively; mounted at `/tls`, probes switch to HTTPS.
+func (o ControlPlaneOutput) CertSecretName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ControlPlane) *string { return v.CertSecretName }).(pulumi.StringPtrOutput)
+}
+
+// v0.29 model only. A Secret with key `ca.crt`: clients must present a certificate it signed (mTLS; needs `certSecretName`); probes switch to TCP checks.
+func (o ControlPlaneOutput) ClientCASecretName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ControlPlane) *string { return v.ClientCASecretName }).(pulumi.StringPtrOutput)
+}
+
 // API port (1-65535), on the container, the `<name>-api` Service and all probes. Defaults to `8080`.
 func (o ControlPlaneOutput) Port() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v ControlPlane) *int { return v.Port }).(pulumi.IntPtrOutput)
+}
+
+// v0.29 model only. The API is reached over https (the `apiUrl` output's scheme); no effect on any object. Defaults to `false`.
+func (o ControlPlaneOutput) Tls() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v ControlPlane) *bool { return v.Tls }).(pulumi.BoolPtrOutput)
 }
 
 type ControlPlanePtrOutput struct{ *pulumi.OutputState }
@@ -812,6 +1247,26 @@ func (o ControlPlanePtrOutput) Elem() ControlPlaneOutput {
 	}).(ControlPlaneOutput)
 }
 
+// v0.29 model only. A `kubernetes.io/tls` Secret (keys `tls.crt`, `tls.key`) the API serves natively; mounted at `/tls`, probes switch to HTTPS.
+func (o ControlPlanePtrOutput) CertSecretName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ControlPlane) *string {
+		if v == nil {
+			return nil
+		}
+		return v.CertSecretName
+	}).(pulumi.StringPtrOutput)
+}
+
+// v0.29 model only. A Secret with key `ca.crt`: clients must present a certificate it signed (mTLS; needs `certSecretName`); probes switch to TCP checks.
+func (o ControlPlanePtrOutput) ClientCASecretName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ControlPlane) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ClientCASecretName
+	}).(pulumi.StringPtrOutput)
+}
+
 // API port (1-65535), on the container, the `<name>-api` Service and all probes. Defaults to `8080`.
 func (o ControlPlanePtrOutput) Port() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *ControlPlane) *int {
@@ -820,6 +1275,16 @@ func (o ControlPlanePtrOutput) Port() pulumi.IntPtrOutput {
 		}
 		return v.Port
 	}).(pulumi.IntPtrOutput)
+}
+
+// v0.29 model only. The API is reached over https (the `apiUrl` output's scheme); no effect on any object. Defaults to `false`.
+func (o ControlPlanePtrOutput) Tls() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *ControlPlane) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.Tls
+	}).(pulumi.BoolPtrOutput)
 }
 
 // Control-plane database: SQLite on the control-plane volume, or PostgreSQL.
@@ -1006,6 +1471,10 @@ type Identity struct {
 	Admin *Admin `pulumi:"admin"`
 	// JWT settings.
 	Jwt *Jwt `pulumi:"jwt"`
+	// v0.29 model only. Kerberos.
+	Kerberos *Kerberos `pulumi:"kerberos"`
+	// v0.29 model only. An LDAP directory.
+	Ldap *Ldap `pulumi:"ldap"`
 	// Identity store; only `memory`. Defaults to `memory`.
 	Type *IdentityType `pulumi:"type"`
 }
@@ -1027,6 +1496,10 @@ type IdentityArgs struct {
 	Admin AdminPtrInput `pulumi:"admin"`
 	// JWT settings.
 	Jwt JwtPtrInput `pulumi:"jwt"`
+	// v0.29 model only. Kerberos.
+	Kerberos KerberosPtrInput `pulumi:"kerberos"`
+	// v0.29 model only. An LDAP directory.
+	Ldap LdapPtrInput `pulumi:"ldap"`
 	// Identity store; only `memory`. Defaults to `memory`.
 	Type IdentityTypePtrInput `pulumi:"type"`
 }
@@ -1119,6 +1592,16 @@ func (o IdentityOutput) Jwt() JwtPtrOutput {
 	return o.ApplyT(func(v Identity) *Jwt { return v.Jwt }).(JwtPtrOutput)
 }
 
+// v0.29 model only. Kerberos.
+func (o IdentityOutput) Kerberos() KerberosPtrOutput {
+	return o.ApplyT(func(v Identity) *Kerberos { return v.Kerberos }).(KerberosPtrOutput)
+}
+
+// v0.29 model only. An LDAP directory.
+func (o IdentityOutput) Ldap() LdapPtrOutput {
+	return o.ApplyT(func(v Identity) *Ldap { return v.Ldap }).(LdapPtrOutput)
+}
+
 // Identity store; only `memory`. Defaults to `memory`.
 func (o IdentityOutput) Type() IdentityTypePtrOutput {
 	return o.ApplyT(func(v Identity) *IdentityType { return v.Type }).(IdentityTypePtrOutput)
@@ -1168,6 +1651,26 @@ func (o IdentityPtrOutput) Jwt() JwtPtrOutput {
 	}).(JwtPtrOutput)
 }
 
+// v0.29 model only. Kerberos.
+func (o IdentityPtrOutput) Kerberos() KerberosPtrOutput {
+	return o.ApplyT(func(v *Identity) *Kerberos {
+		if v == nil {
+			return nil
+		}
+		return v.Kerberos
+	}).(KerberosPtrOutput)
+}
+
+// v0.29 model only. An LDAP directory.
+func (o IdentityPtrOutput) Ldap() LdapPtrOutput {
+	return o.ApplyT(func(v *Identity) *Ldap {
+		if v == nil {
+			return nil
+		}
+		return v.Ldap
+	}).(LdapPtrOutput)
+}
+
 // Identity store; only `memory`. Defaults to `memory`.
 func (o IdentityPtrOutput) Type() IdentityTypePtrOutput {
 	return o.ApplyT(func(v *Identity) *IdentityType {
@@ -1182,7 +1685,7 @@ func (o IdentityPtrOutput) Type() IdentityTypePtrOutput {
 type Jwt struct {
 	// Access token lifetime, e.g. `15m`. Defaults to `15m`.
 	AccessTokenDuration *string `pulumi:"accessTokenDuration"`
-	// Token issuer written to the config (the server uses `dittofs` regardless). Defaults to `dittofs`.
+	// 2026-02 model only. Token issuer written to the config (the server uses `dittofs` regardless). Defaults to `dittofs`.
 	Issuer *string `pulumi:"issuer"`
 	// Refresh token lifetime, e.g. `168h`. Defaults to `168h`.
 	RefreshTokenDuration *string `pulumi:"refreshTokenDuration"`
@@ -1205,7 +1708,7 @@ type JwtInput interface {
 type JwtArgs struct {
 	// Access token lifetime, e.g. `15m`. Defaults to `15m`.
 	AccessTokenDuration pulumi.StringPtrInput `pulumi:"accessTokenDuration"`
-	// Token issuer written to the config (the server uses `dittofs` regardless). Defaults to `dittofs`.
+	// 2026-02 model only. Token issuer written to the config (the server uses `dittofs` regardless). Defaults to `dittofs`.
 	Issuer pulumi.StringPtrInput `pulumi:"issuer"`
 	// Refresh token lifetime, e.g. `168h`. Defaults to `168h`.
 	RefreshTokenDuration pulumi.StringPtrInput `pulumi:"refreshTokenDuration"`
@@ -1296,7 +1799,7 @@ func (o JwtOutput) AccessTokenDuration() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Jwt) *string { return v.AccessTokenDuration }).(pulumi.StringPtrOutput)
 }
 
-// Token issuer written to the config (the server uses `dittofs` regardless). Defaults to `dittofs`.
+// 2026-02 model only. Token issuer written to the config (the server uses `dittofs` regardless). Defaults to `dittofs`.
 func (o JwtOutput) Issuer() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Jwt) *string { return v.Issuer }).(pulumi.StringPtrOutput)
 }
@@ -1345,7 +1848,7 @@ func (o JwtPtrOutput) AccessTokenDuration() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Token issuer written to the config (the server uses `dittofs` regardless). Defaults to `dittofs`.
+// 2026-02 model only. Token issuer written to the config (the server uses `dittofs` regardless). Defaults to `dittofs`.
 func (o JwtPtrOutput) Issuer() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Jwt) *string {
 		if v == nil {
@@ -1373,6 +1876,882 @@ func (o JwtPtrOutput) SecretRef() SecretKeySelectorPtrOutput {
 		}
 		return v.SecretRef
 	}).(SecretKeySelectorPtrOutput)
+}
+
+// v0.29 model only. Kerberos for NFS and SMB; nothing is rendered unless enabled.
+type Kerberos struct {
+	// DNS domain name.
+	DnsDomain *string `pulumi:"dnsDomain"`
+	// Use Kerberos. Defaults to `false`.
+	Enabled *bool `pulumi:"enabled"`
+	// Secret key holding the service keytab, mounted at `/kerberos/dittofs.keytab`; required when enabled.
+	KeytabSecretRef *SecretKeySelector `pulumi:"keytabSecretRef"`
+	// Path inside the pod of a `krb5.conf`, when no `krb5ConfSecretRef` is given; the server's default (`/etc/krb5.conf`) when unset.
+	Krb5Conf *string `pulumi:"krb5Conf"`
+	// Secret key holding a `krb5.conf`, mounted at `/kerberos-krb5/krb5.conf`.
+	Krb5ConfSecretRef *SecretKeySelector `pulumi:"krb5ConfSecretRef"`
+	// The machine account.
+	MachineAccount *KerberosMachineAccount `pulumi:"machineAccount"`
+	// NetBIOS domain name.
+	NetbiosDomain *string `pulumi:"netbiosDomain"`
+	// Realm; derived from the service principal when unset.
+	Realm *string `pulumi:"realm"`
+	// Service principal, e.g. `nfs/files.example.com@EXAMPLE.COM`; required when enabled.
+	ServicePrincipal *string `pulumi:"servicePrincipal"`
+}
+
+// KerberosInput is an input type that accepts KerberosArgs and KerberosOutput values.
+// You can construct a concrete instance of `KerberosInput` via:
+//
+//	KerberosArgs{...}
+type KerberosInput interface {
+	pulumi.Input
+
+	ToKerberosOutput() KerberosOutput
+	ToKerberosOutputWithContext(context.Context) KerberosOutput
+}
+
+// v0.29 model only. Kerberos for NFS and SMB; nothing is rendered unless enabled.
+type KerberosArgs struct {
+	// DNS domain name.
+	DnsDomain pulumi.StringPtrInput `pulumi:"dnsDomain"`
+	// Use Kerberos. Defaults to `false`.
+	Enabled pulumi.BoolPtrInput `pulumi:"enabled"`
+	// Secret key holding the service keytab, mounted at `/kerberos/dittofs.keytab`; required when enabled.
+	KeytabSecretRef SecretKeySelectorPtrInput `pulumi:"keytabSecretRef"`
+	// Path inside the pod of a `krb5.conf`, when no `krb5ConfSecretRef` is given; the server's default (`/etc/krb5.conf`) when unset.
+	Krb5Conf pulumi.StringPtrInput `pulumi:"krb5Conf"`
+	// Secret key holding a `krb5.conf`, mounted at `/kerberos-krb5/krb5.conf`.
+	Krb5ConfSecretRef SecretKeySelectorPtrInput `pulumi:"krb5ConfSecretRef"`
+	// The machine account.
+	MachineAccount KerberosMachineAccountPtrInput `pulumi:"machineAccount"`
+	// NetBIOS domain name.
+	NetbiosDomain pulumi.StringPtrInput `pulumi:"netbiosDomain"`
+	// Realm; derived from the service principal when unset.
+	Realm pulumi.StringPtrInput `pulumi:"realm"`
+	// Service principal, e.g. `nfs/files.example.com@EXAMPLE.COM`; required when enabled.
+	ServicePrincipal pulumi.StringPtrInput `pulumi:"servicePrincipal"`
+}
+
+func (KerberosArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Kerberos)(nil)).Elem()
+}
+
+func (i KerberosArgs) ToKerberosOutput() KerberosOutput {
+	return i.ToKerberosOutputWithContext(context.Background())
+}
+
+func (i KerberosArgs) ToKerberosOutputWithContext(ctx context.Context) KerberosOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KerberosOutput)
+}
+
+func (i KerberosArgs) ToKerberosPtrOutput() KerberosPtrOutput {
+	return i.ToKerberosPtrOutputWithContext(context.Background())
+}
+
+func (i KerberosArgs) ToKerberosPtrOutputWithContext(ctx context.Context) KerberosPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KerberosOutput).ToKerberosPtrOutputWithContext(ctx)
+}
+
+// KerberosPtrInput is an input type that accepts KerberosArgs, KerberosPtr and KerberosPtrOutput values.
+// You can construct a concrete instance of `KerberosPtrInput` via:
+//
+//	        KerberosArgs{...}
+//
+//	or:
+//
+//	        nil
+type KerberosPtrInput interface {
+	pulumi.Input
+
+	ToKerberosPtrOutput() KerberosPtrOutput
+	ToKerberosPtrOutputWithContext(context.Context) KerberosPtrOutput
+}
+
+type kerberosPtrType KerberosArgs
+
+func KerberosPtr(v *KerberosArgs) KerberosPtrInput {
+	return (*kerberosPtrType)(v)
+}
+
+func (*kerberosPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**Kerberos)(nil)).Elem()
+}
+
+func (i *kerberosPtrType) ToKerberosPtrOutput() KerberosPtrOutput {
+	return i.ToKerberosPtrOutputWithContext(context.Background())
+}
+
+func (i *kerberosPtrType) ToKerberosPtrOutputWithContext(ctx context.Context) KerberosPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KerberosPtrOutput)
+}
+
+// v0.29 model only. Kerberos for NFS and SMB; nothing is rendered unless enabled.
+type KerberosOutput struct{ *pulumi.OutputState }
+
+func (KerberosOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Kerberos)(nil)).Elem()
+}
+
+func (o KerberosOutput) ToKerberosOutput() KerberosOutput {
+	return o
+}
+
+func (o KerberosOutput) ToKerberosOutputWithContext(ctx context.Context) KerberosOutput {
+	return o
+}
+
+func (o KerberosOutput) ToKerberosPtrOutput() KerberosPtrOutput {
+	return o.ToKerberosPtrOutputWithContext(context.Background())
+}
+
+func (o KerberosOutput) ToKerberosPtrOutputWithContext(ctx context.Context) KerberosPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v Kerberos) *Kerberos {
+		return &v
+	}).(KerberosPtrOutput)
+}
+
+// DNS domain name.
+func (o KerberosOutput) DnsDomain() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Kerberos) *string { return v.DnsDomain }).(pulumi.StringPtrOutput)
+}
+
+// Use Kerberos. Defaults to `false`.
+func (o KerberosOutput) Enabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v Kerberos) *bool { return v.Enabled }).(pulumi.BoolPtrOutput)
+}
+
+// Secret key holding the service keytab, mounted at `/kerberos/dittofs.keytab`; required when enabled.
+func (o KerberosOutput) KeytabSecretRef() SecretKeySelectorPtrOutput {
+	return o.ApplyT(func(v Kerberos) *SecretKeySelector { return v.KeytabSecretRef }).(SecretKeySelectorPtrOutput)
+}
+
+// Path inside the pod of a `krb5.conf`, when no `krb5ConfSecretRef` is given; the server's default (`/etc/krb5.conf`) when unset.
+func (o KerberosOutput) Krb5Conf() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Kerberos) *string { return v.Krb5Conf }).(pulumi.StringPtrOutput)
+}
+
+// Secret key holding a `krb5.conf`, mounted at `/kerberos-krb5/krb5.conf`.
+func (o KerberosOutput) Krb5ConfSecretRef() SecretKeySelectorPtrOutput {
+	return o.ApplyT(func(v Kerberos) *SecretKeySelector { return v.Krb5ConfSecretRef }).(SecretKeySelectorPtrOutput)
+}
+
+// The machine account.
+func (o KerberosOutput) MachineAccount() KerberosMachineAccountPtrOutput {
+	return o.ApplyT(func(v Kerberos) *KerberosMachineAccount { return v.MachineAccount }).(KerberosMachineAccountPtrOutput)
+}
+
+// NetBIOS domain name.
+func (o KerberosOutput) NetbiosDomain() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Kerberos) *string { return v.NetbiosDomain }).(pulumi.StringPtrOutput)
+}
+
+// Realm; derived from the service principal when unset.
+func (o KerberosOutput) Realm() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Kerberos) *string { return v.Realm }).(pulumi.StringPtrOutput)
+}
+
+// Service principal, e.g. `nfs/files.example.com@EXAMPLE.COM`; required when enabled.
+func (o KerberosOutput) ServicePrincipal() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Kerberos) *string { return v.ServicePrincipal }).(pulumi.StringPtrOutput)
+}
+
+type KerberosPtrOutput struct{ *pulumi.OutputState }
+
+func (KerberosPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**Kerberos)(nil)).Elem()
+}
+
+func (o KerberosPtrOutput) ToKerberosPtrOutput() KerberosPtrOutput {
+	return o
+}
+
+func (o KerberosPtrOutput) ToKerberosPtrOutputWithContext(ctx context.Context) KerberosPtrOutput {
+	return o
+}
+
+func (o KerberosPtrOutput) Elem() KerberosOutput {
+	return o.ApplyT(func(v *Kerberos) Kerberos {
+		if v != nil {
+			return *v
+		}
+		var ret Kerberos
+		return ret
+	}).(KerberosOutput)
+}
+
+// DNS domain name.
+func (o KerberosPtrOutput) DnsDomain() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Kerberos) *string {
+		if v == nil {
+			return nil
+		}
+		return v.DnsDomain
+	}).(pulumi.StringPtrOutput)
+}
+
+// Use Kerberos. Defaults to `false`.
+func (o KerberosPtrOutput) Enabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Kerberos) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Secret key holding the service keytab, mounted at `/kerberos/dittofs.keytab`; required when enabled.
+func (o KerberosPtrOutput) KeytabSecretRef() SecretKeySelectorPtrOutput {
+	return o.ApplyT(func(v *Kerberos) *SecretKeySelector {
+		if v == nil {
+			return nil
+		}
+		return v.KeytabSecretRef
+	}).(SecretKeySelectorPtrOutput)
+}
+
+// Path inside the pod of a `krb5.conf`, when no `krb5ConfSecretRef` is given; the server's default (`/etc/krb5.conf`) when unset.
+func (o KerberosPtrOutput) Krb5Conf() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Kerberos) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Krb5Conf
+	}).(pulumi.StringPtrOutput)
+}
+
+// Secret key holding a `krb5.conf`, mounted at `/kerberos-krb5/krb5.conf`.
+func (o KerberosPtrOutput) Krb5ConfSecretRef() SecretKeySelectorPtrOutput {
+	return o.ApplyT(func(v *Kerberos) *SecretKeySelector {
+		if v == nil {
+			return nil
+		}
+		return v.Krb5ConfSecretRef
+	}).(SecretKeySelectorPtrOutput)
+}
+
+// The machine account.
+func (o KerberosPtrOutput) MachineAccount() KerberosMachineAccountPtrOutput {
+	return o.ApplyT(func(v *Kerberos) *KerberosMachineAccount {
+		if v == nil {
+			return nil
+		}
+		return v.MachineAccount
+	}).(KerberosMachineAccountPtrOutput)
+}
+
+// NetBIOS domain name.
+func (o KerberosPtrOutput) NetbiosDomain() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Kerberos) *string {
+		if v == nil {
+			return nil
+		}
+		return v.NetbiosDomain
+	}).(pulumi.StringPtrOutput)
+}
+
+// Realm; derived from the service principal when unset.
+func (o KerberosPtrOutput) Realm() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Kerberos) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Realm
+	}).(pulumi.StringPtrOutput)
+}
+
+// Service principal, e.g. `nfs/files.example.com@EXAMPLE.COM`; required when enabled.
+func (o KerberosPtrOutput) ServicePrincipal() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Kerberos) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ServicePrincipal
+	}).(pulumi.StringPtrOutput)
+}
+
+// v0.29 model only. The machine account the server joins the domain with.
+type KerberosMachineAccount struct {
+	// Account name, e.g. `DITTOFS$`; required when enabled.
+	AccountName *string `pulumi:"accountName"`
+	// Domain controllers, `host` or `host:port`; discovered when unset.
+	DcAddress []string `pulumi:"dcAddress"`
+	// Use a machine account. Defaults to `false`.
+	Enabled *bool `pulumi:"enabled"`
+	// Secret key holding the account's keytab, mounted at `/kerberos-machine/machine.keytab`.
+	KeytabSecretRef *SecretKeySelector `pulumi:"keytabSecretRef"`
+	// Secret key holding the account's password (env `DITTOFS_KERBEROS_MACHINE_ACCOUNT_SECRET`); this or `keytabSecretRef` is required when enabled.
+	SecretRef *SecretKeySelector `pulumi:"secretRef"`
+}
+
+// KerberosMachineAccountInput is an input type that accepts KerberosMachineAccountArgs and KerberosMachineAccountOutput values.
+// You can construct a concrete instance of `KerberosMachineAccountInput` via:
+//
+//	KerberosMachineAccountArgs{...}
+type KerberosMachineAccountInput interface {
+	pulumi.Input
+
+	ToKerberosMachineAccountOutput() KerberosMachineAccountOutput
+	ToKerberosMachineAccountOutputWithContext(context.Context) KerberosMachineAccountOutput
+}
+
+// v0.29 model only. The machine account the server joins the domain with.
+type KerberosMachineAccountArgs struct {
+	// Account name, e.g. `DITTOFS$`; required when enabled.
+	AccountName pulumi.StringPtrInput `pulumi:"accountName"`
+	// Domain controllers, `host` or `host:port`; discovered when unset.
+	DcAddress pulumi.StringArrayInput `pulumi:"dcAddress"`
+	// Use a machine account. Defaults to `false`.
+	Enabled pulumi.BoolPtrInput `pulumi:"enabled"`
+	// Secret key holding the account's keytab, mounted at `/kerberos-machine/machine.keytab`.
+	KeytabSecretRef SecretKeySelectorPtrInput `pulumi:"keytabSecretRef"`
+	// Secret key holding the account's password (env `DITTOFS_KERBEROS_MACHINE_ACCOUNT_SECRET`); this or `keytabSecretRef` is required when enabled.
+	SecretRef SecretKeySelectorPtrInput `pulumi:"secretRef"`
+}
+
+func (KerberosMachineAccountArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*KerberosMachineAccount)(nil)).Elem()
+}
+
+func (i KerberosMachineAccountArgs) ToKerberosMachineAccountOutput() KerberosMachineAccountOutput {
+	return i.ToKerberosMachineAccountOutputWithContext(context.Background())
+}
+
+func (i KerberosMachineAccountArgs) ToKerberosMachineAccountOutputWithContext(ctx context.Context) KerberosMachineAccountOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KerberosMachineAccountOutput)
+}
+
+func (i KerberosMachineAccountArgs) ToKerberosMachineAccountPtrOutput() KerberosMachineAccountPtrOutput {
+	return i.ToKerberosMachineAccountPtrOutputWithContext(context.Background())
+}
+
+func (i KerberosMachineAccountArgs) ToKerberosMachineAccountPtrOutputWithContext(ctx context.Context) KerberosMachineAccountPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KerberosMachineAccountOutput).ToKerberosMachineAccountPtrOutputWithContext(ctx)
+}
+
+// KerberosMachineAccountPtrInput is an input type that accepts KerberosMachineAccountArgs, KerberosMachineAccountPtr and KerberosMachineAccountPtrOutput values.
+// You can construct a concrete instance of `KerberosMachineAccountPtrInput` via:
+//
+//	        KerberosMachineAccountArgs{...}
+//
+//	or:
+//
+//	        nil
+type KerberosMachineAccountPtrInput interface {
+	pulumi.Input
+
+	ToKerberosMachineAccountPtrOutput() KerberosMachineAccountPtrOutput
+	ToKerberosMachineAccountPtrOutputWithContext(context.Context) KerberosMachineAccountPtrOutput
+}
+
+type kerberosMachineAccountPtrType KerberosMachineAccountArgs
+
+func KerberosMachineAccountPtr(v *KerberosMachineAccountArgs) KerberosMachineAccountPtrInput {
+	return (*kerberosMachineAccountPtrType)(v)
+}
+
+func (*kerberosMachineAccountPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**KerberosMachineAccount)(nil)).Elem()
+}
+
+func (i *kerberosMachineAccountPtrType) ToKerberosMachineAccountPtrOutput() KerberosMachineAccountPtrOutput {
+	return i.ToKerberosMachineAccountPtrOutputWithContext(context.Background())
+}
+
+func (i *kerberosMachineAccountPtrType) ToKerberosMachineAccountPtrOutputWithContext(ctx context.Context) KerberosMachineAccountPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KerberosMachineAccountPtrOutput)
+}
+
+// v0.29 model only. The machine account the server joins the domain with.
+type KerberosMachineAccountOutput struct{ *pulumi.OutputState }
+
+func (KerberosMachineAccountOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*KerberosMachineAccount)(nil)).Elem()
+}
+
+func (o KerberosMachineAccountOutput) ToKerberosMachineAccountOutput() KerberosMachineAccountOutput {
+	return o
+}
+
+func (o KerberosMachineAccountOutput) ToKerberosMachineAccountOutputWithContext(ctx context.Context) KerberosMachineAccountOutput {
+	return o
+}
+
+func (o KerberosMachineAccountOutput) ToKerberosMachineAccountPtrOutput() KerberosMachineAccountPtrOutput {
+	return o.ToKerberosMachineAccountPtrOutputWithContext(context.Background())
+}
+
+func (o KerberosMachineAccountOutput) ToKerberosMachineAccountPtrOutputWithContext(ctx context.Context) KerberosMachineAccountPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v KerberosMachineAccount) *KerberosMachineAccount {
+		return &v
+	}).(KerberosMachineAccountPtrOutput)
+}
+
+// Account name, e.g. `DITTOFS$`; required when enabled.
+func (o KerberosMachineAccountOutput) AccountName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v KerberosMachineAccount) *string { return v.AccountName }).(pulumi.StringPtrOutput)
+}
+
+// Domain controllers, `host` or `host:port`; discovered when unset.
+func (o KerberosMachineAccountOutput) DcAddress() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v KerberosMachineAccount) []string { return v.DcAddress }).(pulumi.StringArrayOutput)
+}
+
+// Use a machine account. Defaults to `false`.
+func (o KerberosMachineAccountOutput) Enabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v KerberosMachineAccount) *bool { return v.Enabled }).(pulumi.BoolPtrOutput)
+}
+
+// Secret key holding the account's keytab, mounted at `/kerberos-machine/machine.keytab`.
+func (o KerberosMachineAccountOutput) KeytabSecretRef() SecretKeySelectorPtrOutput {
+	return o.ApplyT(func(v KerberosMachineAccount) *SecretKeySelector { return v.KeytabSecretRef }).(SecretKeySelectorPtrOutput)
+}
+
+// Secret key holding the account's password (env `DITTOFS_KERBEROS_MACHINE_ACCOUNT_SECRET`); this or `keytabSecretRef` is required when enabled.
+func (o KerberosMachineAccountOutput) SecretRef() SecretKeySelectorPtrOutput {
+	return o.ApplyT(func(v KerberosMachineAccount) *SecretKeySelector { return v.SecretRef }).(SecretKeySelectorPtrOutput)
+}
+
+type KerberosMachineAccountPtrOutput struct{ *pulumi.OutputState }
+
+func (KerberosMachineAccountPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**KerberosMachineAccount)(nil)).Elem()
+}
+
+func (o KerberosMachineAccountPtrOutput) ToKerberosMachineAccountPtrOutput() KerberosMachineAccountPtrOutput {
+	return o
+}
+
+func (o KerberosMachineAccountPtrOutput) ToKerberosMachineAccountPtrOutputWithContext(ctx context.Context) KerberosMachineAccountPtrOutput {
+	return o
+}
+
+func (o KerberosMachineAccountPtrOutput) Elem() KerberosMachineAccountOutput {
+	return o.ApplyT(func(v *KerberosMachineAccount) KerberosMachineAccount {
+		if v != nil {
+			return *v
+		}
+		var ret KerberosMachineAccount
+		return ret
+	}).(KerberosMachineAccountOutput)
+}
+
+// Account name, e.g. `DITTOFS$`; required when enabled.
+func (o KerberosMachineAccountPtrOutput) AccountName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *KerberosMachineAccount) *string {
+		if v == nil {
+			return nil
+		}
+		return v.AccountName
+	}).(pulumi.StringPtrOutput)
+}
+
+// Domain controllers, `host` or `host:port`; discovered when unset.
+func (o KerberosMachineAccountPtrOutput) DcAddress() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *KerberosMachineAccount) []string {
+		if v == nil {
+			return nil
+		}
+		return v.DcAddress
+	}).(pulumi.StringArrayOutput)
+}
+
+// Use a machine account. Defaults to `false`.
+func (o KerberosMachineAccountPtrOutput) Enabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *KerberosMachineAccount) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Secret key holding the account's keytab, mounted at `/kerberos-machine/machine.keytab`.
+func (o KerberosMachineAccountPtrOutput) KeytabSecretRef() SecretKeySelectorPtrOutput {
+	return o.ApplyT(func(v *KerberosMachineAccount) *SecretKeySelector {
+		if v == nil {
+			return nil
+		}
+		return v.KeytabSecretRef
+	}).(SecretKeySelectorPtrOutput)
+}
+
+// Secret key holding the account's password (env `DITTOFS_KERBEROS_MACHINE_ACCOUNT_SECRET`); this or `keytabSecretRef` is required when enabled.
+func (o KerberosMachineAccountPtrOutput) SecretRef() SecretKeySelectorPtrOutput {
+	return o.ApplyT(func(v *KerberosMachineAccount) *SecretKeySelector {
+		if v == nil {
+			return nil
+		}
+		return v.SecretRef
+	}).(SecretKeySelectorPtrOutput)
+}
+
+// v0.29 model only. An LDAP (or Active Directory) directory users authenticate against; written to the config whenever present.
+type Ldap struct {
+	// Allow binding over an unencrypted connection. Defaults to `false`.
+	AllowPlaintext *bool `pulumi:"allowPlaintext"`
+	// Base DN of user and group searches. Required.
+	BaseDN string `pulumi:"baseDN"`
+	// DN the server binds as. Required.
+	BindDN string `pulumi:"bindDN"`
+	// Secret key holding the bind password (env `DITTOFS_LDAP_BIND_PASSWORD`; rotating it restarts the server).
+	BindPasswordSecretRef *SecretKeySelector `pulumi:"bindPasswordSecretRef"`
+	// Path inside the pod of a CA certificate for the directory's TLS (the image must carry it).
+	CaCertFile *string `pulumi:"caCertFile"`
+	// Use the directory. Defaults to `false`.
+	Enabled *bool `pulumi:"enabled"`
+	// Identity mapping: `rfc2307` or `rid`; the server's default (`rfc2307`) when unset.
+	Idmap *LdapIdmap `pulumi:"idmap"`
+	// Skip TLS verification of the directory. Defaults to `false`.
+	InsecureSkipVerify *bool `pulumi:"insecureSkipVerify"`
+	// Resolve nested group membership. Defaults to `false`.
+	NestedGroups *bool `pulumi:"nestedGroups"`
+	// Realm of the users.
+	Realm *string `pulumi:"realm"`
+	// Upgrade an `ldap://` connection with StartTLS. Defaults to `false`.
+	StartTLS *bool `pulumi:"startTLS"`
+	// Directory URL, e.g. `ldaps://dc.example.com:636`. Required.
+	Url string `pulumi:"url"`
+	// Attribute holding the user name; the server's default (`sAMAccountName`) when unset.
+	UserAttr *string `pulumi:"userAttr"`
+}
+
+// LdapInput is an input type that accepts LdapArgs and LdapOutput values.
+// You can construct a concrete instance of `LdapInput` via:
+//
+//	LdapArgs{...}
+type LdapInput interface {
+	pulumi.Input
+
+	ToLdapOutput() LdapOutput
+	ToLdapOutputWithContext(context.Context) LdapOutput
+}
+
+// v0.29 model only. An LDAP (or Active Directory) directory users authenticate against; written to the config whenever present.
+type LdapArgs struct {
+	// Allow binding over an unencrypted connection. Defaults to `false`.
+	AllowPlaintext pulumi.BoolPtrInput `pulumi:"allowPlaintext"`
+	// Base DN of user and group searches. Required.
+	BaseDN pulumi.StringInput `pulumi:"baseDN"`
+	// DN the server binds as. Required.
+	BindDN pulumi.StringInput `pulumi:"bindDN"`
+	// Secret key holding the bind password (env `DITTOFS_LDAP_BIND_PASSWORD`; rotating it restarts the server).
+	BindPasswordSecretRef SecretKeySelectorPtrInput `pulumi:"bindPasswordSecretRef"`
+	// Path inside the pod of a CA certificate for the directory's TLS (the image must carry it).
+	CaCertFile pulumi.StringPtrInput `pulumi:"caCertFile"`
+	// Use the directory. Defaults to `false`.
+	Enabled pulumi.BoolPtrInput `pulumi:"enabled"`
+	// Identity mapping: `rfc2307` or `rid`; the server's default (`rfc2307`) when unset.
+	Idmap LdapIdmapPtrInput `pulumi:"idmap"`
+	// Skip TLS verification of the directory. Defaults to `false`.
+	InsecureSkipVerify pulumi.BoolPtrInput `pulumi:"insecureSkipVerify"`
+	// Resolve nested group membership. Defaults to `false`.
+	NestedGroups pulumi.BoolPtrInput `pulumi:"nestedGroups"`
+	// Realm of the users.
+	Realm pulumi.StringPtrInput `pulumi:"realm"`
+	// Upgrade an `ldap://` connection with StartTLS. Defaults to `false`.
+	StartTLS pulumi.BoolPtrInput `pulumi:"startTLS"`
+	// Directory URL, e.g. `ldaps://dc.example.com:636`. Required.
+	Url pulumi.StringInput `pulumi:"url"`
+	// Attribute holding the user name; the server's default (`sAMAccountName`) when unset.
+	UserAttr pulumi.StringPtrInput `pulumi:"userAttr"`
+}
+
+func (LdapArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Ldap)(nil)).Elem()
+}
+
+func (i LdapArgs) ToLdapOutput() LdapOutput {
+	return i.ToLdapOutputWithContext(context.Background())
+}
+
+func (i LdapArgs) ToLdapOutputWithContext(ctx context.Context) LdapOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LdapOutput)
+}
+
+func (i LdapArgs) ToLdapPtrOutput() LdapPtrOutput {
+	return i.ToLdapPtrOutputWithContext(context.Background())
+}
+
+func (i LdapArgs) ToLdapPtrOutputWithContext(ctx context.Context) LdapPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LdapOutput).ToLdapPtrOutputWithContext(ctx)
+}
+
+// LdapPtrInput is an input type that accepts LdapArgs, LdapPtr and LdapPtrOutput values.
+// You can construct a concrete instance of `LdapPtrInput` via:
+//
+//	        LdapArgs{...}
+//
+//	or:
+//
+//	        nil
+type LdapPtrInput interface {
+	pulumi.Input
+
+	ToLdapPtrOutput() LdapPtrOutput
+	ToLdapPtrOutputWithContext(context.Context) LdapPtrOutput
+}
+
+type ldapPtrType LdapArgs
+
+func LdapPtr(v *LdapArgs) LdapPtrInput {
+	return (*ldapPtrType)(v)
+}
+
+func (*ldapPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**Ldap)(nil)).Elem()
+}
+
+func (i *ldapPtrType) ToLdapPtrOutput() LdapPtrOutput {
+	return i.ToLdapPtrOutputWithContext(context.Background())
+}
+
+func (i *ldapPtrType) ToLdapPtrOutputWithContext(ctx context.Context) LdapPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LdapPtrOutput)
+}
+
+// v0.29 model only. An LDAP (or Active Directory) directory users authenticate against; written to the config whenever present.
+type LdapOutput struct{ *pulumi.OutputState }
+
+func (LdapOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Ldap)(nil)).Elem()
+}
+
+func (o LdapOutput) ToLdapOutput() LdapOutput {
+	return o
+}
+
+func (o LdapOutput) ToLdapOutputWithContext(ctx context.Context) LdapOutput {
+	return o
+}
+
+func (o LdapOutput) ToLdapPtrOutput() LdapPtrOutput {
+	return o.ToLdapPtrOutputWithContext(context.Background())
+}
+
+func (o LdapOutput) ToLdapPtrOutputWithContext(ctx context.Context) LdapPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v Ldap) *Ldap {
+		return &v
+	}).(LdapPtrOutput)
+}
+
+// Allow binding over an unencrypted connection. Defaults to `false`.
+func (o LdapOutput) AllowPlaintext() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v Ldap) *bool { return v.AllowPlaintext }).(pulumi.BoolPtrOutput)
+}
+
+// Base DN of user and group searches. Required.
+func (o LdapOutput) BaseDN() pulumi.StringOutput {
+	return o.ApplyT(func(v Ldap) string { return v.BaseDN }).(pulumi.StringOutput)
+}
+
+// DN the server binds as. Required.
+func (o LdapOutput) BindDN() pulumi.StringOutput {
+	return o.ApplyT(func(v Ldap) string { return v.BindDN }).(pulumi.StringOutput)
+}
+
+// Secret key holding the bind password (env `DITTOFS_LDAP_BIND_PASSWORD`; rotating it restarts the server).
+func (o LdapOutput) BindPasswordSecretRef() SecretKeySelectorPtrOutput {
+	return o.ApplyT(func(v Ldap) *SecretKeySelector { return v.BindPasswordSecretRef }).(SecretKeySelectorPtrOutput)
+}
+
+// Path inside the pod of a CA certificate for the directory's TLS (the image must carry it).
+func (o LdapOutput) CaCertFile() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Ldap) *string { return v.CaCertFile }).(pulumi.StringPtrOutput)
+}
+
+// Use the directory. Defaults to `false`.
+func (o LdapOutput) Enabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v Ldap) *bool { return v.Enabled }).(pulumi.BoolPtrOutput)
+}
+
+// Identity mapping: `rfc2307` or `rid`; the server's default (`rfc2307`) when unset.
+func (o LdapOutput) Idmap() LdapIdmapPtrOutput {
+	return o.ApplyT(func(v Ldap) *LdapIdmap { return v.Idmap }).(LdapIdmapPtrOutput)
+}
+
+// Skip TLS verification of the directory. Defaults to `false`.
+func (o LdapOutput) InsecureSkipVerify() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v Ldap) *bool { return v.InsecureSkipVerify }).(pulumi.BoolPtrOutput)
+}
+
+// Resolve nested group membership. Defaults to `false`.
+func (o LdapOutput) NestedGroups() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v Ldap) *bool { return v.NestedGroups }).(pulumi.BoolPtrOutput)
+}
+
+// Realm of the users.
+func (o LdapOutput) Realm() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Ldap) *string { return v.Realm }).(pulumi.StringPtrOutput)
+}
+
+// Upgrade an `ldap://` connection with StartTLS. Defaults to `false`.
+func (o LdapOutput) StartTLS() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v Ldap) *bool { return v.StartTLS }).(pulumi.BoolPtrOutput)
+}
+
+// Directory URL, e.g. `ldaps://dc.example.com:636`. Required.
+func (o LdapOutput) Url() pulumi.StringOutput {
+	return o.ApplyT(func(v Ldap) string { return v.Url }).(pulumi.StringOutput)
+}
+
+// Attribute holding the user name; the server's default (`sAMAccountName`) when unset.
+func (o LdapOutput) UserAttr() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Ldap) *string { return v.UserAttr }).(pulumi.StringPtrOutput)
+}
+
+type LdapPtrOutput struct{ *pulumi.OutputState }
+
+func (LdapPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**Ldap)(nil)).Elem()
+}
+
+func (o LdapPtrOutput) ToLdapPtrOutput() LdapPtrOutput {
+	return o
+}
+
+func (o LdapPtrOutput) ToLdapPtrOutputWithContext(ctx context.Context) LdapPtrOutput {
+	return o
+}
+
+func (o LdapPtrOutput) Elem() LdapOutput {
+	return o.ApplyT(func(v *Ldap) Ldap {
+		if v != nil {
+			return *v
+		}
+		var ret Ldap
+		return ret
+	}).(LdapOutput)
+}
+
+// Allow binding over an unencrypted connection. Defaults to `false`.
+func (o LdapPtrOutput) AllowPlaintext() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Ldap) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.AllowPlaintext
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Base DN of user and group searches. Required.
+func (o LdapPtrOutput) BaseDN() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Ldap) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.BaseDN
+	}).(pulumi.StringPtrOutput)
+}
+
+// DN the server binds as. Required.
+func (o LdapPtrOutput) BindDN() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Ldap) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.BindDN
+	}).(pulumi.StringPtrOutput)
+}
+
+// Secret key holding the bind password (env `DITTOFS_LDAP_BIND_PASSWORD`; rotating it restarts the server).
+func (o LdapPtrOutput) BindPasswordSecretRef() SecretKeySelectorPtrOutput {
+	return o.ApplyT(func(v *Ldap) *SecretKeySelector {
+		if v == nil {
+			return nil
+		}
+		return v.BindPasswordSecretRef
+	}).(SecretKeySelectorPtrOutput)
+}
+
+// Path inside the pod of a CA certificate for the directory's TLS (the image must carry it).
+func (o LdapPtrOutput) CaCertFile() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Ldap) *string {
+		if v == nil {
+			return nil
+		}
+		return v.CaCertFile
+	}).(pulumi.StringPtrOutput)
+}
+
+// Use the directory. Defaults to `false`.
+func (o LdapPtrOutput) Enabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Ldap) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Identity mapping: `rfc2307` or `rid`; the server's default (`rfc2307`) when unset.
+func (o LdapPtrOutput) Idmap() LdapIdmapPtrOutput {
+	return o.ApplyT(func(v *Ldap) *LdapIdmap {
+		if v == nil {
+			return nil
+		}
+		return v.Idmap
+	}).(LdapIdmapPtrOutput)
+}
+
+// Skip TLS verification of the directory. Defaults to `false`.
+func (o LdapPtrOutput) InsecureSkipVerify() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Ldap) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.InsecureSkipVerify
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Resolve nested group membership. Defaults to `false`.
+func (o LdapPtrOutput) NestedGroups() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Ldap) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.NestedGroups
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Realm of the users.
+func (o LdapPtrOutput) Realm() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Ldap) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Realm
+	}).(pulumi.StringPtrOutput)
+}
+
+// Upgrade an `ldap://` connection with StartTLS. Defaults to `false`.
+func (o LdapPtrOutput) StartTLS() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Ldap) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.StartTLS
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Directory URL, e.g. `ldaps://dc.example.com:636`. Required.
+func (o LdapPtrOutput) Url() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Ldap) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Url
+	}).(pulumi.StringPtrOutput)
+}
+
+// Attribute holding the user name; the server's default (`sAMAccountName`) when unset.
+func (o LdapPtrOutput) UserAttr() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Ldap) *string {
+		if v == nil {
+			return nil
+		}
+		return v.UserAttr
+	}).(pulumi.StringPtrOutput)
 }
 
 // A Kubernetes Secret by name, in the DittoServer's namespace.
@@ -1515,12 +2894,196 @@ func (o LocalObjectReferencePtrOutput) Name() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// v0.29 model only. The server's logging.
+type Logging struct {
+	// Format: `text` or `json`. Defaults to `json`.
+	Format *LoggingFormat `pulumi:"format"`
+	// Level: `DEBUG`, `INFO`, `WARN` or `ERROR`. Defaults to `INFO`.
+	Level *LoggingLevel `pulumi:"level"`
+	// `stdout`, `stderr` or a file path. Defaults to `stdout`.
+	Output *string `pulumi:"output"`
+}
+
+// LoggingInput is an input type that accepts LoggingArgs and LoggingOutput values.
+// You can construct a concrete instance of `LoggingInput` via:
+//
+//	LoggingArgs{...}
+type LoggingInput interface {
+	pulumi.Input
+
+	ToLoggingOutput() LoggingOutput
+	ToLoggingOutputWithContext(context.Context) LoggingOutput
+}
+
+// v0.29 model only. The server's logging.
+type LoggingArgs struct {
+	// Format: `text` or `json`. Defaults to `json`.
+	Format LoggingFormatPtrInput `pulumi:"format"`
+	// Level: `DEBUG`, `INFO`, `WARN` or `ERROR`. Defaults to `INFO`.
+	Level LoggingLevelPtrInput `pulumi:"level"`
+	// `stdout`, `stderr` or a file path. Defaults to `stdout`.
+	Output pulumi.StringPtrInput `pulumi:"output"`
+}
+
+func (LoggingArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Logging)(nil)).Elem()
+}
+
+func (i LoggingArgs) ToLoggingOutput() LoggingOutput {
+	return i.ToLoggingOutputWithContext(context.Background())
+}
+
+func (i LoggingArgs) ToLoggingOutputWithContext(ctx context.Context) LoggingOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LoggingOutput)
+}
+
+func (i LoggingArgs) ToLoggingPtrOutput() LoggingPtrOutput {
+	return i.ToLoggingPtrOutputWithContext(context.Background())
+}
+
+func (i LoggingArgs) ToLoggingPtrOutputWithContext(ctx context.Context) LoggingPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LoggingOutput).ToLoggingPtrOutputWithContext(ctx)
+}
+
+// LoggingPtrInput is an input type that accepts LoggingArgs, LoggingPtr and LoggingPtrOutput values.
+// You can construct a concrete instance of `LoggingPtrInput` via:
+//
+//	        LoggingArgs{...}
+//
+//	or:
+//
+//	        nil
+type LoggingPtrInput interface {
+	pulumi.Input
+
+	ToLoggingPtrOutput() LoggingPtrOutput
+	ToLoggingPtrOutputWithContext(context.Context) LoggingPtrOutput
+}
+
+type loggingPtrType LoggingArgs
+
+func LoggingPtr(v *LoggingArgs) LoggingPtrInput {
+	return (*loggingPtrType)(v)
+}
+
+func (*loggingPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**Logging)(nil)).Elem()
+}
+
+func (i *loggingPtrType) ToLoggingPtrOutput() LoggingPtrOutput {
+	return i.ToLoggingPtrOutputWithContext(context.Background())
+}
+
+func (i *loggingPtrType) ToLoggingPtrOutputWithContext(ctx context.Context) LoggingPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LoggingPtrOutput)
+}
+
+// v0.29 model only. The server's logging.
+type LoggingOutput struct{ *pulumi.OutputState }
+
+func (LoggingOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Logging)(nil)).Elem()
+}
+
+func (o LoggingOutput) ToLoggingOutput() LoggingOutput {
+	return o
+}
+
+func (o LoggingOutput) ToLoggingOutputWithContext(ctx context.Context) LoggingOutput {
+	return o
+}
+
+func (o LoggingOutput) ToLoggingPtrOutput() LoggingPtrOutput {
+	return o.ToLoggingPtrOutputWithContext(context.Background())
+}
+
+func (o LoggingOutput) ToLoggingPtrOutputWithContext(ctx context.Context) LoggingPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v Logging) *Logging {
+		return &v
+	}).(LoggingPtrOutput)
+}
+
+// Format: `text` or `json`. Defaults to `json`.
+func (o LoggingOutput) Format() LoggingFormatPtrOutput {
+	return o.ApplyT(func(v Logging) *LoggingFormat { return v.Format }).(LoggingFormatPtrOutput)
+}
+
+// Level: `DEBUG`, `INFO`, `WARN` or `ERROR`. Defaults to `INFO`.
+func (o LoggingOutput) Level() LoggingLevelPtrOutput {
+	return o.ApplyT(func(v Logging) *LoggingLevel { return v.Level }).(LoggingLevelPtrOutput)
+}
+
+// `stdout`, `stderr` or a file path. Defaults to `stdout`.
+func (o LoggingOutput) Output() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Logging) *string { return v.Output }).(pulumi.StringPtrOutput)
+}
+
+type LoggingPtrOutput struct{ *pulumi.OutputState }
+
+func (LoggingPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**Logging)(nil)).Elem()
+}
+
+func (o LoggingPtrOutput) ToLoggingPtrOutput() LoggingPtrOutput {
+	return o
+}
+
+func (o LoggingPtrOutput) ToLoggingPtrOutputWithContext(ctx context.Context) LoggingPtrOutput {
+	return o
+}
+
+func (o LoggingPtrOutput) Elem() LoggingOutput {
+	return o.ApplyT(func(v *Logging) Logging {
+		if v != nil {
+			return *v
+		}
+		var ret Logging
+		return ret
+	}).(LoggingOutput)
+}
+
+// Format: `text` or `json`. Defaults to `json`.
+func (o LoggingPtrOutput) Format() LoggingFormatPtrOutput {
+	return o.ApplyT(func(v *Logging) *LoggingFormat {
+		if v == nil {
+			return nil
+		}
+		return v.Format
+	}).(LoggingFormatPtrOutput)
+}
+
+// Level: `DEBUG`, `INFO`, `WARN` or `ERROR`. Defaults to `INFO`.
+func (o LoggingPtrOutput) Level() LoggingLevelPtrOutput {
+	return o.ApplyT(func(v *Logging) *LoggingLevel {
+		if v == nil {
+			return nil
+		}
+		return v.Level
+	}).(LoggingLevelPtrOutput)
+}
+
+// `stdout`, `stderr` or a file path. Defaults to `stdout`.
+func (o LoggingPtrOutput) Output() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Logging) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Output
+	}).(pulumi.StringPtrOutput)
+}
+
 // Prometheus metrics.
 type Metrics struct {
-	// Expose metrics at `/metrics` and create the `<name>-metrics` Service. Defaults to `false`.
+	// v0.29 model only. Secret key holding a bearer token that scrapers must present; mounted into the pod (rotating it does not restart the server).
+	BearerTokenSecret *SecretKeySelector `pulumi:"bearerTokenSecret"`
+	// Expose metrics and create the `<name>-metrics` Service. Defaults to `false`.
 	Enabled *bool `pulumi:"enabled"`
+	// v0.29 model only. HTTP path of the metrics, starting with `/`. Defaults to `/metrics`.
+	Path *string `pulumi:"path"`
 	// Metrics port (1-65535), on the container and the metrics Service. Defaults to `9090`.
 	Port *int `pulumi:"port"`
+	// v0.29 model only. A ServiceMonitor for the metrics Service.
+	ServiceMonitor *ServiceMonitor `pulumi:"serviceMonitor"`
 }
 
 // MetricsInput is an input type that accepts MetricsArgs and MetricsOutput values.
@@ -1536,10 +3099,16 @@ type MetricsInput interface {
 
 // Prometheus metrics.
 type MetricsArgs struct {
-	// Expose metrics at `/metrics` and create the `<name>-metrics` Service. Defaults to `false`.
+	// v0.29 model only. Secret key holding a bearer token that scrapers must present; mounted into the pod (rotating it does not restart the server).
+	BearerTokenSecret SecretKeySelectorPtrInput `pulumi:"bearerTokenSecret"`
+	// Expose metrics and create the `<name>-metrics` Service. Defaults to `false`.
 	Enabled pulumi.BoolPtrInput `pulumi:"enabled"`
+	// v0.29 model only. HTTP path of the metrics, starting with `/`. Defaults to `/metrics`.
+	Path pulumi.StringPtrInput `pulumi:"path"`
 	// Metrics port (1-65535), on the container and the metrics Service. Defaults to `9090`.
 	Port pulumi.IntPtrInput `pulumi:"port"`
+	// v0.29 model only. A ServiceMonitor for the metrics Service.
+	ServiceMonitor ServiceMonitorPtrInput `pulumi:"serviceMonitor"`
 }
 
 func (MetricsArgs) ElementType() reflect.Type {
@@ -1620,14 +3189,29 @@ func (o MetricsOutput) ToMetricsPtrOutputWithContext(ctx context.Context) Metric
 	}).(MetricsPtrOutput)
 }
 
-// Expose metrics at `/metrics` and create the `<name>-metrics` Service. Defaults to `false`.
+// v0.29 model only. Secret key holding a bearer token that scrapers must present; mounted into the pod (rotating it does not restart the server).
+func (o MetricsOutput) BearerTokenSecret() SecretKeySelectorPtrOutput {
+	return o.ApplyT(func(v Metrics) *SecretKeySelector { return v.BearerTokenSecret }).(SecretKeySelectorPtrOutput)
+}
+
+// Expose metrics and create the `<name>-metrics` Service. Defaults to `false`.
 func (o MetricsOutput) Enabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v Metrics) *bool { return v.Enabled }).(pulumi.BoolPtrOutput)
+}
+
+// v0.29 model only. HTTP path of the metrics, starting with `/`. Defaults to `/metrics`.
+func (o MetricsOutput) Path() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Metrics) *string { return v.Path }).(pulumi.StringPtrOutput)
 }
 
 // Metrics port (1-65535), on the container and the metrics Service. Defaults to `9090`.
 func (o MetricsOutput) Port() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v Metrics) *int { return v.Port }).(pulumi.IntPtrOutput)
+}
+
+// v0.29 model only. A ServiceMonitor for the metrics Service.
+func (o MetricsOutput) ServiceMonitor() ServiceMonitorPtrOutput {
+	return o.ApplyT(func(v Metrics) *ServiceMonitor { return v.ServiceMonitor }).(ServiceMonitorPtrOutput)
 }
 
 type MetricsPtrOutput struct{ *pulumi.OutputState }
@@ -1654,7 +3238,17 @@ func (o MetricsPtrOutput) Elem() MetricsOutput {
 	}).(MetricsOutput)
 }
 
-// Expose metrics at `/metrics` and create the `<name>-metrics` Service. Defaults to `false`.
+// v0.29 model only. Secret key holding a bearer token that scrapers must present; mounted into the pod (rotating it does not restart the server).
+func (o MetricsPtrOutput) BearerTokenSecret() SecretKeySelectorPtrOutput {
+	return o.ApplyT(func(v *Metrics) *SecretKeySelector {
+		if v == nil {
+			return nil
+		}
+		return v.BearerTokenSecret
+	}).(SecretKeySelectorPtrOutput)
+}
+
+// Expose metrics and create the `<name>-metrics` Service. Defaults to `false`.
 func (o MetricsPtrOutput) Enabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Metrics) *bool {
 		if v == nil {
@@ -1662,6 +3256,16 @@ func (o MetricsPtrOutput) Enabled() pulumi.BoolPtrOutput {
 		}
 		return v.Enabled
 	}).(pulumi.BoolPtrOutput)
+}
+
+// v0.29 model only. HTTP path of the metrics, starting with `/`. Defaults to `/metrics`.
+func (o MetricsPtrOutput) Path() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Metrics) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Path
+	}).(pulumi.StringPtrOutput)
 }
 
 // Metrics port (1-65535), on the container and the metrics Service. Defaults to `9090`.
@@ -1672,6 +3276,16 @@ func (o MetricsPtrOutput) Port() pulumi.IntPtrOutput {
 		}
 		return v.Port
 	}).(pulumi.IntPtrOutput)
+}
+
+// v0.29 model only. A ServiceMonitor for the metrics Service.
+func (o MetricsPtrOutput) ServiceMonitor() ServiceMonitorPtrOutput {
+	return o.ApplyT(func(v *Metrics) *ServiceMonitor {
+		if v == nil {
+			return nil
+		}
+		return v.ServiceMonitor
+	}).(ServiceMonitorPtrOutput)
 }
 
 // A PostgreSQL cluster run by the Percona operator (which must be installed) for the control plane.
@@ -2928,7 +4542,7 @@ func (o ResourceRequirementsPtrOutput) Requests() pulumi.StringMapOutput {
 	}).(pulumi.StringMapOutput)
 }
 
-// S3 credentials passed to the server as `AWS_*` environment variables (S3 stores are created through the REST API).
+// 2026-02 model only. S3 credentials passed to the server as `AWS_*` environment variables (S3 stores are created through the REST API).
 type S3 struct {
 	// Bucket name; informational, no effect on the deployment.
 	Bucket *string `pulumi:"bucket"`
@@ -2949,7 +4563,7 @@ type S3Input interface {
 	ToS3OutputWithContext(context.Context) S3Output
 }
 
-// S3 credentials passed to the server as `AWS_*` environment variables (S3 stores are created through the REST API).
+// 2026-02 model only. S3 credentials passed to the server as `AWS_*` environment variables (S3 stores are created through the REST API).
 type S3Args struct {
 	// Bucket name; informational, no effect on the deployment.
 	Bucket pulumi.StringPtrInput `pulumi:"bucket"`
@@ -3012,7 +4626,7 @@ func (i *s3PtrType) ToS3PtrOutputWithContext(ctx context.Context) S3PtrOutput {
 	return pulumi.ToOutputWithContext(ctx, i).(S3PtrOutput)
 }
 
-// S3 credentials passed to the server as `AWS_*` environment variables (S3 stores are created through the REST API).
+// 2026-02 model only. S3 credentials passed to the server as `AWS_*` environment variables (S3 stores are created through the REST API).
 type S3Output struct{ *pulumi.OutputState }
 
 func (S3Output) ElementType() reflect.Type {
@@ -3106,7 +4720,7 @@ func (o S3PtrOutput) Region() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// S3 credential values the component stores in its own Secret `<name>-s3-credentials`.
+// 2026-02 model only. S3 credential values the component stores in its own Secret `<name>-s3-credentials`.
 type S3CredentialValues struct {
 	// Access key ID.
 	AccessKeyId string `pulumi:"accessKeyId"`
@@ -3127,7 +4741,7 @@ type S3CredentialValuesInput interface {
 	ToS3CredentialValuesOutputWithContext(context.Context) S3CredentialValuesOutput
 }
 
-// S3 credential values the component stores in its own Secret `<name>-s3-credentials`.
+// 2026-02 model only. S3 credential values the component stores in its own Secret `<name>-s3-credentials`.
 type S3CredentialValuesArgs struct {
 	// Access key ID.
 	AccessKeyId pulumi.StringInput `pulumi:"accessKeyId"`
@@ -3190,7 +4804,7 @@ func (i *s3credentialValuesPtrType) ToS3CredentialValuesPtrOutputWithContext(ctx
 	return pulumi.ToOutputWithContext(ctx, i).(S3CredentialValuesPtrOutput)
 }
 
-// S3 credential values the component stores in its own Secret `<name>-s3-credentials`.
+// 2026-02 model only. S3 credential values the component stores in its own Secret `<name>-s3-credentials`.
 type S3CredentialValuesOutput struct{ *pulumi.OutputState }
 
 func (S3CredentialValuesOutput) ElementType() reflect.Type {
@@ -3284,7 +4898,7 @@ func (o S3CredentialValuesPtrOutput) SecretAccessKey() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Keys of the S3 credentials Secret.
+// 2026-02 model only. Keys of the S3 credentials Secret.
 type S3CredentialsSecretRef struct {
 	// Key holding the access key ID. Defaults to `accessKeyId`.
 	AccessKeyIdKey *string `pulumi:"accessKeyIdKey"`
@@ -3307,7 +4921,7 @@ type S3CredentialsSecretRefInput interface {
 	ToS3CredentialsSecretRefOutputWithContext(context.Context) S3CredentialsSecretRefOutput
 }
 
-// Keys of the S3 credentials Secret.
+// 2026-02 model only. Keys of the S3 credentials Secret.
 type S3CredentialsSecretRefArgs struct {
 	// Key holding the access key ID. Defaults to `accessKeyId`.
 	AccessKeyIdKey pulumi.StringPtrInput `pulumi:"accessKeyIdKey"`
@@ -3372,7 +4986,7 @@ func (i *s3credentialsSecretRefPtrType) ToS3CredentialsSecretRefPtrOutputWithCon
 	return pulumi.ToOutputWithContext(ctx, i).(S3CredentialsSecretRefPtrOutput)
 }
 
-// Keys of the S3 credentials Secret.
+// 2026-02 model only. Keys of the S3 credentials Secret.
 type S3CredentialsSecretRefOutput struct{ *pulumi.OutputState }
 
 func (S3CredentialsSecretRefOutput) ElementType() reflect.Type {
@@ -4025,13 +5639,13 @@ func (o SecretKeySelectorPtrOutput) Optional() pulumi.BoolPtrOutput {
 
 // Secret values the component stores in Secrets it owns, instead of referencing Secrets that already exist. Each one conflicts with the matching `*SecretRef`. Values are marked secret and never appear outside Kubernetes Secret data.
 type SecretValues struct {
-	// Admin initial password (8 to 72 characters), stored in `<name>-admin-bootstrap-credentials`. Generated when neither this nor `identity.admin.initialPasswordSecretRef` is set.
+	// Admin initial password (8 to 72 characters), stored in `<name>-admin-bootstrap-credentials`. Generated when neither this nor the Secret reference of the initial password (`identity.admin.passwordSecretRef`; 2026-02 model: `identity.admin.initialPasswordSecretRef`) is set.
 	AdminInitialPassword *string `pulumi:"adminInitialPassword"`
 	// JWT signing secret (at least 32 characters), stored in `<name>-jwt-secret`. Generated when neither this nor `identity.jwt.secretRef` is set.
 	JwtSecret *string `pulumi:"jwtSecret"`
 	// PostgreSQL connection string (URL or libpq `key=value`), split into `<name>-postgres-connection`; selects PostgreSQL.
 	PostgresConnection *string `pulumi:"postgresConnection"`
-	// S3 credentials, stored in `<name>-s3-credentials`.
+	// 2026-02 model only. S3 credentials, stored in `<name>-s3-credentials`.
 	S3 *S3CredentialValues `pulumi:"s3"`
 }
 
@@ -4048,13 +5662,13 @@ type SecretValuesInput interface {
 
 // Secret values the component stores in Secrets it owns, instead of referencing Secrets that already exist. Each one conflicts with the matching `*SecretRef`. Values are marked secret and never appear outside Kubernetes Secret data.
 type SecretValuesArgs struct {
-	// Admin initial password (8 to 72 characters), stored in `<name>-admin-bootstrap-credentials`. Generated when neither this nor `identity.admin.initialPasswordSecretRef` is set.
+	// Admin initial password (8 to 72 characters), stored in `<name>-admin-bootstrap-credentials`. Generated when neither this nor the Secret reference of the initial password (`identity.admin.passwordSecretRef`; 2026-02 model: `identity.admin.initialPasswordSecretRef`) is set.
 	AdminInitialPassword pulumi.StringPtrInput `pulumi:"adminInitialPassword"`
 	// JWT signing secret (at least 32 characters), stored in `<name>-jwt-secret`. Generated when neither this nor `identity.jwt.secretRef` is set.
 	JwtSecret pulumi.StringPtrInput `pulumi:"jwtSecret"`
 	// PostgreSQL connection string (URL or libpq `key=value`), split into `<name>-postgres-connection`; selects PostgreSQL.
 	PostgresConnection pulumi.StringPtrInput `pulumi:"postgresConnection"`
-	// S3 credentials, stored in `<name>-s3-credentials`.
+	// 2026-02 model only. S3 credentials, stored in `<name>-s3-credentials`.
 	S3 S3CredentialValuesPtrInput `pulumi:"s3"`
 }
 
@@ -4136,7 +5750,7 @@ func (o SecretValuesOutput) ToSecretValuesPtrOutputWithContext(ctx context.Conte
 	}).(SecretValuesPtrOutput)
 }
 
-// Admin initial password (8 to 72 characters), stored in `<name>-admin-bootstrap-credentials`. Generated when neither this nor `identity.admin.initialPasswordSecretRef` is set.
+// Admin initial password (8 to 72 characters), stored in `<name>-admin-bootstrap-credentials`. Generated when neither this nor the Secret reference of the initial password (`identity.admin.passwordSecretRef`; 2026-02 model: `identity.admin.initialPasswordSecretRef`) is set.
 func (o SecretValuesOutput) AdminInitialPassword() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v SecretValues) *string { return v.AdminInitialPassword }).(pulumi.StringPtrOutput)
 }
@@ -4151,7 +5765,7 @@ func (o SecretValuesOutput) PostgresConnection() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v SecretValues) *string { return v.PostgresConnection }).(pulumi.StringPtrOutput)
 }
 
-// S3 credentials, stored in `<name>-s3-credentials`.
+// 2026-02 model only. S3 credentials, stored in `<name>-s3-credentials`.
 func (o SecretValuesOutput) S3() S3CredentialValuesPtrOutput {
 	return o.ApplyT(func(v SecretValues) *S3CredentialValues { return v.S3 }).(S3CredentialValuesPtrOutput)
 }
@@ -4180,7 +5794,7 @@ func (o SecretValuesPtrOutput) Elem() SecretValuesOutput {
 	}).(SecretValuesOutput)
 }
 
-// Admin initial password (8 to 72 characters), stored in `<name>-admin-bootstrap-credentials`. Generated when neither this nor `identity.admin.initialPasswordSecretRef` is set.
+// Admin initial password (8 to 72 characters), stored in `<name>-admin-bootstrap-credentials`. Generated when neither this nor the Secret reference of the initial password (`identity.admin.passwordSecretRef`; 2026-02 model: `identity.admin.initialPasswordSecretRef`) is set.
 func (o SecretValuesPtrOutput) AdminInitialPassword() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SecretValues) *string {
 		if v == nil {
@@ -4210,7 +5824,7 @@ func (o SecretValuesPtrOutput) PostgresConnection() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// S3 credentials, stored in `<name>-s3-credentials`.
+// 2026-02 model only. S3 credentials, stored in `<name>-s3-credentials`.
 func (o SecretValuesPtrOutput) S3() S3CredentialValuesPtrOutput {
 	return o.ApplyT(func(v *SecretValues) *S3CredentialValues {
 		if v == nil {
@@ -4569,9 +6183,9 @@ func (o SecurityContextPtrOutput) WindowsOptions() WindowsSecurityContextOptions
 	}).(WindowsSecurityContextOptionsPtrOutput)
 }
 
-// Type and annotations of the file (`<name>-file`) and API (`<name>-api`) Services.
+// Type and annotations of the API Service `<name>-api` (2026-02 model: also of the file Service `<name>-file`).
 type Service struct {
-	// Annotations added to the file and API Services, e.g. for a cloud load balancer.
+	// Annotations added to the Service, e.g. for a cloud load balancer.
 	Annotations map[string]string `pulumi:"annotations"`
 	// Service type: `ClusterIP`, `NodePort` or `LoadBalancer`. Defaults to `ClusterIP`.
 	Type *ServiceType `pulumi:"type"`
@@ -4588,9 +6202,9 @@ type ServiceInput interface {
 	ToServiceOutputWithContext(context.Context) ServiceOutput
 }
 
-// Type and annotations of the file (`<name>-file`) and API (`<name>-api`) Services.
+// Type and annotations of the API Service `<name>-api` (2026-02 model: also of the file Service `<name>-file`).
 type ServiceArgs struct {
-	// Annotations added to the file and API Services, e.g. for a cloud load balancer.
+	// Annotations added to the Service, e.g. for a cloud load balancer.
 	Annotations pulumi.StringMapInput `pulumi:"annotations"`
 	// Service type: `ClusterIP`, `NodePort` or `LoadBalancer`. Defaults to `ClusterIP`.
 	Type ServiceTypePtrInput `pulumi:"type"`
@@ -4649,7 +6263,7 @@ func (i *servicePtrType) ToServicePtrOutputWithContext(ctx context.Context) Serv
 	return pulumi.ToOutputWithContext(ctx, i).(ServicePtrOutput)
 }
 
-// Type and annotations of the file (`<name>-file`) and API (`<name>-api`) Services.
+// Type and annotations of the API Service `<name>-api` (2026-02 model: also of the file Service `<name>-file`).
 type ServiceOutput struct{ *pulumi.OutputState }
 
 func (ServiceOutput) ElementType() reflect.Type {
@@ -4674,7 +6288,7 @@ func (o ServiceOutput) ToServicePtrOutputWithContext(ctx context.Context) Servic
 	}).(ServicePtrOutput)
 }
 
-// Annotations added to the file and API Services, e.g. for a cloud load balancer.
+// Annotations added to the Service, e.g. for a cloud load balancer.
 func (o ServiceOutput) Annotations() pulumi.StringMapOutput {
 	return o.ApplyT(func(v Service) map[string]string { return v.Annotations }).(pulumi.StringMapOutput)
 }
@@ -4708,7 +6322,7 @@ func (o ServicePtrOutput) Elem() ServiceOutput {
 	}).(ServiceOutput)
 }
 
-// Annotations added to the file and API Services, e.g. for a cloud load balancer.
+// Annotations added to the Service, e.g. for a cloud load balancer.
 func (o ServicePtrOutput) Annotations() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *Service) map[string]string {
 		if v == nil {
@@ -4726,6 +6340,184 @@ func (o ServicePtrOutput) Type() ServiceTypePtrOutput {
 		}
 		return v.Type
 	}).(ServiceTypePtrOutput)
+}
+
+// v0.29 model only. A Prometheus operator ServiceMonitor for the metrics Service.
+type ServiceMonitor struct {
+	// Create the ServiceMonitor `<name>-metrics` (`monitoring.coreos.com/v1`; its CRD must be installed) when metrics are enabled. Defaults to `false`.
+	Enabled *bool `pulumi:"enabled"`
+	// Scrape interval, e.g. `30s`; Prometheus' default when unset.
+	Interval *string `pulumi:"interval"`
+	// Labels of the ServiceMonitor, e.g. the one your Prometheus selects (`release: kube-prometheus-stack`); the selector labels win on a clash.
+	Labels map[string]string `pulumi:"labels"`
+}
+
+// ServiceMonitorInput is an input type that accepts ServiceMonitorArgs and ServiceMonitorOutput values.
+// You can construct a concrete instance of `ServiceMonitorInput` via:
+//
+//	ServiceMonitorArgs{...}
+type ServiceMonitorInput interface {
+	pulumi.Input
+
+	ToServiceMonitorOutput() ServiceMonitorOutput
+	ToServiceMonitorOutputWithContext(context.Context) ServiceMonitorOutput
+}
+
+// v0.29 model only. A Prometheus operator ServiceMonitor for the metrics Service.
+type ServiceMonitorArgs struct {
+	// Create the ServiceMonitor `<name>-metrics` (`monitoring.coreos.com/v1`; its CRD must be installed) when metrics are enabled. Defaults to `false`.
+	Enabled pulumi.BoolPtrInput `pulumi:"enabled"`
+	// Scrape interval, e.g. `30s`; Prometheus' default when unset.
+	Interval pulumi.StringPtrInput `pulumi:"interval"`
+	// Labels of the ServiceMonitor, e.g. the one your Prometheus selects (`release: kube-prometheus-stack`); the selector labels win on a clash.
+	Labels pulumi.StringMapInput `pulumi:"labels"`
+}
+
+func (ServiceMonitorArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ServiceMonitor)(nil)).Elem()
+}
+
+func (i ServiceMonitorArgs) ToServiceMonitorOutput() ServiceMonitorOutput {
+	return i.ToServiceMonitorOutputWithContext(context.Background())
+}
+
+func (i ServiceMonitorArgs) ToServiceMonitorOutputWithContext(ctx context.Context) ServiceMonitorOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ServiceMonitorOutput)
+}
+
+func (i ServiceMonitorArgs) ToServiceMonitorPtrOutput() ServiceMonitorPtrOutput {
+	return i.ToServiceMonitorPtrOutputWithContext(context.Background())
+}
+
+func (i ServiceMonitorArgs) ToServiceMonitorPtrOutputWithContext(ctx context.Context) ServiceMonitorPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ServiceMonitorOutput).ToServiceMonitorPtrOutputWithContext(ctx)
+}
+
+// ServiceMonitorPtrInput is an input type that accepts ServiceMonitorArgs, ServiceMonitorPtr and ServiceMonitorPtrOutput values.
+// You can construct a concrete instance of `ServiceMonitorPtrInput` via:
+//
+//	        ServiceMonitorArgs{...}
+//
+//	or:
+//
+//	        nil
+type ServiceMonitorPtrInput interface {
+	pulumi.Input
+
+	ToServiceMonitorPtrOutput() ServiceMonitorPtrOutput
+	ToServiceMonitorPtrOutputWithContext(context.Context) ServiceMonitorPtrOutput
+}
+
+type serviceMonitorPtrType ServiceMonitorArgs
+
+func ServiceMonitorPtr(v *ServiceMonitorArgs) ServiceMonitorPtrInput {
+	return (*serviceMonitorPtrType)(v)
+}
+
+func (*serviceMonitorPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ServiceMonitor)(nil)).Elem()
+}
+
+func (i *serviceMonitorPtrType) ToServiceMonitorPtrOutput() ServiceMonitorPtrOutput {
+	return i.ToServiceMonitorPtrOutputWithContext(context.Background())
+}
+
+func (i *serviceMonitorPtrType) ToServiceMonitorPtrOutputWithContext(ctx context.Context) ServiceMonitorPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ServiceMonitorPtrOutput)
+}
+
+// v0.29 model only. A Prometheus operator ServiceMonitor for the metrics Service.
+type ServiceMonitorOutput struct{ *pulumi.OutputState }
+
+func (ServiceMonitorOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ServiceMonitor)(nil)).Elem()
+}
+
+func (o ServiceMonitorOutput) ToServiceMonitorOutput() ServiceMonitorOutput {
+	return o
+}
+
+func (o ServiceMonitorOutput) ToServiceMonitorOutputWithContext(ctx context.Context) ServiceMonitorOutput {
+	return o
+}
+
+func (o ServiceMonitorOutput) ToServiceMonitorPtrOutput() ServiceMonitorPtrOutput {
+	return o.ToServiceMonitorPtrOutputWithContext(context.Background())
+}
+
+func (o ServiceMonitorOutput) ToServiceMonitorPtrOutputWithContext(ctx context.Context) ServiceMonitorPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ServiceMonitor) *ServiceMonitor {
+		return &v
+	}).(ServiceMonitorPtrOutput)
+}
+
+// Create the ServiceMonitor `<name>-metrics` (`monitoring.coreos.com/v1`; its CRD must be installed) when metrics are enabled. Defaults to `false`.
+func (o ServiceMonitorOutput) Enabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v ServiceMonitor) *bool { return v.Enabled }).(pulumi.BoolPtrOutput)
+}
+
+// Scrape interval, e.g. `30s`; Prometheus' default when unset.
+func (o ServiceMonitorOutput) Interval() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ServiceMonitor) *string { return v.Interval }).(pulumi.StringPtrOutput)
+}
+
+// Labels of the ServiceMonitor, e.g. the one your Prometheus selects (`release: kube-prometheus-stack`); the selector labels win on a clash.
+func (o ServiceMonitorOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v ServiceMonitor) map[string]string { return v.Labels }).(pulumi.StringMapOutput)
+}
+
+type ServiceMonitorPtrOutput struct{ *pulumi.OutputState }
+
+func (ServiceMonitorPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ServiceMonitor)(nil)).Elem()
+}
+
+func (o ServiceMonitorPtrOutput) ToServiceMonitorPtrOutput() ServiceMonitorPtrOutput {
+	return o
+}
+
+func (o ServiceMonitorPtrOutput) ToServiceMonitorPtrOutputWithContext(ctx context.Context) ServiceMonitorPtrOutput {
+	return o
+}
+
+func (o ServiceMonitorPtrOutput) Elem() ServiceMonitorOutput {
+	return o.ApplyT(func(v *ServiceMonitor) ServiceMonitor {
+		if v != nil {
+			return *v
+		}
+		var ret ServiceMonitor
+		return ret
+	}).(ServiceMonitorOutput)
+}
+
+// Create the ServiceMonitor `<name>-metrics` (`monitoring.coreos.com/v1`; its CRD must be installed) when metrics are enabled. Defaults to `false`.
+func (o ServiceMonitorPtrOutput) Enabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *ServiceMonitor) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Scrape interval, e.g. `30s`; Prometheus' default when unset.
+func (o ServiceMonitorPtrOutput) Interval() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ServiceMonitor) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Interval
+	}).(pulumi.StringPtrOutput)
+}
+
+// Labels of the ServiceMonitor, e.g. the one your Prometheus selects (`release: kube-prometheus-stack`); the selector labels win on a clash.
+func (o ServiceMonitorPtrOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *ServiceMonitor) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Labels
+	}).(pulumi.StringMapOutput)
 }
 
 // The SMB protocol.
@@ -5452,6 +7244,151 @@ func (o SmbTimeoutsPtrOutput) Write() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
+type SnapshotPolicy struct {
+	// Policy enabled; the server's default (enabled) when unset.
+	Enabled *bool `pulumi:"enabled"`
+	// Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
+	Interval string `pulumi:"interval"`
+	// Snapshots kept (at least 0).
+	KeepLast *int `pulumi:"keepLast"`
+	// Name prefix of the snapshots; the server's default (`scheduled`) when unset.
+	NamePrefix *string `pulumi:"namePrefix"`
+	// Share name. Required.
+	Share string `pulumi:"share"`
+	// Lifetime of a snapshot.
+	Ttl *string `pulumi:"ttl"`
+}
+
+// SnapshotPolicyInput is an input type that accepts SnapshotPolicyArgs and SnapshotPolicyOutput values.
+// You can construct a concrete instance of `SnapshotPolicyInput` via:
+//
+//	SnapshotPolicyArgs{...}
+type SnapshotPolicyInput interface {
+	pulumi.Input
+
+	ToSnapshotPolicyOutput() SnapshotPolicyOutput
+	ToSnapshotPolicyOutputWithContext(context.Context) SnapshotPolicyOutput
+}
+
+// v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
+type SnapshotPolicyArgs struct {
+	// Policy enabled; the server's default (enabled) when unset.
+	Enabled pulumi.BoolPtrInput `pulumi:"enabled"`
+	// Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
+	Interval pulumi.StringInput `pulumi:"interval"`
+	// Snapshots kept (at least 0).
+	KeepLast pulumi.IntPtrInput `pulumi:"keepLast"`
+	// Name prefix of the snapshots; the server's default (`scheduled`) when unset.
+	NamePrefix pulumi.StringPtrInput `pulumi:"namePrefix"`
+	// Share name. Required.
+	Share pulumi.StringInput `pulumi:"share"`
+	// Lifetime of a snapshot.
+	Ttl pulumi.StringPtrInput `pulumi:"ttl"`
+}
+
+func (SnapshotPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*SnapshotPolicy)(nil)).Elem()
+}
+
+func (i SnapshotPolicyArgs) ToSnapshotPolicyOutput() SnapshotPolicyOutput {
+	return i.ToSnapshotPolicyOutputWithContext(context.Background())
+}
+
+func (i SnapshotPolicyArgs) ToSnapshotPolicyOutputWithContext(ctx context.Context) SnapshotPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SnapshotPolicyOutput)
+}
+
+// SnapshotPolicyArrayInput is an input type that accepts SnapshotPolicyArray and SnapshotPolicyArrayOutput values.
+// You can construct a concrete instance of `SnapshotPolicyArrayInput` via:
+//
+//	SnapshotPolicyArray{ SnapshotPolicyArgs{...} }
+type SnapshotPolicyArrayInput interface {
+	pulumi.Input
+
+	ToSnapshotPolicyArrayOutput() SnapshotPolicyArrayOutput
+	ToSnapshotPolicyArrayOutputWithContext(context.Context) SnapshotPolicyArrayOutput
+}
+
+type SnapshotPolicyArray []SnapshotPolicyInput
+
+func (SnapshotPolicyArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]SnapshotPolicy)(nil)).Elem()
+}
+
+func (i SnapshotPolicyArray) ToSnapshotPolicyArrayOutput() SnapshotPolicyArrayOutput {
+	return i.ToSnapshotPolicyArrayOutputWithContext(context.Background())
+}
+
+func (i SnapshotPolicyArray) ToSnapshotPolicyArrayOutputWithContext(ctx context.Context) SnapshotPolicyArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SnapshotPolicyArrayOutput)
+}
+
+// v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
+type SnapshotPolicyOutput struct{ *pulumi.OutputState }
+
+func (SnapshotPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SnapshotPolicy)(nil)).Elem()
+}
+
+func (o SnapshotPolicyOutput) ToSnapshotPolicyOutput() SnapshotPolicyOutput {
+	return o
+}
+
+func (o SnapshotPolicyOutput) ToSnapshotPolicyOutputWithContext(ctx context.Context) SnapshotPolicyOutput {
+	return o
+}
+
+// Policy enabled; the server's default (enabled) when unset.
+func (o SnapshotPolicyOutput) Enabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v SnapshotPolicy) *bool { return v.Enabled }).(pulumi.BoolPtrOutput)
+}
+
+// Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
+func (o SnapshotPolicyOutput) Interval() pulumi.StringOutput {
+	return o.ApplyT(func(v SnapshotPolicy) string { return v.Interval }).(pulumi.StringOutput)
+}
+
+// Snapshots kept (at least 0).
+func (o SnapshotPolicyOutput) KeepLast() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v SnapshotPolicy) *int { return v.KeepLast }).(pulumi.IntPtrOutput)
+}
+
+// Name prefix of the snapshots; the server's default (`scheduled`) when unset.
+func (o SnapshotPolicyOutput) NamePrefix() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SnapshotPolicy) *string { return v.NamePrefix }).(pulumi.StringPtrOutput)
+}
+
+// Share name. Required.
+func (o SnapshotPolicyOutput) Share() pulumi.StringOutput {
+	return o.ApplyT(func(v SnapshotPolicy) string { return v.Share }).(pulumi.StringOutput)
+}
+
+// Lifetime of a snapshot.
+func (o SnapshotPolicyOutput) Ttl() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SnapshotPolicy) *string { return v.Ttl }).(pulumi.StringPtrOutput)
+}
+
+type SnapshotPolicyArrayOutput struct{ *pulumi.OutputState }
+
+func (SnapshotPolicyArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]SnapshotPolicy)(nil)).Elem()
+}
+
+func (o SnapshotPolicyArrayOutput) ToSnapshotPolicyArrayOutput() SnapshotPolicyArrayOutput {
+	return o
+}
+
+func (o SnapshotPolicyArrayOutput) ToSnapshotPolicyArrayOutputWithContext(ctx context.Context) SnapshotPolicyArrayOutput {
+	return o
+}
+
+func (o SnapshotPolicyArrayOutput) Index(i pulumi.IntInput) SnapshotPolicyOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) SnapshotPolicy {
+		return vs[0].([]SnapshotPolicy)[vs[1].(int)]
+	}).(SnapshotPolicyOutput)
+}
+
 // SQLite settings of the control-plane database.
 type Sqlite struct {
 	// Database file; must be under `/data/controlplane` so it persists. Defaults to `/data/controlplane/controlplane.db`.
@@ -5594,13 +7531,13 @@ func (o SqlitePtrOutput) Path() pulumi.StringPtrOutput {
 
 // Persistent volumes of the server; each size must match `^[0-9]+(Gi|Mi|Ti)$`. Sizes and class cannot change after creation (the StatefulSet is replaced; the volumes are kept).
 type Storage struct {
-	// Size of the cache (WAL) volume, mounted at `/data/cache`. Defaults to `5Gi`.
+	// 2026-02 model only. Size of the cache (WAL) volume, mounted at `/data/cache`. Defaults to `5Gi`.
 	CacheSize *string `pulumi:"cacheSize"`
-	// Size of the content volume, mounted at `/data/content`; no content volume when unset (S3-only payloads).
+	// Size of the content (block) volume, mounted at `/data/store/block` (2026-02 model: `/data/content`); no content volume when unset (remote payload stores only).
 	ContentSize *string `pulumi:"contentSize"`
 	// Size of the control-plane volume, mounted at `/data/controlplane`, which keeps users, shares and adapters across restarts. Defaults to `1Gi`.
 	ControlPlaneSize *string `pulumi:"controlPlaneSize"`
-	// Size of the metadata volume, mounted at `/data/metadata`. Required.
+	// Size of the metadata volume, mounted at `/data/store/metadata` (2026-02 model: `/data/metadata`). Required.
 	MetadataSize string `pulumi:"metadataSize"`
 	// StorageClass of every volume; the cluster's default class when unset. An explicit `""` disables dynamic provisioning.
 	StorageClassName *string `pulumi:"storageClassName"`
@@ -5619,13 +7556,13 @@ type StorageInput interface {
 
 // Persistent volumes of the server; each size must match `^[0-9]+(Gi|Mi|Ti)$`. Sizes and class cannot change after creation (the StatefulSet is replaced; the volumes are kept).
 type StorageArgs struct {
-	// Size of the cache (WAL) volume, mounted at `/data/cache`. Defaults to `5Gi`.
+	// 2026-02 model only. Size of the cache (WAL) volume, mounted at `/data/cache`. Defaults to `5Gi`.
 	CacheSize pulumi.StringPtrInput `pulumi:"cacheSize"`
-	// Size of the content volume, mounted at `/data/content`; no content volume when unset (S3-only payloads).
+	// Size of the content (block) volume, mounted at `/data/store/block` (2026-02 model: `/data/content`); no content volume when unset (remote payload stores only).
 	ContentSize pulumi.StringPtrInput `pulumi:"contentSize"`
 	// Size of the control-plane volume, mounted at `/data/controlplane`, which keeps users, shares and adapters across restarts. Defaults to `1Gi`.
 	ControlPlaneSize pulumi.StringPtrInput `pulumi:"controlPlaneSize"`
-	// Size of the metadata volume, mounted at `/data/metadata`. Required.
+	// Size of the metadata volume, mounted at `/data/store/metadata` (2026-02 model: `/data/metadata`). Required.
 	MetadataSize pulumi.StringInput `pulumi:"metadataSize"`
 	// StorageClass of every volume; the cluster's default class when unset. An explicit `""` disables dynamic provisioning.
 	StorageClassName pulumi.StringPtrInput `pulumi:"storageClassName"`
@@ -5658,12 +7595,12 @@ func (o StorageOutput) ToStorageOutputWithContext(ctx context.Context) StorageOu
 	return o
 }
 
-// Size of the cache (WAL) volume, mounted at `/data/cache`. Defaults to `5Gi`.
+// 2026-02 model only. Size of the cache (WAL) volume, mounted at `/data/cache`. Defaults to `5Gi`.
 func (o StorageOutput) CacheSize() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Storage) *string { return v.CacheSize }).(pulumi.StringPtrOutput)
 }
 
-// Size of the content volume, mounted at `/data/content`; no content volume when unset (S3-only payloads).
+// Size of the content (block) volume, mounted at `/data/store/block` (2026-02 model: `/data/content`); no content volume when unset (remote payload stores only).
 func (o StorageOutput) ContentSize() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Storage) *string { return v.ContentSize }).(pulumi.StringPtrOutput)
 }
@@ -5673,7 +7610,7 @@ func (o StorageOutput) ControlPlaneSize() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Storage) *string { return v.ControlPlaneSize }).(pulumi.StringPtrOutput)
 }
 
-// Size of the metadata volume, mounted at `/data/metadata`. Required.
+// Size of the metadata volume, mounted at `/data/store/metadata` (2026-02 model: `/data/metadata`). Required.
 func (o StorageOutput) MetadataSize() pulumi.StringOutput {
 	return o.ApplyT(func(v Storage) string { return v.MetadataSize }).(pulumi.StringOutput)
 }
@@ -5990,6 +7927,12 @@ func (o WindowsSecurityContextOptionsPtrOutput) RunAsUserName() pulumi.StringPtr
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterInput)(nil)).Elem(), AdapterArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterArrayInput)(nil)).Elem(), AdapterArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterDiscoveryInput)(nil)).Elem(), AdapterDiscoveryArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterDiscoveryPtrInput)(nil)).Elem(), AdapterDiscoveryArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterServicesInput)(nil)).Elem(), AdapterServicesArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterServicesPtrInput)(nil)).Elem(), AdapterServicesArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AdminInput)(nil)).Elem(), AdminArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AdminPtrInput)(nil)).Elem(), AdminArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AppArmorProfileInput)(nil)).Elem(), AppArmorProfileArgs{})
@@ -6006,8 +7949,16 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*IdentityPtrInput)(nil)).Elem(), IdentityArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*JwtInput)(nil)).Elem(), JwtArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*JwtPtrInput)(nil)).Elem(), JwtArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KerberosInput)(nil)).Elem(), KerberosArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KerberosPtrInput)(nil)).Elem(), KerberosArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KerberosMachineAccountInput)(nil)).Elem(), KerberosMachineAccountArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KerberosMachineAccountPtrInput)(nil)).Elem(), KerberosMachineAccountArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*LdapInput)(nil)).Elem(), LdapArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*LdapPtrInput)(nil)).Elem(), LdapArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*LocalObjectReferenceInput)(nil)).Elem(), LocalObjectReferenceArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*LocalObjectReferencePtrInput)(nil)).Elem(), LocalObjectReferenceArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*LoggingInput)(nil)).Elem(), LoggingArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*LoggingPtrInput)(nil)).Elem(), LoggingArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MetricsInput)(nil)).Elem(), MetricsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MetricsPtrInput)(nil)).Elem(), MetricsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PerconaInput)(nil)).Elem(), PerconaArgs{})
@@ -6038,12 +7989,16 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*SecurityContextPtrInput)(nil)).Elem(), SecurityContextArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ServiceInput)(nil)).Elem(), ServiceArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ServicePtrInput)(nil)).Elem(), ServiceArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ServiceMonitorInput)(nil)).Elem(), ServiceMonitorArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ServiceMonitorPtrInput)(nil)).Elem(), ServiceMonitorArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbInput)(nil)).Elem(), SmbArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbPtrInput)(nil)).Elem(), SmbArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbCreditsInput)(nil)).Elem(), SmbCreditsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbCreditsPtrInput)(nil)).Elem(), SmbCreditsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbTimeoutsInput)(nil)).Elem(), SmbTimeoutsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbTimeoutsPtrInput)(nil)).Elem(), SmbTimeoutsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SnapshotPolicyInput)(nil)).Elem(), SnapshotPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SnapshotPolicyArrayInput)(nil)).Elem(), SnapshotPolicyArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SqliteInput)(nil)).Elem(), SqliteArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SqlitePtrInput)(nil)).Elem(), SqliteArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*StorageInput)(nil)).Elem(), StorageArgs{})
@@ -6051,6 +8006,12 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*SysctlArrayInput)(nil)).Elem(), SysctlArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*WindowsSecurityContextOptionsInput)(nil)).Elem(), WindowsSecurityContextOptionsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*WindowsSecurityContextOptionsPtrInput)(nil)).Elem(), WindowsSecurityContextOptionsArgs{})
+	pulumi.RegisterOutputType(AdapterOutput{})
+	pulumi.RegisterOutputType(AdapterArrayOutput{})
+	pulumi.RegisterOutputType(AdapterDiscoveryOutput{})
+	pulumi.RegisterOutputType(AdapterDiscoveryPtrOutput{})
+	pulumi.RegisterOutputType(AdapterServicesOutput{})
+	pulumi.RegisterOutputType(AdapterServicesPtrOutput{})
 	pulumi.RegisterOutputType(AdminOutput{})
 	pulumi.RegisterOutputType(AdminPtrOutput{})
 	pulumi.RegisterOutputType(AppArmorProfileOutput{})
@@ -6067,8 +8028,16 @@ func init() {
 	pulumi.RegisterOutputType(IdentityPtrOutput{})
 	pulumi.RegisterOutputType(JwtOutput{})
 	pulumi.RegisterOutputType(JwtPtrOutput{})
+	pulumi.RegisterOutputType(KerberosOutput{})
+	pulumi.RegisterOutputType(KerberosPtrOutput{})
+	pulumi.RegisterOutputType(KerberosMachineAccountOutput{})
+	pulumi.RegisterOutputType(KerberosMachineAccountPtrOutput{})
+	pulumi.RegisterOutputType(LdapOutput{})
+	pulumi.RegisterOutputType(LdapPtrOutput{})
 	pulumi.RegisterOutputType(LocalObjectReferenceOutput{})
 	pulumi.RegisterOutputType(LocalObjectReferencePtrOutput{})
+	pulumi.RegisterOutputType(LoggingOutput{})
+	pulumi.RegisterOutputType(LoggingPtrOutput{})
 	pulumi.RegisterOutputType(MetricsOutput{})
 	pulumi.RegisterOutputType(MetricsPtrOutput{})
 	pulumi.RegisterOutputType(PerconaOutput{})
@@ -6099,12 +8068,16 @@ func init() {
 	pulumi.RegisterOutputType(SecurityContextPtrOutput{})
 	pulumi.RegisterOutputType(ServiceOutput{})
 	pulumi.RegisterOutputType(ServicePtrOutput{})
+	pulumi.RegisterOutputType(ServiceMonitorOutput{})
+	pulumi.RegisterOutputType(ServiceMonitorPtrOutput{})
 	pulumi.RegisterOutputType(SmbOutput{})
 	pulumi.RegisterOutputType(SmbPtrOutput{})
 	pulumi.RegisterOutputType(SmbCreditsOutput{})
 	pulumi.RegisterOutputType(SmbCreditsPtrOutput{})
 	pulumi.RegisterOutputType(SmbTimeoutsOutput{})
 	pulumi.RegisterOutputType(SmbTimeoutsPtrOutput{})
+	pulumi.RegisterOutputType(SnapshotPolicyOutput{})
+	pulumi.RegisterOutputType(SnapshotPolicyArrayOutput{})
 	pulumi.RegisterOutputType(SqliteOutput{})
 	pulumi.RegisterOutputType(SqlitePtrOutput{})
 	pulumi.RegisterOutputType(StorageOutput{})

@@ -7,15 +7,30 @@ import pulumi
 from enum import Enum
 
 __all__ = [
+    'AdapterServiceType',
     'AppArmorProfileType',
     'DatabaseType',
     'FsGroupChangePolicy',
     'IdentityType',
+    'LdapIdmap',
+    'LoggingFormat',
+    'LoggingLevel',
+    'OperatorRelease',
     'ProcMountType',
     'SeccompProfileType',
     'ServiceType',
     'SmbCreditsStrategy',
 ]
+
+
+@pulumi.type_token("dittofs:index:AdapterServiceType")
+class AdapterServiceType(_builtins.str, Enum):
+    """
+    Service type: `ClusterIP`, `NodePort` or `LoadBalancer`. Defaults to `LoadBalancer`.
+    """
+    CLUSTER_IP = "ClusterIP"
+    NODE_PORT = "NodePort"
+    LOAD_BALANCER = "LoadBalancer"
 
 
 @pulumi.type_token("dittofs:index:AppArmorProfileType")
@@ -55,6 +70,44 @@ class IdentityType(_builtins.str, Enum):
     Identity store; only `memory`. Defaults to `memory`.
     """
     MEMORY = "memory"
+
+
+@pulumi.type_token("dittofs:index:LdapIdmap")
+class LdapIdmap(_builtins.str, Enum):
+    """
+    Identity mapping: `rfc2307` or `rid`; the server's default (`rfc2307`) when unset.
+    """
+    RFC2307 = "rfc2307"
+    RID = "rid"
+
+
+@pulumi.type_token("dittofs:index:LoggingFormat")
+class LoggingFormat(_builtins.str, Enum):
+    """
+    Format: `text` or `json`. Defaults to `json`.
+    """
+    TEXT = "text"
+    JSON = "json"
+
+
+@pulumi.type_token("dittofs:index:LoggingLevel")
+class LoggingLevel(_builtins.str, Enum):
+    """
+    Level: `DEBUG`, `INFO`, `WARN` or `ERROR`. Defaults to `INFO`.
+    """
+    DEBUG = "DEBUG"
+    INFO = "INFO"
+    WARN = "WARN"
+    ERROR = "ERROR"
+
+
+@pulumi.type_token("dittofs:index:OperatorRelease")
+class OperatorRelease(_builtins.str, Enum):
+    """
+    The operator release whose object model to render: `v0.29` (today's operator and server) or `2026-02` (the operator of February 2026). Moving a stack from `2026-02` to `v0.29` replaces the StatefulSet (volumes kept) and the file Service; see the README's migration section. Defaults to `v0.29`.
+    """
+    V0_29 = "v0.29"
+    FEB2026 = "2026-02"
 
 
 @pulumi.type_token("dittofs:index:ProcMountType")

@@ -16,6 +16,12 @@ from . import _utilities
 from ._enums import *
 
 __all__ = [
+    'AdapterArgs',
+    'AdapterArgsDict',
+    'AdapterDiscoveryArgs',
+    'AdapterDiscoveryArgsDict',
+    'AdapterServicesArgs',
+    'AdapterServicesArgsDict',
     'AdminArgs',
     'AdminArgsDict',
     'AppArmorProfileArgs',
@@ -32,8 +38,16 @@ __all__ = [
     'IdentityArgsDict',
     'JwtArgs',
     'JwtArgsDict',
+    'KerberosArgs',
+    'KerberosArgsDict',
+    'KerberosMachineAccountArgs',
+    'KerberosMachineAccountArgsDict',
+    'LdapArgs',
+    'LdapArgsDict',
     'LocalObjectReferenceArgs',
     'LocalObjectReferenceArgsDict',
+    'LoggingArgs',
+    'LoggingArgsDict',
     'MetricsArgs',
     'MetricsArgsDict',
     'PerconaArgs',
@@ -64,12 +78,16 @@ __all__ = [
     'SecurityContextArgsDict',
     'ServiceArgs',
     'ServiceArgsDict',
+    'ServiceMonitorArgs',
+    'ServiceMonitorArgsDict',
     'SmbArgs',
     'SmbArgsDict',
     'SmbCreditsArgs',
     'SmbCreditsArgsDict',
     'SmbTimeoutsArgs',
     'SmbTimeoutsArgsDict',
+    'SnapshotPolicyArgs',
+    'SnapshotPolicyArgsDict',
     'SqliteArgs',
     'SqliteArgsDict',
     'StorageArgs',
@@ -80,17 +98,157 @@ __all__ = [
     'WindowsSecurityContextOptionsArgsDict',
 ]
 
+class AdapterArgsDict(TypedDict):
+    """
+    v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
+    """
+    port: pulumi.Input[_builtins.int]
+    """
+    Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
+    """
+    type: pulumi.Input[_builtins.str]
+    """
+    Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
+    """
+
+@pulumi.input_type
+class AdapterArgs:
+    def __init__(__self__, *,
+                 port: pulumi.Input[_builtins.int],
+                 type: pulumi.Input[_builtins.str]):
+        """
+        v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
+
+        :param pulumi.Input[_builtins.int] port: Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
+        :param pulumi.Input[_builtins.str] type: Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
+        """
+        pulumi.set(__self__, "port", port)
+        pulumi.set(__self__, "type", type)
+
+    @_builtins.property
+    @pulumi.getter
+    def port(self) -> pulumi.Input[_builtins.int]:
+        """
+        Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
+        """
+        return pulumi.get(self, "port")
+
+    @port.setter
+    def port(self, value: pulumi.Input[_builtins.int]):
+        pulumi.set(self, "port", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input[_builtins.str]:
+        """
+        Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "type", value)
+
+
+class AdapterDiscoveryArgsDict(TypedDict):
+    """
+    v0.29 model only. The operator's adapter polling; validated, no effect (adapters are declared in `adapters`).
+    """
+    polling_interval: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Polling interval, a Go duration. Defaults to `30s`.
+    """
+
+@pulumi.input_type
+class AdapterDiscoveryArgs:
+    def __init__(__self__, *,
+                 polling_interval: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        v0.29 model only. The operator's adapter polling; validated, no effect (adapters are declared in `adapters`).
+
+        :param pulumi.Input[_builtins.str] polling_interval: Polling interval, a Go duration. Defaults to `30s`.
+        """
+        if polling_interval is not None:
+            pulumi.set(__self__, "polling_interval", polling_interval)
+
+    @_builtins.property
+    @pulumi.getter(name="pollingInterval")
+    def polling_interval(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Polling interval, a Go duration. Defaults to `30s`.
+        """
+        return pulumi.get(self, "polling_interval")
+
+    @polling_interval.setter
+    def polling_interval(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "polling_interval", value)
+
+
+class AdapterServicesArgsDict(TypedDict):
+    """
+    v0.29 model only. Type and annotations of every adapter Service `<name>-adapter-<type>`.
+    """
+    annotations: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    Annotations added to every adapter Service.
+    """
+    type: NotRequired[pulumi.Input[Optional['AdapterServiceType']]]
+    """
+    Service type: `ClusterIP`, `NodePort` or `LoadBalancer`. Defaults to `LoadBalancer`.
+    """
+
+@pulumi.input_type
+class AdapterServicesArgs:
+    def __init__(__self__, *,
+                 annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 type: pulumi.Input[Optional['AdapterServiceType']] = None):
+        """
+        v0.29 model only. Type and annotations of every adapter Service `<name>-adapter-<type>`.
+
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: Annotations added to every adapter Service.
+        :param pulumi.Input['AdapterServiceType'] type: Service type: `ClusterIP`, `NodePort` or `LoadBalancer`. Defaults to `LoadBalancer`.
+        """
+        if annotations is not None:
+            pulumi.set(__self__, "annotations", annotations)
+        if type is not None:
+            pulumi.set(__self__, "type", type)
+
+    @_builtins.property
+    @pulumi.getter
+    def annotations(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        Annotations added to every adapter Service.
+        """
+        return pulumi.get(self, "annotations")
+
+    @annotations.setter
+    def annotations(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "annotations", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input[Optional['AdapterServiceType']]:
+        """
+        Service type: `ClusterIP`, `NodePort` or `LoadBalancer`. Defaults to `LoadBalancer`.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input[Optional['AdapterServiceType']]):
+        pulumi.set(self, "type", value)
+
+
 class AdminArgsDict(TypedDict):
     """
     The admin user.
     """
     initial_password_secret_ref: NotRequired[pulumi.Input[Optional['SecretKeySelectorArgsDict']]]
     """
-    Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start. When unset the component generates one into `<name>-admin-bootstrap-credentials`.
+    2026-02 model only. Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start. When unset the component generates one into `<name>-admin-bootstrap-credentials`.
     """
     password_secret_ref: NotRequired[pulumi.Input[Optional['SecretKeySelectorArgsDict']]]
     """
-    Secret key holding a bcrypt hash, passed as `DITTOFS_ADMIN_PASSWORD_HASH` for parity with the operator; the server ignores it.
+    v0.29 model: Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start; when unset the component generates one into `<name>-admin-bootstrap-credentials`. 2026-02 model: a bcrypt hash passed as `DITTOFS_ADMIN_PASSWORD_HASH` for parity, which the server ignores.
     """
     username: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -106,8 +264,8 @@ class AdminArgs:
         """
         The admin user.
 
-        :param pulumi.Input['SecretKeySelectorArgs'] initial_password_secret_ref: Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start. When unset the component generates one into `<name>-admin-bootstrap-credentials`.
-        :param pulumi.Input['SecretKeySelectorArgs'] password_secret_ref: Secret key holding a bcrypt hash, passed as `DITTOFS_ADMIN_PASSWORD_HASH` for parity with the operator; the server ignores it.
+        :param pulumi.Input['SecretKeySelectorArgs'] initial_password_secret_ref: 2026-02 model only. Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start. When unset the component generates one into `<name>-admin-bootstrap-credentials`.
+        :param pulumi.Input['SecretKeySelectorArgs'] password_secret_ref: v0.29 model: Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start; when unset the component generates one into `<name>-admin-bootstrap-credentials`. 2026-02 model: a bcrypt hash passed as `DITTOFS_ADMIN_PASSWORD_HASH` for parity, which the server ignores.
         :param pulumi.Input[_builtins.str] username: Admin user name written to the config (the server always names it `admin`). Defaults to `admin`.
         """
         if initial_password_secret_ref is not None:
@@ -121,7 +279,7 @@ class AdminArgs:
     @pulumi.getter(name="initialPasswordSecretRef")
     def initial_password_secret_ref(self) -> pulumi.Input[Optional['SecretKeySelectorArgs']]:
         """
-        Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start. When unset the component generates one into `<name>-admin-bootstrap-credentials`.
+        2026-02 model only. Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start. When unset the component generates one into `<name>-admin-bootstrap-credentials`.
         """
         return pulumi.get(self, "initial_password_secret_ref")
 
@@ -133,7 +291,7 @@ class AdminArgs:
     @pulumi.getter(name="passwordSecretRef")
     def password_secret_ref(self) -> pulumi.Input[Optional['SecretKeySelectorArgs']]:
         """
-        Secret key holding a bcrypt hash, passed as `DITTOFS_ADMIN_PASSWORD_HASH` for parity with the operator; the server ignores it.
+        v0.29 model: Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start; when unset the component generates one into `<name>-admin-bootstrap-credentials`. 2026-02 model: a bcrypt hash passed as `DITTOFS_ADMIN_PASSWORD_HASH` for parity, which the server ignores.
         """
         return pulumi.get(self, "password_secret_ref")
 
@@ -218,7 +376,7 @@ class AppArmorProfileArgs:
 
 class CacheArgsDict(TypedDict):
     """
-    WAL-backed cache settings written to the server config.
+    2026-02 model only. WAL-backed cache settings written to the server config.
     """
     path: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -235,7 +393,7 @@ class CacheArgs:
                  path: pulumi.Input[Optional[_builtins.str]] = None,
                  size: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        WAL-backed cache settings written to the server config.
+        2026-02 model only. WAL-backed cache settings written to the server config.
 
         :param pulumi.Input[_builtins.str] path: Cache directory; must be under `/data/cache` so it persists. Defaults to `/data/cache`.
         :param pulumi.Input[_builtins.str] size: Maximum cache size, e.g. `1GB` or `512MB`. Defaults to `1GB`.
@@ -328,22 +486,70 @@ class ControlPlaneArgsDict(TypedDict):
     """
     The REST control plane.
     """
+    cert_secret_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    v0.29 model only. A `kubernetes.io/tls` Secret (keys `tls.crt`, `tls.key`) the API serves natively; mounted at `/tls`, probes switch to HTTPS.
+    """
+    client_ca_secret_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    v0.29 model only. A Secret with key `ca.crt`: clients must present a certificate it signed (mTLS; needs `certSecretName`); probes switch to TCP checks.
+    """
     port: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
     API port (1-65535), on the container, the `<name>-api` Service and all probes. Defaults to `8080`.
+    """
+    tls: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    v0.29 model only. The API is reached over https (the `apiUrl` output's scheme); no effect on any object. Defaults to `false`.
     """
 
 @pulumi.input_type
 class ControlPlaneArgs:
     def __init__(__self__, *,
-                 port: pulumi.Input[Optional[_builtins.int]] = None):
+                 cert_secret_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 client_ca_secret_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 port: pulumi.Input[Optional[_builtins.int]] = None,
+                 tls: pulumi.Input[Optional[_builtins.bool]] = None):
         """
         The REST control plane.
 
+        :param pulumi.Input[_builtins.str] cert_secret_name: v0.29 model only. A `kubernetes.io/tls` Secret (keys `tls.crt`, `tls.key`) the API serves natively; mounted at `/tls`, probes switch to HTTPS.
+        :param pulumi.Input[_builtins.str] client_ca_secret_name: v0.29 model only. A Secret with key `ca.crt`: clients must present a certificate it signed (mTLS; needs `certSecretName`); probes switch to TCP checks.
         :param pulumi.Input[_builtins.int] port: API port (1-65535), on the container, the `<name>-api` Service and all probes. Defaults to `8080`.
+        :param pulumi.Input[_builtins.bool] tls: v0.29 model only. The API is reached over https (the `apiUrl` output's scheme); no effect on any object. Defaults to `false`.
         """
+        if cert_secret_name is not None:
+            pulumi.set(__self__, "cert_secret_name", cert_secret_name)
+        if client_ca_secret_name is not None:
+            pulumi.set(__self__, "client_ca_secret_name", client_ca_secret_name)
         if port is not None:
             pulumi.set(__self__, "port", port)
+        if tls is not None:
+            pulumi.set(__self__, "tls", tls)
+
+    @_builtins.property
+    @pulumi.getter(name="certSecretName")
+    def cert_secret_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        v0.29 model only. A `kubernetes.io/tls` Secret (keys `tls.crt`, `tls.key`) the API serves natively; mounted at `/tls`, probes switch to HTTPS.
+        """
+        return pulumi.get(self, "cert_secret_name")
+
+    @cert_secret_name.setter
+    def cert_secret_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "cert_secret_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="clientCASecretName")
+    def client_ca_secret_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        v0.29 model only. A Secret with key `ca.crt`: clients must present a certificate it signed (mTLS; needs `certSecretName`); probes switch to TCP checks.
+        """
+        return pulumi.get(self, "client_ca_secret_name")
+
+    @client_ca_secret_name.setter
+    def client_ca_secret_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "client_ca_secret_name", value)
 
     @_builtins.property
     @pulumi.getter
@@ -356,6 +562,18 @@ class ControlPlaneArgs:
     @port.setter
     def port(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "port", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def tls(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        v0.29 model only. The API is reached over https (the `apiUrl` output's scheme); no effect on any object. Defaults to `false`.
+        """
+        return pulumi.get(self, "tls")
+
+    @tls.setter
+    def tls(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "tls", value)
 
 
 class DatabaseArgsDict(TypedDict):
@@ -444,6 +662,14 @@ class IdentityArgsDict(TypedDict):
     """
     JWT settings.
     """
+    kerberos: NotRequired[pulumi.Input[Optional['KerberosArgsDict']]]
+    """
+    v0.29 model only. Kerberos.
+    """
+    ldap: NotRequired[pulumi.Input[Optional['LdapArgsDict']]]
+    """
+    v0.29 model only. An LDAP directory.
+    """
     type: NotRequired[pulumi.Input[Optional['IdentityType']]]
     """
     Identity store; only `memory`. Defaults to `memory`.
@@ -454,18 +680,26 @@ class IdentityArgs:
     def __init__(__self__, *,
                  admin: pulumi.Input[Optional['AdminArgs']] = None,
                  jwt: pulumi.Input[Optional['JwtArgs']] = None,
+                 kerberos: pulumi.Input[Optional['KerberosArgs']] = None,
+                 ldap: pulumi.Input[Optional['LdapArgs']] = None,
                  type: pulumi.Input[Optional['IdentityType']] = None):
         """
         Authentication of the REST API.
 
         :param pulumi.Input['AdminArgs'] admin: Admin user settings.
         :param pulumi.Input['JwtArgs'] jwt: JWT settings.
+        :param pulumi.Input['KerberosArgs'] kerberos: v0.29 model only. Kerberos.
+        :param pulumi.Input['LdapArgs'] ldap: v0.29 model only. An LDAP directory.
         :param pulumi.Input['IdentityType'] type: Identity store; only `memory`. Defaults to `memory`.
         """
         if admin is not None:
             pulumi.set(__self__, "admin", admin)
         if jwt is not None:
             pulumi.set(__self__, "jwt", jwt)
+        if kerberos is not None:
+            pulumi.set(__self__, "kerberos", kerberos)
+        if ldap is not None:
+            pulumi.set(__self__, "ldap", ldap)
         if type is not None:
             pulumi.set(__self__, "type", type)
 
@@ -495,6 +729,30 @@ class IdentityArgs:
 
     @_builtins.property
     @pulumi.getter
+    def kerberos(self) -> pulumi.Input[Optional['KerberosArgs']]:
+        """
+        v0.29 model only. Kerberos.
+        """
+        return pulumi.get(self, "kerberos")
+
+    @kerberos.setter
+    def kerberos(self, value: pulumi.Input[Optional['KerberosArgs']]):
+        pulumi.set(self, "kerberos", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def ldap(self) -> pulumi.Input[Optional['LdapArgs']]:
+        """
+        v0.29 model only. An LDAP directory.
+        """
+        return pulumi.get(self, "ldap")
+
+    @ldap.setter
+    def ldap(self, value: pulumi.Input[Optional['LdapArgs']]):
+        pulumi.set(self, "ldap", value)
+
+    @_builtins.property
+    @pulumi.getter
     def type(self) -> pulumi.Input[Optional['IdentityType']]:
         """
         Identity store; only `memory`. Defaults to `memory`.
@@ -516,7 +774,7 @@ class JwtArgsDict(TypedDict):
     """
     issuer: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    Token issuer written to the config (the server uses `dittofs` regardless). Defaults to `dittofs`.
+    2026-02 model only. Token issuer written to the config (the server uses `dittofs` regardless). Defaults to `dittofs`.
     """
     refresh_token_duration: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -538,7 +796,7 @@ class JwtArgs:
         JWT settings of the REST API.
 
         :param pulumi.Input[_builtins.str] access_token_duration: Access token lifetime, e.g. `15m`. Defaults to `15m`.
-        :param pulumi.Input[_builtins.str] issuer: Token issuer written to the config (the server uses `dittofs` regardless). Defaults to `dittofs`.
+        :param pulumi.Input[_builtins.str] issuer: 2026-02 model only. Token issuer written to the config (the server uses `dittofs` regardless). Defaults to `dittofs`.
         :param pulumi.Input[_builtins.str] refresh_token_duration: Refresh token lifetime, e.g. `168h`. Defaults to `168h`.
         :param pulumi.Input['SecretKeySelectorArgs'] secret_ref: Secret key holding the JWT signing secret (at least 32 characters). When unset the component generates one into `<name>-jwt-secret`.
         """
@@ -567,7 +825,7 @@ class JwtArgs:
     @pulumi.getter
     def issuer(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Token issuer written to the config (the server uses `dittofs` regardless). Defaults to `dittofs`.
+        2026-02 model only. Token issuer written to the config (the server uses `dittofs` regardless). Defaults to `dittofs`.
         """
         return pulumi.get(self, "issuer")
 
@@ -598,6 +856,585 @@ class JwtArgs:
     @secret_ref.setter
     def secret_ref(self, value: pulumi.Input[Optional['SecretKeySelectorArgs']]):
         pulumi.set(self, "secret_ref", value)
+
+
+class KerberosArgsDict(TypedDict):
+    """
+    v0.29 model only. Kerberos for NFS and SMB; nothing is rendered unless enabled.
+    """
+    dns_domain: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    DNS domain name.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Use Kerberos. Defaults to `false`.
+    """
+    keytab_secret_ref: NotRequired[pulumi.Input[Optional['SecretKeySelectorArgsDict']]]
+    """
+    Secret key holding the service keytab, mounted at `/kerberos/dittofs.keytab`; required when enabled.
+    """
+    krb5_conf: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Path inside the pod of a `krb5.conf`, when no `krb5ConfSecretRef` is given; the server's default (`/etc/krb5.conf`) when unset.
+    """
+    krb5_conf_secret_ref: NotRequired[pulumi.Input[Optional['SecretKeySelectorArgsDict']]]
+    """
+    Secret key holding a `krb5.conf`, mounted at `/kerberos-krb5/krb5.conf`.
+    """
+    machine_account: NotRequired[pulumi.Input[Optional['KerberosMachineAccountArgsDict']]]
+    """
+    The machine account.
+    """
+    netbios_domain: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    NetBIOS domain name.
+    """
+    realm: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Realm; derived from the service principal when unset.
+    """
+    service_principal: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Service principal, e.g. `nfs/files.example.com@EXAMPLE.COM`; required when enabled.
+    """
+
+@pulumi.input_type
+class KerberosArgs:
+    def __init__(__self__, *,
+                 dns_domain: pulumi.Input[Optional[_builtins.str]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 keytab_secret_ref: pulumi.Input[Optional['SecretKeySelectorArgs']] = None,
+                 krb5_conf: pulumi.Input[Optional[_builtins.str]] = None,
+                 krb5_conf_secret_ref: pulumi.Input[Optional['SecretKeySelectorArgs']] = None,
+                 machine_account: pulumi.Input[Optional['KerberosMachineAccountArgs']] = None,
+                 netbios_domain: pulumi.Input[Optional[_builtins.str]] = None,
+                 realm: pulumi.Input[Optional[_builtins.str]] = None,
+                 service_principal: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        v0.29 model only. Kerberos for NFS and SMB; nothing is rendered unless enabled.
+
+        :param pulumi.Input[_builtins.str] dns_domain: DNS domain name.
+        :param pulumi.Input[_builtins.bool] enabled: Use Kerberos. Defaults to `false`.
+        :param pulumi.Input['SecretKeySelectorArgs'] keytab_secret_ref: Secret key holding the service keytab, mounted at `/kerberos/dittofs.keytab`; required when enabled.
+        :param pulumi.Input[_builtins.str] krb5_conf: Path inside the pod of a `krb5.conf`, when no `krb5ConfSecretRef` is given; the server's default (`/etc/krb5.conf`) when unset.
+        :param pulumi.Input['SecretKeySelectorArgs'] krb5_conf_secret_ref: Secret key holding a `krb5.conf`, mounted at `/kerberos-krb5/krb5.conf`.
+        :param pulumi.Input['KerberosMachineAccountArgs'] machine_account: The machine account.
+        :param pulumi.Input[_builtins.str] netbios_domain: NetBIOS domain name.
+        :param pulumi.Input[_builtins.str] realm: Realm; derived from the service principal when unset.
+        :param pulumi.Input[_builtins.str] service_principal: Service principal, e.g. `nfs/files.example.com@EXAMPLE.COM`; required when enabled.
+        """
+        if dns_domain is not None:
+            pulumi.set(__self__, "dns_domain", dns_domain)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if keytab_secret_ref is not None:
+            pulumi.set(__self__, "keytab_secret_ref", keytab_secret_ref)
+        if krb5_conf is not None:
+            pulumi.set(__self__, "krb5_conf", krb5_conf)
+        if krb5_conf_secret_ref is not None:
+            pulumi.set(__self__, "krb5_conf_secret_ref", krb5_conf_secret_ref)
+        if machine_account is not None:
+            pulumi.set(__self__, "machine_account", machine_account)
+        if netbios_domain is not None:
+            pulumi.set(__self__, "netbios_domain", netbios_domain)
+        if realm is not None:
+            pulumi.set(__self__, "realm", realm)
+        if service_principal is not None:
+            pulumi.set(__self__, "service_principal", service_principal)
+
+    @_builtins.property
+    @pulumi.getter(name="dnsDomain")
+    def dns_domain(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        DNS domain name.
+        """
+        return pulumi.get(self, "dns_domain")
+
+    @dns_domain.setter
+    def dns_domain(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "dns_domain", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Use Kerberos. Defaults to `false`.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter(name="keytabSecretRef")
+    def keytab_secret_ref(self) -> pulumi.Input[Optional['SecretKeySelectorArgs']]:
+        """
+        Secret key holding the service keytab, mounted at `/kerberos/dittofs.keytab`; required when enabled.
+        """
+        return pulumi.get(self, "keytab_secret_ref")
+
+    @keytab_secret_ref.setter
+    def keytab_secret_ref(self, value: pulumi.Input[Optional['SecretKeySelectorArgs']]):
+        pulumi.set(self, "keytab_secret_ref", value)
+
+    @_builtins.property
+    @pulumi.getter(name="krb5Conf")
+    def krb5_conf(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Path inside the pod of a `krb5.conf`, when no `krb5ConfSecretRef` is given; the server's default (`/etc/krb5.conf`) when unset.
+        """
+        return pulumi.get(self, "krb5_conf")
+
+    @krb5_conf.setter
+    def krb5_conf(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "krb5_conf", value)
+
+    @_builtins.property
+    @pulumi.getter(name="krb5ConfSecretRef")
+    def krb5_conf_secret_ref(self) -> pulumi.Input[Optional['SecretKeySelectorArgs']]:
+        """
+        Secret key holding a `krb5.conf`, mounted at `/kerberos-krb5/krb5.conf`.
+        """
+        return pulumi.get(self, "krb5_conf_secret_ref")
+
+    @krb5_conf_secret_ref.setter
+    def krb5_conf_secret_ref(self, value: pulumi.Input[Optional['SecretKeySelectorArgs']]):
+        pulumi.set(self, "krb5_conf_secret_ref", value)
+
+    @_builtins.property
+    @pulumi.getter(name="machineAccount")
+    def machine_account(self) -> pulumi.Input[Optional['KerberosMachineAccountArgs']]:
+        """
+        The machine account.
+        """
+        return pulumi.get(self, "machine_account")
+
+    @machine_account.setter
+    def machine_account(self, value: pulumi.Input[Optional['KerberosMachineAccountArgs']]):
+        pulumi.set(self, "machine_account", value)
+
+    @_builtins.property
+    @pulumi.getter(name="netbiosDomain")
+    def netbios_domain(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        NetBIOS domain name.
+        """
+        return pulumi.get(self, "netbios_domain")
+
+    @netbios_domain.setter
+    def netbios_domain(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "netbios_domain", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def realm(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Realm; derived from the service principal when unset.
+        """
+        return pulumi.get(self, "realm")
+
+    @realm.setter
+    def realm(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "realm", value)
+
+    @_builtins.property
+    @pulumi.getter(name="servicePrincipal")
+    def service_principal(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Service principal, e.g. `nfs/files.example.com@EXAMPLE.COM`; required when enabled.
+        """
+        return pulumi.get(self, "service_principal")
+
+    @service_principal.setter
+    def service_principal(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "service_principal", value)
+
+
+class KerberosMachineAccountArgsDict(TypedDict):
+    """
+    v0.29 model only. The machine account the server joins the domain with.
+    """
+    account_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Account name, e.g. `DITTOFS$`; required when enabled.
+    """
+    dc_address: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    Domain controllers, `host` or `host:port`; discovered when unset.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Use a machine account. Defaults to `false`.
+    """
+    keytab_secret_ref: NotRequired[pulumi.Input[Optional['SecretKeySelectorArgsDict']]]
+    """
+    Secret key holding the account's keytab, mounted at `/kerberos-machine/machine.keytab`.
+    """
+    secret_ref: NotRequired[pulumi.Input[Optional['SecretKeySelectorArgsDict']]]
+    """
+    Secret key holding the account's password (env `DITTOFS_KERBEROS_MACHINE_ACCOUNT_SECRET`); this or `keytabSecretRef` is required when enabled.
+    """
+
+@pulumi.input_type
+class KerberosMachineAccountArgs:
+    def __init__(__self__, *,
+                 account_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 dc_address: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 keytab_secret_ref: pulumi.Input[Optional['SecretKeySelectorArgs']] = None,
+                 secret_ref: pulumi.Input[Optional['SecretKeySelectorArgs']] = None):
+        """
+        v0.29 model only. The machine account the server joins the domain with.
+
+        :param pulumi.Input[_builtins.str] account_name: Account name, e.g. `DITTOFS$`; required when enabled.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] dc_address: Domain controllers, `host` or `host:port`; discovered when unset.
+        :param pulumi.Input[_builtins.bool] enabled: Use a machine account. Defaults to `false`.
+        :param pulumi.Input['SecretKeySelectorArgs'] keytab_secret_ref: Secret key holding the account's keytab, mounted at `/kerberos-machine/machine.keytab`.
+        :param pulumi.Input['SecretKeySelectorArgs'] secret_ref: Secret key holding the account's password (env `DITTOFS_KERBEROS_MACHINE_ACCOUNT_SECRET`); this or `keytabSecretRef` is required when enabled.
+        """
+        if account_name is not None:
+            pulumi.set(__self__, "account_name", account_name)
+        if dc_address is not None:
+            pulumi.set(__self__, "dc_address", dc_address)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if keytab_secret_ref is not None:
+            pulumi.set(__self__, "keytab_secret_ref", keytab_secret_ref)
+        if secret_ref is not None:
+            pulumi.set(__self__, "secret_ref", secret_ref)
+
+    @_builtins.property
+    @pulumi.getter(name="accountName")
+    def account_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Account name, e.g. `DITTOFS$`; required when enabled.
+        """
+        return pulumi.get(self, "account_name")
+
+    @account_name.setter
+    def account_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "account_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="dcAddress")
+    def dc_address(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Domain controllers, `host` or `host:port`; discovered when unset.
+        """
+        return pulumi.get(self, "dc_address")
+
+    @dc_address.setter
+    def dc_address(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "dc_address", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Use a machine account. Defaults to `false`.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter(name="keytabSecretRef")
+    def keytab_secret_ref(self) -> pulumi.Input[Optional['SecretKeySelectorArgs']]:
+        """
+        Secret key holding the account's keytab, mounted at `/kerberos-machine/machine.keytab`.
+        """
+        return pulumi.get(self, "keytab_secret_ref")
+
+    @keytab_secret_ref.setter
+    def keytab_secret_ref(self, value: pulumi.Input[Optional['SecretKeySelectorArgs']]):
+        pulumi.set(self, "keytab_secret_ref", value)
+
+    @_builtins.property
+    @pulumi.getter(name="secretRef")
+    def secret_ref(self) -> pulumi.Input[Optional['SecretKeySelectorArgs']]:
+        """
+        Secret key holding the account's password (env `DITTOFS_KERBEROS_MACHINE_ACCOUNT_SECRET`); this or `keytabSecretRef` is required when enabled.
+        """
+        return pulumi.get(self, "secret_ref")
+
+    @secret_ref.setter
+    def secret_ref(self, value: pulumi.Input[Optional['SecretKeySelectorArgs']]):
+        pulumi.set(self, "secret_ref", value)
+
+
+class LdapArgsDict(TypedDict):
+    """
+    v0.29 model only. An LDAP (or Active Directory) directory users authenticate against; written to the config whenever present.
+    """
+    base_dn: pulumi.Input[_builtins.str]
+    """
+    Base DN of user and group searches. Required.
+    """
+    bind_dn: pulumi.Input[_builtins.str]
+    """
+    DN the server binds as. Required.
+    """
+    url: pulumi.Input[_builtins.str]
+    """
+    Directory URL, e.g. `ldaps://dc.example.com:636`. Required.
+    """
+    allow_plaintext: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Allow binding over an unencrypted connection. Defaults to `false`.
+    """
+    bind_password_secret_ref: NotRequired[pulumi.Input[Optional['SecretKeySelectorArgsDict']]]
+    """
+    Secret key holding the bind password (env `DITTOFS_LDAP_BIND_PASSWORD`; rotating it restarts the server).
+    """
+    ca_cert_file: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Path inside the pod of a CA certificate for the directory's TLS (the image must carry it).
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Use the directory. Defaults to `false`.
+    """
+    idmap: NotRequired[pulumi.Input[Optional['LdapIdmap']]]
+    """
+    Identity mapping: `rfc2307` or `rid`; the server's default (`rfc2307`) when unset.
+    """
+    insecure_skip_verify: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Skip TLS verification of the directory. Defaults to `false`.
+    """
+    nested_groups: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Resolve nested group membership. Defaults to `false`.
+    """
+    realm: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Realm of the users.
+    """
+    start_tls: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Upgrade an `ldap://` connection with StartTLS. Defaults to `false`.
+    """
+    user_attr: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Attribute holding the user name; the server's default (`sAMAccountName`) when unset.
+    """
+
+@pulumi.input_type
+class LdapArgs:
+    def __init__(__self__, *,
+                 base_dn: pulumi.Input[_builtins.str],
+                 bind_dn: pulumi.Input[_builtins.str],
+                 url: pulumi.Input[_builtins.str],
+                 allow_plaintext: pulumi.Input[Optional[_builtins.bool]] = None,
+                 bind_password_secret_ref: pulumi.Input[Optional['SecretKeySelectorArgs']] = None,
+                 ca_cert_file: pulumi.Input[Optional[_builtins.str]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 idmap: pulumi.Input[Optional['LdapIdmap']] = None,
+                 insecure_skip_verify: pulumi.Input[Optional[_builtins.bool]] = None,
+                 nested_groups: pulumi.Input[Optional[_builtins.bool]] = None,
+                 realm: pulumi.Input[Optional[_builtins.str]] = None,
+                 start_tls: pulumi.Input[Optional[_builtins.bool]] = None,
+                 user_attr: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        v0.29 model only. An LDAP (or Active Directory) directory users authenticate against; written to the config whenever present.
+
+        :param pulumi.Input[_builtins.str] base_dn: Base DN of user and group searches. Required.
+        :param pulumi.Input[_builtins.str] bind_dn: DN the server binds as. Required.
+        :param pulumi.Input[_builtins.str] url: Directory URL, e.g. `ldaps://dc.example.com:636`. Required.
+        :param pulumi.Input[_builtins.bool] allow_plaintext: Allow binding over an unencrypted connection. Defaults to `false`.
+        :param pulumi.Input['SecretKeySelectorArgs'] bind_password_secret_ref: Secret key holding the bind password (env `DITTOFS_LDAP_BIND_PASSWORD`; rotating it restarts the server).
+        :param pulumi.Input[_builtins.str] ca_cert_file: Path inside the pod of a CA certificate for the directory's TLS (the image must carry it).
+        :param pulumi.Input[_builtins.bool] enabled: Use the directory. Defaults to `false`.
+        :param pulumi.Input['LdapIdmap'] idmap: Identity mapping: `rfc2307` or `rid`; the server's default (`rfc2307`) when unset.
+        :param pulumi.Input[_builtins.bool] insecure_skip_verify: Skip TLS verification of the directory. Defaults to `false`.
+        :param pulumi.Input[_builtins.bool] nested_groups: Resolve nested group membership. Defaults to `false`.
+        :param pulumi.Input[_builtins.str] realm: Realm of the users.
+        :param pulumi.Input[_builtins.bool] start_tls: Upgrade an `ldap://` connection with StartTLS. Defaults to `false`.
+        :param pulumi.Input[_builtins.str] user_attr: Attribute holding the user name; the server's default (`sAMAccountName`) when unset.
+        """
+        pulumi.set(__self__, "base_dn", base_dn)
+        pulumi.set(__self__, "bind_dn", bind_dn)
+        pulumi.set(__self__, "url", url)
+        if allow_plaintext is not None:
+            pulumi.set(__self__, "allow_plaintext", allow_plaintext)
+        if bind_password_secret_ref is not None:
+            pulumi.set(__self__, "bind_password_secret_ref", bind_password_secret_ref)
+        if ca_cert_file is not None:
+            pulumi.set(__self__, "ca_cert_file", ca_cert_file)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if idmap is not None:
+            pulumi.set(__self__, "idmap", idmap)
+        if insecure_skip_verify is not None:
+            pulumi.set(__self__, "insecure_skip_verify", insecure_skip_verify)
+        if nested_groups is not None:
+            pulumi.set(__self__, "nested_groups", nested_groups)
+        if realm is not None:
+            pulumi.set(__self__, "realm", realm)
+        if start_tls is not None:
+            pulumi.set(__self__, "start_tls", start_tls)
+        if user_attr is not None:
+            pulumi.set(__self__, "user_attr", user_attr)
+
+    @_builtins.property
+    @pulumi.getter(name="baseDN")
+    def base_dn(self) -> pulumi.Input[_builtins.str]:
+        """
+        Base DN of user and group searches. Required.
+        """
+        return pulumi.get(self, "base_dn")
+
+    @base_dn.setter
+    def base_dn(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "base_dn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="bindDN")
+    def bind_dn(self) -> pulumi.Input[_builtins.str]:
+        """
+        DN the server binds as. Required.
+        """
+        return pulumi.get(self, "bind_dn")
+
+    @bind_dn.setter
+    def bind_dn(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "bind_dn", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def url(self) -> pulumi.Input[_builtins.str]:
+        """
+        Directory URL, e.g. `ldaps://dc.example.com:636`. Required.
+        """
+        return pulumi.get(self, "url")
+
+    @url.setter
+    def url(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "url", value)
+
+    @_builtins.property
+    @pulumi.getter(name="allowPlaintext")
+    def allow_plaintext(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Allow binding over an unencrypted connection. Defaults to `false`.
+        """
+        return pulumi.get(self, "allow_plaintext")
+
+    @allow_plaintext.setter
+    def allow_plaintext(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "allow_plaintext", value)
+
+    @_builtins.property
+    @pulumi.getter(name="bindPasswordSecretRef")
+    def bind_password_secret_ref(self) -> pulumi.Input[Optional['SecretKeySelectorArgs']]:
+        """
+        Secret key holding the bind password (env `DITTOFS_LDAP_BIND_PASSWORD`; rotating it restarts the server).
+        """
+        return pulumi.get(self, "bind_password_secret_ref")
+
+    @bind_password_secret_ref.setter
+    def bind_password_secret_ref(self, value: pulumi.Input[Optional['SecretKeySelectorArgs']]):
+        pulumi.set(self, "bind_password_secret_ref", value)
+
+    @_builtins.property
+    @pulumi.getter(name="caCertFile")
+    def ca_cert_file(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Path inside the pod of a CA certificate for the directory's TLS (the image must carry it).
+        """
+        return pulumi.get(self, "ca_cert_file")
+
+    @ca_cert_file.setter
+    def ca_cert_file(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "ca_cert_file", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Use the directory. Defaults to `false`.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def idmap(self) -> pulumi.Input[Optional['LdapIdmap']]:
+        """
+        Identity mapping: `rfc2307` or `rid`; the server's default (`rfc2307`) when unset.
+        """
+        return pulumi.get(self, "idmap")
+
+    @idmap.setter
+    def idmap(self, value: pulumi.Input[Optional['LdapIdmap']]):
+        pulumi.set(self, "idmap", value)
+
+    @_builtins.property
+    @pulumi.getter(name="insecureSkipVerify")
+    def insecure_skip_verify(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Skip TLS verification of the directory. Defaults to `false`.
+        """
+        return pulumi.get(self, "insecure_skip_verify")
+
+    @insecure_skip_verify.setter
+    def insecure_skip_verify(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "insecure_skip_verify", value)
+
+    @_builtins.property
+    @pulumi.getter(name="nestedGroups")
+    def nested_groups(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Resolve nested group membership. Defaults to `false`.
+        """
+        return pulumi.get(self, "nested_groups")
+
+    @nested_groups.setter
+    def nested_groups(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "nested_groups", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def realm(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Realm of the users.
+        """
+        return pulumi.get(self, "realm")
+
+    @realm.setter
+    def realm(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "realm", value)
+
+    @_builtins.property
+    @pulumi.getter(name="startTLS")
+    def start_tls(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Upgrade an `ldap://` connection with StartTLS. Defaults to `false`.
+        """
+        return pulumi.get(self, "start_tls")
+
+    @start_tls.setter
+    def start_tls(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "start_tls", value)
+
+    @_builtins.property
+    @pulumi.getter(name="userAttr")
+    def user_attr(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Attribute holding the user name; the server's default (`sAMAccountName`) when unset.
+        """
+        return pulumi.get(self, "user_attr")
+
+    @user_attr.setter
+    def user_attr(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "user_attr", value)
 
 
 class LocalObjectReferenceArgsDict(TypedDict):
@@ -634,46 +1471,168 @@ class LocalObjectReferenceArgs:
         pulumi.set(self, "name", value)
 
 
+class LoggingArgsDict(TypedDict):
+    """
+    v0.29 model only. The server's logging.
+    """
+    format: NotRequired[pulumi.Input[Optional['LoggingFormat']]]
+    """
+    Format: `text` or `json`. Defaults to `json`.
+    """
+    level: NotRequired[pulumi.Input[Optional['LoggingLevel']]]
+    """
+    Level: `DEBUG`, `INFO`, `WARN` or `ERROR`. Defaults to `INFO`.
+    """
+    output: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    `stdout`, `stderr` or a file path. Defaults to `stdout`.
+    """
+
+@pulumi.input_type
+class LoggingArgs:
+    def __init__(__self__, *,
+                 format: pulumi.Input[Optional['LoggingFormat']] = None,
+                 level: pulumi.Input[Optional['LoggingLevel']] = None,
+                 output: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        v0.29 model only. The server's logging.
+
+        :param pulumi.Input['LoggingFormat'] format: Format: `text` or `json`. Defaults to `json`.
+        :param pulumi.Input['LoggingLevel'] level: Level: `DEBUG`, `INFO`, `WARN` or `ERROR`. Defaults to `INFO`.
+        :param pulumi.Input[_builtins.str] output: `stdout`, `stderr` or a file path. Defaults to `stdout`.
+        """
+        if format is not None:
+            pulumi.set(__self__, "format", format)
+        if level is not None:
+            pulumi.set(__self__, "level", level)
+        if output is not None:
+            pulumi.set(__self__, "output", output)
+
+    @_builtins.property
+    @pulumi.getter
+    def format(self) -> pulumi.Input[Optional['LoggingFormat']]:
+        """
+        Format: `text` or `json`. Defaults to `json`.
+        """
+        return pulumi.get(self, "format")
+
+    @format.setter
+    def format(self, value: pulumi.Input[Optional['LoggingFormat']]):
+        pulumi.set(self, "format", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def level(self) -> pulumi.Input[Optional['LoggingLevel']]:
+        """
+        Level: `DEBUG`, `INFO`, `WARN` or `ERROR`. Defaults to `INFO`.
+        """
+        return pulumi.get(self, "level")
+
+    @level.setter
+    def level(self, value: pulumi.Input[Optional['LoggingLevel']]):
+        pulumi.set(self, "level", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def output(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        `stdout`, `stderr` or a file path. Defaults to `stdout`.
+        """
+        return pulumi.get(self, "output")
+
+    @output.setter
+    def output(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "output", value)
+
+
 class MetricsArgsDict(TypedDict):
     """
     Prometheus metrics.
     """
+    bearer_token_secret: NotRequired[pulumi.Input[Optional['SecretKeySelectorArgsDict']]]
+    """
+    v0.29 model only. Secret key holding a bearer token that scrapers must present; mounted into the pod (rotating it does not restart the server).
+    """
     enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
     """
-    Expose metrics at `/metrics` and create the `<name>-metrics` Service. Defaults to `false`.
+    Expose metrics and create the `<name>-metrics` Service. Defaults to `false`.
+    """
+    path: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    v0.29 model only. HTTP path of the metrics, starting with `/`. Defaults to `/metrics`.
     """
     port: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
     Metrics port (1-65535), on the container and the metrics Service. Defaults to `9090`.
     """
+    service_monitor: NotRequired[pulumi.Input[Optional['ServiceMonitorArgsDict']]]
+    """
+    v0.29 model only. A ServiceMonitor for the metrics Service.
+    """
 
 @pulumi.input_type
 class MetricsArgs:
     def __init__(__self__, *,
+                 bearer_token_secret: pulumi.Input[Optional['SecretKeySelectorArgs']] = None,
                  enabled: pulumi.Input[Optional[_builtins.bool]] = None,
-                 port: pulumi.Input[Optional[_builtins.int]] = None):
+                 path: pulumi.Input[Optional[_builtins.str]] = None,
+                 port: pulumi.Input[Optional[_builtins.int]] = None,
+                 service_monitor: pulumi.Input[Optional['ServiceMonitorArgs']] = None):
         """
         Prometheus metrics.
 
-        :param pulumi.Input[_builtins.bool] enabled: Expose metrics at `/metrics` and create the `<name>-metrics` Service. Defaults to `false`.
+        :param pulumi.Input['SecretKeySelectorArgs'] bearer_token_secret: v0.29 model only. Secret key holding a bearer token that scrapers must present; mounted into the pod (rotating it does not restart the server).
+        :param pulumi.Input[_builtins.bool] enabled: Expose metrics and create the `<name>-metrics` Service. Defaults to `false`.
+        :param pulumi.Input[_builtins.str] path: v0.29 model only. HTTP path of the metrics, starting with `/`. Defaults to `/metrics`.
         :param pulumi.Input[_builtins.int] port: Metrics port (1-65535), on the container and the metrics Service. Defaults to `9090`.
+        :param pulumi.Input['ServiceMonitorArgs'] service_monitor: v0.29 model only. A ServiceMonitor for the metrics Service.
         """
+        if bearer_token_secret is not None:
+            pulumi.set(__self__, "bearer_token_secret", bearer_token_secret)
         if enabled is not None:
             pulumi.set(__self__, "enabled", enabled)
+        if path is not None:
+            pulumi.set(__self__, "path", path)
         if port is not None:
             pulumi.set(__self__, "port", port)
+        if service_monitor is not None:
+            pulumi.set(__self__, "service_monitor", service_monitor)
+
+    @_builtins.property
+    @pulumi.getter(name="bearerTokenSecret")
+    def bearer_token_secret(self) -> pulumi.Input[Optional['SecretKeySelectorArgs']]:
+        """
+        v0.29 model only. Secret key holding a bearer token that scrapers must present; mounted into the pod (rotating it does not restart the server).
+        """
+        return pulumi.get(self, "bearer_token_secret")
+
+    @bearer_token_secret.setter
+    def bearer_token_secret(self, value: pulumi.Input[Optional['SecretKeySelectorArgs']]):
+        pulumi.set(self, "bearer_token_secret", value)
 
     @_builtins.property
     @pulumi.getter
     def enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Expose metrics at `/metrics` and create the `<name>-metrics` Service. Defaults to `false`.
+        Expose metrics and create the `<name>-metrics` Service. Defaults to `false`.
         """
         return pulumi.get(self, "enabled")
 
     @enabled.setter
     def enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
         pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def path(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        v0.29 model only. HTTP path of the metrics, starting with `/`. Defaults to `/metrics`.
+        """
+        return pulumi.get(self, "path")
+
+    @path.setter
+    def path(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "path", value)
 
     @_builtins.property
     @pulumi.getter
@@ -686,6 +1645,18 @@ class MetricsArgs:
     @port.setter
     def port(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "port", value)
+
+    @_builtins.property
+    @pulumi.getter(name="serviceMonitor")
+    def service_monitor(self) -> pulumi.Input[Optional['ServiceMonitorArgs']]:
+        """
+        v0.29 model only. A ServiceMonitor for the metrics Service.
+        """
+        return pulumi.get(self, "service_monitor")
+
+    @service_monitor.setter
+    def service_monitor(self, value: pulumi.Input[Optional['ServiceMonitorArgs']]):
+        pulumi.set(self, "service_monitor", value)
 
 
 class PerconaArgsDict(TypedDict):
@@ -1473,7 +2444,7 @@ class ResourceRequirementsArgs:
 
 class S3ArgsDict(TypedDict):
     """
-    S3 credentials passed to the server as `AWS_*` environment variables (S3 stores are created through the REST API).
+    2026-02 model only. S3 credentials passed to the server as `AWS_*` environment variables (S3 stores are created through the REST API).
     """
     bucket: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -1495,7 +2466,7 @@ class S3Args:
                  credentials_secret_ref: pulumi.Input[Optional['S3CredentialsSecretRefArgs']] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        S3 credentials passed to the server as `AWS_*` environment variables (S3 stores are created through the REST API).
+        2026-02 model only. S3 credentials passed to the server as `AWS_*` environment variables (S3 stores are created through the REST API).
 
         :param pulumi.Input[_builtins.str] bucket: Bucket name; informational, no effect on the deployment.
         :param pulumi.Input['S3CredentialsSecretRefArgs'] credentials_secret_ref: Secret with the S3 credentials. No `AWS_*` variables without it (unless `secretValues.s3` is given).
@@ -1547,7 +2518,7 @@ class S3Args:
 
 class S3CredentialValuesArgsDict(TypedDict):
     """
-    S3 credential values the component stores in its own Secret `<name>-s3-credentials`.
+    2026-02 model only. S3 credential values the component stores in its own Secret `<name>-s3-credentials`.
     """
     access_key_id: pulumi.Input[_builtins.str]
     """
@@ -1569,7 +2540,7 @@ class S3CredentialValuesArgs:
                  secret_access_key: pulumi.Input[_builtins.str],
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        S3 credential values the component stores in its own Secret `<name>-s3-credentials`.
+        2026-02 model only. S3 credential values the component stores in its own Secret `<name>-s3-credentials`.
 
         :param pulumi.Input[_builtins.str] access_key_id: Access key ID.
         :param pulumi.Input[_builtins.str] secret_access_key: Secret access key.
@@ -1619,7 +2590,7 @@ class S3CredentialValuesArgs:
 
 class S3CredentialsSecretRefArgsDict(TypedDict):
     """
-    Keys of the S3 credentials Secret.
+    2026-02 model only. Keys of the S3 credentials Secret.
     """
     secret_name: pulumi.Input[_builtins.str]
     """
@@ -1646,7 +2617,7 @@ class S3CredentialsSecretRefArgs:
                  endpoint_key: pulumi.Input[Optional[_builtins.str]] = None,
                  secret_access_key_key: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        Keys of the S3 credentials Secret.
+        2026-02 model only. Keys of the S3 credentials Secret.
 
         :param pulumi.Input[_builtins.str] secret_name: Name of the Secret. Required.
         :param pulumi.Input[_builtins.str] access_key_id_key: Key holding the access key ID. Defaults to `accessKeyId`.
@@ -1942,7 +2913,7 @@ class SecretValuesArgsDict(TypedDict):
     """
     admin_initial_password: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    Admin initial password (8 to 72 characters), stored in `<name>-admin-bootstrap-credentials`. Generated when neither this nor `identity.admin.initialPasswordSecretRef` is set.
+    Admin initial password (8 to 72 characters), stored in `<name>-admin-bootstrap-credentials`. Generated when neither this nor the Secret reference of the initial password (`identity.admin.passwordSecretRef`; 2026-02 model: `identity.admin.initialPasswordSecretRef`) is set.
     """
     jwt_secret: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -1954,7 +2925,7 @@ class SecretValuesArgsDict(TypedDict):
     """
     s3: NotRequired[pulumi.Input[Optional['S3CredentialValuesArgsDict']]]
     """
-    S3 credentials, stored in `<name>-s3-credentials`.
+    2026-02 model only. S3 credentials, stored in `<name>-s3-credentials`.
     """
 
 @pulumi.input_type
@@ -1967,10 +2938,10 @@ class SecretValuesArgs:
         """
         Secret values the component stores in Secrets it owns, instead of referencing Secrets that already exist. Each one conflicts with the matching `*SecretRef`. Values are marked secret and never appear outside Kubernetes Secret data.
 
-        :param pulumi.Input[_builtins.str] admin_initial_password: Admin initial password (8 to 72 characters), stored in `<name>-admin-bootstrap-credentials`. Generated when neither this nor `identity.admin.initialPasswordSecretRef` is set.
+        :param pulumi.Input[_builtins.str] admin_initial_password: Admin initial password (8 to 72 characters), stored in `<name>-admin-bootstrap-credentials`. Generated when neither this nor the Secret reference of the initial password (`identity.admin.passwordSecretRef`; 2026-02 model: `identity.admin.initialPasswordSecretRef`) is set.
         :param pulumi.Input[_builtins.str] jwt_secret: JWT signing secret (at least 32 characters), stored in `<name>-jwt-secret`. Generated when neither this nor `identity.jwt.secretRef` is set.
         :param pulumi.Input[_builtins.str] postgres_connection: PostgreSQL connection string (URL or libpq `key=value`), split into `<name>-postgres-connection`; selects PostgreSQL.
-        :param pulumi.Input['S3CredentialValuesArgs'] s3: S3 credentials, stored in `<name>-s3-credentials`.
+        :param pulumi.Input['S3CredentialValuesArgs'] s3: 2026-02 model only. S3 credentials, stored in `<name>-s3-credentials`.
         """
         if admin_initial_password is not None:
             pulumi.set(__self__, "admin_initial_password", admin_initial_password)
@@ -1985,7 +2956,7 @@ class SecretValuesArgs:
     @pulumi.getter(name="adminInitialPassword")
     def admin_initial_password(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Admin initial password (8 to 72 characters), stored in `<name>-admin-bootstrap-credentials`. Generated when neither this nor `identity.admin.initialPasswordSecretRef` is set.
+        Admin initial password (8 to 72 characters), stored in `<name>-admin-bootstrap-credentials`. Generated when neither this nor the Secret reference of the initial password (`identity.admin.passwordSecretRef`; 2026-02 model: `identity.admin.initialPasswordSecretRef`) is set.
         """
         return pulumi.get(self, "admin_initial_password")
 
@@ -2021,7 +2992,7 @@ class SecretValuesArgs:
     @pulumi.getter
     def s3(self) -> pulumi.Input[Optional['S3CredentialValuesArgs']]:
         """
-        S3 credentials, stored in `<name>-s3-credentials`.
+        2026-02 model only. S3 credentials, stored in `<name>-s3-credentials`.
         """
         return pulumi.get(self, "s3")
 
@@ -2286,11 +3257,11 @@ class SecurityContextArgs:
 
 class ServiceArgsDict(TypedDict):
     """
-    Type and annotations of the file (`<name>-file`) and API (`<name>-api`) Services.
+    Type and annotations of the API Service `<name>-api` (2026-02 model: also of the file Service `<name>-file`).
     """
     annotations: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
     """
-    Annotations added to the file and API Services, e.g. for a cloud load balancer.
+    Annotations added to the Service, e.g. for a cloud load balancer.
     """
     type: NotRequired[pulumi.Input[Optional['ServiceType']]]
     """
@@ -2303,9 +3274,9 @@ class ServiceArgs:
                  annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  type: pulumi.Input[Optional['ServiceType']] = None):
         """
-        Type and annotations of the file (`<name>-file`) and API (`<name>-api`) Services.
+        Type and annotations of the API Service `<name>-api` (2026-02 model: also of the file Service `<name>-file`).
 
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: Annotations added to the file and API Services, e.g. for a cloud load balancer.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: Annotations added to the Service, e.g. for a cloud load balancer.
         :param pulumi.Input['ServiceType'] type: Service type: `ClusterIP`, `NodePort` or `LoadBalancer`. Defaults to `ClusterIP`.
         """
         if annotations is not None:
@@ -2317,7 +3288,7 @@ class ServiceArgs:
     @pulumi.getter
     def annotations(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
-        Annotations added to the file and API Services, e.g. for a cloud load balancer.
+        Annotations added to the Service, e.g. for a cloud load balancer.
         """
         return pulumi.get(self, "annotations")
 
@@ -2336,6 +3307,80 @@ class ServiceArgs:
     @type.setter
     def type(self, value: pulumi.Input[Optional['ServiceType']]):
         pulumi.set(self, "type", value)
+
+
+class ServiceMonitorArgsDict(TypedDict):
+    """
+    v0.29 model only. A Prometheus operator ServiceMonitor for the metrics Service.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Create the ServiceMonitor `<name>-metrics` (`monitoring.coreos.com/v1`; its CRD must be installed) when metrics are enabled. Defaults to `false`.
+    """
+    interval: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Scrape interval, e.g. `30s`; Prometheus' default when unset.
+    """
+    labels: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    Labels of the ServiceMonitor, e.g. the one your Prometheus selects (`release: kube-prometheus-stack`); the selector labels win on a clash.
+    """
+
+@pulumi.input_type
+class ServiceMonitorArgs:
+    def __init__(__self__, *,
+                 enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 interval: pulumi.Input[Optional[_builtins.str]] = None,
+                 labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
+        """
+        v0.29 model only. A Prometheus operator ServiceMonitor for the metrics Service.
+
+        :param pulumi.Input[_builtins.bool] enabled: Create the ServiceMonitor `<name>-metrics` (`monitoring.coreos.com/v1`; its CRD must be installed) when metrics are enabled. Defaults to `false`.
+        :param pulumi.Input[_builtins.str] interval: Scrape interval, e.g. `30s`; Prometheus' default when unset.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels of the ServiceMonitor, e.g. the one your Prometheus selects (`release: kube-prometheus-stack`); the selector labels win on a clash.
+        """
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if interval is not None:
+            pulumi.set(__self__, "interval", interval)
+        if labels is not None:
+            pulumi.set(__self__, "labels", labels)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Create the ServiceMonitor `<name>-metrics` (`monitoring.coreos.com/v1`; its CRD must be installed) when metrics are enabled. Defaults to `false`.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def interval(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Scrape interval, e.g. `30s`; Prometheus' default when unset.
+        """
+        return pulumi.get(self, "interval")
+
+    @interval.setter
+    def interval(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "interval", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def labels(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        Labels of the ServiceMonitor, e.g. the one your Prometheus selects (`release: kube-prometheus-stack`); the selector labels win on a clash.
+        """
+        return pulumi.get(self, "labels")
+
+    @labels.setter
+    def labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "labels", value)
 
 
 class SmbArgsDict(TypedDict):
@@ -2760,6 +3805,138 @@ class SmbTimeoutsArgs:
         pulumi.set(self, "write", value)
 
 
+class SnapshotPolicyArgsDict(TypedDict):
+    """
+    v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
+    """
+    interval: pulumi.Input[_builtins.str]
+    """
+    Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
+    """
+    share: pulumi.Input[_builtins.str]
+    """
+    Share name. Required.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Policy enabled; the server's default (enabled) when unset.
+    """
+    keep_last: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Snapshots kept (at least 0).
+    """
+    name_prefix: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Name prefix of the snapshots; the server's default (`scheduled`) when unset.
+    """
+    ttl: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Lifetime of a snapshot.
+    """
+
+@pulumi.input_type
+class SnapshotPolicyArgs:
+    def __init__(__self__, *,
+                 interval: pulumi.Input[_builtins.str],
+                 share: pulumi.Input[_builtins.str],
+                 enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 keep_last: pulumi.Input[Optional[_builtins.int]] = None,
+                 name_prefix: pulumi.Input[Optional[_builtins.str]] = None,
+                 ttl: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
+
+        :param pulumi.Input[_builtins.str] interval: Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
+        :param pulumi.Input[_builtins.str] share: Share name. Required.
+        :param pulumi.Input[_builtins.bool] enabled: Policy enabled; the server's default (enabled) when unset.
+        :param pulumi.Input[_builtins.int] keep_last: Snapshots kept (at least 0).
+        :param pulumi.Input[_builtins.str] name_prefix: Name prefix of the snapshots; the server's default (`scheduled`) when unset.
+        :param pulumi.Input[_builtins.str] ttl: Lifetime of a snapshot.
+        """
+        pulumi.set(__self__, "interval", interval)
+        pulumi.set(__self__, "share", share)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if keep_last is not None:
+            pulumi.set(__self__, "keep_last", keep_last)
+        if name_prefix is not None:
+            pulumi.set(__self__, "name_prefix", name_prefix)
+        if ttl is not None:
+            pulumi.set(__self__, "ttl", ttl)
+
+    @_builtins.property
+    @pulumi.getter
+    def interval(self) -> pulumi.Input[_builtins.str]:
+        """
+        Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
+        """
+        return pulumi.get(self, "interval")
+
+    @interval.setter
+    def interval(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "interval", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def share(self) -> pulumi.Input[_builtins.str]:
+        """
+        Share name. Required.
+        """
+        return pulumi.get(self, "share")
+
+    @share.setter
+    def share(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "share", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Policy enabled; the server's default (enabled) when unset.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter(name="keepLast")
+    def keep_last(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Snapshots kept (at least 0).
+        """
+        return pulumi.get(self, "keep_last")
+
+    @keep_last.setter
+    def keep_last(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "keep_last", value)
+
+    @_builtins.property
+    @pulumi.getter(name="namePrefix")
+    def name_prefix(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Name prefix of the snapshots; the server's default (`scheduled`) when unset.
+        """
+        return pulumi.get(self, "name_prefix")
+
+    @name_prefix.setter
+    def name_prefix(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name_prefix", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def ttl(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Lifetime of a snapshot.
+        """
+        return pulumi.get(self, "ttl")
+
+    @ttl.setter
+    def ttl(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "ttl", value)
+
+
 class SqliteArgsDict(TypedDict):
     """
     SQLite settings of the control-plane database.
@@ -2800,15 +3977,15 @@ class StorageArgsDict(TypedDict):
     """
     metadata_size: pulumi.Input[_builtins.str]
     """
-    Size of the metadata volume, mounted at `/data/metadata`. Required.
+    Size of the metadata volume, mounted at `/data/store/metadata` (2026-02 model: `/data/metadata`). Required.
     """
     cache_size: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    Size of the cache (WAL) volume, mounted at `/data/cache`. Defaults to `5Gi`.
+    2026-02 model only. Size of the cache (WAL) volume, mounted at `/data/cache`. Defaults to `5Gi`.
     """
     content_size: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    Size of the content volume, mounted at `/data/content`; no content volume when unset (S3-only payloads).
+    Size of the content (block) volume, mounted at `/data/store/block` (2026-02 model: `/data/content`); no content volume when unset (remote payload stores only).
     """
     control_plane_size: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -2830,9 +4007,9 @@ class StorageArgs:
         """
         Persistent volumes of the server; each size must match `^[0-9]+(Gi|Mi|Ti)$`. Sizes and class cannot change after creation (the StatefulSet is replaced; the volumes are kept).
 
-        :param pulumi.Input[_builtins.str] metadata_size: Size of the metadata volume, mounted at `/data/metadata`. Required.
-        :param pulumi.Input[_builtins.str] cache_size: Size of the cache (WAL) volume, mounted at `/data/cache`. Defaults to `5Gi`.
-        :param pulumi.Input[_builtins.str] content_size: Size of the content volume, mounted at `/data/content`; no content volume when unset (S3-only payloads).
+        :param pulumi.Input[_builtins.str] metadata_size: Size of the metadata volume, mounted at `/data/store/metadata` (2026-02 model: `/data/metadata`). Required.
+        :param pulumi.Input[_builtins.str] cache_size: 2026-02 model only. Size of the cache (WAL) volume, mounted at `/data/cache`. Defaults to `5Gi`.
+        :param pulumi.Input[_builtins.str] content_size: Size of the content (block) volume, mounted at `/data/store/block` (2026-02 model: `/data/content`); no content volume when unset (remote payload stores only).
         :param pulumi.Input[_builtins.str] control_plane_size: Size of the control-plane volume, mounted at `/data/controlplane`, which keeps users, shares and adapters across restarts. Defaults to `1Gi`.
         :param pulumi.Input[_builtins.str] storage_class_name: StorageClass of every volume; the cluster's default class when unset. An explicit `""` disables dynamic provisioning.
         """
@@ -2850,7 +4027,7 @@ class StorageArgs:
     @pulumi.getter(name="metadataSize")
     def metadata_size(self) -> pulumi.Input[_builtins.str]:
         """
-        Size of the metadata volume, mounted at `/data/metadata`. Required.
+        Size of the metadata volume, mounted at `/data/store/metadata` (2026-02 model: `/data/metadata`). Required.
         """
         return pulumi.get(self, "metadata_size")
 
@@ -2862,7 +4039,7 @@ class StorageArgs:
     @pulumi.getter(name="cacheSize")
     def cache_size(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Size of the cache (WAL) volume, mounted at `/data/cache`. Defaults to `5Gi`.
+        2026-02 model only. Size of the cache (WAL) volume, mounted at `/data/cache`. Defaults to `5Gi`.
         """
         return pulumi.get(self, "cache_size")
 
@@ -2874,7 +4051,7 @@ class StorageArgs:
     @pulumi.getter(name="contentSize")
     def content_size(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Size of the content volume, mounted at `/data/content`; no content volume when unset (S3-only payloads).
+        Size of the content (block) volume, mounted at `/data/store/block` (2026-02 model: `/data/content`); no content volume when unset (remote payload stores only).
         """
         return pulumi.get(self, "content_size")
 

@@ -22,6 +22,9 @@ __all__ = ['DittoServerArgs', 'DittoServer']
 class DittoServerArgs:
     def __init__(__self__, *,
                  storage: pulumi.Input['StorageArgs'],
+                 adapter_discovery: pulumi.Input[Optional['AdapterDiscoveryArgs']] = None,
+                 adapter_services: pulumi.Input[Optional['AdapterServicesArgs']] = None,
+                 adapters: pulumi.Input[Optional[Sequence[pulumi.Input['AdapterArgs']]]] = None,
                  annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  cache: pulumi.Input[Optional['CacheArgs']] = None,
                  control_plane: pulumi.Input[Optional['ControlPlaneArgs']] = None,
@@ -29,9 +32,11 @@ class DittoServerArgs:
                  identity: pulumi.Input[Optional['IdentityArgs']] = None,
                  image: pulumi.Input[Optional[_builtins.str]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 logging: pulumi.Input[Optional['LoggingArgs']] = None,
                  metrics: pulumi.Input[Optional['MetricsArgs']] = None,
                  namespace: pulumi.Input[Optional[_builtins.str]] = None,
                  nfs_port: pulumi.Input[Optional[_builtins.int]] = None,
+                 operator_release: pulumi.Input[Optional['OperatorRelease']] = None,
                  percona: pulumi.Input[Optional['PerconaArgs']] = None,
                  pod_security_context: pulumi.Input[Optional['PodSecurityContextArgs']] = None,
                  replicas: pulumi.Input[Optional[_builtins.int]] = None,
@@ -40,32 +45,47 @@ class DittoServerArgs:
                  secret_values: pulumi.Input[Optional['SecretValuesArgs']] = None,
                  security_context: pulumi.Input[Optional['SecurityContextArgs']] = None,
                  service: pulumi.Input[Optional['ServiceArgs']] = None,
-                 smb: pulumi.Input[Optional['SmbArgs']] = None):
+                 smb: pulumi.Input[Optional['SmbArgs']] = None,
+                 snapshot_policies: pulumi.Input[Optional[Sequence[pulumi.Input['SnapshotPolicyArgs']]]] = None,
+                 termination_grace_period_seconds: pulumi.Input[Optional[_builtins.int]] = None):
         """
         The set of arguments for constructing a DittoServer resource.
 
         :param pulumi.Input['StorageArgs'] storage: Persistent volumes. Required.
+        :param pulumi.Input['AdapterDiscoveryArgs'] adapter_discovery: v0.29 model only. The operator's adapter polling; validated, no effect.
+        :param pulumi.Input['AdapterServicesArgs'] adapter_services: v0.29 model only. Adapter Service settings.
+        :param pulumi.Input[Sequence[pulumi.Input['AdapterArgs']]] adapters: v0.29 model only. The adapters the server runs, each with its Service `<name>-adapter-<type>`, container ports and NetworkPolicy; their ports are set in the server through its REST API and must match. Defaults to NFS on 12049 and SMB on 1445 (what a fresh server creates).
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: Annotations added to every object's metadata.
-        :param pulumi.Input['CacheArgs'] cache: WAL-backed cache.
+        :param pulumi.Input['CacheArgs'] cache: 2026-02 model only. WAL-backed cache.
         :param pulumi.Input['ControlPlaneArgs'] control_plane: REST control plane.
         :param pulumi.Input['DatabaseArgs'] database: Control-plane database.
-        :param pulumi.Input['IdentityArgs'] identity: JWT and admin settings.
-        :param pulumi.Input[_builtins.str] image: Container image of the server. Defaults to `marmos91c/dittofs:latest`.
+        :param pulumi.Input['IdentityArgs'] identity: Authentication: JWT, admin, and (v0.29 model) LDAP and Kerberos.
+        :param pulumi.Input[_builtins.str] image: Container image of the server; pin a tag in production. Defaults to `marmos91c/dittofs:latest`.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels added to every object's metadata (selectors stay `app` and `instance`).
+        :param pulumi.Input['LoggingArgs'] logging: v0.29 model only. Logging.
         :param pulumi.Input['MetricsArgs'] metrics: Prometheus metrics.
         :param pulumi.Input[_builtins.str] namespace: Namespace of every object; it must exist, and referenced Secrets are read from it. Defaults to `default`.
-        :param pulumi.Input[_builtins.int] nfs_port: NFS port of the file and headless Services (1-65535); it reaches the server's NFS adapter on container port 12049. Defaults to `12049`.
+        :param pulumi.Input[_builtins.int] nfs_port: 2026-02 model only. NFS port of the file and headless Services (1-65535); it reaches the server's NFS adapter on container port 12049. Defaults to `12049`.
+        :param pulumi.Input['OperatorRelease'] operator_release: The operator release whose object model to render: `v0.29` (today's operator and server) or `2026-02` (the operator of February 2026). Moving a stack from `2026-02` to `v0.29` replaces the StatefulSet (volumes kept) and the file Service; see the README's migration section. Defaults to `v0.29`.
         :param pulumi.Input['PerconaArgs'] percona: Percona-managed PostgreSQL.
-        :param pulumi.Input['PodSecurityContextArgs'] pod_security_context: Security context of the pod; replaces the default (fsGroup, user and group 65532, non-root, RuntimeDefault seccomp) as a whole.
+        :param pulumi.Input['PodSecurityContextArgs'] pod_security_context: Security context of the pod; replaces the default as a whole (v0.29 model: fsGroup 65532; 2026-02 model: fsGroup, user and group 65532, non-root, RuntimeDefault seccomp).
         :param pulumi.Input[_builtins.int] replicas: Server replicas: 1 runs the server, 0 stops it and keeps everything else. Defaults to `1`.
         :param pulumi.Input['ResourceRequirementsArgs'] resources: Resource requests and limits of the server container. Defaults to none.
-        :param pulumi.Input['S3Args'] s3: S3 credentials for payload stores.
+        :param pulumi.Input['S3Args'] s3: 2026-02 model only. S3 credentials for payload stores.
         :param pulumi.Input['SecretValuesArgs'] secret_values: Secret values stored in Secrets the component owns, instead of references to existing Secrets.
-        :param pulumi.Input['SecurityContextArgs'] security_context: Security context of the server container; replaces the hardened default (non-root 65532, no capabilities, no privilege escalation, read-only root) as a whole.
-        :param pulumi.Input['ServiceArgs'] service: File and API Service settings.
-        :param pulumi.Input['SmbArgs'] smb: SMB settings.
+        :param pulumi.Input['SecurityContextArgs'] security_context: Security context of the server container. v0.29 model: no privilege escalation, non-root, no capabilities and RuntimeDefault seccomp are filled in where it leaves them unset. 2026-02 model: replaces the hardened default (non-root 65532, no capabilities, no privilege escalation, read-only root) as a whole.
+        :param pulumi.Input['ServiceArgs'] service: API Service settings (2026-02 model: also the file Service).
+        :param pulumi.Input['SmbArgs'] smb: 2026-02 model only. SMB settings.
+        :param pulumi.Input[Sequence[pulumi.Input['SnapshotPolicyArgs']]] snapshot_policies: v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so).
+        :param pulumi.Input[_builtins.int] termination_grace_period_seconds: v0.29 model only. Seconds the pod gets to stop (at least 36). Defaults to `105`.
         """
         pulumi.set(__self__, "storage", storage)
+        if adapter_discovery is not None:
+            pulumi.set(__self__, "adapter_discovery", adapter_discovery)
+        if adapter_services is not None:
+            pulumi.set(__self__, "adapter_services", adapter_services)
+        if adapters is not None:
+            pulumi.set(__self__, "adapters", adapters)
         if annotations is not None:
             pulumi.set(__self__, "annotations", annotations)
         if cache is not None:
@@ -80,12 +100,16 @@ class DittoServerArgs:
             pulumi.set(__self__, "image", image)
         if labels is not None:
             pulumi.set(__self__, "labels", labels)
+        if logging is not None:
+            pulumi.set(__self__, "logging", logging)
         if metrics is not None:
             pulumi.set(__self__, "metrics", metrics)
         if namespace is not None:
             pulumi.set(__self__, "namespace", namespace)
         if nfs_port is not None:
             pulumi.set(__self__, "nfs_port", nfs_port)
+        if operator_release is not None:
+            pulumi.set(__self__, "operator_release", operator_release)
         if percona is not None:
             pulumi.set(__self__, "percona", percona)
         if pod_security_context is not None:
@@ -104,6 +128,10 @@ class DittoServerArgs:
             pulumi.set(__self__, "service", service)
         if smb is not None:
             pulumi.set(__self__, "smb", smb)
+        if snapshot_policies is not None:
+            pulumi.set(__self__, "snapshot_policies", snapshot_policies)
+        if termination_grace_period_seconds is not None:
+            pulumi.set(__self__, "termination_grace_period_seconds", termination_grace_period_seconds)
 
     @_builtins.property
     @pulumi.getter
@@ -116,6 +144,42 @@ class DittoServerArgs:
     @storage.setter
     def storage(self, value: pulumi.Input['StorageArgs']):
         pulumi.set(self, "storage", value)
+
+    @_builtins.property
+    @pulumi.getter(name="adapterDiscovery")
+    def adapter_discovery(self) -> pulumi.Input[Optional['AdapterDiscoveryArgs']]:
+        """
+        v0.29 model only. The operator's adapter polling; validated, no effect.
+        """
+        return pulumi.get(self, "adapter_discovery")
+
+    @adapter_discovery.setter
+    def adapter_discovery(self, value: pulumi.Input[Optional['AdapterDiscoveryArgs']]):
+        pulumi.set(self, "adapter_discovery", value)
+
+    @_builtins.property
+    @pulumi.getter(name="adapterServices")
+    def adapter_services(self) -> pulumi.Input[Optional['AdapterServicesArgs']]:
+        """
+        v0.29 model only. Adapter Service settings.
+        """
+        return pulumi.get(self, "adapter_services")
+
+    @adapter_services.setter
+    def adapter_services(self, value: pulumi.Input[Optional['AdapterServicesArgs']]):
+        pulumi.set(self, "adapter_services", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def adapters(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['AdapterArgs']]]]:
+        """
+        v0.29 model only. The adapters the server runs, each with its Service `<name>-adapter-<type>`, container ports and NetworkPolicy; their ports are set in the server through its REST API and must match. Defaults to NFS on 12049 and SMB on 1445 (what a fresh server creates).
+        """
+        return pulumi.get(self, "adapters")
+
+    @adapters.setter
+    def adapters(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['AdapterArgs']]]]):
+        pulumi.set(self, "adapters", value)
 
     @_builtins.property
     @pulumi.getter
@@ -133,7 +197,7 @@ class DittoServerArgs:
     @pulumi.getter
     def cache(self) -> pulumi.Input[Optional['CacheArgs']]:
         """
-        WAL-backed cache.
+        2026-02 model only. WAL-backed cache.
         """
         return pulumi.get(self, "cache")
 
@@ -169,7 +233,7 @@ class DittoServerArgs:
     @pulumi.getter
     def identity(self) -> pulumi.Input[Optional['IdentityArgs']]:
         """
-        JWT and admin settings.
+        Authentication: JWT, admin, and (v0.29 model) LDAP and Kerberos.
         """
         return pulumi.get(self, "identity")
 
@@ -181,7 +245,7 @@ class DittoServerArgs:
     @pulumi.getter
     def image(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Container image of the server. Defaults to `marmos91c/dittofs:latest`.
+        Container image of the server; pin a tag in production. Defaults to `marmos91c/dittofs:latest`.
         """
         return pulumi.get(self, "image")
 
@@ -200,6 +264,18 @@ class DittoServerArgs:
     @labels.setter
     def labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "labels", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def logging(self) -> pulumi.Input[Optional['LoggingArgs']]:
+        """
+        v0.29 model only. Logging.
+        """
+        return pulumi.get(self, "logging")
+
+    @logging.setter
+    def logging(self, value: pulumi.Input[Optional['LoggingArgs']]):
+        pulumi.set(self, "logging", value)
 
     @_builtins.property
     @pulumi.getter
@@ -229,13 +305,25 @@ class DittoServerArgs:
     @pulumi.getter(name="nfsPort")
     def nfs_port(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        NFS port of the file and headless Services (1-65535); it reaches the server's NFS adapter on container port 12049. Defaults to `12049`.
+        2026-02 model only. NFS port of the file and headless Services (1-65535); it reaches the server's NFS adapter on container port 12049. Defaults to `12049`.
         """
         return pulumi.get(self, "nfs_port")
 
     @nfs_port.setter
     def nfs_port(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "nfs_port", value)
+
+    @_builtins.property
+    @pulumi.getter(name="operatorRelease")
+    def operator_release(self) -> pulumi.Input[Optional['OperatorRelease']]:
+        """
+        The operator release whose object model to render: `v0.29` (today's operator and server) or `2026-02` (the operator of February 2026). Moving a stack from `2026-02` to `v0.29` replaces the StatefulSet (volumes kept) and the file Service; see the README's migration section. Defaults to `v0.29`.
+        """
+        return pulumi.get(self, "operator_release")
+
+    @operator_release.setter
+    def operator_release(self, value: pulumi.Input[Optional['OperatorRelease']]):
+        pulumi.set(self, "operator_release", value)
 
     @_builtins.property
     @pulumi.getter
@@ -253,7 +341,7 @@ class DittoServerArgs:
     @pulumi.getter(name="podSecurityContext")
     def pod_security_context(self) -> pulumi.Input[Optional['PodSecurityContextArgs']]:
         """
-        Security context of the pod; replaces the default (fsGroup, user and group 65532, non-root, RuntimeDefault seccomp) as a whole.
+        Security context of the pod; replaces the default as a whole (v0.29 model: fsGroup 65532; 2026-02 model: fsGroup, user and group 65532, non-root, RuntimeDefault seccomp).
         """
         return pulumi.get(self, "pod_security_context")
 
@@ -289,7 +377,7 @@ class DittoServerArgs:
     @pulumi.getter
     def s3(self) -> pulumi.Input[Optional['S3Args']]:
         """
-        S3 credentials for payload stores.
+        2026-02 model only. S3 credentials for payload stores.
         """
         return pulumi.get(self, "s3")
 
@@ -313,7 +401,7 @@ class DittoServerArgs:
     @pulumi.getter(name="securityContext")
     def security_context(self) -> pulumi.Input[Optional['SecurityContextArgs']]:
         """
-        Security context of the server container; replaces the hardened default (non-root 65532, no capabilities, no privilege escalation, read-only root) as a whole.
+        Security context of the server container. v0.29 model: no privilege escalation, non-root, no capabilities and RuntimeDefault seccomp are filled in where it leaves them unset. 2026-02 model: replaces the hardened default (non-root 65532, no capabilities, no privilege escalation, read-only root) as a whole.
         """
         return pulumi.get(self, "security_context")
 
@@ -325,7 +413,7 @@ class DittoServerArgs:
     @pulumi.getter
     def service(self) -> pulumi.Input[Optional['ServiceArgs']]:
         """
-        File and API Service settings.
+        API Service settings (2026-02 model: also the file Service).
         """
         return pulumi.get(self, "service")
 
@@ -337,13 +425,37 @@ class DittoServerArgs:
     @pulumi.getter
     def smb(self) -> pulumi.Input[Optional['SmbArgs']]:
         """
-        SMB settings.
+        2026-02 model only. SMB settings.
         """
         return pulumi.get(self, "smb")
 
     @smb.setter
     def smb(self, value: pulumi.Input[Optional['SmbArgs']]):
         pulumi.set(self, "smb", value)
+
+    @_builtins.property
+    @pulumi.getter(name="snapshotPolicies")
+    def snapshot_policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['SnapshotPolicyArgs']]]]:
+        """
+        v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so).
+        """
+        return pulumi.get(self, "snapshot_policies")
+
+    @snapshot_policies.setter
+    def snapshot_policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['SnapshotPolicyArgs']]]]):
+        pulumi.set(self, "snapshot_policies", value)
+
+    @_builtins.property
+    @pulumi.getter(name="terminationGracePeriodSeconds")
+    def termination_grace_period_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        v0.29 model only. Seconds the pod gets to stop (at least 36). Defaults to `105`.
+        """
+        return pulumi.get(self, "termination_grace_period_seconds")
+
+    @termination_grace_period_seconds.setter
+    def termination_grace_period_seconds(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "termination_grace_period_seconds", value)
 
 
 @pulumi.type_token("dittofs:index:DittoServer")
@@ -352,6 +464,9 @@ class DittoServer(pulumi.ComponentResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 adapter_discovery: pulumi.Input[Optional[Union['AdapterDiscoveryArgs', 'AdapterDiscoveryArgsDict']]] = None,
+                 adapter_services: pulumi.Input[Optional[Union['AdapterServicesArgs', 'AdapterServicesArgsDict']]] = None,
+                 adapters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AdapterArgs', 'AdapterArgsDict']]]]] = None,
                  annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  cache: pulumi.Input[Optional[Union['CacheArgs', 'CacheArgsDict']]] = None,
                  control_plane: pulumi.Input[Optional[Union['ControlPlaneArgs', 'ControlPlaneArgsDict']]] = None,
@@ -359,9 +474,11 @@ class DittoServer(pulumi.ComponentResource):
                  identity: pulumi.Input[Optional[Union['IdentityArgs', 'IdentityArgsDict']]] = None,
                  image: pulumi.Input[Optional[_builtins.str]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 logging: pulumi.Input[Optional[Union['LoggingArgs', 'LoggingArgsDict']]] = None,
                  metrics: pulumi.Input[Optional[Union['MetricsArgs', 'MetricsArgsDict']]] = None,
                  namespace: pulumi.Input[Optional[_builtins.str]] = None,
                  nfs_port: pulumi.Input[Optional[_builtins.int]] = None,
+                 operator_release: pulumi.Input[Optional['OperatorRelease']] = None,
                  percona: pulumi.Input[Optional[Union['PerconaArgs', 'PerconaArgsDict']]] = None,
                  pod_security_context: pulumi.Input[Optional[Union['PodSecurityContextArgs', 'PodSecurityContextArgsDict']]] = None,
                  replicas: pulumi.Input[Optional[_builtins.int]] = None,
@@ -371,33 +488,42 @@ class DittoServer(pulumi.ComponentResource):
                  security_context: pulumi.Input[Optional[Union['SecurityContextArgs', 'SecurityContextArgsDict']]] = None,
                  service: pulumi.Input[Optional[Union['ServiceArgs', 'ServiceArgsDict']]] = None,
                  smb: pulumi.Input[Optional[Union['SmbArgs', 'SmbArgsDict']]] = None,
+                 snapshot_policies: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SnapshotPolicyArgs', 'SnapshotPolicyArgsDict']]]]] = None,
                  storage: pulumi.Input[Optional[Union['StorageArgs', 'StorageArgsDict']]] = None,
+                 termination_grace_period_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  __props__=None):
         """
         A DittoFS file server (NFS + SMB + REST control plane) on Kubernetes: the objects the DittoFS operator creates for a `DittoServer` custom resource, from the same spec, without the operator. Invalid args fail before anything is registered, each problem with its field path.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[Union['AdapterDiscoveryArgs', 'AdapterDiscoveryArgsDict']] adapter_discovery: v0.29 model only. The operator's adapter polling; validated, no effect.
+        :param pulumi.Input[Union['AdapterServicesArgs', 'AdapterServicesArgsDict']] adapter_services: v0.29 model only. Adapter Service settings.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['AdapterArgs', 'AdapterArgsDict']]]] adapters: v0.29 model only. The adapters the server runs, each with its Service `<name>-adapter-<type>`, container ports and NetworkPolicy; their ports are set in the server through its REST API and must match. Defaults to NFS on 12049 and SMB on 1445 (what a fresh server creates).
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: Annotations added to every object's metadata.
-        :param pulumi.Input[Union['CacheArgs', 'CacheArgsDict']] cache: WAL-backed cache.
+        :param pulumi.Input[Union['CacheArgs', 'CacheArgsDict']] cache: 2026-02 model only. WAL-backed cache.
         :param pulumi.Input[Union['ControlPlaneArgs', 'ControlPlaneArgsDict']] control_plane: REST control plane.
         :param pulumi.Input[Union['DatabaseArgs', 'DatabaseArgsDict']] database: Control-plane database.
-        :param pulumi.Input[Union['IdentityArgs', 'IdentityArgsDict']] identity: JWT and admin settings.
-        :param pulumi.Input[_builtins.str] image: Container image of the server. Defaults to `marmos91c/dittofs:latest`.
+        :param pulumi.Input[Union['IdentityArgs', 'IdentityArgsDict']] identity: Authentication: JWT, admin, and (v0.29 model) LDAP and Kerberos.
+        :param pulumi.Input[_builtins.str] image: Container image of the server; pin a tag in production. Defaults to `marmos91c/dittofs:latest`.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels added to every object's metadata (selectors stay `app` and `instance`).
+        :param pulumi.Input[Union['LoggingArgs', 'LoggingArgsDict']] logging: v0.29 model only. Logging.
         :param pulumi.Input[Union['MetricsArgs', 'MetricsArgsDict']] metrics: Prometheus metrics.
         :param pulumi.Input[_builtins.str] namespace: Namespace of every object; it must exist, and referenced Secrets are read from it. Defaults to `default`.
-        :param pulumi.Input[_builtins.int] nfs_port: NFS port of the file and headless Services (1-65535); it reaches the server's NFS adapter on container port 12049. Defaults to `12049`.
+        :param pulumi.Input[_builtins.int] nfs_port: 2026-02 model only. NFS port of the file and headless Services (1-65535); it reaches the server's NFS adapter on container port 12049. Defaults to `12049`.
+        :param pulumi.Input['OperatorRelease'] operator_release: The operator release whose object model to render: `v0.29` (today's operator and server) or `2026-02` (the operator of February 2026). Moving a stack from `2026-02` to `v0.29` replaces the StatefulSet (volumes kept) and the file Service; see the README's migration section. Defaults to `v0.29`.
         :param pulumi.Input[Union['PerconaArgs', 'PerconaArgsDict']] percona: Percona-managed PostgreSQL.
-        :param pulumi.Input[Union['PodSecurityContextArgs', 'PodSecurityContextArgsDict']] pod_security_context: Security context of the pod; replaces the default (fsGroup, user and group 65532, non-root, RuntimeDefault seccomp) as a whole.
+        :param pulumi.Input[Union['PodSecurityContextArgs', 'PodSecurityContextArgsDict']] pod_security_context: Security context of the pod; replaces the default as a whole (v0.29 model: fsGroup 65532; 2026-02 model: fsGroup, user and group 65532, non-root, RuntimeDefault seccomp).
         :param pulumi.Input[_builtins.int] replicas: Server replicas: 1 runs the server, 0 stops it and keeps everything else. Defaults to `1`.
         :param pulumi.Input[Union['ResourceRequirementsArgs', 'ResourceRequirementsArgsDict']] resources: Resource requests and limits of the server container. Defaults to none.
-        :param pulumi.Input[Union['S3Args', 'S3ArgsDict']] s3: S3 credentials for payload stores.
+        :param pulumi.Input[Union['S3Args', 'S3ArgsDict']] s3: 2026-02 model only. S3 credentials for payload stores.
         :param pulumi.Input[Union['SecretValuesArgs', 'SecretValuesArgsDict']] secret_values: Secret values stored in Secrets the component owns, instead of references to existing Secrets.
-        :param pulumi.Input[Union['SecurityContextArgs', 'SecurityContextArgsDict']] security_context: Security context of the server container; replaces the hardened default (non-root 65532, no capabilities, no privilege escalation, read-only root) as a whole.
-        :param pulumi.Input[Union['ServiceArgs', 'ServiceArgsDict']] service: File and API Service settings.
-        :param pulumi.Input[Union['SmbArgs', 'SmbArgsDict']] smb: SMB settings.
+        :param pulumi.Input[Union['SecurityContextArgs', 'SecurityContextArgsDict']] security_context: Security context of the server container. v0.29 model: no privilege escalation, non-root, no capabilities and RuntimeDefault seccomp are filled in where it leaves them unset. 2026-02 model: replaces the hardened default (non-root 65532, no capabilities, no privilege escalation, read-only root) as a whole.
+        :param pulumi.Input[Union['ServiceArgs', 'ServiceArgsDict']] service: API Service settings (2026-02 model: also the file Service).
+        :param pulumi.Input[Union['SmbArgs', 'SmbArgsDict']] smb: 2026-02 model only. SMB settings.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['SnapshotPolicyArgs', 'SnapshotPolicyArgsDict']]]] snapshot_policies: v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so).
         :param pulumi.Input[Union['StorageArgs', 'StorageArgsDict']] storage: Persistent volumes. Required.
+        :param pulumi.Input[_builtins.int] termination_grace_period_seconds: v0.29 model only. Seconds the pod gets to stop (at least 36). Defaults to `105`.
         """
         ...
     @overload
@@ -423,6 +549,9 @@ class DittoServer(pulumi.ComponentResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 adapter_discovery: pulumi.Input[Optional[Union['AdapterDiscoveryArgs', 'AdapterDiscoveryArgsDict']]] = None,
+                 adapter_services: pulumi.Input[Optional[Union['AdapterServicesArgs', 'AdapterServicesArgsDict']]] = None,
+                 adapters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AdapterArgs', 'AdapterArgsDict']]]]] = None,
                  annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  cache: pulumi.Input[Optional[Union['CacheArgs', 'CacheArgsDict']]] = None,
                  control_plane: pulumi.Input[Optional[Union['ControlPlaneArgs', 'ControlPlaneArgsDict']]] = None,
@@ -430,9 +559,11 @@ class DittoServer(pulumi.ComponentResource):
                  identity: pulumi.Input[Optional[Union['IdentityArgs', 'IdentityArgsDict']]] = None,
                  image: pulumi.Input[Optional[_builtins.str]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 logging: pulumi.Input[Optional[Union['LoggingArgs', 'LoggingArgsDict']]] = None,
                  metrics: pulumi.Input[Optional[Union['MetricsArgs', 'MetricsArgsDict']]] = None,
                  namespace: pulumi.Input[Optional[_builtins.str]] = None,
                  nfs_port: pulumi.Input[Optional[_builtins.int]] = None,
+                 operator_release: pulumi.Input[Optional['OperatorRelease']] = None,
                  percona: pulumi.Input[Optional[Union['PerconaArgs', 'PerconaArgsDict']]] = None,
                  pod_security_context: pulumi.Input[Optional[Union['PodSecurityContextArgs', 'PodSecurityContextArgsDict']]] = None,
                  replicas: pulumi.Input[Optional[_builtins.int]] = None,
@@ -442,7 +573,9 @@ class DittoServer(pulumi.ComponentResource):
                  security_context: pulumi.Input[Optional[Union['SecurityContextArgs', 'SecurityContextArgsDict']]] = None,
                  service: pulumi.Input[Optional[Union['ServiceArgs', 'ServiceArgsDict']]] = None,
                  smb: pulumi.Input[Optional[Union['SmbArgs', 'SmbArgsDict']]] = None,
+                 snapshot_policies: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SnapshotPolicyArgs', 'SnapshotPolicyArgsDict']]]]] = None,
                  storage: pulumi.Input[Optional[Union['StorageArgs', 'StorageArgsDict']]] = None,
+                 termination_grace_period_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -454,6 +587,9 @@ class DittoServer(pulumi.ComponentResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = DittoServerArgs.__new__(DittoServerArgs)
 
+            __props__.__dict__["adapter_discovery"] = adapter_discovery
+            __props__.__dict__["adapter_services"] = adapter_services
+            __props__.__dict__["adapters"] = adapters
             __props__.__dict__["annotations"] = annotations
             __props__.__dict__["cache"] = cache
             __props__.__dict__["control_plane"] = control_plane
@@ -461,9 +597,11 @@ class DittoServer(pulumi.ComponentResource):
             __props__.__dict__["identity"] = identity
             __props__.__dict__["image"] = image
             __props__.__dict__["labels"] = labels
+            __props__.__dict__["logging"] = logging
             __props__.__dict__["metrics"] = metrics
             __props__.__dict__["namespace"] = namespace
             __props__.__dict__["nfs_port"] = nfs_port
+            __props__.__dict__["operator_release"] = operator_release
             __props__.__dict__["percona"] = percona
             __props__.__dict__["pod_security_context"] = pod_security_context
             __props__.__dict__["replicas"] = replicas
@@ -473,9 +611,11 @@ class DittoServer(pulumi.ComponentResource):
             __props__.__dict__["security_context"] = security_context
             __props__.__dict__["service"] = service
             __props__.__dict__["smb"] = smb
+            __props__.__dict__["snapshot_policies"] = snapshot_policies
             if storage is None and not opts.urn:
                 raise TypeError("Missing required property 'storage'")
             __props__.__dict__["storage"] = storage
+            __props__.__dict__["termination_grace_period_seconds"] = termination_grace_period_seconds
             __props__.__dict__["admin_password"] = None
             __props__.__dict__["api_endpoint"] = None
             __props__.__dict__["api_service_name"] = None

@@ -3,13 +3,7 @@
  * "Differences from the operator" table (generated from this list) and the parity tests' data (each row that changes
  * objects has a transform from the operator's objects to ours in tests/parity/). Code comments cite rows by id.
  */
-export interface Difference {
-  id: string;
-  /** What this package does. */
-  rule: string;
-  /** Why. */
-  reason: string;
-}
+import type { Difference } from "../object-model";
 
 export const DIFFERENCES: Difference[] = [
   {
