@@ -10,6 +10,7 @@ const pulumi = require("@pulumi/pulumi");
 const { ConfigMap } = require("@pulumi/kubernetes/core/v1/configMap");
 const { Secret } = require("@pulumi/kubernetes/core/v1/secret");
 const { Service } = require("@pulumi/kubernetes/core/v1/service");
+const { NetworkPolicy } = require("@pulumi/kubernetes/networking/v1/networkPolicy");
 const { StatefulSet } = require("@pulumi/kubernetes/apps/v1/statefulSet");
 const { CustomResource } = require("@pulumi/kubernetes/apiextensions/customResource");
 const { RandomPassword } = require("@pulumi/random/randomPassword");
@@ -35,6 +36,8 @@ function planRaw(name, args, read = {}) {
     roles: plan.secrets.owned.map((o) => o.role),
     jwtGenerated: generates("jwtSecret"),
     adminGenerated: generates("adminInitialPassword"),
+    // The model's RandomPassword args (the JWT's length differs between object models).
+    passwords: plan.secrets.generate.map((g) => ({ logicalName: g.logicalName, args: g.password })),
     deleteWithServer: plan.spec.percona.deleteWithServer,
     reads: plan.secrets.reads.length,
     // The component reads each Secret once per provider across servers (src/secrets/cluster-reads.ts).
@@ -64,18 +67,9 @@ function registerRaw(p, held = [], k8sOpts = {}, shell = false) {
   let configMap;
   let percona;
   let statefulSet;
-  let service = 0;
   keep(new RandomPassword(`${p.name}-config-hash-key`, { length: 32, special: false }, randomOpts));
-  if (p.jwtGenerated)
-    keep(new RandomPassword(`${p.name}-jwt`, { length: 32, special: false }, randomOpts));
-  if (p.adminGenerated)
-    keep(
-      new RandomPassword(
-        `${p.name}-admin-password`,
-        { length: 24, special: true, overrideSpecial: "_-" },
-        randomOpts,
-      ),
-    );
+  for (const { logicalName, args } of p.passwords)
+    keep(new RandomPassword(`${p.name}-${logicalName}`, args, randomOpts));
   for (const obj of p.objects) {
     switch (obj.kind) {
       case "Secret":
@@ -92,12 +86,17 @@ function registerRaw(p, held = [], k8sOpts = {}, shell = false) {
       case "ConfigMap":
         configMap = keep(new ConfigMap(`${p.name}-config`, obj, k8sOpts));
         break;
-      case "Service": {
-        // manifestList order: headless, file, api, then metrics when enabled.
-        const suffix = ["headless", "file", "api", "metrics"][service++];
-        keep(new Service(`${p.name}-${suffix}`, obj, k8sOpts));
+      case "Service":
+        // Logical name = object name: <name>-headless, -file, -api, -metrics, -adapter-<type>.
+        keep(new Service(obj.metadata.name, obj, k8sOpts));
         break;
-      }
+      case "NetworkPolicy":
+        // <name>-baseline, <name>-adapter-<type>, each with "-policy".
+        keep(new NetworkPolicy(`${obj.metadata.name}-policy`, obj, k8sOpts));
+        break;
+      case "ServiceMonitor":
+        keep(new CustomResource(`${p.name}-service-monitor`, obj, k8sOpts));
+        break;
       case "PerconaPGCluster":
         percona = keep(
           new CustomResource(`${p.name}-postgres`, obj, {

@@ -64,21 +64,16 @@ function servers(count) {
 
 module.exports = { spec, servers };
 
-/** The example scenario (examples/typescript/scenario.ts with its defaults), as plain values. */
+/** The example scenario (examples/typescript/scenario.ts with its defaults), as plain values: the v0.29 model. */
 function exampleArgs() {
   return {
-    operatorRelease: "2026-02",
     namespace: "default",
-    storage: { metadataSize: "10Gi", cacheSize: "5Gi" },
-    smb: { enabled: true },
+    storage: { metadataSize: "10Gi", contentSize: "50Gi" },
     metrics: { enabled: true },
-    s3: { region: "eu-west-1", bucket: "dittofs-demo" },
+    database: { type: "postgres" },
     secretValues: {
-      s3: {
-        accessKeyId: "example-access-key-id",
-        secretAccessKey: "example-secret-access-key",
-        endpoint: "https://s3.example.com",
-      },
+      postgresConnection:
+        "postgres://dittofs:example-postgres-password@postgres:5432/dittofs?sslmode=require",
     },
     resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { memory: "4Gi" } },
   };

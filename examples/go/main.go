@@ -1,5 +1,6 @@
-// The example DittoServer (examples/typescript/scenario.ts) from Go: S3 payloads with credentials passed as secret
-// values, NFS + SMB, metrics, and a JWT secret and admin password the component generates.
+// The example DittoServer (examples/typescript/scenario.ts) from Go: today's DittoFS with its NFS and SMB adapters,
+// metadata and content volumes, metrics, PostgreSQL for the control plane (the connection string passed as a secret
+// value), and a JWT secret and admin password the component generates.
 package main
 
 import (
@@ -15,43 +16,29 @@ func main() {
 		if namespace == "" {
 			namespace = "default"
 		}
-		// Set your own with `pulumi config set --secret s3AccessKeyId ...`; the placeholders only let the example run.
-		accessKeyID := cfg.GetSecret("s3AccessKeyId")
-		if cfg.Get("s3AccessKeyId") == "" {
-			accessKeyID = pulumi.ToSecret(pulumi.String("example-access-key-id")).(pulumi.StringOutput)
-		}
-		secretAccessKey := cfg.GetSecret("s3SecretAccessKey")
-		if cfg.Get("s3SecretAccessKey") == "" {
-			secretAccessKey = pulumi.ToSecret(pulumi.String("example-secret-access-key")).(pulumi.StringOutput)
-		}
-		endpoint := cfg.Get("s3Endpoint")
-		if endpoint == "" {
-			endpoint = "https://s3.example.com"
+		// Set your own with `pulumi config set --secret postgresConnection ...`; the placeholder only lets the example run.
+		postgresConnection := cfg.GetSecret("postgresConnection")
+		if cfg.Get("postgresConnection") == "" {
+			postgresConnection = pulumi.ToSecret(pulumi.String(
+				"postgres://dittofs:example-postgres-password@postgres:5432/dittofs?sslmode=require",
+			)).(pulumi.StringOutput)
 		}
 
 		server, err := dittofs.NewDittoServer(ctx, "demo", &dittofs.DittoServerArgs{
 			Namespace: pulumi.String(namespace),
 			Storage: &dittofs.StorageArgs{
 				MetadataSize: pulumi.String("10Gi"),
-				CacheSize:    pulumi.String("5Gi"),
-			},
-			Smb: &dittofs.SmbArgs{
-				Enabled: pulumi.Bool(true),
+				ContentSize:  pulumi.String("50Gi"),
 			},
 			Metrics: &dittofs.MetricsArgs{
 				Enabled: pulumi.Bool(true),
 			},
-			S3: &dittofs.S3Args{
-				Region: pulumi.String("eu-west-1"),
-				Bucket: pulumi.String("dittofs-demo"),
+			Database: &dittofs.DatabaseArgs{
+				Type: dittofs.DatabaseTypePostgres,
 			},
-			// Stored in the Secret demo-s3-credentials; the JWT secret and admin password are generated.
+			// Split into the Secret demo-postgres-connection; the JWT secret and admin password are generated.
 			SecretValues: &dittofs.SecretValuesArgs{
-				S3: &dittofs.S3CredentialValuesArgs{
-					AccessKeyId:     accessKeyID,
-					SecretAccessKey: secretAccessKey,
-					Endpoint:        pulumi.String(endpoint),
-				},
+				PostgresConnection: postgresConnection,
 			},
 			Resources: &dittofs.ResourceRequirementsArgs{
 				Requests: pulumi.StringMap{

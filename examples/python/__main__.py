@@ -1,14 +1,14 @@
-"""The example DittoServer (examples/typescript/scenario.ts) from Python: S3 payloads with credentials passed as
-secret values, NFS + SMB, metrics, and a JWT secret and admin password the component generates."""
+"""The example DittoServer (examples/typescript/scenario.ts) from Python: today's DittoFS with its NFS and SMB
+adapters, metadata and content volumes, metrics, PostgreSQL for the control plane (the connection string passed as a
+secret value), and a JWT secret and admin password the component generates."""
 
 import pulumi
 import pulumi_dittofs as dittofs
 
 config = pulumi.Config()
-# Set your own with `pulumi config set --secret s3AccessKeyId ...`; the placeholders only let the example run.
-access_key_id = config.get_secret("s3AccessKeyId") or pulumi.Output.secret("example-access-key-id")
-secret_access_key = config.get_secret("s3SecretAccessKey") or pulumi.Output.secret(
-    "example-secret-access-key"
+# Set your own with `pulumi config set --secret postgresConnection ...`; the placeholder only lets the example run.
+postgres_connection = config.get_secret("postgresConnection") or pulumi.Output.secret(
+    "postgres://dittofs:example-postgres-password@postgres:5432/dittofs?sslmode=require"
 )
 
 server = dittofs.DittoServer(
@@ -16,25 +16,17 @@ server = dittofs.DittoServer(
     namespace=config.get("namespace") or "default",
     storage=dittofs.StorageArgs(
         metadata_size="10Gi",
-        cache_size="5Gi",
-    ),
-    smb=dittofs.SmbArgs(
-        enabled=True,
+        content_size="50Gi",
     ),
     metrics=dittofs.MetricsArgs(
         enabled=True,
     ),
-    s3=dittofs.S3Args(
-        region="eu-west-1",
-        bucket="dittofs-demo",
+    database=dittofs.DatabaseArgs(
+        type=dittofs.DatabaseType.POSTGRES,
     ),
-    # Stored in the Secret demo-s3-credentials; the JWT secret and admin password are generated.
+    # Split into the Secret demo-postgres-connection; the JWT secret and admin password are generated.
     secret_values=dittofs.SecretValuesArgs(
-        s3=dittofs.S3CredentialValuesArgs(
-            access_key_id=access_key_id,
-            secret_access_key=secret_access_key,
-            endpoint=config.get("s3Endpoint") or "https://s3.example.com",
-        ),
+        postgres_connection=postgres_connection,
     ),
     resources=dittofs.ResourceRequirementsArgs(
         requests={

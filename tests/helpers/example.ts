@@ -1,21 +1,18 @@
 /**
- * The example scenario (examples/typescript/scenario.ts) with its placeholder secret values as plain JSON, the way a
+ * The example scenario (examples/typescript/scenario.ts) with its placeholder secret value as plain JSON, the way a
  * YAML user writes it and `renderServer` takes it.
  */
+import { EXAMPLE_POSTGRES_CONNECTION } from "../../examples/typescript/scenario";
+
+export { EXAMPLE_POSTGRES_CONNECTION };
+
 export function examplePlainArgs(namespace = "default"): Record<string, any> {
   return {
     namespace,
-    storage: { metadataSize: "10Gi", cacheSize: "5Gi" },
-    smb: { enabled: true },
+    storage: { metadataSize: "10Gi", contentSize: "50Gi" },
     metrics: { enabled: true },
-    s3: { region: "eu-west-1", bucket: "dittofs-demo" },
-    secretValues: {
-      s3: {
-        accessKeyId: "example-access-key-id",
-        secretAccessKey: "example-secret-access-key",
-        endpoint: "https://s3.example.com",
-      },
-    },
+    database: { type: "postgres" },
+    secretValues: { postgresConnection: EXAMPLE_POSTGRES_CONNECTION },
     resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { memory: "4Gi" } },
   };
 }

@@ -12,6 +12,9 @@ import { DittoProvider } from "../../src/provider";
 import { TOKEN, resource } from "./support";
 import { examplePlainArgs } from "../helpers/example";
 
+/** The default object model, said explicitly on the TypeScript side (the test helper defaults to the Feb one). */
+const V029 = { operatorRelease: "v0.29" } as const;
+
 type Obj = Record<string, any>;
 
 // Internal to @pulumi/pulumi: the provider server's input deserialization, and the wire form of an output value.
@@ -76,18 +79,22 @@ function comparableOutputs(outputs: Obj, name: string): Obj {
 }
 
 describe("the plugin's construct path (YAML, Python, Go programs)", () => {
-  it("plain JSON args (S3 secret values, SMB, metrics, generated JWT) give the TypeScript path's objects", async () => {
+  it("plain JSON args (PostgreSQL as a secret value, default adapters, metrics, generated JWT) give the TypeScript path's objects", async () => {
     const viaPlugin = await construct("cp-yaml", yamlArgs("construct"));
-    const viaTs = await deploy("cp-ts", yamlArgs("construct") as any);
+    const viaTs = await deploy("cp-ts", { ...yamlArgs("construct"), ...V029 } as any);
 
     expect(viaPlugin.urn).to.match(/::dittofs:index:DittoServer::cp-yaml$/);
     const kinds = viaPlugin.children.filter((c) => !c.read).map((c) => c.inputs.kind ?? c.type);
     expect(kinds.sort()).to.deep.equal(
       [
         "ConfigMap",
+        "NetworkPolicy",
+        "NetworkPolicy",
+        "NetworkPolicy",
         "Secret",
         "Secret",
         "Secret",
+        "Service",
         "Service",
         "Service",
         "Service",
@@ -110,33 +117,36 @@ describe("the plugin's construct path (YAML, Python, Go programs)", () => {
     expect(comparableOutputs(viaPlugin.outputs, "cp-yaml")).to.deep.equal(
       comparableOutputs(tsOutputs, "cp-ts"),
     );
+    expect(viaPlugin.outputs.nfsEndpoint).to.equal(
+      "cp-yaml-adapter-nfs.construct.svc.cluster.local:12049",
+    );
     expect(viaPlugin.outputs.smbEndpoint).to.equal(
-      "cp-yaml-file.construct.svc.cluster.local:12445",
+      "cp-yaml-adapter-smb.construct.svc.cluster.local:1445",
     );
   });
 
   it("secrets sent as the engine sends them stay secret, as with pulumi.secret in TypeScript", async () => {
     const args = yamlArgs("construct-secret");
     const wire = structuredClone(args);
-    wire.secretValues.s3.accessKeyId = secretOutputValue(args.secretValues.s3.accessKeyId);
-    wire.secretValues.s3.secretAccessKey = secretOutputValue(args.secretValues.s3.secretAccessKey);
+    wire.secretValues.postgresConnection = secretOutputValue(args.secretValues.postgresConnection);
     const inputs = await deserializeInputs(Struct.fromJavaScript(wire), new Map());
-    // The secrets arrive as Outputs inside a plain object: `secretValues` itself is known and plain.
+    // The secret arrives as an Output inside a plain object: `secretValues` itself is known and plain.
     expect(pulumi.Output.isInstance(inputs.secretValues)).to.equal(false);
-    expect(pulumi.Output.isInstance((inputs.secretValues as Obj).s3.accessKeyId)).to.equal(true);
+    expect(pulumi.Output.isInstance((inputs.secretValues as Obj).postgresConnection)).to.equal(
+      true,
+    );
 
     const viaPlugin = await construct("cps-yaml", inputs);
-    const tsArgs = structuredClone(args);
-    tsArgs.secretValues.s3.accessKeyId = pulumi.secret(args.secretValues.s3.accessKeyId);
-    tsArgs.secretValues.s3.secretAccessKey = pulumi.secret(args.secretValues.s3.secretAccessKey);
+    const tsArgs = { ...structuredClone(args), ...V029 };
+    tsArgs.secretValues.postgresConnection = pulumi.secret(args.secretValues.postgresConnection);
     const viaTs = await deploy("cps-ts", tsArgs as any);
 
     const pluginObjects = comparable(viaPlugin.children, "cps-yaml");
     expect(pluginObjects).to.deep.equal(comparable(viaTs.children, "cps-ts"));
-    const s3 = pluginObjects.find((o) => o.inputs.metadata?.name === "<name>-s3-credentials")!;
-    expect(s3.secretPaths).to.deep.equal(["data"]);
-    expect(Buffer.from(s3.inputs.data.accessKeyId, "base64").toString()).to.equal(
-      "example-access-key-id",
+    const pg = pluginObjects.find((o) => o.inputs.metadata?.name === "<name>-postgres-connection")!;
+    expect(pg.secretPaths).to.deep.equal(["data"]);
+    expect(Buffer.from(pg.inputs.data.password, "base64").toString()).to.equal(
+      "example-postgres-password",
     );
   });
 

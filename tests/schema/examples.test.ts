@@ -20,6 +20,8 @@ import {
   type Json,
 } from "./support";
 import { parseGoExample, parsePythonExample, type Node } from "./example-parsers";
+import { renderServer } from "../../src/render";
+import { examplePlainArgs } from "../helpers/example";
 
 const EXAMPLES = path.join(ROOT, "examples");
 const read = (...p: string[]) => fs.readFileSync(path.join(EXAMPLES, ...p), "utf8");
@@ -66,6 +68,26 @@ describe("examples in YAML, Python and Go", () => {
       "adminPassword",
     ]);
     for (const name of tsExports) expect(resource.properties, name).to.have.property(name);
+  });
+
+  it("each README's Expect line names exactly the objects the example creates", () => {
+    const { objects, warnings } = renderServer("demo", examplePlainArgs(), {}, "any");
+    expect(warnings).to.deep.equal([]);
+    const names = [...new Set((objects as Json[]).map((o) => o.metadata.name as string))].sort();
+    expect(names).to.include.members([
+      "demo-adapter-nfs",
+      "demo-adapter-smb",
+      "demo-postgres-connection",
+    ]);
+    for (const dir of ["typescript", "yaml", "python", "go"]) {
+      const line = read(dir, "README.md")
+        .split("\n")
+        .find((l) => l.startsWith("Expect:"));
+      const named = [
+        ...new Set([...(line ?? "").matchAll(/`(demo(?:-[a-z0-9-]+)?)`/g)].map((m) => m[1])),
+      ];
+      expect(named.sort(), `examples/${dir}/README.md`).to.deep.equal(names);
+    }
   });
 
   for (const dir of ["yaml", "python", "go"]) {
