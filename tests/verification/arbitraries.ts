@@ -97,12 +97,12 @@ export const freeText = fc.oneof(
   ),
 );
 
-const sizeArb = fc
+export const sizeArb = fc
   .tuple(fc.integer({ min: 1, max: 4096 }), fc.constantFrom("Gi", "Mi", "Ti"))
   .map(([n, u]) => `${n}${u}`);
 
 /** A Kubernetes quantity (non-negative, as requests and limits must be). */
-const quantityArb = fc.oneof(
+export const quantityArb = fc.oneof(
   fc.nat({ max: 64 }),
   fc
     .tuple(fc.nat({ max: 4000 }), fc.constantFrom("", "m", "k", "M", "G", "Ki", "Mi", "Gi", "Ti"))
@@ -110,30 +110,30 @@ const quantityArb = fc.oneof(
   fc.constantFrom("0.5", "1.5Gi", "1e3", "100M", ".5"),
 );
 
-const portArb = fc.oneof(
+export const portArb = fc.oneof(
   fc.constantFrom(1, 80, 443, 445, 1445, 2049, 8080, 9090, 12049, 12445, 65535),
   fc.integer({ min: 1, max: 65535 }),
 );
 
-const pathSegment = fc
+export const pathSegment = fc
   .stringMatching(/^[a-z0-9][a-z0-9_-]{0,10}(\.[a-z]{1,4})?$/)
   .filter((s) => s !== "." && s !== "..");
 
 /** DNS-1123 subdomain pieces, as StorageClass names are. */
-const className = fc.oneof(
+export const className = fc.oneof(
   fc.constantFrom("standard", "fast-ssd", "gp3", "local-path"),
   dnsLabel(1, 30),
 );
 
 /** A qualified name (`prefix/name` or `name`), as label and annotation keys must be. */
-const qualifiedKey = fc
+export const qualifiedKey = fc
   .tuple(
     fc.option(fc.constantFrom("example.com", "dittofs.io", "team.example.org"), { nil: undefined }),
     fc.stringMatching(/^[a-zA-Z0-9]([-a-zA-Z0-9_.]{0,20}[a-zA-Z0-9])?$/),
   )
   .map(([prefix, name]) => (prefix ? `${prefix}/${name}` : name));
 
-const labelKey = qualifiedKey.filter((k) => k !== "app" && k !== "instance");
+export const labelKey = qualifiedKey.filter((k) => k !== "app" && k !== "instance");
 
 // ---------------------------------------------------------------------------------------------------------------
 // The spec, from the schema
@@ -166,7 +166,11 @@ for (const ctx of ["securityContext", "podSecurityContext"]) {
   securityEnums[`${ctx}.windowsOptions.hostProcess`] = fc.constant(false);
 }
 
-const OVERRIDES: Record<string, fc.Arbitrary<unknown>> = {
+/**
+ * Realistic values where the CRD is laxer than the component or Kubernetes (see the file comment); keys of fields
+ * the v0.29 model lacks (nfsPort, smb, cache) are simply never reached by its walk.
+ */
+export const OVERRIDES: Record<string, fc.Arbitrary<unknown>> = {
   image: fc.constantFrom(
     "marmos91c/dittofs:latest",
     "marmos91c/dittofs:v0.4.0",
@@ -240,10 +244,27 @@ function integerArb(schema: Schema): fc.Arbitrary<number> {
   return fc.integer({ min: schema.minimum ?? 0, max: schema.maximum ?? 2 ** 31 - 1 });
 }
 
-/** Every field of `schema` (optional ones present or absent), with the overrides above. */
+/** How a schema walk generates: values for some paths, and paths it leaves out (set elsewhere). */
+export interface SchemaWalk {
+  overrides: Record<string, fc.Arbitrary<unknown>>;
+  omitted: Set<string>;
+}
+
+const FEB_WALK: SchemaWalk = { overrides: OVERRIDES, omitted: OMITTED };
+
+/** Every field of `schema` (optional ones present or absent), with the Feb overrides above. */
 export function fromSchema(schema: Schema, at: string[] = []): fc.Arbitrary<unknown> {
+  return schemaArbitrary(schema, FEB_WALK, at);
+}
+
+/** Every field of `schema` (optional ones present or absent), with the walk's overrides and omissions. */
+export function schemaArbitrary(
+  schema: Schema,
+  walk: SchemaWalk,
+  at: string[] = [],
+): fc.Arbitrary<unknown> {
   const key = at.join(".");
-  if (key in OVERRIDES) return OVERRIDES[key];
+  if (key in walk.overrides) return walk.overrides[key];
   if (schema.enum) return fc.constantFrom(...schema.enum);
   if (schema.anyOf) return quantityArb;
   switch (schema.type) {
@@ -254,14 +275,14 @@ export function fromSchema(schema: Schema, at: string[] = []): fc.Arbitrary<unkn
     case "string":
       return schema.pattern === QUANTITY_PATTERN ? sizeArb : freeText;
     case "array":
-      return fc.array(fromSchema(schema.items, [...at, "[]"]), { maxLength: 2 });
+      return fc.array(schemaArbitrary(schema.items, walk, [...at, "[]"]), { maxLength: 2 });
     case "object": {
       if (schema.properties) {
         const fields = Object.entries(schema.properties as Record<string, Schema>).filter(
-          ([k]) => !OMITTED.has([...at, k].join(".")),
+          ([k]) => !walk.omitted.has([...at, k].join(".")),
         );
         return fc.record(
-          Object.fromEntries(fields.map(([k, s]) => [k, fromSchema(s, [...at, k])])),
+          Object.fromEntries(fields.map(([k, s]) => [k, schemaArbitrary(s, walk, [...at, k])])),
           // A required field with a default (storage.cacheSize) may be left out: the default applies.
           {
             requiredKeys: (schema.required ?? []).filter(
@@ -271,9 +292,13 @@ export function fromSchema(schema: Schema, at: string[] = []): fc.Arbitrary<unkn
         );
       }
       if (schema.additionalProperties && typeof schema.additionalProperties === "object") {
-        return fc.dictionary(qualifiedKey, fromSchema(schema.additionalProperties, [...at, "{}"]), {
-          maxKeys: 3,
-        });
+        return fc.dictionary(
+          qualifiedKey,
+          schemaArbitrary(schema.additionalProperties, walk, [...at, "{}"]),
+          {
+            maxKeys: 3,
+          },
+        );
       }
       return fc.constant({});
     }
@@ -399,7 +424,7 @@ export interface PostgresValue {
   passwordLength: number;
 }
 
-const postgresValue: fc.Arbitrary<PostgresValue> = fc
+export const postgresValue: fc.Arbitrary<PostgresValue> = fc
   .record({
     url: fc.boolean(),
     user: fc.stringMatching(/^[a-z][a-z0-9_]{0,10}$/),
@@ -424,7 +449,7 @@ const postgresValue: fc.Arbitrary<PostgresValue> = fc
   });
 
 /** Names and keys per role: keys never shared between roles, Secret names often shared. */
-const secretName = (role: string) =>
+export const secretName = (role: string) =>
   fc.constantFrom("ditto-creds", "app-secrets", `${role}-secret`);
 const KEY_POOLS = {
   jwt: ["jwt", "jwt-secret", "signing-key"],
@@ -438,7 +463,7 @@ const KEY_POOLS = {
 const keyFrom = (pool: string[]) => fc.constantFrom(...pool);
 
 /** A SecretKeySelector: name and key, `optional` (ignored, as by the operator) sometimes present. */
-const selector = (role: string, keys: string[]) =>
+export const selector = (role: string, keys: string[]) =>
   fc.record(
     { name: secretName(role), key: keyFrom(keys), optional: fc.boolean() },
     { requiredKeys: ["name", "key"] },
@@ -483,7 +508,7 @@ const featuresArb: fc.Arbitrary<Features> = fc.record({
   extras: fc.boolean(),
 });
 
-const componentFields = fc.record(
+export const componentFields = fc.record(
   {
     namespace: dnsLabel(1, 20),
     labels: fc.dictionary(labelKey, dnsLabel(1, 63), { maxKeys: 3 }),

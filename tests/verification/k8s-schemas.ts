@@ -1,16 +1,18 @@
 /**
  * Validates the objects the component emits against real schemas, never a hand-written copy of them:
  *
- * - core/v1 Secret, ConfigMap, Service and apps/v1 StatefulSet: `kubernetes-models` (its classes' `validate()`, ajv
- *   code generated from Kubernetes' OpenAPI spec: types, enums, int32/int64, quantities, required fields).
+ * - core/v1 Secret, ConfigMap, Service, apps/v1 StatefulSet and networking.k8s.io/v1 NetworkPolicy:
+ *   `kubernetes-models` (its classes' `validate()`, ajv code generated from Kubernetes' OpenAPI spec: types, enums,
+ *   int32/int64, quantities, required fields).
  * - Unknown fields of those objects: `kubernetes-models` does not reject them and ships no JSON schemas (only
  *   precompiled validators). Its validator reads every property its schema knows (`data.<prop>`) and enumerates the
  *   keys of maps only (labels, data, limits, ...), so the same `validate()` is run once more on a Proxy that records
  *   what it reads: a key it never read, in an object whose keys it never enumerated, is a field Kubernetes' schema
  *   does not have.
- * - PerconaPGCluster: Percona's CRD v2.8.2 with ajv, every object closed with `additionalProperties: false` where the
- *   CRD lists properties and does not preserve unknown fields; its CEL rules (`x-kubernetes-validations`) with
- *   `@marcbachmann/cel-js`; its `metadata` (left open by the CRD) as an ObjectMeta via `kubernetes-models`.
+ * - Custom resources, each against its CRD: the PerconaPGCluster (Percona's CRD v2.8.2) and the ServiceMonitor
+ *   (prometheus-operator's CRD v0.93.0), with ajv, every object closed with `additionalProperties: false` where the
+ *   CRD lists properties and does not preserve unknown fields; their CEL rules (`x-kubernetes-validations`) with
+ *   `@marcbachmann/cel-js`; their `metadata` (left open by a CRD) as an ObjectMeta via `kubernetes-models`.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -21,6 +23,7 @@ import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
 import { Secret } from "kubernetes-models/v1/Secret";
 import { Service } from "kubernetes-models/v1/Service";
 import { StatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
+import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
 import { REFERENCE } from "../helpers/samples";
 
 type Obj = Record<string, any>;
@@ -30,6 +33,11 @@ export const PERCONA_CRD = path.join(
   "percona",
   "perconapgclusters.pgv2.percona.com-v2.8.2.yaml",
 );
+export const SERVICE_MONITOR_CRD = path.join(
+  REFERENCE,
+  "prometheus-operator",
+  "monitoring.coreos.com_servicemonitors-v0.93.0.yaml",
+);
 
 /** The `validate()` of each kubernetes-models class, by `apiVersion/kind`. */
 const MODELS: Record<string, { prototype: { validate(): void } }> = {
@@ -37,12 +45,20 @@ const MODELS: Record<string, { prototype: { validate(): void } }> = {
   "v1/ConfigMap": ConfigMap,
   "v1/Service": Service,
   "apps/v1/StatefulSet": StatefulSet,
+  "networking.k8s.io/v1/NetworkPolicy": NetworkPolicy,
 };
 
 export const PERCONA_KIND = "pgv2.percona.com/v2/PerconaPGCluster";
+export const SERVICE_MONITOR_KIND = "monitoring.coreos.com/v1/ServiceMonitor";
+
+/** The CRD of each custom resource kind the component emits, and the version of it that the object uses. */
+const CRDS: Record<string, { file: string; version: string }> = {
+  [PERCONA_KIND]: { file: PERCONA_CRD, version: "v2" },
+  [SERVICE_MONITOR_KIND]: { file: SERVICE_MONITOR_CRD, version: "v1" },
+};
 
 /** Kinds this module can check; anything else the component emits is a problem in itself. */
-export const KNOWN_KINDS = [...Object.keys(MODELS), PERCONA_KIND];
+export const KNOWN_KINDS = [...Object.keys(MODELS), ...Object.keys(CRDS)];
 
 interface Visit {
   path: string;
@@ -148,35 +164,48 @@ function valuesAt(value: unknown, at: string[]): unknown[] {
   return valuesAt((value as Obj)[step], rest);
 }
 
-interface PerconaSchema {
+export interface CrdSchema {
   validate: ValidateFunction;
   rules: CelRule[];
   ruleCount: number;
 }
 
-let percona: PerconaSchema | undefined;
+const compiled = new Map<string, CrdSchema>();
 
-/** Percona's v2 schema, closed, compiled once per process (about a second). */
-export function perconaSchema(): PerconaSchema {
-  if (!percona) {
-    const crd = parse(fs.readFileSync(PERCONA_CRD, "utf8"));
-    const version = crd.spec.versions.find((v: { name: string }) => v.name === "v2");
-    const schema = closeObjects(structuredClone(version.schema.openAPIV3Schema));
-    // `optimize: false` compiles the large CRD in a fraction of the time; the validator behaves the same.
+/** The kind's CRD schema, closed, compiled once per process (about a second for Percona's). */
+export function crdSchema(kind: string): CrdSchema {
+  let schema = compiled.get(kind);
+  if (!schema) {
+    const { file, version: name } = CRDS[kind];
+    const crd = parse(fs.readFileSync(file, "utf8"));
+    const version = crd.spec.versions.find((v: { name: string }) => v.name === name);
+    const closed = closeObjects(structuredClone(version.schema.openAPIV3Schema));
+    // `optimize: false` compiles a large CRD in a fraction of the time; the validator behaves the same.
     const validate = new Ajv({
       strict: false,
       allErrors: true,
       validateFormats: false,
       code: { optimize: false },
-    }).compile(schema);
+    }).compile(closed);
     const rules = celRules(version.schema.openAPIV3Schema);
-    percona = { validate, rules, ruleCount: rules.length };
+    schema = { validate, rules, ruleCount: rules.length };
+    compiled.set(kind, schema);
   }
-  return percona;
+  return schema;
 }
 
-function validatePercona(obj: Obj): string[] {
-  const { validate, rules } = perconaSchema();
+/** Percona's v2 schema (see crdSchema). */
+export function perconaSchema(): CrdSchema {
+  return crdSchema(PERCONA_KIND);
+}
+
+/** prometheus-operator's ServiceMonitor v1 schema (see crdSchema). */
+export function serviceMonitorSchema(): CrdSchema {
+  return crdSchema(SERVICE_MONITOR_KIND);
+}
+
+function validateCustomResource(kind: string, obj: Obj): string[] {
+  const { validate, rules } = crdSchema(kind);
   const problems: string[] = [];
   if (!validate(obj)) {
     for (const e of validate.errors ?? []) {
@@ -199,7 +228,7 @@ function validatePercona(obj: Obj): string[] {
       }
     }
   }
-  // The CRD leaves metadata open (the API server checks it as an ObjectMeta): check it as one.
+  // A CRD leaves metadata open (the API server checks it as an ObjectMeta): check it as one.
   const metaHolder = { apiVersion: "v1", kind: "ConfigMap", metadata: obj.metadata };
   const metaError = runModel(ConfigMap, metaHolder);
   if (metaError) problems.push(`metadata: ${metaError}`);
@@ -217,8 +246,8 @@ export function objectProblems(obj: Obj): string[] {
   const label = `${obj?.kind}/${obj?.metadata?.name}`;
   const kind = kindOf(obj);
   let problems: string[];
-  if (kind === PERCONA_KIND) {
-    problems = validatePercona(obj);
+  if (CRDS[kind]) {
+    problems = validateCustomResource(kind, obj);
   } else if (MODELS[kind]) {
     const model = MODELS[kind];
     const message = runModel(model, obj);

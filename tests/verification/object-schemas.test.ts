@@ -1,6 +1,7 @@
 /**
  * Every object the component emits, validated against the real schemas (k8s-schemas.ts): kubernetes-models for
- * core/v1 and apps/v1, Percona's CRD (closed) for the PerconaPGCluster. First the validators themselves are shown to
+ * core/v1, apps/v1 and networking.k8s.io/v1, Percona's CRD (closed) for the PerconaPGCluster and prometheus-operator's
+ * for the ServiceMonitor. First the validators themselves are shown to
  * catch what they should (so a green result means something), then the objects of hand-picked specs, the operator's
  * samples and the example, on the render path and on the component path. The generated specs of
  * properties.test.ts go through the same validator.
@@ -192,6 +193,54 @@ describe("verification: object schemas", function () {
       const open = structuredClone(pg);
       open.spec.patroni = { dynamicConfiguration: { anything: { goes: 1 } } };
       expect(objectProblems(open)).to.deep.equal([]);
+    });
+
+    it("checks a NetworkPolicy with kubernetes-models (types, enums, unknown fields)", () => {
+      const policy: Obj = {
+        apiVersion: "networking.k8s.io/v1",
+        kind: "NetworkPolicy",
+        metadata: { name: "np" },
+        spec: {
+          podSelector: { matchLabels: { app: "x" } },
+          policyTypes: ["Ingress"],
+          ingress: [{ ports: [{ protocol: "TCP", port: 8080 }] }],
+        },
+      };
+      expect(objectProblems(policy)).to.deep.equal([]);
+      const bad = structuredClone(policy);
+      bad.spec.ingress[0].ports[0].protocol = "ICMP";
+      bad.spec.ingress[0].ports[0].portz = 1;
+      bad.spec.policyTypes = ["Sideways"];
+      const problems = objectProblems(bad).join("\n");
+      expect(problems).to.include("protocol must be equal to one of the allowed values");
+      expect(problems).to.include("policyTypes/0 must be equal to one of the allowed values");
+      expect(problems).to.include("spec.ingress[0].ports[0].portz: unknown field");
+    });
+
+    it("checks a ServiceMonitor against prometheus-operator's CRD (closed, patterns, metadata)", () => {
+      const monitor: Obj = {
+        apiVersion: "monitoring.coreos.com/v1",
+        kind: "ServiceMonitor",
+        metadata: { name: "sm", labels: { release: "kps" } },
+        spec: {
+          selector: { matchLabels: { app: "x" } },
+          namespaceSelector: { matchNames: ["default"] },
+          endpoints: [{ port: "metrics", path: "/metrics", interval: "30s" }],
+        },
+      };
+      expect(objectProblems(monitor)).to.deep.equal([]);
+      const bad = structuredClone(monitor);
+      bad.spec.endpoints[0].interval = "half a minute";
+      bad.spec.endpoints[0].bearerTokenSecret = { name: "t" };
+      bad.spec.typo = true;
+      bad.metadata.labels = { release: 5 };
+      const problems = objectProblems(bad).join("\n");
+      expect(problems).to.include("/spec/endpoints/0/interval must match pattern");
+      expect(problems).to.include(
+        "/spec/endpoints/0/bearerTokenSecret must have required property 'key'",
+      );
+      expect(problems).to.include("/spec must NOT have additional properties (typo)");
+      expect(problems).to.include("metadata: data/metadata/labels/release must be string");
     });
 
     it("flags kinds it has no schema for", () => {
