@@ -137,7 +137,7 @@ describe("the plugin's construct path (YAML, Python, Go programs)", () => {
     );
 
     const viaPlugin = await construct("cps-yaml", inputs);
-    const tsArgs = { ...structuredClone(args), ...V029 };
+    const tsArgs: Obj = { ...structuredClone(args), ...V029 };
     tsArgs.secretValues.postgresConnection = pulumi.secret(args.secretValues.postgresConnection);
     const viaTs = await deploy("cps-ts", tsArgs as any);
 
