@@ -19,9 +19,13 @@ export interface PortSpec {
   protocol: "TCP" | "UDP";
 }
 
-/** The operator's sanitising of an adapter type for object and port names. */
+/**
+ * The operator's sanitising of an adapter type for object and port names. Lower-cased per character as Go's
+ * `strings.ToLower` does: JavaScript alone lower-cases U+0130 (capital I with dot) to two characters, Go to `i`.
+ */
 export function sanitiseType(type: string): string {
   const clean = type
+    .replace(/\u0130/g, "i")
     .toLowerCase()
     .replace(/[^a-z0-9-]/g, "-")
     .replace(/-+/g, "-")

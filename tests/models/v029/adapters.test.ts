@@ -36,6 +36,7 @@ describe("v0.29 model: adapters", () => {
       ["___", "unknown"],
       ["ü", "unknown"],
       ["\u212Ag", "kg"], // KELVIN SIGN lower-cases to k, as Go's unicode.ToLower does
+      ["\u0130nfs", "infs"], // capital I with dot: Go gives i; JavaScript's toLowerCase alone "i\u0307"
     ];
     for (const [input, expected] of cases)
       it(`${JSON.stringify(input)} -> ${JSON.stringify(expected)}`, () =>
