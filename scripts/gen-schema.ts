@@ -30,6 +30,7 @@ import { generateSchema } from "@pulumi/pulumi/provider/experimental/schema";
 import { DITTOSERVER_TYPE } from "../src/ditto-server";
 import { MODELS } from "../src/models";
 import { COMPONENT_FIELDS } from "../src/resolve/component-fields";
+import { PLATFORM_FIELDS } from "../src/resolve/platform-schema";
 
 const ROOT = path.join(__dirname, "..");
 export const SCHEMA_FILE = path.join(ROOT, "schema.json");
@@ -38,6 +39,7 @@ export const TOKEN = DITTOSERVER_TYPE;
 export const [PACKAGE, , COMPONENT] = TOKEN.split(":");
 const ARGS_FILE = path.join(ROOT, "src", "args.ts");
 /** Each object model's spec schema: the inputs are their union. */
+const PLATFORM_SPEC_FILE = path.join(ROOT, "src", "generated", "platform", "platform-schema.json");
 const CRD_SPEC_FILES = ["feb2026", "v029"].map((dir) =>
   path.join(ROOT, "src", "generated", dir, "spec-schema.json"),
 );
@@ -70,6 +72,7 @@ const ENUM_NAMES: Record<string, string> = {
   "logging.level": "LoggingLevel",
   "logging.format": "LoggingFormat",
   "identity.ldap.idmap": "LdapIdmap",
+  imagePullPolicy: "ImagePullPolicy",
   "securityContext.seccompProfile.type": "SeccompProfileType",
   "podSecurityContext.seccompProfile.type": "SeccompProfileType",
   "securityContext.appArmorProfile.type": "AppArmorProfileType",
@@ -191,7 +194,11 @@ export function postProcess(raw: Json): Json {
   const resource = schema.resources[TOKEN];
   if (!resource) throw new Error(`the analyzer produced no ${TOKEN}`);
   const ours = interfaceDocs(ARGS_FILE);
-  const k8s = interfaceDocs(K8S_INPUT_TYPES, ["core", "v1"]);
+  // Kubernetes types the analyzer copied (core/v1, and meta/v1's LabelSelector under them).
+  const k8s = new Map([
+    ...interfaceDocs(K8S_INPUT_TYPES, ["meta", "v1"]),
+    ...interfaceDocs(K8S_INPUT_TYPES, ["core", "v1"]),
+  ]);
 
   // Analyzer internals and empty lists, as the CLI drops them.
   walkProperties(schema, (p) => delete p.optional);
@@ -214,7 +221,9 @@ export function postProcess(raw: Json): Json {
     const name = isOurs ? tsName.replace(/Args$/, "") : tsName;
     const description = isOurs ? ours.get(tsName) : k8s.get(tsName);
     if (!description) {
-      throw new Error(`type ${tsName}: no JSDoc in src/args.ts or @pulumi/kubernetes core/v1`);
+      throw new Error(
+        `type ${tsName}: no JSDoc in src/args.ts or @pulumi/kubernetes core/v1, meta/v1`,
+      );
     }
     const newToken = prefix + name;
     if (types[newToken]) throw new Error(`two types would be named ${newToken}`);
@@ -269,6 +278,15 @@ export function postProcess(raw: Json): Json {
     }
   };
   matchCrd(resource.inputProperties, crd, "");
+  // The platform args likewise, against their generated schema (core/v1 types as the Percona CRD has them).
+  const platform = JSON.parse(fs.readFileSync(PLATFORM_SPEC_FILE, "utf8"));
+  for (const field of PLATFORM_FIELDS) {
+    matchCrd(
+      { [field]: resource.inputProperties[field] },
+      { properties: { [field]: platform.properties[field] } },
+      "",
+    );
+  }
 
   // The component-only enum: the object models by release.
   const release = resource.inputProperties.operatorRelease;

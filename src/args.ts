@@ -21,7 +21,7 @@ export interface SecretKeySelectorArgs {
   optional?: Input<boolean>;
 }
 
-/** A Kubernetes Secret by name, in the DittoServer's namespace. */
+/** A Kubernetes object (a Secret) by name, in the DittoServer's namespace. */
 export interface LocalObjectReferenceArgs {
   /** Name of the Secret. Defaults to `""`. */
   name?: Input<string>;
@@ -442,6 +442,40 @@ export interface DittoServerSpecArgs {
   podSecurityContext?: Input<k8s.types.input.core.v1.PodSecurityContext>;
 }
 
+/** Where and how the server's pod runs: what neither operator release lets a platform team say (both object models). */
+export interface PodArgs {
+  /** Node labels the pod must run on, e.g. `{ "node-role.example.com/storage": "true" }`. */
+  nodeSelector?: Input<Record<string, Input<string>>>;
+  /** Taints the pod tolerates, e.g. dedicated storage nodes tainted `dedicated=storage:NoSchedule`. */
+  tolerations?: Input<Input<k8s.types.input.core.v1.Toleration>[]>;
+  /** Node and pod (anti-)affinity. */
+  affinity?: Input<k8s.types.input.core.v1.Affinity>;
+  /** How the pod spreads across zones or nodes (the pod's selector labels select it; add a `labelSelector` to spread against other pods). */
+  topologySpreadConstraints?: Input<Input<k8s.types.input.core.v1.TopologySpreadConstraint>[]>;
+  /** PriorityClass of the pod, e.g. one a policy engine requires. */
+  priorityClassName?: Input<string>;
+  /** ServiceAccount the pod runs as; its token stays unmounted unless `automountServiceAccountToken` is true. */
+  serviceAccountName?: Input<string>;
+  /** Mount the service account token into the pod; the server needs none. When unset the token is not mounted in the v0.29 model, nor in the 2026-02 model once `serviceAccountName` is set (the 2026-02 default otherwise leaves Kubernetes' default). */
+  automountServiceAccountToken?: Input<boolean>;
+  /** Secrets holding registry credentials for the image, e.g. for a private registry mirror. */
+  imagePullSecrets?: Input<Input<LocalObjectReferenceArgs>[]>;
+  /** Labels added to the pod (not to the StatefulSet's selector); `app` and `instance` are the selector's and cannot be set. */
+  labels?: Input<Record<string, Input<string>>>;
+  /** Annotations added to the pod; `dittofs.io/config-hash` is the component's and cannot be set. */
+  annotations?: Input<Record<string, Input<string>>>;
+}
+
+/** A PodDisruptionBudget `<name>` for the server's pod. With its single replica a budget either blocks voluntary evictions (a node drain waits until the pod is moved by hand) or protects nothing. */
+export interface PodDisruptionBudgetArgs {
+  /** Create the PodDisruptionBudget. Defaults to `false`. */
+  enabled?: Input<boolean>;
+  /** Pods that must stay available: a number (`"1"`, which blocks voluntary evictions of the single pod) or a percentage (`"100%"`). The component uses `"1"` when neither this nor `maxUnavailable` is set. */
+  minAvailable?: Input<string>;
+  /** Pods that may be unavailable: a number or a percentage; `"0"` blocks voluntary evictions, `"1"` allows them. Set this or `minAvailable`, not both. */
+  maxUnavailable?: Input<string>;
+}
+
 /** Arguments of a DittoServer: the CRD spec plus component-only fields. */
 export interface DittoServerArgs extends DittoServerSpecArgs {
   /** The operator release whose object model to render: `v0.29` (today's operator and server) or `2026-02` (the operator of February 2026). Moving a stack from `2026-02` to `v0.29` replaces the StatefulSet (volumes kept) and the file Service; see the README's migration section. Defaults to `v0.29`. */
@@ -454,4 +488,10 @@ export interface DittoServerArgs extends DittoServerSpecArgs {
   annotations?: Input<Record<string, Input<string>>>;
   /** Secret values stored in Secrets the component owns, instead of references to existing Secrets. */
   secretValues?: Input<SecretValuesArgs>;
+  /** Where and how the pod runs: scheduling, service account, image pull secrets, pod labels and annotations. A change rolls the pod. */
+  pod?: Input<PodArgs>;
+  /** Pull policy of the server's image: `Always`, `IfNotPresent` or `Never`; Kubernetes' default (`Always` for `:latest`, else `IfNotPresent`) when unset. */
+  imagePullPolicy?: Input<string>;
+  /** A PodDisruptionBudget for the server's pod. */
+  podDisruptionBudget?: Input<PodDisruptionBudgetArgs>;
 }

@@ -29,6 +29,7 @@ export function nameProblems(name: string): string[] {
 export function objectNames(name: string) {
   return {
     statefulSet: name,
+    podDisruptionBudget: name,
     configMap: `${name}-config`,
     headlessService: `${name}-headless`,
     baselinePolicy: `${name}-baseline`,

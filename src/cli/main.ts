@@ -7,17 +7,27 @@ import { manifestYaml } from "../yaml/manifest-yaml";
 import { DEFAULT_NAMESPACE, RENDER_DEFAULT_HASH_KEY } from "../defaults";
 import { renderServer } from "../render";
 import { COMPONENT_FIELDS } from "../resolve/component-fields";
+import { PLATFORM_FIELDS } from "../resolve/platform-schema";
 import { DittoSecretError, DittoSpecError, quote } from "../resolve/errors";
 import { rejectDuplicateObjects, rejectDuplicates } from "./duplicates";
 import { INPUT_LIMIT_TEXT, readFiles, STDIN } from "./read-files";
 import { DEFAULT_RELEASE, MODELS } from "../models";
-import { OPERATOR_RELEASE_ANNOTATION, readInputs, InputError } from "./read-inputs";
+import {
+  InputError,
+  OPERATOR_RELEASE_ANNOTATION,
+  OPTIONS_API_VERSION,
+  OPTIONS_KIND,
+  readInputs,
+} from "./read-inputs";
 
 const USAGE = `usage: dittofs render -f FILE [-f FILE ...] [--operator-release R] [--namespace NS] [--hash-key KEY]
 
 Renders the Kubernetes objects of every DittoServer (dittofs.dittofs.com/v1alpha1) in the files. -f - reads standard
 input (once). --operator-release picks the object model: ${Object.keys(MODELS).join(" or ")} (default ${DEFAULT_RELEASE});
-the annotation ${OPERATOR_RELEASE_ANNOTATION} on a DittoServer picks it for that one. The inputs may hold ${INPUT_LIMIT_TEXT} together.
+the annotation ${OPERATOR_RELEASE_ANNOTATION} on a DittoServer picks it for that one.
+The component-only args where the pod runs (pod, imagePullPolicy, podDisruptionBudget) come from a document of
+render's own, so that the CR stays the operator's: ${OPTIONS_API_VERSION} ${OPTIONS_KIND} with the DittoServer's name and
+namespace and those args as its spec. The inputs may hold ${INPUT_LIMIT_TEXT} together.
 Secrets in the files stand in for the cluster's Secrets: render reads Secrets only from its -f files, in the
 DittoServer's namespace. Other Kubernetes objects are ignored, so an earlier render's whole output can be given back.
 A plain value that YAML 1.1 (kubectl) reads otherwise than YAML 1.2 (on, yes, 0777, 1:30, 2026-01-01) must be quoted.
@@ -111,6 +121,15 @@ export function run(
       }));
     rejectDuplicates("DittoServer", located(inputs.servers));
     rejectDuplicates("Secret", located(inputs.secrets));
+    rejectDuplicates(OPTIONS_KIND, located(inputs.options));
+    const id = (i: { name: string; namespace?: string }) =>
+      `${i.namespace ?? fallbackNamespace}/${i.name}`;
+    for (const o of inputs.options) {
+      if (!inputs.servers.some((s) => id(s) === id(o)))
+        throw new InputError(
+          `${o.source}: ${OPTIONS_KIND} ${quote(id(o))} names no DittoServer in the files (it must have the DittoServer's name and namespace)`,
+        );
+    }
     const rendered: Array<{ object: Record<string, any>; from: string }> = [];
     for (const server of inputs.servers) {
       const namespace = server.namespace ?? fallbackNamespace;
@@ -123,13 +142,23 @@ export function run(
       if (foreign.length > 0) {
         throw new DittoSpecError(
           `DittoServer ${quote(server.name)}`,
-          foreign.map((f) => `spec.${f}: unknown field`),
+          foreign.map((f) =>
+            (PLATFORM_FIELDS as readonly string[]).includes(f)
+              ? `spec.${f}: unknown field (not in the operator's CRD: give it in a ${OPTIONS_API_VERSION} ${OPTIONS_KIND} document)`
+              : `spec.${f}: unknown field`,
+          ),
         );
       }
       let result;
       try {
         const operatorRelease = server.operatorRelease ?? options.operatorRelease;
-        const args = { ...server.spec, namespace, ...(operatorRelease ? { operatorRelease } : {}) };
+        const platform = inputs.options.find((o) => id(o) === id(server))?.spec ?? {};
+        const args = {
+          ...server.spec,
+          namespace,
+          ...(operatorRelease ? { operatorRelease } : {}),
+          ...platform,
+        };
         result = renderServer(server.name, args, read, options.hashKey);
       } catch (e) {
         if (!isNotFound(e)) throw e;

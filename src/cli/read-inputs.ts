@@ -11,6 +11,7 @@ import { argPath } from "../resolve/field-path";
 import { InputError, isMap, metadataOf } from "./input-object";
 import { readSecret, type SecretDocument } from "./secret-input";
 import { ambiguities, ambiguityLines, type Ambiguity } from "./yaml-versions";
+import { PLATFORM_FIELDS } from "../resolve/platform-schema";
 
 export const DITTOSERVER_API_VERSION = "dittofs.dittofs.com/v1alpha1";
 export { InputError } from "./input-object";
@@ -26,9 +27,45 @@ export interface ServerDocument {
   source: string;
 }
 
+/** The component-only platform args of one DittoServer, which its CR (the operator's schema) cannot carry. */
+export interface OptionsDocument {
+  name: string;
+  namespace?: string;
+  spec: Record<string, unknown>;
+  source: string;
+}
+
 export interface Inputs {
   servers: ServerDocument[];
   secrets: SecretDocument[];
+  options: OptionsDocument[];
+}
+
+/** A document of render's own: the platform args of the DittoServer of the same name and namespace. */
+export const OPTIONS_API_VERSION = "dittofs.io/v1alpha1";
+export const OPTIONS_KIND = "DittoServerOptions";
+
+function readOptions(obj: Record<string, any>, where: string): OptionsDocument {
+  if (obj.apiVersion !== OPTIONS_API_VERSION)
+    throw new InputError(
+      `${where}: ${OPTIONS_KIND} apiVersion ${quote(String(obj.apiVersion))} is not supported (expected ${OPTIONS_API_VERSION})`,
+    );
+  const { name, namespace } = metadataOf(obj, where);
+  if (!isMap(obj.spec)) throw new InputError(`${where}: spec is required (a map)`);
+  const unknown = Object.keys(obj.spec).filter(
+    (k) => !(PLATFORM_FIELDS as readonly string[]).includes(k),
+  );
+  if (unknown.length > 0)
+    throw new InputError(
+      `${where}: ${OPTIONS_KIND} ${quote(name)}: ${unknown.map((k) => `spec.${k}`).join(", ")}: unknown field (it holds ${PLATFORM_FIELDS.join(", ")})`,
+    );
+  const problems: string[] = [];
+  const spec = numbers(obj.spec, [], problems) as Record<string, unknown>;
+  if (problems.length > 0)
+    throw new InputError(
+      `${where}: ${OPTIONS_KIND} ${quote(name)} is invalid:\n${problems.map((p) => `  ${p}`).join("\n")}`,
+    );
+  return { name, namespace, spec, source: where };
 }
 
 /**
@@ -137,6 +174,7 @@ const deep = (e: unknown) =>
 export function readInputs(files: Array<{ path: string; text: string }>): Inputs {
   const servers: ServerDocument[] = [];
   const secrets: SecretDocument[] = [];
+  const options: OptionsDocument[] = [];
   const counted = { documents: 0 };
   for (const file of files) {
     for (const { where, value, ambiguous } of documents(file, counted)) {
@@ -144,7 +182,9 @@ export function readInputs(files: Array<{ path: string; text: string }>): Inputs
       if (!isMap(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string")
         throw new InputError(`${where}: not a Kubernetes object (no apiVersion/kind)`);
       const ours =
-        value.kind === "DittoServer" || (value.kind === "Secret" && value.apiVersion === "v1");
+        value.kind === "DittoServer" ||
+        value.kind === OPTIONS_KIND ||
+        (value.kind === "Secret" && value.apiVersion === "v1");
       if (ours && ambiguous.length > 0) {
         const lines = ambiguityLines(ambiguous, value.kind === "Secret");
         throw new InputError(
@@ -152,10 +192,11 @@ export function readInputs(files: Array<{ path: string; text: string }>): Inputs
         );
       }
       if (value.kind === "DittoServer") servers.push(readServer(value, where));
+      else if (value.kind === OPTIONS_KIND) options.push(readOptions(value, where));
       else if (value.kind === "Secret" && value.apiVersion === "v1")
         secrets.push(readSecret(value, where));
       // Any other object (an earlier render's ConfigMap, Services, ...) is not an input of render.
     }
   }
-  return { servers, secrets };
+  return { servers, secrets, options };
 }

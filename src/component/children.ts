@@ -6,6 +6,7 @@ import { ConfigMap } from "@pulumi/kubernetes/core/v1/configMap";
 import { Secret } from "@pulumi/kubernetes/core/v1/secret";
 import { Service } from "@pulumi/kubernetes/core/v1/service";
 import { NetworkPolicy } from "@pulumi/kubernetes/networking/v1/networkPolicy";
+import { PodDisruptionBudget } from "@pulumi/kubernetes/policy/v1/podDisruptionBudget";
 import type { ChildKind, ChildObject, SealedInputs } from "../models/object-model";
 import type { DeferredPlan } from "./deferred-spec";
 
@@ -14,7 +15,15 @@ type KubernetesResource = pulumi.CustomResource & { metadata: pulumi.Output<{ na
 const CLASSES: Record<
   ChildKind,
   new (name: string, args: any, opts: pulumi.CustomResourceOptions) => KubernetesResource
-> = { Secret, ConfigMap, Service, StatefulSet, NetworkPolicy, CustomResource } as any;
+> = {
+  Secret,
+  ConfigMap,
+  Service,
+  StatefulSet,
+  NetworkPolicy,
+  PodDisruptionBudget,
+  CustomResource,
+} as any;
 
 /**
  * The children of a plan. With Outputs in the spec, each manifest's top-level fields are lifted apart from the real

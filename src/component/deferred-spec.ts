@@ -15,7 +15,9 @@ import {
 } from "../resolve/component-fields";
 import { maskSecretValues } from "../resolve/args-shape";
 import { DittoSpecError, quote } from "../resolve/errors";
+import { PLATFORM_FIELDS } from "../resolve/platform-schema";
 import { selectModel } from "../resolve/select-model";
+import platformSchema from "../generated/platform/platform-schema.json";
 
 type Path = string[];
 
@@ -106,7 +108,9 @@ export function withStandIns<T>(args: T, paths: Path[], model: ObjectModel): T {
           ? path.length === 1
             ? {}
             : "x"
-          : standIn(model.specSchema, path);
+          : (PLATFORM_FIELDS as readonly string[]).includes(path[0])
+            ? standIn(platformSchema, path)
+            : standIn(model.specSchema, path);
   }
   return copy;
 }

@@ -1,12 +1,17 @@
 import type * as k8s from "@pulumi/kubernetes";
 import { objectNames, selectorLabels } from "../naming";
+import type { Platform } from "../generated/platform/platform";
 import { objectMeta, type MetadataSource } from "./metadata";
+import { withPlatform } from "./pod-platform";
 
 type Claim = k8s.types.input.core.v1.PersistentVolumeClaim;
 
-/** StatefulSet `<name>` around a pod template; volumes are retained on delete and scale-down. */
+/**
+ * StatefulSet `<name>` around a model's pod template, with the platform args applied; volumes are retained on delete
+ * and scale-down.
+ */
 export function buildStatefulSet(
-  server: MetadataSource & { name: string },
+  server: MetadataSource & { name: string; platform: Platform },
   replicas: number,
   claims: Claim[],
   template: k8s.types.input.core.v1.PodTemplateSpec,
@@ -22,7 +27,7 @@ export function buildStatefulSet(
       selector: { matchLabels: selectorLabels(server.name) },
       persistentVolumeClaimRetentionPolicy: { whenDeleted: "Retain", whenScaled: "Retain" },
       volumeClaimTemplates: claims,
-      template,
+      template: withPlatform(template, server.platform),
     },
   };
 }

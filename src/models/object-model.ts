@@ -52,7 +52,13 @@ export interface SealedInputs {
 
 /** The Pulumi resource class a child is registered with. */
 export type ChildKind =
-  "Secret" | "ConfigMap" | "Service" | "StatefulSet" | "NetworkPolicy" | "CustomResource";
+  | "Secret"
+  | "ConfigMap"
+  | "Service"
+  | "StatefulSet"
+  | "NetworkPolicy"
+  | "PodDisruptionBudget"
+  | "CustomResource";
 
 /** One child object: its manifest and how the component registers it. */
 export interface ChildObject {

@@ -7,7 +7,8 @@ import { quote, show } from "./errors";
 const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const PREFIX = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-function qualifiedNameProblem(key: string): string | undefined {
+/** Why `key` is no qualified name (`[prefix/]name`), if it is not. */
+export function qualifiedNameProblem(key: string): string | undefined {
   const parts = key.split("/");
   if (parts.length > 2) return "must be a qualified name ([prefix/]name)";
   const [prefix, name] = parts.length === 2 ? parts : [undefined, parts[0]];

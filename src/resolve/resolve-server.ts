@@ -65,7 +65,8 @@ export function resolveServer(
   const typeWasSet = (spec.database as { type?: unknown } | undefined)?.type !== undefined;
   if (!model.validateSpec(spec))
     problems.push(...formatSchemaErrors(model.validateSpec.errors ?? [], given));
-  const fields = componentFields(args, problems);
+  const componentWarnings: string[] = [];
+  const fields = componentFields(args, problems, componentWarnings);
 
   const server: ResolvedServer<any> = { name, ...fields, spec };
   // Cross-field rules need a schema-valid spec (types and defaults in place).
@@ -73,7 +74,7 @@ export function resolveServer(
   if (problems.length === 0 && options.crossFieldRules !== false) {
     const rules = model.rules(server, typeWasSet);
     problems.push(...rules.problems);
-    warnings = rules.warnings;
+    warnings = [...componentWarnings, ...rules.warnings];
   }
   if (problems.length > 0) throw new DittoSpecError(subject, problems);
   return { model, server, warnings };

@@ -88,6 +88,8 @@ type dittoServerArgs struct {
 	Identity *Identity `pulumi:"identity"`
 	// Container image of the server; pin a tag in production. Defaults to `marmos91c/dittofs:latest`.
 	Image *string `pulumi:"image"`
+	// Pull policy of the server's image: `Always`, `IfNotPresent` or `Never`; Kubernetes' default (`Always` for `:latest`, else `IfNotPresent`) when unset.
+	ImagePullPolicy *string `pulumi:"imagePullPolicy"`
 	// Labels added to every object's metadata (selectors stay `app` and `instance`).
 	Labels map[string]string `pulumi:"labels"`
 	// v0.29 model only. Logging.
@@ -102,6 +104,10 @@ type dittoServerArgs struct {
 	OperatorRelease *OperatorRelease `pulumi:"operatorRelease"`
 	// Percona-managed PostgreSQL.
 	Percona *Percona `pulumi:"percona"`
+	// Where and how the pod runs: scheduling, service account, image pull secrets, pod labels and annotations. A change rolls the pod.
+	Pod *Pod `pulumi:"pod"`
+	// A PodDisruptionBudget for the server's pod.
+	PodDisruptionBudget *PodDisruptionBudget `pulumi:"podDisruptionBudget"`
 	// Security context of the pod; replaces the default as a whole (v0.29 model: fsGroup 65532; 2026-02 model: fsGroup, user and group 65532, non-root, RuntimeDefault seccomp).
 	PodSecurityContext *PodSecurityContext `pulumi:"podSecurityContext"`
 	// Server replicas: 1 runs the server, 0 stops it and keeps everything else. Defaults to `1`.
@@ -146,6 +152,8 @@ type DittoServerArgs struct {
 	Identity IdentityPtrInput
 	// Container image of the server; pin a tag in production. Defaults to `marmos91c/dittofs:latest`.
 	Image pulumi.StringPtrInput
+	// Pull policy of the server's image: `Always`, `IfNotPresent` or `Never`; Kubernetes' default (`Always` for `:latest`, else `IfNotPresent`) when unset.
+	ImagePullPolicy pulumi.StringPtrInput
 	// Labels added to every object's metadata (selectors stay `app` and `instance`).
 	Labels pulumi.StringMapInput
 	// v0.29 model only. Logging.
@@ -160,6 +168,10 @@ type DittoServerArgs struct {
 	OperatorRelease OperatorReleasePtrInput
 	// Percona-managed PostgreSQL.
 	Percona PerconaPtrInput
+	// Where and how the pod runs: scheduling, service account, image pull secrets, pod labels and annotations. A change rolls the pod.
+	Pod PodPtrInput
+	// A PodDisruptionBudget for the server's pod.
+	PodDisruptionBudget PodDisruptionBudgetPtrInput
 	// Security context of the pod; replaces the default as a whole (v0.29 model: fsGroup 65532; 2026-02 model: fsGroup, user and group 65532, non-root, RuntimeDefault seccomp).
 	PodSecurityContext PodSecurityContextPtrInput
 	// Server replicas: 1 runs the server, 0 stops it and keeps everything else. Defaults to `1`.

@@ -846,6 +846,15 @@ func (in *identityTypePtr) ToIdentityTypePtrOutputWithContext(ctx context.Contex
 	return pulumi.ToOutputWithContext(ctx, in).(IdentityTypePtrOutput)
 }
 
+// Pull policy of the server's image: `Always`, `IfNotPresent` or `Never`; Kubernetes' default (`Always` for `:latest`, else `IfNotPresent`) when unset.
+type ImagePullPolicy string
+
+const (
+	ImagePullPolicyAlways       = ImagePullPolicy("Always")
+	ImagePullPolicyIfNotPresent = ImagePullPolicy("IfNotPresent")
+	ImagePullPolicyNever        = ImagePullPolicy("Never")
+)
+
 // Identity mapping: `rfc2307` or `rid`; the server's default (`rfc2307`) when unset.
 type LdapIdmap string
 

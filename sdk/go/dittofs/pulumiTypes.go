@@ -599,6 +599,184 @@ func (o AdminPtrOutput) Username() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// Affinity is a group of affinity scheduling rules.
+type Affinity struct {
+	// Describes node affinity scheduling rules for the pod.
+	NodeAffinity *NodeAffinity `pulumi:"nodeAffinity"`
+	// Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).
+	PodAffinity *PodAffinity `pulumi:"podAffinity"`
+	// Describes pod anti-affinity scheduling rules (e.g. avoid putting this pod in the same node, zone, etc. as some other pod(s)).
+	PodAntiAffinity *PodAntiAffinity `pulumi:"podAntiAffinity"`
+}
+
+// AffinityInput is an input type that accepts AffinityArgs and AffinityOutput values.
+// You can construct a concrete instance of `AffinityInput` via:
+//
+//	AffinityArgs{...}
+type AffinityInput interface {
+	pulumi.Input
+
+	ToAffinityOutput() AffinityOutput
+	ToAffinityOutputWithContext(context.Context) AffinityOutput
+}
+
+// Affinity is a group of affinity scheduling rules.
+type AffinityArgs struct {
+	// Describes node affinity scheduling rules for the pod.
+	NodeAffinity NodeAffinityPtrInput `pulumi:"nodeAffinity"`
+	// Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).
+	PodAffinity PodAffinityPtrInput `pulumi:"podAffinity"`
+	// Describes pod anti-affinity scheduling rules (e.g. avoid putting this pod in the same node, zone, etc. as some other pod(s)).
+	PodAntiAffinity PodAntiAffinityPtrInput `pulumi:"podAntiAffinity"`
+}
+
+func (AffinityArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Affinity)(nil)).Elem()
+}
+
+func (i AffinityArgs) ToAffinityOutput() AffinityOutput {
+	return i.ToAffinityOutputWithContext(context.Background())
+}
+
+func (i AffinityArgs) ToAffinityOutputWithContext(ctx context.Context) AffinityOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AffinityOutput)
+}
+
+func (i AffinityArgs) ToAffinityPtrOutput() AffinityPtrOutput {
+	return i.ToAffinityPtrOutputWithContext(context.Background())
+}
+
+func (i AffinityArgs) ToAffinityPtrOutputWithContext(ctx context.Context) AffinityPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AffinityOutput).ToAffinityPtrOutputWithContext(ctx)
+}
+
+// AffinityPtrInput is an input type that accepts AffinityArgs, AffinityPtr and AffinityPtrOutput values.
+// You can construct a concrete instance of `AffinityPtrInput` via:
+//
+//	        AffinityArgs{...}
+//
+//	or:
+//
+//	        nil
+type AffinityPtrInput interface {
+	pulumi.Input
+
+	ToAffinityPtrOutput() AffinityPtrOutput
+	ToAffinityPtrOutputWithContext(context.Context) AffinityPtrOutput
+}
+
+type affinityPtrType AffinityArgs
+
+func AffinityPtr(v *AffinityArgs) AffinityPtrInput {
+	return (*affinityPtrType)(v)
+}
+
+func (*affinityPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**Affinity)(nil)).Elem()
+}
+
+func (i *affinityPtrType) ToAffinityPtrOutput() AffinityPtrOutput {
+	return i.ToAffinityPtrOutputWithContext(context.Background())
+}
+
+func (i *affinityPtrType) ToAffinityPtrOutputWithContext(ctx context.Context) AffinityPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AffinityPtrOutput)
+}
+
+// Affinity is a group of affinity scheduling rules.
+type AffinityOutput struct{ *pulumi.OutputState }
+
+func (AffinityOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Affinity)(nil)).Elem()
+}
+
+func (o AffinityOutput) ToAffinityOutput() AffinityOutput {
+	return o
+}
+
+func (o AffinityOutput) ToAffinityOutputWithContext(ctx context.Context) AffinityOutput {
+	return o
+}
+
+func (o AffinityOutput) ToAffinityPtrOutput() AffinityPtrOutput {
+	return o.ToAffinityPtrOutputWithContext(context.Background())
+}
+
+func (o AffinityOutput) ToAffinityPtrOutputWithContext(ctx context.Context) AffinityPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v Affinity) *Affinity {
+		return &v
+	}).(AffinityPtrOutput)
+}
+
+// Describes node affinity scheduling rules for the pod.
+func (o AffinityOutput) NodeAffinity() NodeAffinityPtrOutput {
+	return o.ApplyT(func(v Affinity) *NodeAffinity { return v.NodeAffinity }).(NodeAffinityPtrOutput)
+}
+
+// Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).
+func (o AffinityOutput) PodAffinity() PodAffinityPtrOutput {
+	return o.ApplyT(func(v Affinity) *PodAffinity { return v.PodAffinity }).(PodAffinityPtrOutput)
+}
+
+// Describes pod anti-affinity scheduling rules (e.g. avoid putting this pod in the same node, zone, etc. as some other pod(s)).
+func (o AffinityOutput) PodAntiAffinity() PodAntiAffinityPtrOutput {
+	return o.ApplyT(func(v Affinity) *PodAntiAffinity { return v.PodAntiAffinity }).(PodAntiAffinityPtrOutput)
+}
+
+type AffinityPtrOutput struct{ *pulumi.OutputState }
+
+func (AffinityPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**Affinity)(nil)).Elem()
+}
+
+func (o AffinityPtrOutput) ToAffinityPtrOutput() AffinityPtrOutput {
+	return o
+}
+
+func (o AffinityPtrOutput) ToAffinityPtrOutputWithContext(ctx context.Context) AffinityPtrOutput {
+	return o
+}
+
+func (o AffinityPtrOutput) Elem() AffinityOutput {
+	return o.ApplyT(func(v *Affinity) Affinity {
+		if v != nil {
+			return *v
+		}
+		var ret Affinity
+		return ret
+	}).(AffinityOutput)
+}
+
+// Describes node affinity scheduling rules for the pod.
+func (o AffinityPtrOutput) NodeAffinity() NodeAffinityPtrOutput {
+	return o.ApplyT(func(v *Affinity) *NodeAffinity {
+		if v == nil {
+			return nil
+		}
+		return v.NodeAffinity
+	}).(NodeAffinityPtrOutput)
+}
+
+// Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).
+func (o AffinityPtrOutput) PodAffinity() PodAffinityPtrOutput {
+	return o.ApplyT(func(v *Affinity) *PodAffinity {
+		if v == nil {
+			return nil
+		}
+		return v.PodAffinity
+	}).(PodAffinityPtrOutput)
+}
+
+// Describes pod anti-affinity scheduling rules (e.g. avoid putting this pod in the same node, zone, etc. as some other pod(s)).
+func (o AffinityPtrOutput) PodAntiAffinity() PodAntiAffinityPtrOutput {
+	return o.ApplyT(func(v *Affinity) *PodAntiAffinity {
+		if v == nil {
+			return nil
+		}
+		return v.PodAntiAffinity
+	}).(PodAntiAffinityPtrOutput)
+}
+
 // AppArmorProfile defines a pod or container's AppArmor settings.
 type AppArmorProfile struct {
 	// localhostProfile indicates a profile loaded on the node that should be used. The profile must be preconfigured on the node to work. Must match the loaded name of the profile. Must be set if and only if type is "Localhost".
@@ -2386,6 +2564,283 @@ func (o KerberosMachineAccountPtrOutput) SecretRef() SecretKeySelectorPtrOutput 
 	}).(SecretKeySelectorPtrOutput)
 }
 
+// A label selector is a label query over a set of resources. The result of matchLabels and matchExpressions are ANDed. An empty label selector matches all objects. A null label selector matches no objects.
+type LabelSelector struct {
+	// matchExpressions is a list of label selector requirements. The requirements are ANDed.
+	MatchExpressions []LabelSelectorRequirement `pulumi:"matchExpressions"`
+	// matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of matchExpressions, whose key field is "key", the operator is "In", and the values array contains only "value". The requirements are ANDed.
+	MatchLabels map[string]string `pulumi:"matchLabels"`
+}
+
+// LabelSelectorInput is an input type that accepts LabelSelectorArgs and LabelSelectorOutput values.
+// You can construct a concrete instance of `LabelSelectorInput` via:
+//
+//	LabelSelectorArgs{...}
+type LabelSelectorInput interface {
+	pulumi.Input
+
+	ToLabelSelectorOutput() LabelSelectorOutput
+	ToLabelSelectorOutputWithContext(context.Context) LabelSelectorOutput
+}
+
+// A label selector is a label query over a set of resources. The result of matchLabels and matchExpressions are ANDed. An empty label selector matches all objects. A null label selector matches no objects.
+type LabelSelectorArgs struct {
+	// matchExpressions is a list of label selector requirements. The requirements are ANDed.
+	MatchExpressions LabelSelectorRequirementArrayInput `pulumi:"matchExpressions"`
+	// matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of matchExpressions, whose key field is "key", the operator is "In", and the values array contains only "value". The requirements are ANDed.
+	MatchLabels pulumi.StringMapInput `pulumi:"matchLabels"`
+}
+
+func (LabelSelectorArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*LabelSelector)(nil)).Elem()
+}
+
+func (i LabelSelectorArgs) ToLabelSelectorOutput() LabelSelectorOutput {
+	return i.ToLabelSelectorOutputWithContext(context.Background())
+}
+
+func (i LabelSelectorArgs) ToLabelSelectorOutputWithContext(ctx context.Context) LabelSelectorOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LabelSelectorOutput)
+}
+
+func (i LabelSelectorArgs) ToLabelSelectorPtrOutput() LabelSelectorPtrOutput {
+	return i.ToLabelSelectorPtrOutputWithContext(context.Background())
+}
+
+func (i LabelSelectorArgs) ToLabelSelectorPtrOutputWithContext(ctx context.Context) LabelSelectorPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LabelSelectorOutput).ToLabelSelectorPtrOutputWithContext(ctx)
+}
+
+// LabelSelectorPtrInput is an input type that accepts LabelSelectorArgs, LabelSelectorPtr and LabelSelectorPtrOutput values.
+// You can construct a concrete instance of `LabelSelectorPtrInput` via:
+//
+//	        LabelSelectorArgs{...}
+//
+//	or:
+//
+//	        nil
+type LabelSelectorPtrInput interface {
+	pulumi.Input
+
+	ToLabelSelectorPtrOutput() LabelSelectorPtrOutput
+	ToLabelSelectorPtrOutputWithContext(context.Context) LabelSelectorPtrOutput
+}
+
+type labelSelectorPtrType LabelSelectorArgs
+
+func LabelSelectorPtr(v *LabelSelectorArgs) LabelSelectorPtrInput {
+	return (*labelSelectorPtrType)(v)
+}
+
+func (*labelSelectorPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**LabelSelector)(nil)).Elem()
+}
+
+func (i *labelSelectorPtrType) ToLabelSelectorPtrOutput() LabelSelectorPtrOutput {
+	return i.ToLabelSelectorPtrOutputWithContext(context.Background())
+}
+
+func (i *labelSelectorPtrType) ToLabelSelectorPtrOutputWithContext(ctx context.Context) LabelSelectorPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LabelSelectorPtrOutput)
+}
+
+// A label selector is a label query over a set of resources. The result of matchLabels and matchExpressions are ANDed. An empty label selector matches all objects. A null label selector matches no objects.
+type LabelSelectorOutput struct{ *pulumi.OutputState }
+
+func (LabelSelectorOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*LabelSelector)(nil)).Elem()
+}
+
+func (o LabelSelectorOutput) ToLabelSelectorOutput() LabelSelectorOutput {
+	return o
+}
+
+func (o LabelSelectorOutput) ToLabelSelectorOutputWithContext(ctx context.Context) LabelSelectorOutput {
+	return o
+}
+
+func (o LabelSelectorOutput) ToLabelSelectorPtrOutput() LabelSelectorPtrOutput {
+	return o.ToLabelSelectorPtrOutputWithContext(context.Background())
+}
+
+func (o LabelSelectorOutput) ToLabelSelectorPtrOutputWithContext(ctx context.Context) LabelSelectorPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v LabelSelector) *LabelSelector {
+		return &v
+	}).(LabelSelectorPtrOutput)
+}
+
+// matchExpressions is a list of label selector requirements. The requirements are ANDed.
+func (o LabelSelectorOutput) MatchExpressions() LabelSelectorRequirementArrayOutput {
+	return o.ApplyT(func(v LabelSelector) []LabelSelectorRequirement { return v.MatchExpressions }).(LabelSelectorRequirementArrayOutput)
+}
+
+// matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of matchExpressions, whose key field is "key", the operator is "In", and the values array contains only "value". The requirements are ANDed.
+func (o LabelSelectorOutput) MatchLabels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v LabelSelector) map[string]string { return v.MatchLabels }).(pulumi.StringMapOutput)
+}
+
+type LabelSelectorPtrOutput struct{ *pulumi.OutputState }
+
+func (LabelSelectorPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**LabelSelector)(nil)).Elem()
+}
+
+func (o LabelSelectorPtrOutput) ToLabelSelectorPtrOutput() LabelSelectorPtrOutput {
+	return o
+}
+
+func (o LabelSelectorPtrOutput) ToLabelSelectorPtrOutputWithContext(ctx context.Context) LabelSelectorPtrOutput {
+	return o
+}
+
+func (o LabelSelectorPtrOutput) Elem() LabelSelectorOutput {
+	return o.ApplyT(func(v *LabelSelector) LabelSelector {
+		if v != nil {
+			return *v
+		}
+		var ret LabelSelector
+		return ret
+	}).(LabelSelectorOutput)
+}
+
+// matchExpressions is a list of label selector requirements. The requirements are ANDed.
+func (o LabelSelectorPtrOutput) MatchExpressions() LabelSelectorRequirementArrayOutput {
+	return o.ApplyT(func(v *LabelSelector) []LabelSelectorRequirement {
+		if v == nil {
+			return nil
+		}
+		return v.MatchExpressions
+	}).(LabelSelectorRequirementArrayOutput)
+}
+
+// matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of matchExpressions, whose key field is "key", the operator is "In", and the values array contains only "value". The requirements are ANDed.
+func (o LabelSelectorPtrOutput) MatchLabels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *LabelSelector) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.MatchLabels
+	}).(pulumi.StringMapOutput)
+}
+
+// A label selector requirement is a selector that contains values, a key, and an operator that relates the key and values.
+type LabelSelectorRequirement struct {
+	// key is the label key that the selector applies to.
+	Key string `pulumi:"key"`
+	// operator represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists and DoesNotExist.
+	Operator string `pulumi:"operator"`
+	// values is an array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. This array is replaced during a strategic merge patch.
+	Values []string `pulumi:"values"`
+}
+
+// LabelSelectorRequirementInput is an input type that accepts LabelSelectorRequirementArgs and LabelSelectorRequirementOutput values.
+// You can construct a concrete instance of `LabelSelectorRequirementInput` via:
+//
+//	LabelSelectorRequirementArgs{...}
+type LabelSelectorRequirementInput interface {
+	pulumi.Input
+
+	ToLabelSelectorRequirementOutput() LabelSelectorRequirementOutput
+	ToLabelSelectorRequirementOutputWithContext(context.Context) LabelSelectorRequirementOutput
+}
+
+// A label selector requirement is a selector that contains values, a key, and an operator that relates the key and values.
+type LabelSelectorRequirementArgs struct {
+	// key is the label key that the selector applies to.
+	Key pulumi.StringInput `pulumi:"key"`
+	// operator represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists and DoesNotExist.
+	Operator pulumi.StringInput `pulumi:"operator"`
+	// values is an array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. This array is replaced during a strategic merge patch.
+	Values pulumi.StringArrayInput `pulumi:"values"`
+}
+
+func (LabelSelectorRequirementArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*LabelSelectorRequirement)(nil)).Elem()
+}
+
+func (i LabelSelectorRequirementArgs) ToLabelSelectorRequirementOutput() LabelSelectorRequirementOutput {
+	return i.ToLabelSelectorRequirementOutputWithContext(context.Background())
+}
+
+func (i LabelSelectorRequirementArgs) ToLabelSelectorRequirementOutputWithContext(ctx context.Context) LabelSelectorRequirementOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LabelSelectorRequirementOutput)
+}
+
+// LabelSelectorRequirementArrayInput is an input type that accepts LabelSelectorRequirementArray and LabelSelectorRequirementArrayOutput values.
+// You can construct a concrete instance of `LabelSelectorRequirementArrayInput` via:
+//
+//	LabelSelectorRequirementArray{ LabelSelectorRequirementArgs{...} }
+type LabelSelectorRequirementArrayInput interface {
+	pulumi.Input
+
+	ToLabelSelectorRequirementArrayOutput() LabelSelectorRequirementArrayOutput
+	ToLabelSelectorRequirementArrayOutputWithContext(context.Context) LabelSelectorRequirementArrayOutput
+}
+
+type LabelSelectorRequirementArray []LabelSelectorRequirementInput
+
+func (LabelSelectorRequirementArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]LabelSelectorRequirement)(nil)).Elem()
+}
+
+func (i LabelSelectorRequirementArray) ToLabelSelectorRequirementArrayOutput() LabelSelectorRequirementArrayOutput {
+	return i.ToLabelSelectorRequirementArrayOutputWithContext(context.Background())
+}
+
+func (i LabelSelectorRequirementArray) ToLabelSelectorRequirementArrayOutputWithContext(ctx context.Context) LabelSelectorRequirementArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LabelSelectorRequirementArrayOutput)
+}
+
+// A label selector requirement is a selector that contains values, a key, and an operator that relates the key and values.
+type LabelSelectorRequirementOutput struct{ *pulumi.OutputState }
+
+func (LabelSelectorRequirementOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*LabelSelectorRequirement)(nil)).Elem()
+}
+
+func (o LabelSelectorRequirementOutput) ToLabelSelectorRequirementOutput() LabelSelectorRequirementOutput {
+	return o
+}
+
+func (o LabelSelectorRequirementOutput) ToLabelSelectorRequirementOutputWithContext(ctx context.Context) LabelSelectorRequirementOutput {
+	return o
+}
+
+// key is the label key that the selector applies to.
+func (o LabelSelectorRequirementOutput) Key() pulumi.StringOutput {
+	return o.ApplyT(func(v LabelSelectorRequirement) string { return v.Key }).(pulumi.StringOutput)
+}
+
+// operator represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists and DoesNotExist.
+func (o LabelSelectorRequirementOutput) Operator() pulumi.StringOutput {
+	return o.ApplyT(func(v LabelSelectorRequirement) string { return v.Operator }).(pulumi.StringOutput)
+}
+
+// values is an array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. This array is replaced during a strategic merge patch.
+func (o LabelSelectorRequirementOutput) Values() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v LabelSelectorRequirement) []string { return v.Values }).(pulumi.StringArrayOutput)
+}
+
+type LabelSelectorRequirementArrayOutput struct{ *pulumi.OutputState }
+
+func (LabelSelectorRequirementArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]LabelSelectorRequirement)(nil)).Elem()
+}
+
+func (o LabelSelectorRequirementArrayOutput) ToLabelSelectorRequirementArrayOutput() LabelSelectorRequirementArrayOutput {
+	return o
+}
+
+func (o LabelSelectorRequirementArrayOutput) ToLabelSelectorRequirementArrayOutputWithContext(ctx context.Context) LabelSelectorRequirementArrayOutput {
+	return o
+}
+
+func (o LabelSelectorRequirementArrayOutput) Index(i pulumi.IntInput) LabelSelectorRequirementOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) LabelSelectorRequirement {
+		return vs[0].([]LabelSelectorRequirement)[vs[1].(int)]
+	}).(LabelSelectorRequirementOutput)
+}
+
 // v0.29 model only. An LDAP (or Active Directory) directory users authenticate against; written to the config whenever present.
 type Ldap struct {
 	// Allow binding over an unencrypted connection. Defaults to `false`.
@@ -2754,7 +3209,7 @@ func (o LdapPtrOutput) UserAttr() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// A Kubernetes Secret by name, in the DittoServer's namespace.
+// A Kubernetes object (a Secret) by name, in the DittoServer's namespace.
 type LocalObjectReference struct {
 	// Name of the Secret. Defaults to `""`.
 	Name *string `pulumi:"name"`
@@ -2771,7 +3226,7 @@ type LocalObjectReferenceInput interface {
 	ToLocalObjectReferenceOutputWithContext(context.Context) LocalObjectReferenceOutput
 }
 
-// A Kubernetes Secret by name, in the DittoServer's namespace.
+// A Kubernetes object (a Secret) by name, in the DittoServer's namespace.
 type LocalObjectReferenceArgs struct {
 	// Name of the Secret. Defaults to `""`.
 	Name pulumi.StringPtrInput `pulumi:"name"`
@@ -2830,7 +3285,32 @@ func (i *localObjectReferencePtrType) ToLocalObjectReferencePtrOutputWithContext
 	return pulumi.ToOutputWithContext(ctx, i).(LocalObjectReferencePtrOutput)
 }
 
-// A Kubernetes Secret by name, in the DittoServer's namespace.
+// LocalObjectReferenceArrayInput is an input type that accepts LocalObjectReferenceArray and LocalObjectReferenceArrayOutput values.
+// You can construct a concrete instance of `LocalObjectReferenceArrayInput` via:
+//
+//	LocalObjectReferenceArray{ LocalObjectReferenceArgs{...} }
+type LocalObjectReferenceArrayInput interface {
+	pulumi.Input
+
+	ToLocalObjectReferenceArrayOutput() LocalObjectReferenceArrayOutput
+	ToLocalObjectReferenceArrayOutputWithContext(context.Context) LocalObjectReferenceArrayOutput
+}
+
+type LocalObjectReferenceArray []LocalObjectReferenceInput
+
+func (LocalObjectReferenceArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]LocalObjectReference)(nil)).Elem()
+}
+
+func (i LocalObjectReferenceArray) ToLocalObjectReferenceArrayOutput() LocalObjectReferenceArrayOutput {
+	return i.ToLocalObjectReferenceArrayOutputWithContext(context.Background())
+}
+
+func (i LocalObjectReferenceArray) ToLocalObjectReferenceArrayOutputWithContext(ctx context.Context) LocalObjectReferenceArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LocalObjectReferenceArrayOutput)
+}
+
+// A Kubernetes object (a Secret) by name, in the DittoServer's namespace.
 type LocalObjectReferenceOutput struct{ *pulumi.OutputState }
 
 func (LocalObjectReferenceOutput) ElementType() reflect.Type {
@@ -2892,6 +3372,26 @@ func (o LocalObjectReferencePtrOutput) Name() pulumi.StringPtrOutput {
 		}
 		return v.Name
 	}).(pulumi.StringPtrOutput)
+}
+
+type LocalObjectReferenceArrayOutput struct{ *pulumi.OutputState }
+
+func (LocalObjectReferenceArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]LocalObjectReference)(nil)).Elem()
+}
+
+func (o LocalObjectReferenceArrayOutput) ToLocalObjectReferenceArrayOutput() LocalObjectReferenceArrayOutput {
+	return o
+}
+
+func (o LocalObjectReferenceArrayOutput) ToLocalObjectReferenceArrayOutputWithContext(ctx context.Context) LocalObjectReferenceArrayOutput {
+	return o
+}
+
+func (o LocalObjectReferenceArrayOutput) Index(i pulumi.IntInput) LocalObjectReferenceOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) LocalObjectReference {
+		return vs[0].([]LocalObjectReference)[vs[1].(int)]
+	}).(LocalObjectReferenceOutput)
 }
 
 // v0.29 model only. The server's logging.
@@ -3286,6 +3786,534 @@ func (o MetricsPtrOutput) ServiceMonitor() ServiceMonitorPtrOutput {
 		}
 		return v.ServiceMonitor
 	}).(ServiceMonitorPtrOutput)
+}
+
+// Node affinity is a group of node affinity scheduling rules.
+type NodeAffinity struct {
+	// The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node matches the corresponding matchExpressions; the node(s) with the highest sum are the most preferred.
+	PreferredDuringSchedulingIgnoredDuringExecution []PreferredSchedulingTerm `pulumi:"preferredDuringSchedulingIgnoredDuringExecution"`
+	// If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to an update), the system may or may not try to eventually evict the pod from its node.
+	RequiredDuringSchedulingIgnoredDuringExecution *NodeSelector `pulumi:"requiredDuringSchedulingIgnoredDuringExecution"`
+}
+
+// NodeAffinityInput is an input type that accepts NodeAffinityArgs and NodeAffinityOutput values.
+// You can construct a concrete instance of `NodeAffinityInput` via:
+//
+//	NodeAffinityArgs{...}
+type NodeAffinityInput interface {
+	pulumi.Input
+
+	ToNodeAffinityOutput() NodeAffinityOutput
+	ToNodeAffinityOutputWithContext(context.Context) NodeAffinityOutput
+}
+
+// Node affinity is a group of node affinity scheduling rules.
+type NodeAffinityArgs struct {
+	// The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node matches the corresponding matchExpressions; the node(s) with the highest sum are the most preferred.
+	PreferredDuringSchedulingIgnoredDuringExecution PreferredSchedulingTermArrayInput `pulumi:"preferredDuringSchedulingIgnoredDuringExecution"`
+	// If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to an update), the system may or may not try to eventually evict the pod from its node.
+	RequiredDuringSchedulingIgnoredDuringExecution NodeSelectorPtrInput `pulumi:"requiredDuringSchedulingIgnoredDuringExecution"`
+}
+
+func (NodeAffinityArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*NodeAffinity)(nil)).Elem()
+}
+
+func (i NodeAffinityArgs) ToNodeAffinityOutput() NodeAffinityOutput {
+	return i.ToNodeAffinityOutputWithContext(context.Background())
+}
+
+func (i NodeAffinityArgs) ToNodeAffinityOutputWithContext(ctx context.Context) NodeAffinityOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NodeAffinityOutput)
+}
+
+func (i NodeAffinityArgs) ToNodeAffinityPtrOutput() NodeAffinityPtrOutput {
+	return i.ToNodeAffinityPtrOutputWithContext(context.Background())
+}
+
+func (i NodeAffinityArgs) ToNodeAffinityPtrOutputWithContext(ctx context.Context) NodeAffinityPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NodeAffinityOutput).ToNodeAffinityPtrOutputWithContext(ctx)
+}
+
+// NodeAffinityPtrInput is an input type that accepts NodeAffinityArgs, NodeAffinityPtr and NodeAffinityPtrOutput values.
+// You can construct a concrete instance of `NodeAffinityPtrInput` via:
+//
+//	        NodeAffinityArgs{...}
+//
+//	or:
+//
+//	        nil
+type NodeAffinityPtrInput interface {
+	pulumi.Input
+
+	ToNodeAffinityPtrOutput() NodeAffinityPtrOutput
+	ToNodeAffinityPtrOutputWithContext(context.Context) NodeAffinityPtrOutput
+}
+
+type nodeAffinityPtrType NodeAffinityArgs
+
+func NodeAffinityPtr(v *NodeAffinityArgs) NodeAffinityPtrInput {
+	return (*nodeAffinityPtrType)(v)
+}
+
+func (*nodeAffinityPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**NodeAffinity)(nil)).Elem()
+}
+
+func (i *nodeAffinityPtrType) ToNodeAffinityPtrOutput() NodeAffinityPtrOutput {
+	return i.ToNodeAffinityPtrOutputWithContext(context.Background())
+}
+
+func (i *nodeAffinityPtrType) ToNodeAffinityPtrOutputWithContext(ctx context.Context) NodeAffinityPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NodeAffinityPtrOutput)
+}
+
+// Node affinity is a group of node affinity scheduling rules.
+type NodeAffinityOutput struct{ *pulumi.OutputState }
+
+func (NodeAffinityOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*NodeAffinity)(nil)).Elem()
+}
+
+func (o NodeAffinityOutput) ToNodeAffinityOutput() NodeAffinityOutput {
+	return o
+}
+
+func (o NodeAffinityOutput) ToNodeAffinityOutputWithContext(ctx context.Context) NodeAffinityOutput {
+	return o
+}
+
+func (o NodeAffinityOutput) ToNodeAffinityPtrOutput() NodeAffinityPtrOutput {
+	return o.ToNodeAffinityPtrOutputWithContext(context.Background())
+}
+
+func (o NodeAffinityOutput) ToNodeAffinityPtrOutputWithContext(ctx context.Context) NodeAffinityPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v NodeAffinity) *NodeAffinity {
+		return &v
+	}).(NodeAffinityPtrOutput)
+}
+
+// The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node matches the corresponding matchExpressions; the node(s) with the highest sum are the most preferred.
+func (o NodeAffinityOutput) PreferredDuringSchedulingIgnoredDuringExecution() PreferredSchedulingTermArrayOutput {
+	return o.ApplyT(func(v NodeAffinity) []PreferredSchedulingTerm {
+		return v.PreferredDuringSchedulingIgnoredDuringExecution
+	}).(PreferredSchedulingTermArrayOutput)
+}
+
+// If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to an update), the system may or may not try to eventually evict the pod from its node.
+func (o NodeAffinityOutput) RequiredDuringSchedulingIgnoredDuringExecution() NodeSelectorPtrOutput {
+	return o.ApplyT(func(v NodeAffinity) *NodeSelector { return v.RequiredDuringSchedulingIgnoredDuringExecution }).(NodeSelectorPtrOutput)
+}
+
+type NodeAffinityPtrOutput struct{ *pulumi.OutputState }
+
+func (NodeAffinityPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**NodeAffinity)(nil)).Elem()
+}
+
+func (o NodeAffinityPtrOutput) ToNodeAffinityPtrOutput() NodeAffinityPtrOutput {
+	return o
+}
+
+func (o NodeAffinityPtrOutput) ToNodeAffinityPtrOutputWithContext(ctx context.Context) NodeAffinityPtrOutput {
+	return o
+}
+
+func (o NodeAffinityPtrOutput) Elem() NodeAffinityOutput {
+	return o.ApplyT(func(v *NodeAffinity) NodeAffinity {
+		if v != nil {
+			return *v
+		}
+		var ret NodeAffinity
+		return ret
+	}).(NodeAffinityOutput)
+}
+
+// The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node matches the corresponding matchExpressions; the node(s) with the highest sum are the most preferred.
+func (o NodeAffinityPtrOutput) PreferredDuringSchedulingIgnoredDuringExecution() PreferredSchedulingTermArrayOutput {
+	return o.ApplyT(func(v *NodeAffinity) []PreferredSchedulingTerm {
+		if v == nil {
+			return nil
+		}
+		return v.PreferredDuringSchedulingIgnoredDuringExecution
+	}).(PreferredSchedulingTermArrayOutput)
+}
+
+// If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to an update), the system may or may not try to eventually evict the pod from its node.
+func (o NodeAffinityPtrOutput) RequiredDuringSchedulingIgnoredDuringExecution() NodeSelectorPtrOutput {
+	return o.ApplyT(func(v *NodeAffinity) *NodeSelector {
+		if v == nil {
+			return nil
+		}
+		return v.RequiredDuringSchedulingIgnoredDuringExecution
+	}).(NodeSelectorPtrOutput)
+}
+
+// A node selector represents the union of the results of one or more label queries over a set of nodes; that is, it represents the OR of the selectors represented by the node selector terms.
+type NodeSelector struct {
+	// Required. A list of node selector terms. The terms are ORed.
+	NodeSelectorTerms []NodeSelectorTerm `pulumi:"nodeSelectorTerms"`
+}
+
+// NodeSelectorInput is an input type that accepts NodeSelectorArgs and NodeSelectorOutput values.
+// You can construct a concrete instance of `NodeSelectorInput` via:
+//
+//	NodeSelectorArgs{...}
+type NodeSelectorInput interface {
+	pulumi.Input
+
+	ToNodeSelectorOutput() NodeSelectorOutput
+	ToNodeSelectorOutputWithContext(context.Context) NodeSelectorOutput
+}
+
+// A node selector represents the union of the results of one or more label queries over a set of nodes; that is, it represents the OR of the selectors represented by the node selector terms.
+type NodeSelectorArgs struct {
+	// Required. A list of node selector terms. The terms are ORed.
+	NodeSelectorTerms NodeSelectorTermArrayInput `pulumi:"nodeSelectorTerms"`
+}
+
+func (NodeSelectorArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*NodeSelector)(nil)).Elem()
+}
+
+func (i NodeSelectorArgs) ToNodeSelectorOutput() NodeSelectorOutput {
+	return i.ToNodeSelectorOutputWithContext(context.Background())
+}
+
+func (i NodeSelectorArgs) ToNodeSelectorOutputWithContext(ctx context.Context) NodeSelectorOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NodeSelectorOutput)
+}
+
+func (i NodeSelectorArgs) ToNodeSelectorPtrOutput() NodeSelectorPtrOutput {
+	return i.ToNodeSelectorPtrOutputWithContext(context.Background())
+}
+
+func (i NodeSelectorArgs) ToNodeSelectorPtrOutputWithContext(ctx context.Context) NodeSelectorPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NodeSelectorOutput).ToNodeSelectorPtrOutputWithContext(ctx)
+}
+
+// NodeSelectorPtrInput is an input type that accepts NodeSelectorArgs, NodeSelectorPtr and NodeSelectorPtrOutput values.
+// You can construct a concrete instance of `NodeSelectorPtrInput` via:
+//
+//	        NodeSelectorArgs{...}
+//
+//	or:
+//
+//	        nil
+type NodeSelectorPtrInput interface {
+	pulumi.Input
+
+	ToNodeSelectorPtrOutput() NodeSelectorPtrOutput
+	ToNodeSelectorPtrOutputWithContext(context.Context) NodeSelectorPtrOutput
+}
+
+type nodeSelectorPtrType NodeSelectorArgs
+
+func NodeSelectorPtr(v *NodeSelectorArgs) NodeSelectorPtrInput {
+	return (*nodeSelectorPtrType)(v)
+}
+
+func (*nodeSelectorPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**NodeSelector)(nil)).Elem()
+}
+
+func (i *nodeSelectorPtrType) ToNodeSelectorPtrOutput() NodeSelectorPtrOutput {
+	return i.ToNodeSelectorPtrOutputWithContext(context.Background())
+}
+
+func (i *nodeSelectorPtrType) ToNodeSelectorPtrOutputWithContext(ctx context.Context) NodeSelectorPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NodeSelectorPtrOutput)
+}
+
+// A node selector represents the union of the results of one or more label queries over a set of nodes; that is, it represents the OR of the selectors represented by the node selector terms.
+type NodeSelectorOutput struct{ *pulumi.OutputState }
+
+func (NodeSelectorOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*NodeSelector)(nil)).Elem()
+}
+
+func (o NodeSelectorOutput) ToNodeSelectorOutput() NodeSelectorOutput {
+	return o
+}
+
+func (o NodeSelectorOutput) ToNodeSelectorOutputWithContext(ctx context.Context) NodeSelectorOutput {
+	return o
+}
+
+func (o NodeSelectorOutput) ToNodeSelectorPtrOutput() NodeSelectorPtrOutput {
+	return o.ToNodeSelectorPtrOutputWithContext(context.Background())
+}
+
+func (o NodeSelectorOutput) ToNodeSelectorPtrOutputWithContext(ctx context.Context) NodeSelectorPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v NodeSelector) *NodeSelector {
+		return &v
+	}).(NodeSelectorPtrOutput)
+}
+
+// Required. A list of node selector terms. The terms are ORed.
+func (o NodeSelectorOutput) NodeSelectorTerms() NodeSelectorTermArrayOutput {
+	return o.ApplyT(func(v NodeSelector) []NodeSelectorTerm { return v.NodeSelectorTerms }).(NodeSelectorTermArrayOutput)
+}
+
+type NodeSelectorPtrOutput struct{ *pulumi.OutputState }
+
+func (NodeSelectorPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**NodeSelector)(nil)).Elem()
+}
+
+func (o NodeSelectorPtrOutput) ToNodeSelectorPtrOutput() NodeSelectorPtrOutput {
+	return o
+}
+
+func (o NodeSelectorPtrOutput) ToNodeSelectorPtrOutputWithContext(ctx context.Context) NodeSelectorPtrOutput {
+	return o
+}
+
+func (o NodeSelectorPtrOutput) Elem() NodeSelectorOutput {
+	return o.ApplyT(func(v *NodeSelector) NodeSelector {
+		if v != nil {
+			return *v
+		}
+		var ret NodeSelector
+		return ret
+	}).(NodeSelectorOutput)
+}
+
+// Required. A list of node selector terms. The terms are ORed.
+func (o NodeSelectorPtrOutput) NodeSelectorTerms() NodeSelectorTermArrayOutput {
+	return o.ApplyT(func(v *NodeSelector) []NodeSelectorTerm {
+		if v == nil {
+			return nil
+		}
+		return v.NodeSelectorTerms
+	}).(NodeSelectorTermArrayOutput)
+}
+
+// A node selector requirement is a selector that contains values, a key, and an operator that relates the key and values.
+type NodeSelectorRequirement struct {
+	// The label key that the selector applies to.
+	Key string `pulumi:"key"`
+	// Represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
+	Operator string `pulumi:"operator"`
+	// An array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. If the operator is Gt or Lt, the values array must have a single element, which will be interpreted as an integer. This array is replaced during a strategic merge patch.
+	Values []string `pulumi:"values"`
+}
+
+// NodeSelectorRequirementInput is an input type that accepts NodeSelectorRequirementArgs and NodeSelectorRequirementOutput values.
+// You can construct a concrete instance of `NodeSelectorRequirementInput` via:
+//
+//	NodeSelectorRequirementArgs{...}
+type NodeSelectorRequirementInput interface {
+	pulumi.Input
+
+	ToNodeSelectorRequirementOutput() NodeSelectorRequirementOutput
+	ToNodeSelectorRequirementOutputWithContext(context.Context) NodeSelectorRequirementOutput
+}
+
+// A node selector requirement is a selector that contains values, a key, and an operator that relates the key and values.
+type NodeSelectorRequirementArgs struct {
+	// The label key that the selector applies to.
+	Key pulumi.StringInput `pulumi:"key"`
+	// Represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
+	Operator pulumi.StringInput `pulumi:"operator"`
+	// An array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. If the operator is Gt or Lt, the values array must have a single element, which will be interpreted as an integer. This array is replaced during a strategic merge patch.
+	Values pulumi.StringArrayInput `pulumi:"values"`
+}
+
+func (NodeSelectorRequirementArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*NodeSelectorRequirement)(nil)).Elem()
+}
+
+func (i NodeSelectorRequirementArgs) ToNodeSelectorRequirementOutput() NodeSelectorRequirementOutput {
+	return i.ToNodeSelectorRequirementOutputWithContext(context.Background())
+}
+
+func (i NodeSelectorRequirementArgs) ToNodeSelectorRequirementOutputWithContext(ctx context.Context) NodeSelectorRequirementOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NodeSelectorRequirementOutput)
+}
+
+// NodeSelectorRequirementArrayInput is an input type that accepts NodeSelectorRequirementArray and NodeSelectorRequirementArrayOutput values.
+// You can construct a concrete instance of `NodeSelectorRequirementArrayInput` via:
+//
+//	NodeSelectorRequirementArray{ NodeSelectorRequirementArgs{...} }
+type NodeSelectorRequirementArrayInput interface {
+	pulumi.Input
+
+	ToNodeSelectorRequirementArrayOutput() NodeSelectorRequirementArrayOutput
+	ToNodeSelectorRequirementArrayOutputWithContext(context.Context) NodeSelectorRequirementArrayOutput
+}
+
+type NodeSelectorRequirementArray []NodeSelectorRequirementInput
+
+func (NodeSelectorRequirementArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]NodeSelectorRequirement)(nil)).Elem()
+}
+
+func (i NodeSelectorRequirementArray) ToNodeSelectorRequirementArrayOutput() NodeSelectorRequirementArrayOutput {
+	return i.ToNodeSelectorRequirementArrayOutputWithContext(context.Background())
+}
+
+func (i NodeSelectorRequirementArray) ToNodeSelectorRequirementArrayOutputWithContext(ctx context.Context) NodeSelectorRequirementArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NodeSelectorRequirementArrayOutput)
+}
+
+// A node selector requirement is a selector that contains values, a key, and an operator that relates the key and values.
+type NodeSelectorRequirementOutput struct{ *pulumi.OutputState }
+
+func (NodeSelectorRequirementOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*NodeSelectorRequirement)(nil)).Elem()
+}
+
+func (o NodeSelectorRequirementOutput) ToNodeSelectorRequirementOutput() NodeSelectorRequirementOutput {
+	return o
+}
+
+func (o NodeSelectorRequirementOutput) ToNodeSelectorRequirementOutputWithContext(ctx context.Context) NodeSelectorRequirementOutput {
+	return o
+}
+
+// The label key that the selector applies to.
+func (o NodeSelectorRequirementOutput) Key() pulumi.StringOutput {
+	return o.ApplyT(func(v NodeSelectorRequirement) string { return v.Key }).(pulumi.StringOutput)
+}
+
+// Represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
+func (o NodeSelectorRequirementOutput) Operator() pulumi.StringOutput {
+	return o.ApplyT(func(v NodeSelectorRequirement) string { return v.Operator }).(pulumi.StringOutput)
+}
+
+// An array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. If the operator is Gt or Lt, the values array must have a single element, which will be interpreted as an integer. This array is replaced during a strategic merge patch.
+func (o NodeSelectorRequirementOutput) Values() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v NodeSelectorRequirement) []string { return v.Values }).(pulumi.StringArrayOutput)
+}
+
+type NodeSelectorRequirementArrayOutput struct{ *pulumi.OutputState }
+
+func (NodeSelectorRequirementArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]NodeSelectorRequirement)(nil)).Elem()
+}
+
+func (o NodeSelectorRequirementArrayOutput) ToNodeSelectorRequirementArrayOutput() NodeSelectorRequirementArrayOutput {
+	return o
+}
+
+func (o NodeSelectorRequirementArrayOutput) ToNodeSelectorRequirementArrayOutputWithContext(ctx context.Context) NodeSelectorRequirementArrayOutput {
+	return o
+}
+
+func (o NodeSelectorRequirementArrayOutput) Index(i pulumi.IntInput) NodeSelectorRequirementOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) NodeSelectorRequirement {
+		return vs[0].([]NodeSelectorRequirement)[vs[1].(int)]
+	}).(NodeSelectorRequirementOutput)
+}
+
+// A null or empty node selector term matches no objects. The requirements of them are ANDed. The TopologySelectorTerm type implements a subset of the NodeSelectorTerm.
+type NodeSelectorTerm struct {
+	// A list of node selector requirements by node's labels.
+	MatchExpressions []NodeSelectorRequirement `pulumi:"matchExpressions"`
+	// A list of node selector requirements by node's fields.
+	MatchFields []NodeSelectorRequirement `pulumi:"matchFields"`
+}
+
+// NodeSelectorTermInput is an input type that accepts NodeSelectorTermArgs and NodeSelectorTermOutput values.
+// You can construct a concrete instance of `NodeSelectorTermInput` via:
+//
+//	NodeSelectorTermArgs{...}
+type NodeSelectorTermInput interface {
+	pulumi.Input
+
+	ToNodeSelectorTermOutput() NodeSelectorTermOutput
+	ToNodeSelectorTermOutputWithContext(context.Context) NodeSelectorTermOutput
+}
+
+// A null or empty node selector term matches no objects. The requirements of them are ANDed. The TopologySelectorTerm type implements a subset of the NodeSelectorTerm.
+type NodeSelectorTermArgs struct {
+	// A list of node selector requirements by node's labels.
+	MatchExpressions NodeSelectorRequirementArrayInput `pulumi:"matchExpressions"`
+	// A list of node selector requirements by node's fields.
+	MatchFields NodeSelectorRequirementArrayInput `pulumi:"matchFields"`
+}
+
+func (NodeSelectorTermArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*NodeSelectorTerm)(nil)).Elem()
+}
+
+func (i NodeSelectorTermArgs) ToNodeSelectorTermOutput() NodeSelectorTermOutput {
+	return i.ToNodeSelectorTermOutputWithContext(context.Background())
+}
+
+func (i NodeSelectorTermArgs) ToNodeSelectorTermOutputWithContext(ctx context.Context) NodeSelectorTermOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NodeSelectorTermOutput)
+}
+
+// NodeSelectorTermArrayInput is an input type that accepts NodeSelectorTermArray and NodeSelectorTermArrayOutput values.
+// You can construct a concrete instance of `NodeSelectorTermArrayInput` via:
+//
+//	NodeSelectorTermArray{ NodeSelectorTermArgs{...} }
+type NodeSelectorTermArrayInput interface {
+	pulumi.Input
+
+	ToNodeSelectorTermArrayOutput() NodeSelectorTermArrayOutput
+	ToNodeSelectorTermArrayOutputWithContext(context.Context) NodeSelectorTermArrayOutput
+}
+
+type NodeSelectorTermArray []NodeSelectorTermInput
+
+func (NodeSelectorTermArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]NodeSelectorTerm)(nil)).Elem()
+}
+
+func (i NodeSelectorTermArray) ToNodeSelectorTermArrayOutput() NodeSelectorTermArrayOutput {
+	return i.ToNodeSelectorTermArrayOutputWithContext(context.Background())
+}
+
+func (i NodeSelectorTermArray) ToNodeSelectorTermArrayOutputWithContext(ctx context.Context) NodeSelectorTermArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NodeSelectorTermArrayOutput)
+}
+
+// A null or empty node selector term matches no objects. The requirements of them are ANDed. The TopologySelectorTerm type implements a subset of the NodeSelectorTerm.
+type NodeSelectorTermOutput struct{ *pulumi.OutputState }
+
+func (NodeSelectorTermOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*NodeSelectorTerm)(nil)).Elem()
+}
+
+func (o NodeSelectorTermOutput) ToNodeSelectorTermOutput() NodeSelectorTermOutput {
+	return o
+}
+
+func (o NodeSelectorTermOutput) ToNodeSelectorTermOutputWithContext(ctx context.Context) NodeSelectorTermOutput {
+	return o
+}
+
+// A list of node selector requirements by node's labels.
+func (o NodeSelectorTermOutput) MatchExpressions() NodeSelectorRequirementArrayOutput {
+	return o.ApplyT(func(v NodeSelectorTerm) []NodeSelectorRequirement { return v.MatchExpressions }).(NodeSelectorRequirementArrayOutput)
+}
+
+// A list of node selector requirements by node's fields.
+func (o NodeSelectorTermOutput) MatchFields() NodeSelectorRequirementArrayOutput {
+	return o.ApplyT(func(v NodeSelectorTerm) []NodeSelectorRequirement { return v.MatchFields }).(NodeSelectorRequirementArrayOutput)
+}
+
+type NodeSelectorTermArrayOutput struct{ *pulumi.OutputState }
+
+func (NodeSelectorTermArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]NodeSelectorTerm)(nil)).Elem()
+}
+
+func (o NodeSelectorTermArrayOutput) ToNodeSelectorTermArrayOutput() NodeSelectorTermArrayOutput {
+	return o
+}
+
+func (o NodeSelectorTermArrayOutput) ToNodeSelectorTermArrayOutputWithContext(ctx context.Context) NodeSelectorTermArrayOutput {
+	return o
+}
+
+func (o NodeSelectorTermArrayOutput) Index(i pulumi.IntInput) NodeSelectorTermOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) NodeSelectorTerm {
+		return vs[0].([]NodeSelectorTerm)[vs[1].(int)]
+	}).(NodeSelectorTermOutput)
 }
 
 // A PostgreSQL cluster run by the Percona operator (which must be installed) for the control plane.
@@ -3815,6 +4843,962 @@ func (o PerconaBackupPtrOutput) RetentionDays() pulumi.IntPtrOutput {
 	}).(pulumi.IntPtrOutput)
 }
 
+// Where and how the server's pod runs: what neither operator release lets a platform team say (both object models).
+type Pod struct {
+	// Node and pod (anti-)affinity.
+	Affinity *Affinity `pulumi:"affinity"`
+	// Annotations added to the pod; `dittofs.io/config-hash` is the component's and cannot be set.
+	Annotations map[string]string `pulumi:"annotations"`
+	// Mount the service account token into the pod; the server needs none. When unset the token is not mounted in the v0.29 model, nor in the 2026-02 model once `serviceAccountName` is set (the 2026-02 default otherwise leaves Kubernetes' default).
+	AutomountServiceAccountToken *bool `pulumi:"automountServiceAccountToken"`
+	// Secrets holding registry credentials for the image, e.g. for a private registry mirror.
+	ImagePullSecrets []LocalObjectReference `pulumi:"imagePullSecrets"`
+	// Labels added to the pod (not to the StatefulSet's selector); `app` and `instance` are the selector's and cannot be set.
+	Labels map[string]string `pulumi:"labels"`
+	// Node labels the pod must run on, e.g. `{ "node-role.example.com/storage": "true" }`.
+	NodeSelector map[string]string `pulumi:"nodeSelector"`
+	// PriorityClass of the pod, e.g. one a policy engine requires.
+	PriorityClassName *string `pulumi:"priorityClassName"`
+	// ServiceAccount the pod runs as; its token stays unmounted unless `automountServiceAccountToken` is true.
+	ServiceAccountName *string `pulumi:"serviceAccountName"`
+	// Taints the pod tolerates, e.g. dedicated storage nodes tainted `dedicated=storage:NoSchedule`.
+	Tolerations []Toleration `pulumi:"tolerations"`
+	// How the pod spreads across zones or nodes (the pod's selector labels select it; add a `labelSelector` to spread against other pods).
+	TopologySpreadConstraints []TopologySpreadConstraint `pulumi:"topologySpreadConstraints"`
+}
+
+// PodInput is an input type that accepts PodArgs and PodOutput values.
+// You can construct a concrete instance of `PodInput` via:
+//
+//	PodArgs{...}
+type PodInput interface {
+	pulumi.Input
+
+	ToPodOutput() PodOutput
+	ToPodOutputWithContext(context.Context) PodOutput
+}
+
+// Where and how the server's pod runs: what neither operator release lets a platform team say (both object models).
+type PodArgs struct {
+	// Node and pod (anti-)affinity.
+	Affinity AffinityPtrInput `pulumi:"affinity"`
+	// Annotations added to the pod; `dittofs.io/config-hash` is the component's and cannot be set.
+	Annotations pulumi.StringMapInput `pulumi:"annotations"`
+	// Mount the service account token into the pod; the server needs none. When unset the token is not mounted in the v0.29 model, nor in the 2026-02 model once `serviceAccountName` is set (the 2026-02 default otherwise leaves Kubernetes' default).
+	AutomountServiceAccountToken pulumi.BoolPtrInput `pulumi:"automountServiceAccountToken"`
+	// Secrets holding registry credentials for the image, e.g. for a private registry mirror.
+	ImagePullSecrets LocalObjectReferenceArrayInput `pulumi:"imagePullSecrets"`
+	// Labels added to the pod (not to the StatefulSet's selector); `app` and `instance` are the selector's and cannot be set.
+	Labels pulumi.StringMapInput `pulumi:"labels"`
+	// Node labels the pod must run on, e.g. `{ "node-role.example.com/storage": "true" }`.
+	NodeSelector pulumi.StringMapInput `pulumi:"nodeSelector"`
+	// PriorityClass of the pod, e.g. one a policy engine requires.
+	PriorityClassName pulumi.StringPtrInput `pulumi:"priorityClassName"`
+	// ServiceAccount the pod runs as; its token stays unmounted unless `automountServiceAccountToken` is true.
+	ServiceAccountName pulumi.StringPtrInput `pulumi:"serviceAccountName"`
+	// Taints the pod tolerates, e.g. dedicated storage nodes tainted `dedicated=storage:NoSchedule`.
+	Tolerations TolerationArrayInput `pulumi:"tolerations"`
+	// How the pod spreads across zones or nodes (the pod's selector labels select it; add a `labelSelector` to spread against other pods).
+	TopologySpreadConstraints TopologySpreadConstraintArrayInput `pulumi:"topologySpreadConstraints"`
+}
+
+func (PodArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Pod)(nil)).Elem()
+}
+
+func (i PodArgs) ToPodOutput() PodOutput {
+	return i.ToPodOutputWithContext(context.Background())
+}
+
+func (i PodArgs) ToPodOutputWithContext(ctx context.Context) PodOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PodOutput)
+}
+
+func (i PodArgs) ToPodPtrOutput() PodPtrOutput {
+	return i.ToPodPtrOutputWithContext(context.Background())
+}
+
+func (i PodArgs) ToPodPtrOutputWithContext(ctx context.Context) PodPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PodOutput).ToPodPtrOutputWithContext(ctx)
+}
+
+// PodPtrInput is an input type that accepts PodArgs, PodPtr and PodPtrOutput values.
+// You can construct a concrete instance of `PodPtrInput` via:
+//
+//	        PodArgs{...}
+//
+//	or:
+//
+//	        nil
+type PodPtrInput interface {
+	pulumi.Input
+
+	ToPodPtrOutput() PodPtrOutput
+	ToPodPtrOutputWithContext(context.Context) PodPtrOutput
+}
+
+type podPtrType PodArgs
+
+func PodPtr(v *PodArgs) PodPtrInput {
+	return (*podPtrType)(v)
+}
+
+func (*podPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**Pod)(nil)).Elem()
+}
+
+func (i *podPtrType) ToPodPtrOutput() PodPtrOutput {
+	return i.ToPodPtrOutputWithContext(context.Background())
+}
+
+func (i *podPtrType) ToPodPtrOutputWithContext(ctx context.Context) PodPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PodPtrOutput)
+}
+
+// Where and how the server's pod runs: what neither operator release lets a platform team say (both object models).
+type PodOutput struct{ *pulumi.OutputState }
+
+func (PodOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Pod)(nil)).Elem()
+}
+
+func (o PodOutput) ToPodOutput() PodOutput {
+	return o
+}
+
+func (o PodOutput) ToPodOutputWithContext(ctx context.Context) PodOutput {
+	return o
+}
+
+func (o PodOutput) ToPodPtrOutput() PodPtrOutput {
+	return o.ToPodPtrOutputWithContext(context.Background())
+}
+
+func (o PodOutput) ToPodPtrOutputWithContext(ctx context.Context) PodPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v Pod) *Pod {
+		return &v
+	}).(PodPtrOutput)
+}
+
+// Node and pod (anti-)affinity.
+func (o PodOutput) Affinity() AffinityPtrOutput {
+	return o.ApplyT(func(v Pod) *Affinity { return v.Affinity }).(AffinityPtrOutput)
+}
+
+// Annotations added to the pod; `dittofs.io/config-hash` is the component's and cannot be set.
+func (o PodOutput) Annotations() pulumi.StringMapOutput {
+	return o.ApplyT(func(v Pod) map[string]string { return v.Annotations }).(pulumi.StringMapOutput)
+}
+
+// Mount the service account token into the pod; the server needs none. When unset the token is not mounted in the v0.29 model, nor in the 2026-02 model once `serviceAccountName` is set (the 2026-02 default otherwise leaves Kubernetes' default).
+func (o PodOutput) AutomountServiceAccountToken() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v Pod) *bool { return v.AutomountServiceAccountToken }).(pulumi.BoolPtrOutput)
+}
+
+// Secrets holding registry credentials for the image, e.g. for a private registry mirror.
+func (o PodOutput) ImagePullSecrets() LocalObjectReferenceArrayOutput {
+	return o.ApplyT(func(v Pod) []LocalObjectReference { return v.ImagePullSecrets }).(LocalObjectReferenceArrayOutput)
+}
+
+// Labels added to the pod (not to the StatefulSet's selector); `app` and `instance` are the selector's and cannot be set.
+func (o PodOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v Pod) map[string]string { return v.Labels }).(pulumi.StringMapOutput)
+}
+
+// Node labels the pod must run on, e.g. `{ "node-role.example.com/storage": "true" }`.
+func (o PodOutput) NodeSelector() pulumi.StringMapOutput {
+	return o.ApplyT(func(v Pod) map[string]string { return v.NodeSelector }).(pulumi.StringMapOutput)
+}
+
+// PriorityClass of the pod, e.g. one a policy engine requires.
+func (o PodOutput) PriorityClassName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Pod) *string { return v.PriorityClassName }).(pulumi.StringPtrOutput)
+}
+
+// ServiceAccount the pod runs as; its token stays unmounted unless `automountServiceAccountToken` is true.
+func (o PodOutput) ServiceAccountName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Pod) *string { return v.ServiceAccountName }).(pulumi.StringPtrOutput)
+}
+
+// Taints the pod tolerates, e.g. dedicated storage nodes tainted `dedicated=storage:NoSchedule`.
+func (o PodOutput) Tolerations() TolerationArrayOutput {
+	return o.ApplyT(func(v Pod) []Toleration { return v.Tolerations }).(TolerationArrayOutput)
+}
+
+// How the pod spreads across zones or nodes (the pod's selector labels select it; add a `labelSelector` to spread against other pods).
+func (o PodOutput) TopologySpreadConstraints() TopologySpreadConstraintArrayOutput {
+	return o.ApplyT(func(v Pod) []TopologySpreadConstraint { return v.TopologySpreadConstraints }).(TopologySpreadConstraintArrayOutput)
+}
+
+type PodPtrOutput struct{ *pulumi.OutputState }
+
+func (PodPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**Pod)(nil)).Elem()
+}
+
+func (o PodPtrOutput) ToPodPtrOutput() PodPtrOutput {
+	return o
+}
+
+func (o PodPtrOutput) ToPodPtrOutputWithContext(ctx context.Context) PodPtrOutput {
+	return o
+}
+
+func (o PodPtrOutput) Elem() PodOutput {
+	return o.ApplyT(func(v *Pod) Pod {
+		if v != nil {
+			return *v
+		}
+		var ret Pod
+		return ret
+	}).(PodOutput)
+}
+
+// Node and pod (anti-)affinity.
+func (o PodPtrOutput) Affinity() AffinityPtrOutput {
+	return o.ApplyT(func(v *Pod) *Affinity {
+		if v == nil {
+			return nil
+		}
+		return v.Affinity
+	}).(AffinityPtrOutput)
+}
+
+// Annotations added to the pod; `dittofs.io/config-hash` is the component's and cannot be set.
+func (o PodPtrOutput) Annotations() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *Pod) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Annotations
+	}).(pulumi.StringMapOutput)
+}
+
+// Mount the service account token into the pod; the server needs none. When unset the token is not mounted in the v0.29 model, nor in the 2026-02 model once `serviceAccountName` is set (the 2026-02 default otherwise leaves Kubernetes' default).
+func (o PodPtrOutput) AutomountServiceAccountToken() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Pod) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.AutomountServiceAccountToken
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Secrets holding registry credentials for the image, e.g. for a private registry mirror.
+func (o PodPtrOutput) ImagePullSecrets() LocalObjectReferenceArrayOutput {
+	return o.ApplyT(func(v *Pod) []LocalObjectReference {
+		if v == nil {
+			return nil
+		}
+		return v.ImagePullSecrets
+	}).(LocalObjectReferenceArrayOutput)
+}
+
+// Labels added to the pod (not to the StatefulSet's selector); `app` and `instance` are the selector's and cannot be set.
+func (o PodPtrOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *Pod) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Labels
+	}).(pulumi.StringMapOutput)
+}
+
+// Node labels the pod must run on, e.g. `{ "node-role.example.com/storage": "true" }`.
+func (o PodPtrOutput) NodeSelector() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *Pod) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.NodeSelector
+	}).(pulumi.StringMapOutput)
+}
+
+// PriorityClass of the pod, e.g. one a policy engine requires.
+func (o PodPtrOutput) PriorityClassName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Pod) *string {
+		if v == nil {
+			return nil
+		}
+		return v.PriorityClassName
+	}).(pulumi.StringPtrOutput)
+}
+
+// ServiceAccount the pod runs as; its token stays unmounted unless `automountServiceAccountToken` is true.
+func (o PodPtrOutput) ServiceAccountName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Pod) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ServiceAccountName
+	}).(pulumi.StringPtrOutput)
+}
+
+// Taints the pod tolerates, e.g. dedicated storage nodes tainted `dedicated=storage:NoSchedule`.
+func (o PodPtrOutput) Tolerations() TolerationArrayOutput {
+	return o.ApplyT(func(v *Pod) []Toleration {
+		if v == nil {
+			return nil
+		}
+		return v.Tolerations
+	}).(TolerationArrayOutput)
+}
+
+// How the pod spreads across zones or nodes (the pod's selector labels select it; add a `labelSelector` to spread against other pods).
+func (o PodPtrOutput) TopologySpreadConstraints() TopologySpreadConstraintArrayOutput {
+	return o.ApplyT(func(v *Pod) []TopologySpreadConstraint {
+		if v == nil {
+			return nil
+		}
+		return v.TopologySpreadConstraints
+	}).(TopologySpreadConstraintArrayOutput)
+}
+
+// Pod affinity is a group of inter pod affinity scheduling rules.
+type PodAffinity struct {
+	// The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node has pods which matches the corresponding podAffinityTerm; the node(s) with the highest sum are the most preferred.
+	PreferredDuringSchedulingIgnoredDuringExecution []WeightedPodAffinityTerm `pulumi:"preferredDuringSchedulingIgnoredDuringExecution"`
+	// If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a pod label update), the system may or may not try to eventually evict the pod from its node. When there are multiple elements, the lists of nodes corresponding to each podAffinityTerm are intersected, i.e. all terms must be satisfied.
+	RequiredDuringSchedulingIgnoredDuringExecution []PodAffinityTerm `pulumi:"requiredDuringSchedulingIgnoredDuringExecution"`
+}
+
+// PodAffinityInput is an input type that accepts PodAffinityArgs and PodAffinityOutput values.
+// You can construct a concrete instance of `PodAffinityInput` via:
+//
+//	PodAffinityArgs{...}
+type PodAffinityInput interface {
+	pulumi.Input
+
+	ToPodAffinityOutput() PodAffinityOutput
+	ToPodAffinityOutputWithContext(context.Context) PodAffinityOutput
+}
+
+// Pod affinity is a group of inter pod affinity scheduling rules.
+type PodAffinityArgs struct {
+	// The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node has pods which matches the corresponding podAffinityTerm; the node(s) with the highest sum are the most preferred.
+	PreferredDuringSchedulingIgnoredDuringExecution WeightedPodAffinityTermArrayInput `pulumi:"preferredDuringSchedulingIgnoredDuringExecution"`
+	// If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a pod label update), the system may or may not try to eventually evict the pod from its node. When there are multiple elements, the lists of nodes corresponding to each podAffinityTerm are intersected, i.e. all terms must be satisfied.
+	RequiredDuringSchedulingIgnoredDuringExecution PodAffinityTermArrayInput `pulumi:"requiredDuringSchedulingIgnoredDuringExecution"`
+}
+
+func (PodAffinityArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PodAffinity)(nil)).Elem()
+}
+
+func (i PodAffinityArgs) ToPodAffinityOutput() PodAffinityOutput {
+	return i.ToPodAffinityOutputWithContext(context.Background())
+}
+
+func (i PodAffinityArgs) ToPodAffinityOutputWithContext(ctx context.Context) PodAffinityOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PodAffinityOutput)
+}
+
+func (i PodAffinityArgs) ToPodAffinityPtrOutput() PodAffinityPtrOutput {
+	return i.ToPodAffinityPtrOutputWithContext(context.Background())
+}
+
+func (i PodAffinityArgs) ToPodAffinityPtrOutputWithContext(ctx context.Context) PodAffinityPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PodAffinityOutput).ToPodAffinityPtrOutputWithContext(ctx)
+}
+
+// PodAffinityPtrInput is an input type that accepts PodAffinityArgs, PodAffinityPtr and PodAffinityPtrOutput values.
+// You can construct a concrete instance of `PodAffinityPtrInput` via:
+//
+//	        PodAffinityArgs{...}
+//
+//	or:
+//
+//	        nil
+type PodAffinityPtrInput interface {
+	pulumi.Input
+
+	ToPodAffinityPtrOutput() PodAffinityPtrOutput
+	ToPodAffinityPtrOutputWithContext(context.Context) PodAffinityPtrOutput
+}
+
+type podAffinityPtrType PodAffinityArgs
+
+func PodAffinityPtr(v *PodAffinityArgs) PodAffinityPtrInput {
+	return (*podAffinityPtrType)(v)
+}
+
+func (*podAffinityPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PodAffinity)(nil)).Elem()
+}
+
+func (i *podAffinityPtrType) ToPodAffinityPtrOutput() PodAffinityPtrOutput {
+	return i.ToPodAffinityPtrOutputWithContext(context.Background())
+}
+
+func (i *podAffinityPtrType) ToPodAffinityPtrOutputWithContext(ctx context.Context) PodAffinityPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PodAffinityPtrOutput)
+}
+
+// Pod affinity is a group of inter pod affinity scheduling rules.
+type PodAffinityOutput struct{ *pulumi.OutputState }
+
+func (PodAffinityOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PodAffinity)(nil)).Elem()
+}
+
+func (o PodAffinityOutput) ToPodAffinityOutput() PodAffinityOutput {
+	return o
+}
+
+func (o PodAffinityOutput) ToPodAffinityOutputWithContext(ctx context.Context) PodAffinityOutput {
+	return o
+}
+
+func (o PodAffinityOutput) ToPodAffinityPtrOutput() PodAffinityPtrOutput {
+	return o.ToPodAffinityPtrOutputWithContext(context.Background())
+}
+
+func (o PodAffinityOutput) ToPodAffinityPtrOutputWithContext(ctx context.Context) PodAffinityPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PodAffinity) *PodAffinity {
+		return &v
+	}).(PodAffinityPtrOutput)
+}
+
+// The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node has pods which matches the corresponding podAffinityTerm; the node(s) with the highest sum are the most preferred.
+func (o PodAffinityOutput) PreferredDuringSchedulingIgnoredDuringExecution() WeightedPodAffinityTermArrayOutput {
+	return o.ApplyT(func(v PodAffinity) []WeightedPodAffinityTerm {
+		return v.PreferredDuringSchedulingIgnoredDuringExecution
+	}).(WeightedPodAffinityTermArrayOutput)
+}
+
+// If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a pod label update), the system may or may not try to eventually evict the pod from its node. When there are multiple elements, the lists of nodes corresponding to each podAffinityTerm are intersected, i.e. all terms must be satisfied.
+func (o PodAffinityOutput) RequiredDuringSchedulingIgnoredDuringExecution() PodAffinityTermArrayOutput {
+	return o.ApplyT(func(v PodAffinity) []PodAffinityTerm { return v.RequiredDuringSchedulingIgnoredDuringExecution }).(PodAffinityTermArrayOutput)
+}
+
+type PodAffinityPtrOutput struct{ *pulumi.OutputState }
+
+func (PodAffinityPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PodAffinity)(nil)).Elem()
+}
+
+func (o PodAffinityPtrOutput) ToPodAffinityPtrOutput() PodAffinityPtrOutput {
+	return o
+}
+
+func (o PodAffinityPtrOutput) ToPodAffinityPtrOutputWithContext(ctx context.Context) PodAffinityPtrOutput {
+	return o
+}
+
+func (o PodAffinityPtrOutput) Elem() PodAffinityOutput {
+	return o.ApplyT(func(v *PodAffinity) PodAffinity {
+		if v != nil {
+			return *v
+		}
+		var ret PodAffinity
+		return ret
+	}).(PodAffinityOutput)
+}
+
+// The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node has pods which matches the corresponding podAffinityTerm; the node(s) with the highest sum are the most preferred.
+func (o PodAffinityPtrOutput) PreferredDuringSchedulingIgnoredDuringExecution() WeightedPodAffinityTermArrayOutput {
+	return o.ApplyT(func(v *PodAffinity) []WeightedPodAffinityTerm {
+		if v == nil {
+			return nil
+		}
+		return v.PreferredDuringSchedulingIgnoredDuringExecution
+	}).(WeightedPodAffinityTermArrayOutput)
+}
+
+// If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a pod label update), the system may or may not try to eventually evict the pod from its node. When there are multiple elements, the lists of nodes corresponding to each podAffinityTerm are intersected, i.e. all terms must be satisfied.
+func (o PodAffinityPtrOutput) RequiredDuringSchedulingIgnoredDuringExecution() PodAffinityTermArrayOutput {
+	return o.ApplyT(func(v *PodAffinity) []PodAffinityTerm {
+		if v == nil {
+			return nil
+		}
+		return v.RequiredDuringSchedulingIgnoredDuringExecution
+	}).(PodAffinityTermArrayOutput)
+}
+
+// Defines a set of pods (namely those matching the labelSelector relative to the given namespace(s)) that this pod should be co-located (affinity) or not co-located (anti-affinity) with, where co-located is defined as running on a node whose value of the label with key <topologyKey> matches that of any node on which a pod of the set of pods is running
+type PodAffinityTerm struct {
+	// A label query over a set of resources, in this case pods. If it's null, this PodAffinityTerm matches with no Pods.
+	LabelSelector *LabelSelector `pulumi:"labelSelector"`
+	// MatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration. The keys are used to lookup values from the incoming pod labels, those key-value labels are merged with `labelSelector` as `key in (value)` to select the group of existing pods which pods will be taken into consideration for the incoming pod's pod (anti) affinity. Keys that don't exist in the incoming pod labels will be ignored. The default value is empty. The same key is forbidden to exist in both matchLabelKeys and labelSelector. Also, matchLabelKeys cannot be set when labelSelector isn't set.
+	MatchLabelKeys []string `pulumi:"matchLabelKeys"`
+	// MismatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration. The keys are used to lookup values from the incoming pod labels, those key-value labels are merged with `labelSelector` as `key notin (value)` to select the group of existing pods which pods will be taken into consideration for the incoming pod's pod (anti) affinity. Keys that don't exist in the incoming pod labels will be ignored. The default value is empty. The same key is forbidden to exist in both mismatchLabelKeys and labelSelector. Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
+	MismatchLabelKeys []string `pulumi:"mismatchLabelKeys"`
+	// A label query over the set of namespaces that the term applies to. The term is applied to the union of the namespaces selected by this field and the ones listed in the namespaces field. null selector and null or empty namespaces list means "this pod's namespace". An empty selector ({}) matches all namespaces.
+	NamespaceSelector *LabelSelector `pulumi:"namespaceSelector"`
+	// namespaces specifies a static list of namespace names that the term applies to. The term is applied to the union of the namespaces listed in this field and the ones selected by namespaceSelector. null or empty namespaces list and null namespaceSelector means "this pod's namespace".
+	Namespaces []string `pulumi:"namespaces"`
+	// This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching the labelSelector in the specified namespaces, where co-located is defined as running on a node whose value of the label with key topologyKey matches that of any node on which any of the selected pods is running. Empty topologyKey is not allowed.
+	TopologyKey string `pulumi:"topologyKey"`
+}
+
+// PodAffinityTermInput is an input type that accepts PodAffinityTermArgs and PodAffinityTermOutput values.
+// You can construct a concrete instance of `PodAffinityTermInput` via:
+//
+//	PodAffinityTermArgs{...}
+type PodAffinityTermInput interface {
+	pulumi.Input
+
+	ToPodAffinityTermOutput() PodAffinityTermOutput
+	ToPodAffinityTermOutputWithContext(context.Context) PodAffinityTermOutput
+}
+
+// Defines a set of pods (namely those matching the labelSelector relative to the given namespace(s)) that this pod should be co-located (affinity) or not co-located (anti-affinity) with, where co-located is defined as running on a node whose value of the label with key <topologyKey> matches that of any node on which a pod of the set of pods is running
+type PodAffinityTermArgs struct {
+	// A label query over a set of resources, in this case pods. If it's null, this PodAffinityTerm matches with no Pods.
+	LabelSelector LabelSelectorPtrInput `pulumi:"labelSelector"`
+	// MatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration. The keys are used to lookup values from the incoming pod labels, those key-value labels are merged with `labelSelector` as `key in (value)` to select the group of existing pods which pods will be taken into consideration for the incoming pod's pod (anti) affinity. Keys that don't exist in the incoming pod labels will be ignored. The default value is empty. The same key is forbidden to exist in both matchLabelKeys and labelSelector. Also, matchLabelKeys cannot be set when labelSelector isn't set.
+	MatchLabelKeys pulumi.StringArrayInput `pulumi:"matchLabelKeys"`
+	// MismatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration. The keys are used to lookup values from the incoming pod labels, those key-value labels are merged with `labelSelector` as `key notin (value)` to select the group of existing pods which pods will be taken into consideration for the incoming pod's pod (anti) affinity. Keys that don't exist in the incoming pod labels will be ignored. The default value is empty. The same key is forbidden to exist in both mismatchLabelKeys and labelSelector. Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
+	MismatchLabelKeys pulumi.StringArrayInput `pulumi:"mismatchLabelKeys"`
+	// A label query over the set of namespaces that the term applies to. The term is applied to the union of the namespaces selected by this field and the ones listed in the namespaces field. null selector and null or empty namespaces list means "this pod's namespace". An empty selector ({}) matches all namespaces.
+	NamespaceSelector LabelSelectorPtrInput `pulumi:"namespaceSelector"`
+	// namespaces specifies a static list of namespace names that the term applies to. The term is applied to the union of the namespaces listed in this field and the ones selected by namespaceSelector. null or empty namespaces list and null namespaceSelector means "this pod's namespace".
+	Namespaces pulumi.StringArrayInput `pulumi:"namespaces"`
+	// This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching the labelSelector in the specified namespaces, where co-located is defined as running on a node whose value of the label with key topologyKey matches that of any node on which any of the selected pods is running. Empty topologyKey is not allowed.
+	TopologyKey pulumi.StringInput `pulumi:"topologyKey"`
+}
+
+func (PodAffinityTermArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PodAffinityTerm)(nil)).Elem()
+}
+
+func (i PodAffinityTermArgs) ToPodAffinityTermOutput() PodAffinityTermOutput {
+	return i.ToPodAffinityTermOutputWithContext(context.Background())
+}
+
+func (i PodAffinityTermArgs) ToPodAffinityTermOutputWithContext(ctx context.Context) PodAffinityTermOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PodAffinityTermOutput)
+}
+
+// PodAffinityTermArrayInput is an input type that accepts PodAffinityTermArray and PodAffinityTermArrayOutput values.
+// You can construct a concrete instance of `PodAffinityTermArrayInput` via:
+//
+//	PodAffinityTermArray{ PodAffinityTermArgs{...} }
+type PodAffinityTermArrayInput interface {
+	pulumi.Input
+
+	ToPodAffinityTermArrayOutput() PodAffinityTermArrayOutput
+	ToPodAffinityTermArrayOutputWithContext(context.Context) PodAffinityTermArrayOutput
+}
+
+type PodAffinityTermArray []PodAffinityTermInput
+
+func (PodAffinityTermArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PodAffinityTerm)(nil)).Elem()
+}
+
+func (i PodAffinityTermArray) ToPodAffinityTermArrayOutput() PodAffinityTermArrayOutput {
+	return i.ToPodAffinityTermArrayOutputWithContext(context.Background())
+}
+
+func (i PodAffinityTermArray) ToPodAffinityTermArrayOutputWithContext(ctx context.Context) PodAffinityTermArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PodAffinityTermArrayOutput)
+}
+
+// Defines a set of pods (namely those matching the labelSelector relative to the given namespace(s)) that this pod should be co-located (affinity) or not co-located (anti-affinity) with, where co-located is defined as running on a node whose value of the label with key <topologyKey> matches that of any node on which a pod of the set of pods is running
+type PodAffinityTermOutput struct{ *pulumi.OutputState }
+
+func (PodAffinityTermOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PodAffinityTerm)(nil)).Elem()
+}
+
+func (o PodAffinityTermOutput) ToPodAffinityTermOutput() PodAffinityTermOutput {
+	return o
+}
+
+func (o PodAffinityTermOutput) ToPodAffinityTermOutputWithContext(ctx context.Context) PodAffinityTermOutput {
+	return o
+}
+
+// A label query over a set of resources, in this case pods. If it's null, this PodAffinityTerm matches with no Pods.
+func (o PodAffinityTermOutput) LabelSelector() LabelSelectorPtrOutput {
+	return o.ApplyT(func(v PodAffinityTerm) *LabelSelector { return v.LabelSelector }).(LabelSelectorPtrOutput)
+}
+
+// MatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration. The keys are used to lookup values from the incoming pod labels, those key-value labels are merged with `labelSelector` as `key in (value)` to select the group of existing pods which pods will be taken into consideration for the incoming pod's pod (anti) affinity. Keys that don't exist in the incoming pod labels will be ignored. The default value is empty. The same key is forbidden to exist in both matchLabelKeys and labelSelector. Also, matchLabelKeys cannot be set when labelSelector isn't set.
+func (o PodAffinityTermOutput) MatchLabelKeys() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v PodAffinityTerm) []string { return v.MatchLabelKeys }).(pulumi.StringArrayOutput)
+}
+
+// MismatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration. The keys are used to lookup values from the incoming pod labels, those key-value labels are merged with `labelSelector` as `key notin (value)` to select the group of existing pods which pods will be taken into consideration for the incoming pod's pod (anti) affinity. Keys that don't exist in the incoming pod labels will be ignored. The default value is empty. The same key is forbidden to exist in both mismatchLabelKeys and labelSelector. Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
+func (o PodAffinityTermOutput) MismatchLabelKeys() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v PodAffinityTerm) []string { return v.MismatchLabelKeys }).(pulumi.StringArrayOutput)
+}
+
+// A label query over the set of namespaces that the term applies to. The term is applied to the union of the namespaces selected by this field and the ones listed in the namespaces field. null selector and null or empty namespaces list means "this pod's namespace". An empty selector ({}) matches all namespaces.
+func (o PodAffinityTermOutput) NamespaceSelector() LabelSelectorPtrOutput {
+	return o.ApplyT(func(v PodAffinityTerm) *LabelSelector { return v.NamespaceSelector }).(LabelSelectorPtrOutput)
+}
+
+// namespaces specifies a static list of namespace names that the term applies to. The term is applied to the union of the namespaces listed in this field and the ones selected by namespaceSelector. null or empty namespaces list and null namespaceSelector means "this pod's namespace".
+func (o PodAffinityTermOutput) Namespaces() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v PodAffinityTerm) []string { return v.Namespaces }).(pulumi.StringArrayOutput)
+}
+
+// This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching the labelSelector in the specified namespaces, where co-located is defined as running on a node whose value of the label with key topologyKey matches that of any node on which any of the selected pods is running. Empty topologyKey is not allowed.
+func (o PodAffinityTermOutput) TopologyKey() pulumi.StringOutput {
+	return o.ApplyT(func(v PodAffinityTerm) string { return v.TopologyKey }).(pulumi.StringOutput)
+}
+
+type PodAffinityTermArrayOutput struct{ *pulumi.OutputState }
+
+func (PodAffinityTermArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PodAffinityTerm)(nil)).Elem()
+}
+
+func (o PodAffinityTermArrayOutput) ToPodAffinityTermArrayOutput() PodAffinityTermArrayOutput {
+	return o
+}
+
+func (o PodAffinityTermArrayOutput) ToPodAffinityTermArrayOutputWithContext(ctx context.Context) PodAffinityTermArrayOutput {
+	return o
+}
+
+func (o PodAffinityTermArrayOutput) Index(i pulumi.IntInput) PodAffinityTermOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) PodAffinityTerm {
+		return vs[0].([]PodAffinityTerm)[vs[1].(int)]
+	}).(PodAffinityTermOutput)
+}
+
+// Pod anti affinity is a group of inter pod anti affinity scheduling rules.
+type PodAntiAffinity struct {
+	// The scheduler will prefer to schedule pods to nodes that satisfy the anti-affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling anti-affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node has pods which matches the corresponding podAffinityTerm; the node(s) with the highest sum are the most preferred.
+	PreferredDuringSchedulingIgnoredDuringExecution []WeightedPodAffinityTerm `pulumi:"preferredDuringSchedulingIgnoredDuringExecution"`
+	// If the anti-affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the anti-affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a pod label update), the system may or may not try to eventually evict the pod from its node. When there are multiple elements, the lists of nodes corresponding to each podAffinityTerm are intersected, i.e. all terms must be satisfied.
+	RequiredDuringSchedulingIgnoredDuringExecution []PodAffinityTerm `pulumi:"requiredDuringSchedulingIgnoredDuringExecution"`
+}
+
+// PodAntiAffinityInput is an input type that accepts PodAntiAffinityArgs and PodAntiAffinityOutput values.
+// You can construct a concrete instance of `PodAntiAffinityInput` via:
+//
+//	PodAntiAffinityArgs{...}
+type PodAntiAffinityInput interface {
+	pulumi.Input
+
+	ToPodAntiAffinityOutput() PodAntiAffinityOutput
+	ToPodAntiAffinityOutputWithContext(context.Context) PodAntiAffinityOutput
+}
+
+// Pod anti affinity is a group of inter pod anti affinity scheduling rules.
+type PodAntiAffinityArgs struct {
+	// The scheduler will prefer to schedule pods to nodes that satisfy the anti-affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling anti-affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node has pods which matches the corresponding podAffinityTerm; the node(s) with the highest sum are the most preferred.
+	PreferredDuringSchedulingIgnoredDuringExecution WeightedPodAffinityTermArrayInput `pulumi:"preferredDuringSchedulingIgnoredDuringExecution"`
+	// If the anti-affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the anti-affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a pod label update), the system may or may not try to eventually evict the pod from its node. When there are multiple elements, the lists of nodes corresponding to each podAffinityTerm are intersected, i.e. all terms must be satisfied.
+	RequiredDuringSchedulingIgnoredDuringExecution PodAffinityTermArrayInput `pulumi:"requiredDuringSchedulingIgnoredDuringExecution"`
+}
+
+func (PodAntiAffinityArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PodAntiAffinity)(nil)).Elem()
+}
+
+func (i PodAntiAffinityArgs) ToPodAntiAffinityOutput() PodAntiAffinityOutput {
+	return i.ToPodAntiAffinityOutputWithContext(context.Background())
+}
+
+func (i PodAntiAffinityArgs) ToPodAntiAffinityOutputWithContext(ctx context.Context) PodAntiAffinityOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PodAntiAffinityOutput)
+}
+
+func (i PodAntiAffinityArgs) ToPodAntiAffinityPtrOutput() PodAntiAffinityPtrOutput {
+	return i.ToPodAntiAffinityPtrOutputWithContext(context.Background())
+}
+
+func (i PodAntiAffinityArgs) ToPodAntiAffinityPtrOutputWithContext(ctx context.Context) PodAntiAffinityPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PodAntiAffinityOutput).ToPodAntiAffinityPtrOutputWithContext(ctx)
+}
+
+// PodAntiAffinityPtrInput is an input type that accepts PodAntiAffinityArgs, PodAntiAffinityPtr and PodAntiAffinityPtrOutput values.
+// You can construct a concrete instance of `PodAntiAffinityPtrInput` via:
+//
+//	        PodAntiAffinityArgs{...}
+//
+//	or:
+//
+//	        nil
+type PodAntiAffinityPtrInput interface {
+	pulumi.Input
+
+	ToPodAntiAffinityPtrOutput() PodAntiAffinityPtrOutput
+	ToPodAntiAffinityPtrOutputWithContext(context.Context) PodAntiAffinityPtrOutput
+}
+
+type podAntiAffinityPtrType PodAntiAffinityArgs
+
+func PodAntiAffinityPtr(v *PodAntiAffinityArgs) PodAntiAffinityPtrInput {
+	return (*podAntiAffinityPtrType)(v)
+}
+
+func (*podAntiAffinityPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PodAntiAffinity)(nil)).Elem()
+}
+
+func (i *podAntiAffinityPtrType) ToPodAntiAffinityPtrOutput() PodAntiAffinityPtrOutput {
+	return i.ToPodAntiAffinityPtrOutputWithContext(context.Background())
+}
+
+func (i *podAntiAffinityPtrType) ToPodAntiAffinityPtrOutputWithContext(ctx context.Context) PodAntiAffinityPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PodAntiAffinityPtrOutput)
+}
+
+// Pod anti affinity is a group of inter pod anti affinity scheduling rules.
+type PodAntiAffinityOutput struct{ *pulumi.OutputState }
+
+func (PodAntiAffinityOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PodAntiAffinity)(nil)).Elem()
+}
+
+func (o PodAntiAffinityOutput) ToPodAntiAffinityOutput() PodAntiAffinityOutput {
+	return o
+}
+
+func (o PodAntiAffinityOutput) ToPodAntiAffinityOutputWithContext(ctx context.Context) PodAntiAffinityOutput {
+	return o
+}
+
+func (o PodAntiAffinityOutput) ToPodAntiAffinityPtrOutput() PodAntiAffinityPtrOutput {
+	return o.ToPodAntiAffinityPtrOutputWithContext(context.Background())
+}
+
+func (o PodAntiAffinityOutput) ToPodAntiAffinityPtrOutputWithContext(ctx context.Context) PodAntiAffinityPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PodAntiAffinity) *PodAntiAffinity {
+		return &v
+	}).(PodAntiAffinityPtrOutput)
+}
+
+// The scheduler will prefer to schedule pods to nodes that satisfy the anti-affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling anti-affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node has pods which matches the corresponding podAffinityTerm; the node(s) with the highest sum are the most preferred.
+func (o PodAntiAffinityOutput) PreferredDuringSchedulingIgnoredDuringExecution() WeightedPodAffinityTermArrayOutput {
+	return o.ApplyT(func(v PodAntiAffinity) []WeightedPodAffinityTerm {
+		return v.PreferredDuringSchedulingIgnoredDuringExecution
+	}).(WeightedPodAffinityTermArrayOutput)
+}
+
+// If the anti-affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the anti-affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a pod label update), the system may or may not try to eventually evict the pod from its node. When there are multiple elements, the lists of nodes corresponding to each podAffinityTerm are intersected, i.e. all terms must be satisfied.
+func (o PodAntiAffinityOutput) RequiredDuringSchedulingIgnoredDuringExecution() PodAffinityTermArrayOutput {
+	return o.ApplyT(func(v PodAntiAffinity) []PodAffinityTerm { return v.RequiredDuringSchedulingIgnoredDuringExecution }).(PodAffinityTermArrayOutput)
+}
+
+type PodAntiAffinityPtrOutput struct{ *pulumi.OutputState }
+
+func (PodAntiAffinityPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PodAntiAffinity)(nil)).Elem()
+}
+
+func (o PodAntiAffinityPtrOutput) ToPodAntiAffinityPtrOutput() PodAntiAffinityPtrOutput {
+	return o
+}
+
+func (o PodAntiAffinityPtrOutput) ToPodAntiAffinityPtrOutputWithContext(ctx context.Context) PodAntiAffinityPtrOutput {
+	return o
+}
+
+func (o PodAntiAffinityPtrOutput) Elem() PodAntiAffinityOutput {
+	return o.ApplyT(func(v *PodAntiAffinity) PodAntiAffinity {
+		if v != nil {
+			return *v
+		}
+		var ret PodAntiAffinity
+		return ret
+	}).(PodAntiAffinityOutput)
+}
+
+// The scheduler will prefer to schedule pods to nodes that satisfy the anti-affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling anti-affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node has pods which matches the corresponding podAffinityTerm; the node(s) with the highest sum are the most preferred.
+func (o PodAntiAffinityPtrOutput) PreferredDuringSchedulingIgnoredDuringExecution() WeightedPodAffinityTermArrayOutput {
+	return o.ApplyT(func(v *PodAntiAffinity) []WeightedPodAffinityTerm {
+		if v == nil {
+			return nil
+		}
+		return v.PreferredDuringSchedulingIgnoredDuringExecution
+	}).(WeightedPodAffinityTermArrayOutput)
+}
+
+// If the anti-affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the anti-affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a pod label update), the system may or may not try to eventually evict the pod from its node. When there are multiple elements, the lists of nodes corresponding to each podAffinityTerm are intersected, i.e. all terms must be satisfied.
+func (o PodAntiAffinityPtrOutput) RequiredDuringSchedulingIgnoredDuringExecution() PodAffinityTermArrayOutput {
+	return o.ApplyT(func(v *PodAntiAffinity) []PodAffinityTerm {
+		if v == nil {
+			return nil
+		}
+		return v.RequiredDuringSchedulingIgnoredDuringExecution
+	}).(PodAffinityTermArrayOutput)
+}
+
+// A PodDisruptionBudget `<name>` for the server's pod. With its single replica a budget either blocks voluntary evictions (a node drain waits until the pod is moved by hand) or protects nothing.
+type PodDisruptionBudget struct {
+	// Create the PodDisruptionBudget. Defaults to `false`.
+	Enabled *bool `pulumi:"enabled"`
+	// Pods that may be unavailable: a number or a percentage; `"0"` blocks voluntary evictions, `"1"` allows them. Set this or `minAvailable`, not both.
+	MaxUnavailable *string `pulumi:"maxUnavailable"`
+	// Pods that must stay available: a number (`"1"`, which blocks voluntary evictions of the single pod) or a percentage (`"100%"`). The component uses `"1"` when neither this nor `maxUnavailable` is set.
+	MinAvailable *string `pulumi:"minAvailable"`
+}
+
+// PodDisruptionBudgetInput is an input type that accepts PodDisruptionBudgetArgs and PodDisruptionBudgetOutput values.
+// You can construct a concrete instance of `PodDisruptionBudgetInput` via:
+//
+//	PodDisruptionBudgetArgs{...}
+type PodDisruptionBudgetInput interface {
+	pulumi.Input
+
+	ToPodDisruptionBudgetOutput() PodDisruptionBudgetOutput
+	ToPodDisruptionBudgetOutputWithContext(context.Context) PodDisruptionBudgetOutput
+}
+
+// A PodDisruptionBudget `<name>` for the server's pod. With its single replica a budget either blocks voluntary evictions (a node drain waits until the pod is moved by hand) or protects nothing.
+type PodDisruptionBudgetArgs struct {
+	// Create the PodDisruptionBudget. Defaults to `false`.
+	Enabled pulumi.BoolPtrInput `pulumi:"enabled"`
+	// Pods that may be unavailable: a number or a percentage; `"0"` blocks voluntary evictions, `"1"` allows them. Set this or `minAvailable`, not both.
+	MaxUnavailable pulumi.StringPtrInput `pulumi:"maxUnavailable"`
+	// Pods that must stay available: a number (`"1"`, which blocks voluntary evictions of the single pod) or a percentage (`"100%"`). The component uses `"1"` when neither this nor `maxUnavailable` is set.
+	MinAvailable pulumi.StringPtrInput `pulumi:"minAvailable"`
+}
+
+func (PodDisruptionBudgetArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PodDisruptionBudget)(nil)).Elem()
+}
+
+func (i PodDisruptionBudgetArgs) ToPodDisruptionBudgetOutput() PodDisruptionBudgetOutput {
+	return i.ToPodDisruptionBudgetOutputWithContext(context.Background())
+}
+
+func (i PodDisruptionBudgetArgs) ToPodDisruptionBudgetOutputWithContext(ctx context.Context) PodDisruptionBudgetOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PodDisruptionBudgetOutput)
+}
+
+func (i PodDisruptionBudgetArgs) ToPodDisruptionBudgetPtrOutput() PodDisruptionBudgetPtrOutput {
+	return i.ToPodDisruptionBudgetPtrOutputWithContext(context.Background())
+}
+
+func (i PodDisruptionBudgetArgs) ToPodDisruptionBudgetPtrOutputWithContext(ctx context.Context) PodDisruptionBudgetPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PodDisruptionBudgetOutput).ToPodDisruptionBudgetPtrOutputWithContext(ctx)
+}
+
+// PodDisruptionBudgetPtrInput is an input type that accepts PodDisruptionBudgetArgs, PodDisruptionBudgetPtr and PodDisruptionBudgetPtrOutput values.
+// You can construct a concrete instance of `PodDisruptionBudgetPtrInput` via:
+//
+//	        PodDisruptionBudgetArgs{...}
+//
+//	or:
+//
+//	        nil
+type PodDisruptionBudgetPtrInput interface {
+	pulumi.Input
+
+	ToPodDisruptionBudgetPtrOutput() PodDisruptionBudgetPtrOutput
+	ToPodDisruptionBudgetPtrOutputWithContext(context.Context) PodDisruptionBudgetPtrOutput
+}
+
+type podDisruptionBudgetPtrType PodDisruptionBudgetArgs
+
+func PodDisruptionBudgetPtr(v *PodDisruptionBudgetArgs) PodDisruptionBudgetPtrInput {
+	return (*podDisruptionBudgetPtrType)(v)
+}
+
+func (*podDisruptionBudgetPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PodDisruptionBudget)(nil)).Elem()
+}
+
+func (i *podDisruptionBudgetPtrType) ToPodDisruptionBudgetPtrOutput() PodDisruptionBudgetPtrOutput {
+	return i.ToPodDisruptionBudgetPtrOutputWithContext(context.Background())
+}
+
+func (i *podDisruptionBudgetPtrType) ToPodDisruptionBudgetPtrOutputWithContext(ctx context.Context) PodDisruptionBudgetPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PodDisruptionBudgetPtrOutput)
+}
+
+// A PodDisruptionBudget `<name>` for the server's pod. With its single replica a budget either blocks voluntary evictions (a node drain waits until the pod is moved by hand) or protects nothing.
+type PodDisruptionBudgetOutput struct{ *pulumi.OutputState }
+
+func (PodDisruptionBudgetOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PodDisruptionBudget)(nil)).Elem()
+}
+
+func (o PodDisruptionBudgetOutput) ToPodDisruptionBudgetOutput() PodDisruptionBudgetOutput {
+	return o
+}
+
+func (o PodDisruptionBudgetOutput) ToPodDisruptionBudgetOutputWithContext(ctx context.Context) PodDisruptionBudgetOutput {
+	return o
+}
+
+func (o PodDisruptionBudgetOutput) ToPodDisruptionBudgetPtrOutput() PodDisruptionBudgetPtrOutput {
+	return o.ToPodDisruptionBudgetPtrOutputWithContext(context.Background())
+}
+
+func (o PodDisruptionBudgetOutput) ToPodDisruptionBudgetPtrOutputWithContext(ctx context.Context) PodDisruptionBudgetPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PodDisruptionBudget) *PodDisruptionBudget {
+		return &v
+	}).(PodDisruptionBudgetPtrOutput)
+}
+
+// Create the PodDisruptionBudget. Defaults to `false`.
+func (o PodDisruptionBudgetOutput) Enabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PodDisruptionBudget) *bool { return v.Enabled }).(pulumi.BoolPtrOutput)
+}
+
+// Pods that may be unavailable: a number or a percentage; `"0"` blocks voluntary evictions, `"1"` allows them. Set this or `minAvailable`, not both.
+func (o PodDisruptionBudgetOutput) MaxUnavailable() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PodDisruptionBudget) *string { return v.MaxUnavailable }).(pulumi.StringPtrOutput)
+}
+
+// Pods that must stay available: a number (`"1"`, which blocks voluntary evictions of the single pod) or a percentage (`"100%"`). The component uses `"1"` when neither this nor `maxUnavailable` is set.
+func (o PodDisruptionBudgetOutput) MinAvailable() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PodDisruptionBudget) *string { return v.MinAvailable }).(pulumi.StringPtrOutput)
+}
+
+type PodDisruptionBudgetPtrOutput struct{ *pulumi.OutputState }
+
+func (PodDisruptionBudgetPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PodDisruptionBudget)(nil)).Elem()
+}
+
+func (o PodDisruptionBudgetPtrOutput) ToPodDisruptionBudgetPtrOutput() PodDisruptionBudgetPtrOutput {
+	return o
+}
+
+func (o PodDisruptionBudgetPtrOutput) ToPodDisruptionBudgetPtrOutputWithContext(ctx context.Context) PodDisruptionBudgetPtrOutput {
+	return o
+}
+
+func (o PodDisruptionBudgetPtrOutput) Elem() PodDisruptionBudgetOutput {
+	return o.ApplyT(func(v *PodDisruptionBudget) PodDisruptionBudget {
+		if v != nil {
+			return *v
+		}
+		var ret PodDisruptionBudget
+		return ret
+	}).(PodDisruptionBudgetOutput)
+}
+
+// Create the PodDisruptionBudget. Defaults to `false`.
+func (o PodDisruptionBudgetPtrOutput) Enabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PodDisruptionBudget) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Pods that may be unavailable: a number or a percentage; `"0"` blocks voluntary evictions, `"1"` allows them. Set this or `minAvailable`, not both.
+func (o PodDisruptionBudgetPtrOutput) MaxUnavailable() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PodDisruptionBudget) *string {
+		if v == nil {
+			return nil
+		}
+		return v.MaxUnavailable
+	}).(pulumi.StringPtrOutput)
+}
+
+// Pods that must stay available: a number (`"1"`, which blocks voluntary evictions of the single pod) or a percentage (`"100%"`). The component uses `"1"` when neither this nor `maxUnavailable` is set.
+func (o PodDisruptionBudgetPtrOutput) MinAvailable() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PodDisruptionBudget) *string {
+		if v == nil {
+			return nil
+		}
+		return v.MinAvailable
+	}).(pulumi.StringPtrOutput)
+}
+
 // PodSecurityContext holds pod-level security attributes and common container settings. Some fields are also present in container.securityContext.  Field values of container.securityContext take precedence over field values of PodSecurityContext.
 type PodSecurityContext struct {
 	// appArmorProfile is the AppArmor options to use by the containers in this pod. Note that this field cannot be set when spec.os.name is windows.
@@ -4237,6 +6221,115 @@ func (o PodSecurityContextPtrOutput) WindowsOptions() WindowsSecurityContextOpti
 		}
 		return v.WindowsOptions
 	}).(WindowsSecurityContextOptionsPtrOutput)
+}
+
+// An empty preferred scheduling term matches all objects with implicit weight 0 (i.e. it's a no-op). A null preferred scheduling term matches no objects (i.e. is also a no-op).
+type PreferredSchedulingTerm struct {
+	// A node selector term, associated with the corresponding weight.
+	Preference NodeSelectorTerm `pulumi:"preference"`
+	// Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.
+	Weight int `pulumi:"weight"`
+}
+
+// PreferredSchedulingTermInput is an input type that accepts PreferredSchedulingTermArgs and PreferredSchedulingTermOutput values.
+// You can construct a concrete instance of `PreferredSchedulingTermInput` via:
+//
+//	PreferredSchedulingTermArgs{...}
+type PreferredSchedulingTermInput interface {
+	pulumi.Input
+
+	ToPreferredSchedulingTermOutput() PreferredSchedulingTermOutput
+	ToPreferredSchedulingTermOutputWithContext(context.Context) PreferredSchedulingTermOutput
+}
+
+// An empty preferred scheduling term matches all objects with implicit weight 0 (i.e. it's a no-op). A null preferred scheduling term matches no objects (i.e. is also a no-op).
+type PreferredSchedulingTermArgs struct {
+	// A node selector term, associated with the corresponding weight.
+	Preference NodeSelectorTermInput `pulumi:"preference"`
+	// Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.
+	Weight pulumi.IntInput `pulumi:"weight"`
+}
+
+func (PreferredSchedulingTermArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PreferredSchedulingTerm)(nil)).Elem()
+}
+
+func (i PreferredSchedulingTermArgs) ToPreferredSchedulingTermOutput() PreferredSchedulingTermOutput {
+	return i.ToPreferredSchedulingTermOutputWithContext(context.Background())
+}
+
+func (i PreferredSchedulingTermArgs) ToPreferredSchedulingTermOutputWithContext(ctx context.Context) PreferredSchedulingTermOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PreferredSchedulingTermOutput)
+}
+
+// PreferredSchedulingTermArrayInput is an input type that accepts PreferredSchedulingTermArray and PreferredSchedulingTermArrayOutput values.
+// You can construct a concrete instance of `PreferredSchedulingTermArrayInput` via:
+//
+//	PreferredSchedulingTermArray{ PreferredSchedulingTermArgs{...} }
+type PreferredSchedulingTermArrayInput interface {
+	pulumi.Input
+
+	ToPreferredSchedulingTermArrayOutput() PreferredSchedulingTermArrayOutput
+	ToPreferredSchedulingTermArrayOutputWithContext(context.Context) PreferredSchedulingTermArrayOutput
+}
+
+type PreferredSchedulingTermArray []PreferredSchedulingTermInput
+
+func (PreferredSchedulingTermArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PreferredSchedulingTerm)(nil)).Elem()
+}
+
+func (i PreferredSchedulingTermArray) ToPreferredSchedulingTermArrayOutput() PreferredSchedulingTermArrayOutput {
+	return i.ToPreferredSchedulingTermArrayOutputWithContext(context.Background())
+}
+
+func (i PreferredSchedulingTermArray) ToPreferredSchedulingTermArrayOutputWithContext(ctx context.Context) PreferredSchedulingTermArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PreferredSchedulingTermArrayOutput)
+}
+
+// An empty preferred scheduling term matches all objects with implicit weight 0 (i.e. it's a no-op). A null preferred scheduling term matches no objects (i.e. is also a no-op).
+type PreferredSchedulingTermOutput struct{ *pulumi.OutputState }
+
+func (PreferredSchedulingTermOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PreferredSchedulingTerm)(nil)).Elem()
+}
+
+func (o PreferredSchedulingTermOutput) ToPreferredSchedulingTermOutput() PreferredSchedulingTermOutput {
+	return o
+}
+
+func (o PreferredSchedulingTermOutput) ToPreferredSchedulingTermOutputWithContext(ctx context.Context) PreferredSchedulingTermOutput {
+	return o
+}
+
+// A node selector term, associated with the corresponding weight.
+func (o PreferredSchedulingTermOutput) Preference() NodeSelectorTermOutput {
+	return o.ApplyT(func(v PreferredSchedulingTerm) NodeSelectorTerm { return v.Preference }).(NodeSelectorTermOutput)
+}
+
+// Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.
+func (o PreferredSchedulingTermOutput) Weight() pulumi.IntOutput {
+	return o.ApplyT(func(v PreferredSchedulingTerm) int { return v.Weight }).(pulumi.IntOutput)
+}
+
+type PreferredSchedulingTermArrayOutput struct{ *pulumi.OutputState }
+
+func (PreferredSchedulingTermArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PreferredSchedulingTerm)(nil)).Elem()
+}
+
+func (o PreferredSchedulingTermArrayOutput) ToPreferredSchedulingTermArrayOutput() PreferredSchedulingTermArrayOutput {
+	return o
+}
+
+func (o PreferredSchedulingTermArrayOutput) ToPreferredSchedulingTermArrayOutputWithContext(ctx context.Context) PreferredSchedulingTermArrayOutput {
+	return o
+}
+
+func (o PreferredSchedulingTermArrayOutput) Index(i pulumi.IntInput) PreferredSchedulingTermOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) PreferredSchedulingTerm {
+		return vs[0].([]PreferredSchedulingTerm)[vs[1].(int)]
+	}).(PreferredSchedulingTermOutput)
 }
 
 // ResourceClaim references one entry in PodSpec.ResourceClaims.
@@ -7729,6 +9822,449 @@ func (o SysctlArrayOutput) Index(i pulumi.IntInput) SysctlOutput {
 	}).(SysctlOutput)
 }
 
+// The pod this Toleration is attached to tolerates any taint that matches the triple <key,value,effect> using the matching operator <operator>.
+type Toleration struct {
+	// Effect indicates the taint effect to match. Empty means match all taint effects. When specified, allowed values are NoSchedule, PreferNoSchedule and NoExecute.
+	Effect *string `pulumi:"effect"`
+	// Key is the taint key that the toleration applies to. Empty means match all taint keys. If the key is empty, operator must be Exists; this combination means to match all values and all keys.
+	Key *string `pulumi:"key"`
+	// Operator represents a key's relationship to the value. Valid operators are Exists and Equal. Defaults to Equal. Exists is equivalent to wildcard for value, so that a pod can tolerate all taints of a particular category.
+	Operator *string `pulumi:"operator"`
+	// TolerationSeconds represents the period of time the toleration (which must be of effect NoExecute, otherwise this field is ignored) tolerates the taint. By default, it is not set, which means tolerate the taint forever (do not evict). Zero and negative values will be treated as 0 (evict immediately) by the system.
+	TolerationSeconds *int `pulumi:"tolerationSeconds"`
+	// Value is the taint value the toleration matches to. If the operator is Exists, the value should be empty, otherwise just a regular string.
+	Value *string `pulumi:"value"`
+}
+
+// TolerationInput is an input type that accepts TolerationArgs and TolerationOutput values.
+// You can construct a concrete instance of `TolerationInput` via:
+//
+//	TolerationArgs{...}
+type TolerationInput interface {
+	pulumi.Input
+
+	ToTolerationOutput() TolerationOutput
+	ToTolerationOutputWithContext(context.Context) TolerationOutput
+}
+
+// The pod this Toleration is attached to tolerates any taint that matches the triple <key,value,effect> using the matching operator <operator>.
+type TolerationArgs struct {
+	// Effect indicates the taint effect to match. Empty means match all taint effects. When specified, allowed values are NoSchedule, PreferNoSchedule and NoExecute.
+	Effect pulumi.StringPtrInput `pulumi:"effect"`
+	// Key is the taint key that the toleration applies to. Empty means match all taint keys. If the key is empty, operator must be Exists; this combination means to match all values and all keys.
+	Key pulumi.StringPtrInput `pulumi:"key"`
+	// Operator represents a key's relationship to the value. Valid operators are Exists and Equal. Defaults to Equal. Exists is equivalent to wildcard for value, so that a pod can tolerate all taints of a particular category.
+	Operator pulumi.StringPtrInput `pulumi:"operator"`
+	// TolerationSeconds represents the period of time the toleration (which must be of effect NoExecute, otherwise this field is ignored) tolerates the taint. By default, it is not set, which means tolerate the taint forever (do not evict). Zero and negative values will be treated as 0 (evict immediately) by the system.
+	TolerationSeconds pulumi.IntPtrInput `pulumi:"tolerationSeconds"`
+	// Value is the taint value the toleration matches to. If the operator is Exists, the value should be empty, otherwise just a regular string.
+	Value pulumi.StringPtrInput `pulumi:"value"`
+}
+
+func (TolerationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Toleration)(nil)).Elem()
+}
+
+func (i TolerationArgs) ToTolerationOutput() TolerationOutput {
+	return i.ToTolerationOutputWithContext(context.Background())
+}
+
+func (i TolerationArgs) ToTolerationOutputWithContext(ctx context.Context) TolerationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TolerationOutput)
+}
+
+// TolerationArrayInput is an input type that accepts TolerationArray and TolerationArrayOutput values.
+// You can construct a concrete instance of `TolerationArrayInput` via:
+//
+//	TolerationArray{ TolerationArgs{...} }
+type TolerationArrayInput interface {
+	pulumi.Input
+
+	ToTolerationArrayOutput() TolerationArrayOutput
+	ToTolerationArrayOutputWithContext(context.Context) TolerationArrayOutput
+}
+
+type TolerationArray []TolerationInput
+
+func (TolerationArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Toleration)(nil)).Elem()
+}
+
+func (i TolerationArray) ToTolerationArrayOutput() TolerationArrayOutput {
+	return i.ToTolerationArrayOutputWithContext(context.Background())
+}
+
+func (i TolerationArray) ToTolerationArrayOutputWithContext(ctx context.Context) TolerationArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TolerationArrayOutput)
+}
+
+// The pod this Toleration is attached to tolerates any taint that matches the triple <key,value,effect> using the matching operator <operator>.
+type TolerationOutput struct{ *pulumi.OutputState }
+
+func (TolerationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Toleration)(nil)).Elem()
+}
+
+func (o TolerationOutput) ToTolerationOutput() TolerationOutput {
+	return o
+}
+
+func (o TolerationOutput) ToTolerationOutputWithContext(ctx context.Context) TolerationOutput {
+	return o
+}
+
+// Effect indicates the taint effect to match. Empty means match all taint effects. When specified, allowed values are NoSchedule, PreferNoSchedule and NoExecute.
+func (o TolerationOutput) Effect() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Toleration) *string { return v.Effect }).(pulumi.StringPtrOutput)
+}
+
+// Key is the taint key that the toleration applies to. Empty means match all taint keys. If the key is empty, operator must be Exists; this combination means to match all values and all keys.
+func (o TolerationOutput) Key() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Toleration) *string { return v.Key }).(pulumi.StringPtrOutput)
+}
+
+// Operator represents a key's relationship to the value. Valid operators are Exists and Equal. Defaults to Equal. Exists is equivalent to wildcard for value, so that a pod can tolerate all taints of a particular category.
+func (o TolerationOutput) Operator() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Toleration) *string { return v.Operator }).(pulumi.StringPtrOutput)
+}
+
+// TolerationSeconds represents the period of time the toleration (which must be of effect NoExecute, otherwise this field is ignored) tolerates the taint. By default, it is not set, which means tolerate the taint forever (do not evict). Zero and negative values will be treated as 0 (evict immediately) by the system.
+func (o TolerationOutput) TolerationSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v Toleration) *int { return v.TolerationSeconds }).(pulumi.IntPtrOutput)
+}
+
+// Value is the taint value the toleration matches to. If the operator is Exists, the value should be empty, otherwise just a regular string.
+func (o TolerationOutput) Value() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Toleration) *string { return v.Value }).(pulumi.StringPtrOutput)
+}
+
+type TolerationArrayOutput struct{ *pulumi.OutputState }
+
+func (TolerationArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Toleration)(nil)).Elem()
+}
+
+func (o TolerationArrayOutput) ToTolerationArrayOutput() TolerationArrayOutput {
+	return o
+}
+
+func (o TolerationArrayOutput) ToTolerationArrayOutputWithContext(ctx context.Context) TolerationArrayOutput {
+	return o
+}
+
+func (o TolerationArrayOutput) Index(i pulumi.IntInput) TolerationOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) Toleration {
+		return vs[0].([]Toleration)[vs[1].(int)]
+	}).(TolerationOutput)
+}
+
+// TopologySpreadConstraint specifies how to spread matching pods among the given topology.
+type TopologySpreadConstraint struct {
+	// LabelSelector is used to find matching pods. Pods that match this label selector are counted to determine the number of pods in their corresponding topology domain.
+	LabelSelector *LabelSelector `pulumi:"labelSelector"`
+	// MatchLabelKeys is a set of pod label keys to select the pods over which spreading will be calculated. The keys are used to lookup values from the incoming pod labels, those key-value labels are ANDed with labelSelector to select the group of existing pods over which spreading will be calculated for the incoming pod. The same key is forbidden to exist in both MatchLabelKeys and LabelSelector. MatchLabelKeys cannot be set when LabelSelector isn't set. Keys that don't exist in the incoming pod labels will be ignored. A null or empty list means only match against labelSelector.
+	//
+	// This is a beta field and requires the MatchLabelKeysInPodTopologySpread feature gate to be enabled (enabled by default).
+	MatchLabelKeys []string `pulumi:"matchLabelKeys"`
+	// MaxSkew describes the degree to which pods may be unevenly distributed. When `whenUnsatisfiable=DoNotSchedule`, it is the maximum permitted difference between the number of matching pods in the target topology and the global minimum. The global minimum is the minimum number of matching pods in an eligible domain or zero if the number of eligible domains is less than MinDomains. For example, in a 3-zone cluster, MaxSkew is set to 1, and pods with the same labelSelector spread as 2/2/1: In this case, the global minimum is 1. | zone1 | zone2 | zone3 | |  P P  |  P P  |   P   | - if MaxSkew is 1, incoming pod can only be scheduled to zone3 to become 2/2/2; scheduling it onto zone1(zone2) would make the ActualSkew(3-1) on zone1(zone2) violate MaxSkew(1). - if MaxSkew is 2, incoming pod can be scheduled onto any zone. When `whenUnsatisfiable=ScheduleAnyway`, it is used to give higher precedence to topologies that satisfy it. It's a required field. Default value is 1 and 0 is not allowed.
+	MaxSkew int `pulumi:"maxSkew"`
+	// MinDomains indicates a minimum number of eligible domains. When the number of eligible domains with matching topology keys is less than minDomains, Pod Topology Spread treats "global minimum" as 0, and then the calculation of Skew is performed. And when the number of eligible domains with matching topology keys equals or greater than minDomains, this value has no effect on scheduling. As a result, when the number of eligible domains is less than minDomains, scheduler won't schedule more than maxSkew Pods to those domains. If value is nil, the constraint behaves as if MinDomains is equal to 1. Valid values are integers greater than 0. When value is not nil, WhenUnsatisfiable must be DoNotSchedule.
+	//
+	// For example, in a 3-zone cluster, MaxSkew is set to 2, MinDomains is set to 5 and pods with the same labelSelector spread as 2/2/2: | zone1 | zone2 | zone3 | |  P P  |  P P  |  P P  | The number of domains is less than 5(MinDomains), so "global minimum" is treated as 0. In this situation, new pod with the same labelSelector cannot be scheduled, because computed skew will be 3(3 - 0) if new Pod is scheduled to any of the three zones, it will violate MaxSkew.
+	MinDomains *int `pulumi:"minDomains"`
+	// NodeAffinityPolicy indicates how we will treat Pod's nodeAffinity/nodeSelector when calculating pod topology spread skew. Options are: - Honor: only nodes matching nodeAffinity/nodeSelector are included in the calculations. - Ignore: nodeAffinity/nodeSelector are ignored. All nodes are included in the calculations.
+	//
+	// If this value is nil, the behavior is equivalent to the Honor policy.
+	NodeAffinityPolicy *string `pulumi:"nodeAffinityPolicy"`
+	// NodeTaintsPolicy indicates how we will treat node taints when calculating pod topology spread skew. Options are: - Honor: nodes without taints, along with tainted nodes for which the incoming pod has a toleration, are included. - Ignore: node taints are ignored. All nodes are included.
+	//
+	// If this value is nil, the behavior is equivalent to the Ignore policy.
+	NodeTaintsPolicy *string `pulumi:"nodeTaintsPolicy"`
+	// TopologyKey is the key of node labels. Nodes that have a label with this key and identical values are considered to be in the same topology. We consider each <key, value> as a "bucket", and try to put balanced number of pods into each bucket. We define a domain as a particular instance of a topology. Also, we define an eligible domain as a domain whose nodes meet the requirements of nodeAffinityPolicy and nodeTaintsPolicy. e.g. If TopologyKey is "kubernetes.io/hostname", each Node is a domain of that topology. And, if TopologyKey is "topology.kubernetes.io/zone", each zone is a domain of that topology. It's a required field.
+	TopologyKey string `pulumi:"topologyKey"`
+	// WhenUnsatisfiable indicates how to deal with a pod if it doesn't satisfy the spread constraint. - DoNotSchedule (default) tells the scheduler not to schedule it. - ScheduleAnyway tells the scheduler to schedule the pod in any location,
+	//   but giving higher precedence to topologies that would help reduce the
+	//   skew.
+	// A constraint is considered "Unsatisfiable" for an incoming pod if and only if every possible node assignment for that pod would violate "MaxSkew" on some topology. For example, in a 3-zone cluster, MaxSkew is set to 1, and pods with the same labelSelector spread as 3/1/1: | zone1 | zone2 | zone3 | | P P P |   P   |   P   | If WhenUnsatisfiable is set to DoNotSchedule, incoming pod can only be scheduled to zone2(zone3) to become 3/2/1(3/1/2) as ActualSkew(2-1) on zone2(zone3) satisfies MaxSkew(1). In other words, the cluster can still be imbalanced, but scheduler won't make it *more* imbalanced. It's a required field.
+	WhenUnsatisfiable string `pulumi:"whenUnsatisfiable"`
+}
+
+// TopologySpreadConstraintInput is an input type that accepts TopologySpreadConstraintArgs and TopologySpreadConstraintOutput values.
+// You can construct a concrete instance of `TopologySpreadConstraintInput` via:
+//
+//	TopologySpreadConstraintArgs{...}
+type TopologySpreadConstraintInput interface {
+	pulumi.Input
+
+	ToTopologySpreadConstraintOutput() TopologySpreadConstraintOutput
+	ToTopologySpreadConstraintOutputWithContext(context.Context) TopologySpreadConstraintOutput
+}
+
+// TopologySpreadConstraint specifies how to spread matching pods among the given topology.
+type TopologySpreadConstraintArgs struct {
+	// LabelSelector is used to find matching pods. Pods that match this label selector are counted to determine the number of pods in their corresponding topology domain.
+	LabelSelector LabelSelectorPtrInput `pulumi:"labelSelector"`
+	// MatchLabelKeys is a set of pod label keys to select the pods over which spreading will be calculated. The keys are used to lookup values from the incoming pod labels, those key-value labels are ANDed with labelSelector to select the group of existing pods over which spreading will be calculated for the incoming pod. The same key is forbidden to exist in both MatchLabelKeys and LabelSelector. MatchLabelKeys cannot be set when LabelSelector isn't set. Keys that don't exist in the incoming pod labels will be ignored. A null or empty list means only match against labelSelector.
+	//
+	// This is a beta field and requires the MatchLabelKeysInPodTopologySpread feature gate to be enabled (enabled by default).
+	MatchLabelKeys pulumi.StringArrayInput `pulumi:"matchLabelKeys"`
+	// MaxSkew describes the degree to which pods may be unevenly distributed. When `whenUnsatisfiable=DoNotSchedule`, it is the maximum permitted difference between the number of matching pods in the target topology and the global minimum. The global minimum is the minimum number of matching pods in an eligible domain or zero if the number of eligible domains is less than MinDomains. For example, in a 3-zone cluster, MaxSkew is set to 1, and pods with the same labelSelector spread as 2/2/1: In this case, the global minimum is 1. | zone1 | zone2 | zone3 | |  P P  |  P P  |   P   | - if MaxSkew is 1, incoming pod can only be scheduled to zone3 to become 2/2/2; scheduling it onto zone1(zone2) would make the ActualSkew(3-1) on zone1(zone2) violate MaxSkew(1). - if MaxSkew is 2, incoming pod can be scheduled onto any zone. When `whenUnsatisfiable=ScheduleAnyway`, it is used to give higher precedence to topologies that satisfy it. It's a required field. Default value is 1 and 0 is not allowed.
+	MaxSkew pulumi.IntInput `pulumi:"maxSkew"`
+	// MinDomains indicates a minimum number of eligible domains. When the number of eligible domains with matching topology keys is less than minDomains, Pod Topology Spread treats "global minimum" as 0, and then the calculation of Skew is performed. And when the number of eligible domains with matching topology keys equals or greater than minDomains, this value has no effect on scheduling. As a result, when the number of eligible domains is less than minDomains, scheduler won't schedule more than maxSkew Pods to those domains. If value is nil, the constraint behaves as if MinDomains is equal to 1. Valid values are integers greater than 0. When value is not nil, WhenUnsatisfiable must be DoNotSchedule.
+	//
+	// For example, in a 3-zone cluster, MaxSkew is set to 2, MinDomains is set to 5 and pods with the same labelSelector spread as 2/2/2: | zone1 | zone2 | zone3 | |  P P  |  P P  |  P P  | The number of domains is less than 5(MinDomains), so "global minimum" is treated as 0. In this situation, new pod with the same labelSelector cannot be scheduled, because computed skew will be 3(3 - 0) if new Pod is scheduled to any of the three zones, it will violate MaxSkew.
+	MinDomains pulumi.IntPtrInput `pulumi:"minDomains"`
+	// NodeAffinityPolicy indicates how we will treat Pod's nodeAffinity/nodeSelector when calculating pod topology spread skew. Options are: - Honor: only nodes matching nodeAffinity/nodeSelector are included in the calculations. - Ignore: nodeAffinity/nodeSelector are ignored. All nodes are included in the calculations.
+	//
+	// If this value is nil, the behavior is equivalent to the Honor policy.
+	NodeAffinityPolicy pulumi.StringPtrInput `pulumi:"nodeAffinityPolicy"`
+	// NodeTaintsPolicy indicates how we will treat node taints when calculating pod topology spread skew. Options are: - Honor: nodes without taints, along with tainted nodes for which the incoming pod has a toleration, are included. - Ignore: node taints are ignored. All nodes are included.
+	//
+	// If this value is nil, the behavior is equivalent to the Ignore policy.
+	NodeTaintsPolicy pulumi.StringPtrInput `pulumi:"nodeTaintsPolicy"`
+	// TopologyKey is the key of node labels. Nodes that have a label with this key and identical values are considered to be in the same topology. We consider each <key, value> as a "bucket", and try to put balanced number of pods into each bucket. We define a domain as a particular instance of a topology. Also, we define an eligible domain as a domain whose nodes meet the requirements of nodeAffinityPolicy and nodeTaintsPolicy. e.g. If TopologyKey is "kubernetes.io/hostname", each Node is a domain of that topology. And, if TopologyKey is "topology.kubernetes.io/zone", each zone is a domain of that topology. It's a required field.
+	TopologyKey pulumi.StringInput `pulumi:"topologyKey"`
+	// WhenUnsatisfiable indicates how to deal with a pod if it doesn't satisfy the spread constraint. - DoNotSchedule (default) tells the scheduler not to schedule it. - ScheduleAnyway tells the scheduler to schedule the pod in any location,
+	//   but giving higher precedence to topologies that would help reduce the
+	//   skew.
+	// A constraint is considered "Unsatisfiable" for an incoming pod if and only if every possible node assignment for that pod would violate "MaxSkew" on some topology. For example, in a 3-zone cluster, MaxSkew is set to 1, and pods with the same labelSelector spread as 3/1/1: | zone1 | zone2 | zone3 | | P P P |   P   |   P   | If WhenUnsatisfiable is set to DoNotSchedule, incoming pod can only be scheduled to zone2(zone3) to become 3/2/1(3/1/2) as ActualSkew(2-1) on zone2(zone3) satisfies MaxSkew(1). In other words, the cluster can still be imbalanced, but scheduler won't make it *more* imbalanced. It's a required field.
+	WhenUnsatisfiable pulumi.StringInput `pulumi:"whenUnsatisfiable"`
+}
+
+func (TopologySpreadConstraintArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*TopologySpreadConstraint)(nil)).Elem()
+}
+
+func (i TopologySpreadConstraintArgs) ToTopologySpreadConstraintOutput() TopologySpreadConstraintOutput {
+	return i.ToTopologySpreadConstraintOutputWithContext(context.Background())
+}
+
+func (i TopologySpreadConstraintArgs) ToTopologySpreadConstraintOutputWithContext(ctx context.Context) TopologySpreadConstraintOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TopologySpreadConstraintOutput)
+}
+
+// TopologySpreadConstraintArrayInput is an input type that accepts TopologySpreadConstraintArray and TopologySpreadConstraintArrayOutput values.
+// You can construct a concrete instance of `TopologySpreadConstraintArrayInput` via:
+//
+//	TopologySpreadConstraintArray{ TopologySpreadConstraintArgs{...} }
+type TopologySpreadConstraintArrayInput interface {
+	pulumi.Input
+
+	ToTopologySpreadConstraintArrayOutput() TopologySpreadConstraintArrayOutput
+	ToTopologySpreadConstraintArrayOutputWithContext(context.Context) TopologySpreadConstraintArrayOutput
+}
+
+type TopologySpreadConstraintArray []TopologySpreadConstraintInput
+
+func (TopologySpreadConstraintArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]TopologySpreadConstraint)(nil)).Elem()
+}
+
+func (i TopologySpreadConstraintArray) ToTopologySpreadConstraintArrayOutput() TopologySpreadConstraintArrayOutput {
+	return i.ToTopologySpreadConstraintArrayOutputWithContext(context.Background())
+}
+
+func (i TopologySpreadConstraintArray) ToTopologySpreadConstraintArrayOutputWithContext(ctx context.Context) TopologySpreadConstraintArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TopologySpreadConstraintArrayOutput)
+}
+
+// TopologySpreadConstraint specifies how to spread matching pods among the given topology.
+type TopologySpreadConstraintOutput struct{ *pulumi.OutputState }
+
+func (TopologySpreadConstraintOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*TopologySpreadConstraint)(nil)).Elem()
+}
+
+func (o TopologySpreadConstraintOutput) ToTopologySpreadConstraintOutput() TopologySpreadConstraintOutput {
+	return o
+}
+
+func (o TopologySpreadConstraintOutput) ToTopologySpreadConstraintOutputWithContext(ctx context.Context) TopologySpreadConstraintOutput {
+	return o
+}
+
+// LabelSelector is used to find matching pods. Pods that match this label selector are counted to determine the number of pods in their corresponding topology domain.
+func (o TopologySpreadConstraintOutput) LabelSelector() LabelSelectorPtrOutput {
+	return o.ApplyT(func(v TopologySpreadConstraint) *LabelSelector { return v.LabelSelector }).(LabelSelectorPtrOutput)
+}
+
+// MatchLabelKeys is a set of pod label keys to select the pods over which spreading will be calculated. The keys are used to lookup values from the incoming pod labels, those key-value labels are ANDed with labelSelector to select the group of existing pods over which spreading will be calculated for the incoming pod. The same key is forbidden to exist in both MatchLabelKeys and LabelSelector. MatchLabelKeys cannot be set when LabelSelector isn't set. Keys that don't exist in the incoming pod labels will be ignored. A null or empty list means only match against labelSelector.
+//
+// This is a beta field and requires the MatchLabelKeysInPodTopologySpread feature gate to be enabled (enabled by default).
+func (o TopologySpreadConstraintOutput) MatchLabelKeys() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v TopologySpreadConstraint) []string { return v.MatchLabelKeys }).(pulumi.StringArrayOutput)
+}
+
+// MaxSkew describes the degree to which pods may be unevenly distributed. When `whenUnsatisfiable=DoNotSchedule`, it is the maximum permitted difference between the number of matching pods in the target topology and the global minimum. The global minimum is the minimum number of matching pods in an eligible domain or zero if the number of eligible domains is less than MinDomains. For example, in a 3-zone cluster, MaxSkew is set to 1, and pods with the same labelSelector spread as 2/2/1: In this case, the global minimum is 1. | zone1 | zone2 | zone3 | |  P P  |  P P  |   P   | - if MaxSkew is 1, incoming pod can only be scheduled to zone3 to become 2/2/2; scheduling it onto zone1(zone2) would make the ActualSkew(3-1) on zone1(zone2) violate MaxSkew(1). - if MaxSkew is 2, incoming pod can be scheduled onto any zone. When `whenUnsatisfiable=ScheduleAnyway`, it is used to give higher precedence to topologies that satisfy it. It's a required field. Default value is 1 and 0 is not allowed.
+func (o TopologySpreadConstraintOutput) MaxSkew() pulumi.IntOutput {
+	return o.ApplyT(func(v TopologySpreadConstraint) int { return v.MaxSkew }).(pulumi.IntOutput)
+}
+
+// MinDomains indicates a minimum number of eligible domains. When the number of eligible domains with matching topology keys is less than minDomains, Pod Topology Spread treats "global minimum" as 0, and then the calculation of Skew is performed. And when the number of eligible domains with matching topology keys equals or greater than minDomains, this value has no effect on scheduling. As a result, when the number of eligible domains is less than minDomains, scheduler won't schedule more than maxSkew Pods to those domains. If value is nil, the constraint behaves as if MinDomains is equal to 1. Valid values are integers greater than 0. When value is not nil, WhenUnsatisfiable must be DoNotSchedule.
+//
+// For example, in a 3-zone cluster, MaxSkew is set to 2, MinDomains is set to 5 and pods with the same labelSelector spread as 2/2/2: | zone1 | zone2 | zone3 | |  P P  |  P P  |  P P  | The number of domains is less than 5(MinDomains), so "global minimum" is treated as 0. In this situation, new pod with the same labelSelector cannot be scheduled, because computed skew will be 3(3 - 0) if new Pod is scheduled to any of the three zones, it will violate MaxSkew.
+func (o TopologySpreadConstraintOutput) MinDomains() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v TopologySpreadConstraint) *int { return v.MinDomains }).(pulumi.IntPtrOutput)
+}
+
+// NodeAffinityPolicy indicates how we will treat Pod's nodeAffinity/nodeSelector when calculating pod topology spread skew. Options are: - Honor: only nodes matching nodeAffinity/nodeSelector are included in the calculations. - Ignore: nodeAffinity/nodeSelector are ignored. All nodes are included in the calculations.
+//
+// If this value is nil, the behavior is equivalent to the Honor policy.
+func (o TopologySpreadConstraintOutput) NodeAffinityPolicy() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v TopologySpreadConstraint) *string { return v.NodeAffinityPolicy }).(pulumi.StringPtrOutput)
+}
+
+// NodeTaintsPolicy indicates how we will treat node taints when calculating pod topology spread skew. Options are: - Honor: nodes without taints, along with tainted nodes for which the incoming pod has a toleration, are included. - Ignore: node taints are ignored. All nodes are included.
+//
+// If this value is nil, the behavior is equivalent to the Ignore policy.
+func (o TopologySpreadConstraintOutput) NodeTaintsPolicy() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v TopologySpreadConstraint) *string { return v.NodeTaintsPolicy }).(pulumi.StringPtrOutput)
+}
+
+// TopologyKey is the key of node labels. Nodes that have a label with this key and identical values are considered to be in the same topology. We consider each <key, value> as a "bucket", and try to put balanced number of pods into each bucket. We define a domain as a particular instance of a topology. Also, we define an eligible domain as a domain whose nodes meet the requirements of nodeAffinityPolicy and nodeTaintsPolicy. e.g. If TopologyKey is "kubernetes.io/hostname", each Node is a domain of that topology. And, if TopologyKey is "topology.kubernetes.io/zone", each zone is a domain of that topology. It's a required field.
+func (o TopologySpreadConstraintOutput) TopologyKey() pulumi.StringOutput {
+	return o.ApplyT(func(v TopologySpreadConstraint) string { return v.TopologyKey }).(pulumi.StringOutput)
+}
+
+// WhenUnsatisfiable indicates how to deal with a pod if it doesn't satisfy the spread constraint. - DoNotSchedule (default) tells the scheduler not to schedule it. - ScheduleAnyway tells the scheduler to schedule the pod in any location,
+//
+//	but giving higher precedence to topologies that would help reduce the
+//	skew.
+//
+// A constraint is considered "Unsatisfiable" for an incoming pod if and only if every possible node assignment for that pod would violate "MaxSkew" on some topology. For example, in a 3-zone cluster, MaxSkew is set to 1, and pods with the same labelSelector spread as 3/1/1: | zone1 | zone2 | zone3 | | P P P |   P   |   P   | If WhenUnsatisfiable is set to DoNotSchedule, incoming pod can only be scheduled to zone2(zone3) to become 3/2/1(3/1/2) as ActualSkew(2-1) on zone2(zone3) satisfies MaxSkew(1). In other words, the cluster can still be imbalanced, but scheduler won't make it *more* imbalanced. It's a required field.
+func (o TopologySpreadConstraintOutput) WhenUnsatisfiable() pulumi.StringOutput {
+	return o.ApplyT(func(v TopologySpreadConstraint) string { return v.WhenUnsatisfiable }).(pulumi.StringOutput)
+}
+
+type TopologySpreadConstraintArrayOutput struct{ *pulumi.OutputState }
+
+func (TopologySpreadConstraintArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]TopologySpreadConstraint)(nil)).Elem()
+}
+
+func (o TopologySpreadConstraintArrayOutput) ToTopologySpreadConstraintArrayOutput() TopologySpreadConstraintArrayOutput {
+	return o
+}
+
+func (o TopologySpreadConstraintArrayOutput) ToTopologySpreadConstraintArrayOutputWithContext(ctx context.Context) TopologySpreadConstraintArrayOutput {
+	return o
+}
+
+func (o TopologySpreadConstraintArrayOutput) Index(i pulumi.IntInput) TopologySpreadConstraintOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) TopologySpreadConstraint {
+		return vs[0].([]TopologySpreadConstraint)[vs[1].(int)]
+	}).(TopologySpreadConstraintOutput)
+}
+
+// The weights of all of the matched WeightedPodAffinityTerm fields are added per-node to find the most preferred node(s)
+type WeightedPodAffinityTerm struct {
+	// Required. A pod affinity term, associated with the corresponding weight.
+	PodAffinityTerm PodAffinityTerm `pulumi:"podAffinityTerm"`
+	// weight associated with matching the corresponding podAffinityTerm, in the range 1-100.
+	Weight int `pulumi:"weight"`
+}
+
+// WeightedPodAffinityTermInput is an input type that accepts WeightedPodAffinityTermArgs and WeightedPodAffinityTermOutput values.
+// You can construct a concrete instance of `WeightedPodAffinityTermInput` via:
+//
+//	WeightedPodAffinityTermArgs{...}
+type WeightedPodAffinityTermInput interface {
+	pulumi.Input
+
+	ToWeightedPodAffinityTermOutput() WeightedPodAffinityTermOutput
+	ToWeightedPodAffinityTermOutputWithContext(context.Context) WeightedPodAffinityTermOutput
+}
+
+// The weights of all of the matched WeightedPodAffinityTerm fields are added per-node to find the most preferred node(s)
+type WeightedPodAffinityTermArgs struct {
+	// Required. A pod affinity term, associated with the corresponding weight.
+	PodAffinityTerm PodAffinityTermInput `pulumi:"podAffinityTerm"`
+	// weight associated with matching the corresponding podAffinityTerm, in the range 1-100.
+	Weight pulumi.IntInput `pulumi:"weight"`
+}
+
+func (WeightedPodAffinityTermArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*WeightedPodAffinityTerm)(nil)).Elem()
+}
+
+func (i WeightedPodAffinityTermArgs) ToWeightedPodAffinityTermOutput() WeightedPodAffinityTermOutput {
+	return i.ToWeightedPodAffinityTermOutputWithContext(context.Background())
+}
+
+func (i WeightedPodAffinityTermArgs) ToWeightedPodAffinityTermOutputWithContext(ctx context.Context) WeightedPodAffinityTermOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(WeightedPodAffinityTermOutput)
+}
+
+// WeightedPodAffinityTermArrayInput is an input type that accepts WeightedPodAffinityTermArray and WeightedPodAffinityTermArrayOutput values.
+// You can construct a concrete instance of `WeightedPodAffinityTermArrayInput` via:
+//
+//	WeightedPodAffinityTermArray{ WeightedPodAffinityTermArgs{...} }
+type WeightedPodAffinityTermArrayInput interface {
+	pulumi.Input
+
+	ToWeightedPodAffinityTermArrayOutput() WeightedPodAffinityTermArrayOutput
+	ToWeightedPodAffinityTermArrayOutputWithContext(context.Context) WeightedPodAffinityTermArrayOutput
+}
+
+type WeightedPodAffinityTermArray []WeightedPodAffinityTermInput
+
+func (WeightedPodAffinityTermArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]WeightedPodAffinityTerm)(nil)).Elem()
+}
+
+func (i WeightedPodAffinityTermArray) ToWeightedPodAffinityTermArrayOutput() WeightedPodAffinityTermArrayOutput {
+	return i.ToWeightedPodAffinityTermArrayOutputWithContext(context.Background())
+}
+
+func (i WeightedPodAffinityTermArray) ToWeightedPodAffinityTermArrayOutputWithContext(ctx context.Context) WeightedPodAffinityTermArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(WeightedPodAffinityTermArrayOutput)
+}
+
+// The weights of all of the matched WeightedPodAffinityTerm fields are added per-node to find the most preferred node(s)
+type WeightedPodAffinityTermOutput struct{ *pulumi.OutputState }
+
+func (WeightedPodAffinityTermOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*WeightedPodAffinityTerm)(nil)).Elem()
+}
+
+func (o WeightedPodAffinityTermOutput) ToWeightedPodAffinityTermOutput() WeightedPodAffinityTermOutput {
+	return o
+}
+
+func (o WeightedPodAffinityTermOutput) ToWeightedPodAffinityTermOutputWithContext(ctx context.Context) WeightedPodAffinityTermOutput {
+	return o
+}
+
+// Required. A pod affinity term, associated with the corresponding weight.
+func (o WeightedPodAffinityTermOutput) PodAffinityTerm() PodAffinityTermOutput {
+	return o.ApplyT(func(v WeightedPodAffinityTerm) PodAffinityTerm { return v.PodAffinityTerm }).(PodAffinityTermOutput)
+}
+
+// weight associated with matching the corresponding podAffinityTerm, in the range 1-100.
+func (o WeightedPodAffinityTermOutput) Weight() pulumi.IntOutput {
+	return o.ApplyT(func(v WeightedPodAffinityTerm) int { return v.Weight }).(pulumi.IntOutput)
+}
+
+type WeightedPodAffinityTermArrayOutput struct{ *pulumi.OutputState }
+
+func (WeightedPodAffinityTermArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]WeightedPodAffinityTerm)(nil)).Elem()
+}
+
+func (o WeightedPodAffinityTermArrayOutput) ToWeightedPodAffinityTermArrayOutput() WeightedPodAffinityTermArrayOutput {
+	return o
+}
+
+func (o WeightedPodAffinityTermArrayOutput) ToWeightedPodAffinityTermArrayOutputWithContext(ctx context.Context) WeightedPodAffinityTermArrayOutput {
+	return o
+}
+
+func (o WeightedPodAffinityTermArrayOutput) Index(i pulumi.IntInput) WeightedPodAffinityTermOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) WeightedPodAffinityTerm {
+		return vs[0].([]WeightedPodAffinityTerm)[vs[1].(int)]
+	}).(WeightedPodAffinityTermOutput)
+}
+
 // WindowsSecurityContextOptions contain Windows-specific options and credentials.
 type WindowsSecurityContextOptions struct {
 	// GMSACredentialSpec is where the GMSA admission webhook (https://github.com/kubernetes-sigs/windows-gmsa) inlines the contents of the GMSA credential spec named by the GMSACredentialSpecName field.
@@ -7935,6 +10471,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*AdapterServicesPtrInput)(nil)).Elem(), AdapterServicesArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AdminInput)(nil)).Elem(), AdminArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AdminPtrInput)(nil)).Elem(), AdminArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AffinityInput)(nil)).Elem(), AffinityArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AffinityPtrInput)(nil)).Elem(), AffinityArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AppArmorProfileInput)(nil)).Elem(), AppArmorProfileArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AppArmorProfilePtrInput)(nil)).Elem(), AppArmorProfileArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CacheInput)(nil)).Elem(), CacheArgs{})
@@ -7953,20 +10491,45 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*KerberosPtrInput)(nil)).Elem(), KerberosArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*KerberosMachineAccountInput)(nil)).Elem(), KerberosMachineAccountArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*KerberosMachineAccountPtrInput)(nil)).Elem(), KerberosMachineAccountArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*LabelSelectorInput)(nil)).Elem(), LabelSelectorArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*LabelSelectorPtrInput)(nil)).Elem(), LabelSelectorArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*LabelSelectorRequirementInput)(nil)).Elem(), LabelSelectorRequirementArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*LabelSelectorRequirementArrayInput)(nil)).Elem(), LabelSelectorRequirementArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*LdapInput)(nil)).Elem(), LdapArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*LdapPtrInput)(nil)).Elem(), LdapArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*LocalObjectReferenceInput)(nil)).Elem(), LocalObjectReferenceArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*LocalObjectReferencePtrInput)(nil)).Elem(), LocalObjectReferenceArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*LocalObjectReferenceArrayInput)(nil)).Elem(), LocalObjectReferenceArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*LoggingInput)(nil)).Elem(), LoggingArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*LoggingPtrInput)(nil)).Elem(), LoggingArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MetricsInput)(nil)).Elem(), MetricsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MetricsPtrInput)(nil)).Elem(), MetricsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NodeAffinityInput)(nil)).Elem(), NodeAffinityArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NodeAffinityPtrInput)(nil)).Elem(), NodeAffinityArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NodeSelectorInput)(nil)).Elem(), NodeSelectorArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NodeSelectorPtrInput)(nil)).Elem(), NodeSelectorArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NodeSelectorRequirementInput)(nil)).Elem(), NodeSelectorRequirementArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NodeSelectorRequirementArrayInput)(nil)).Elem(), NodeSelectorRequirementArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NodeSelectorTermInput)(nil)).Elem(), NodeSelectorTermArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NodeSelectorTermArrayInput)(nil)).Elem(), NodeSelectorTermArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PerconaInput)(nil)).Elem(), PerconaArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PerconaPtrInput)(nil)).Elem(), PerconaArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PerconaBackupInput)(nil)).Elem(), PerconaBackupArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PerconaBackupPtrInput)(nil)).Elem(), PerconaBackupArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PodInput)(nil)).Elem(), PodArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PodPtrInput)(nil)).Elem(), PodArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PodAffinityInput)(nil)).Elem(), PodAffinityArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PodAffinityPtrInput)(nil)).Elem(), PodAffinityArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PodAffinityTermInput)(nil)).Elem(), PodAffinityTermArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PodAffinityTermArrayInput)(nil)).Elem(), PodAffinityTermArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PodAntiAffinityInput)(nil)).Elem(), PodAntiAffinityArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PodAntiAffinityPtrInput)(nil)).Elem(), PodAntiAffinityArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PodDisruptionBudgetInput)(nil)).Elem(), PodDisruptionBudgetArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PodDisruptionBudgetPtrInput)(nil)).Elem(), PodDisruptionBudgetArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PodSecurityContextInput)(nil)).Elem(), PodSecurityContextArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PodSecurityContextPtrInput)(nil)).Elem(), PodSecurityContextArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PreferredSchedulingTermInput)(nil)).Elem(), PreferredSchedulingTermArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PreferredSchedulingTermArrayInput)(nil)).Elem(), PreferredSchedulingTermArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ResourceClaimInput)(nil)).Elem(), ResourceClaimArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ResourceClaimArrayInput)(nil)).Elem(), ResourceClaimArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ResourceRequirementsInput)(nil)).Elem(), ResourceRequirementsArgs{})
@@ -8004,6 +10567,12 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*StorageInput)(nil)).Elem(), StorageArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SysctlInput)(nil)).Elem(), SysctlArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SysctlArrayInput)(nil)).Elem(), SysctlArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TolerationInput)(nil)).Elem(), TolerationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TolerationArrayInput)(nil)).Elem(), TolerationArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TopologySpreadConstraintInput)(nil)).Elem(), TopologySpreadConstraintArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TopologySpreadConstraintArrayInput)(nil)).Elem(), TopologySpreadConstraintArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*WeightedPodAffinityTermInput)(nil)).Elem(), WeightedPodAffinityTermArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*WeightedPodAffinityTermArrayInput)(nil)).Elem(), WeightedPodAffinityTermArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*WindowsSecurityContextOptionsInput)(nil)).Elem(), WindowsSecurityContextOptionsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*WindowsSecurityContextOptionsPtrInput)(nil)).Elem(), WindowsSecurityContextOptionsArgs{})
 	pulumi.RegisterOutputType(AdapterOutput{})
@@ -8014,6 +10583,8 @@ func init() {
 	pulumi.RegisterOutputType(AdapterServicesPtrOutput{})
 	pulumi.RegisterOutputType(AdminOutput{})
 	pulumi.RegisterOutputType(AdminPtrOutput{})
+	pulumi.RegisterOutputType(AffinityOutput{})
+	pulumi.RegisterOutputType(AffinityPtrOutput{})
 	pulumi.RegisterOutputType(AppArmorProfileOutput{})
 	pulumi.RegisterOutputType(AppArmorProfilePtrOutput{})
 	pulumi.RegisterOutputType(CacheOutput{})
@@ -8032,20 +10603,45 @@ func init() {
 	pulumi.RegisterOutputType(KerberosPtrOutput{})
 	pulumi.RegisterOutputType(KerberosMachineAccountOutput{})
 	pulumi.RegisterOutputType(KerberosMachineAccountPtrOutput{})
+	pulumi.RegisterOutputType(LabelSelectorOutput{})
+	pulumi.RegisterOutputType(LabelSelectorPtrOutput{})
+	pulumi.RegisterOutputType(LabelSelectorRequirementOutput{})
+	pulumi.RegisterOutputType(LabelSelectorRequirementArrayOutput{})
 	pulumi.RegisterOutputType(LdapOutput{})
 	pulumi.RegisterOutputType(LdapPtrOutput{})
 	pulumi.RegisterOutputType(LocalObjectReferenceOutput{})
 	pulumi.RegisterOutputType(LocalObjectReferencePtrOutput{})
+	pulumi.RegisterOutputType(LocalObjectReferenceArrayOutput{})
 	pulumi.RegisterOutputType(LoggingOutput{})
 	pulumi.RegisterOutputType(LoggingPtrOutput{})
 	pulumi.RegisterOutputType(MetricsOutput{})
 	pulumi.RegisterOutputType(MetricsPtrOutput{})
+	pulumi.RegisterOutputType(NodeAffinityOutput{})
+	pulumi.RegisterOutputType(NodeAffinityPtrOutput{})
+	pulumi.RegisterOutputType(NodeSelectorOutput{})
+	pulumi.RegisterOutputType(NodeSelectorPtrOutput{})
+	pulumi.RegisterOutputType(NodeSelectorRequirementOutput{})
+	pulumi.RegisterOutputType(NodeSelectorRequirementArrayOutput{})
+	pulumi.RegisterOutputType(NodeSelectorTermOutput{})
+	pulumi.RegisterOutputType(NodeSelectorTermArrayOutput{})
 	pulumi.RegisterOutputType(PerconaOutput{})
 	pulumi.RegisterOutputType(PerconaPtrOutput{})
 	pulumi.RegisterOutputType(PerconaBackupOutput{})
 	pulumi.RegisterOutputType(PerconaBackupPtrOutput{})
+	pulumi.RegisterOutputType(PodOutput{})
+	pulumi.RegisterOutputType(PodPtrOutput{})
+	pulumi.RegisterOutputType(PodAffinityOutput{})
+	pulumi.RegisterOutputType(PodAffinityPtrOutput{})
+	pulumi.RegisterOutputType(PodAffinityTermOutput{})
+	pulumi.RegisterOutputType(PodAffinityTermArrayOutput{})
+	pulumi.RegisterOutputType(PodAntiAffinityOutput{})
+	pulumi.RegisterOutputType(PodAntiAffinityPtrOutput{})
+	pulumi.RegisterOutputType(PodDisruptionBudgetOutput{})
+	pulumi.RegisterOutputType(PodDisruptionBudgetPtrOutput{})
 	pulumi.RegisterOutputType(PodSecurityContextOutput{})
 	pulumi.RegisterOutputType(PodSecurityContextPtrOutput{})
+	pulumi.RegisterOutputType(PreferredSchedulingTermOutput{})
+	pulumi.RegisterOutputType(PreferredSchedulingTermArrayOutput{})
 	pulumi.RegisterOutputType(ResourceClaimOutput{})
 	pulumi.RegisterOutputType(ResourceClaimArrayOutput{})
 	pulumi.RegisterOutputType(ResourceRequirementsOutput{})
@@ -8083,6 +10679,12 @@ func init() {
 	pulumi.RegisterOutputType(StorageOutput{})
 	pulumi.RegisterOutputType(SysctlOutput{})
 	pulumi.RegisterOutputType(SysctlArrayOutput{})
+	pulumi.RegisterOutputType(TolerationOutput{})
+	pulumi.RegisterOutputType(TolerationArrayOutput{})
+	pulumi.RegisterOutputType(TopologySpreadConstraintOutput{})
+	pulumi.RegisterOutputType(TopologySpreadConstraintArrayOutput{})
+	pulumi.RegisterOutputType(WeightedPodAffinityTermOutput{})
+	pulumi.RegisterOutputType(WeightedPodAffinityTermArrayOutput{})
 	pulumi.RegisterOutputType(WindowsSecurityContextOptionsOutput{})
 	pulumi.RegisterOutputType(WindowsSecurityContextOptionsPtrOutput{})
 }

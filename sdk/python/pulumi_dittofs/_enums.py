@@ -12,6 +12,7 @@ __all__ = [
     'DatabaseType',
     'FsGroupChangePolicy',
     'IdentityType',
+    'ImagePullPolicy',
     'LdapIdmap',
     'LoggingFormat',
     'LoggingLevel',
@@ -70,6 +71,16 @@ class IdentityType(_builtins.str, Enum):
     Identity store; only `memory`. Defaults to `memory`.
     """
     MEMORY = "memory"
+
+
+@pulumi.type_token("dittofs:index:ImagePullPolicy")
+class ImagePullPolicy(_builtins.str, Enum):
+    """
+    Pull policy of the server's image: `Always`, `IfNotPresent` or `Never`; Kubernetes' default (`Always` for `:latest`, else `IfNotPresent`) when unset.
+    """
+    ALWAYS = "Always"
+    IF_NOT_PRESENT = "IfNotPresent"
+    NEVER = "Never"
 
 
 @pulumi.type_token("dittofs:index:LdapIdmap")

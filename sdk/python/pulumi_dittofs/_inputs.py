@@ -24,6 +24,8 @@ __all__ = [
     'AdapterServicesArgsDict',
     'AdminArgs',
     'AdminArgsDict',
+    'AffinityArgs',
+    'AffinityArgsDict',
     'AppArmorProfileArgs',
     'AppArmorProfileArgsDict',
     'CacheArgs',
@@ -42,6 +44,10 @@ __all__ = [
     'KerberosArgsDict',
     'KerberosMachineAccountArgs',
     'KerberosMachineAccountArgsDict',
+    'LabelSelectorArgs',
+    'LabelSelectorArgsDict',
+    'LabelSelectorRequirementArgs',
+    'LabelSelectorRequirementArgsDict',
     'LdapArgs',
     'LdapArgsDict',
     'LocalObjectReferenceArgs',
@@ -50,12 +56,32 @@ __all__ = [
     'LoggingArgsDict',
     'MetricsArgs',
     'MetricsArgsDict',
+    'NodeAffinityArgs',
+    'NodeAffinityArgsDict',
+    'NodeSelectorArgs',
+    'NodeSelectorArgsDict',
+    'NodeSelectorRequirementArgs',
+    'NodeSelectorRequirementArgsDict',
+    'NodeSelectorTermArgs',
+    'NodeSelectorTermArgsDict',
     'PerconaArgs',
     'PerconaArgsDict',
     'PerconaBackupArgs',
     'PerconaBackupArgsDict',
+    'PodArgs',
+    'PodArgsDict',
+    'PodAffinityArgs',
+    'PodAffinityArgsDict',
+    'PodAffinityTermArgs',
+    'PodAffinityTermArgsDict',
+    'PodAntiAffinityArgs',
+    'PodAntiAffinityArgsDict',
+    'PodDisruptionBudgetArgs',
+    'PodDisruptionBudgetArgsDict',
     'PodSecurityContextArgs',
     'PodSecurityContextArgsDict',
+    'PreferredSchedulingTermArgs',
+    'PreferredSchedulingTermArgsDict',
     'ResourceClaimArgs',
     'ResourceClaimArgsDict',
     'ResourceRequirementsArgs',
@@ -94,6 +120,12 @@ __all__ = [
     'StorageArgsDict',
     'SysctlArgs',
     'SysctlArgsDict',
+    'TolerationArgs',
+    'TolerationArgsDict',
+    'TopologySpreadConstraintArgs',
+    'TopologySpreadConstraintArgsDict',
+    'WeightedPodAffinityTermArgs',
+    'WeightedPodAffinityTermArgsDict',
     'WindowsSecurityContextOptionsArgs',
     'WindowsSecurityContextOptionsArgsDict',
 ]
@@ -310,6 +342,80 @@ class AdminArgs:
     @username.setter
     def username(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "username", value)
+
+
+class AffinityArgsDict(TypedDict):
+    """
+    Affinity is a group of affinity scheduling rules.
+    """
+    node_affinity: NotRequired[pulumi.Input[Optional['NodeAffinityArgsDict']]]
+    """
+    Describes node affinity scheduling rules for the pod.
+    """
+    pod_affinity: NotRequired[pulumi.Input[Optional['PodAffinityArgsDict']]]
+    """
+    Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).
+    """
+    pod_anti_affinity: NotRequired[pulumi.Input[Optional['PodAntiAffinityArgsDict']]]
+    """
+    Describes pod anti-affinity scheduling rules (e.g. avoid putting this pod in the same node, zone, etc. as some other pod(s)).
+    """
+
+@pulumi.input_type
+class AffinityArgs:
+    def __init__(__self__, *,
+                 node_affinity: pulumi.Input[Optional['NodeAffinityArgs']] = None,
+                 pod_affinity: pulumi.Input[Optional['PodAffinityArgs']] = None,
+                 pod_anti_affinity: pulumi.Input[Optional['PodAntiAffinityArgs']] = None):
+        """
+        Affinity is a group of affinity scheduling rules.
+
+        :param pulumi.Input['NodeAffinityArgs'] node_affinity: Describes node affinity scheduling rules for the pod.
+        :param pulumi.Input['PodAffinityArgs'] pod_affinity: Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).
+        :param pulumi.Input['PodAntiAffinityArgs'] pod_anti_affinity: Describes pod anti-affinity scheduling rules (e.g. avoid putting this pod in the same node, zone, etc. as some other pod(s)).
+        """
+        if node_affinity is not None:
+            pulumi.set(__self__, "node_affinity", node_affinity)
+        if pod_affinity is not None:
+            pulumi.set(__self__, "pod_affinity", pod_affinity)
+        if pod_anti_affinity is not None:
+            pulumi.set(__self__, "pod_anti_affinity", pod_anti_affinity)
+
+    @_builtins.property
+    @pulumi.getter(name="nodeAffinity")
+    def node_affinity(self) -> pulumi.Input[Optional['NodeAffinityArgs']]:
+        """
+        Describes node affinity scheduling rules for the pod.
+        """
+        return pulumi.get(self, "node_affinity")
+
+    @node_affinity.setter
+    def node_affinity(self, value: pulumi.Input[Optional['NodeAffinityArgs']]):
+        pulumi.set(self, "node_affinity", value)
+
+    @_builtins.property
+    @pulumi.getter(name="podAffinity")
+    def pod_affinity(self) -> pulumi.Input[Optional['PodAffinityArgs']]:
+        """
+        Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).
+        """
+        return pulumi.get(self, "pod_affinity")
+
+    @pod_affinity.setter
+    def pod_affinity(self, value: pulumi.Input[Optional['PodAffinityArgs']]):
+        pulumi.set(self, "pod_affinity", value)
+
+    @_builtins.property
+    @pulumi.getter(name="podAntiAffinity")
+    def pod_anti_affinity(self) -> pulumi.Input[Optional['PodAntiAffinityArgs']]:
+        """
+        Describes pod anti-affinity scheduling rules (e.g. avoid putting this pod in the same node, zone, etc. as some other pod(s)).
+        """
+        return pulumi.get(self, "pod_anti_affinity")
+
+    @pod_anti_affinity.setter
+    def pod_anti_affinity(self, value: pulumi.Input[Optional['PodAntiAffinityArgs']]):
+        pulumi.set(self, "pod_anti_affinity", value)
 
 
 class AppArmorProfileArgsDict(TypedDict):
@@ -1166,6 +1272,132 @@ class KerberosMachineAccountArgs:
         pulumi.set(self, "secret_ref", value)
 
 
+class LabelSelectorArgsDict(TypedDict):
+    """
+    A label selector is a label query over a set of resources. The result of matchLabels and matchExpressions are ANDed. An empty label selector matches all objects. A null label selector matches no objects.
+    """
+    match_expressions: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['LabelSelectorRequirementArgsDict']]]]]
+    """
+    matchExpressions is a list of label selector requirements. The requirements are ANDed.
+    """
+    match_labels: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of matchExpressions, whose key field is "key", the operator is "In", and the values array contains only "value". The requirements are ANDed.
+    """
+
+@pulumi.input_type
+class LabelSelectorArgs:
+    def __init__(__self__, *,
+                 match_expressions: pulumi.Input[Optional[Sequence[pulumi.Input['LabelSelectorRequirementArgs']]]] = None,
+                 match_labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
+        """
+        A label selector is a label query over a set of resources. The result of matchLabels and matchExpressions are ANDed. An empty label selector matches all objects. A null label selector matches no objects.
+
+        :param pulumi.Input[Sequence[pulumi.Input['LabelSelectorRequirementArgs']]] match_expressions: matchExpressions is a list of label selector requirements. The requirements are ANDed.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] match_labels: matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of matchExpressions, whose key field is "key", the operator is "In", and the values array contains only "value". The requirements are ANDed.
+        """
+        if match_expressions is not None:
+            pulumi.set(__self__, "match_expressions", match_expressions)
+        if match_labels is not None:
+            pulumi.set(__self__, "match_labels", match_labels)
+
+    @_builtins.property
+    @pulumi.getter(name="matchExpressions")
+    def match_expressions(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['LabelSelectorRequirementArgs']]]]:
+        """
+        matchExpressions is a list of label selector requirements. The requirements are ANDed.
+        """
+        return pulumi.get(self, "match_expressions")
+
+    @match_expressions.setter
+    def match_expressions(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['LabelSelectorRequirementArgs']]]]):
+        pulumi.set(self, "match_expressions", value)
+
+    @_builtins.property
+    @pulumi.getter(name="matchLabels")
+    def match_labels(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of matchExpressions, whose key field is "key", the operator is "In", and the values array contains only "value". The requirements are ANDed.
+        """
+        return pulumi.get(self, "match_labels")
+
+    @match_labels.setter
+    def match_labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "match_labels", value)
+
+
+class LabelSelectorRequirementArgsDict(TypedDict):
+    """
+    A label selector requirement is a selector that contains values, a key, and an operator that relates the key and values.
+    """
+    key: pulumi.Input[_builtins.str]
+    """
+    key is the label key that the selector applies to.
+    """
+    operator: pulumi.Input[_builtins.str]
+    """
+    operator represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists and DoesNotExist.
+    """
+    values: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    values is an array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. This array is replaced during a strategic merge patch.
+    """
+
+@pulumi.input_type
+class LabelSelectorRequirementArgs:
+    def __init__(__self__, *,
+                 key: pulumi.Input[_builtins.str],
+                 operator: pulumi.Input[_builtins.str],
+                 values: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
+        """
+        A label selector requirement is a selector that contains values, a key, and an operator that relates the key and values.
+
+        :param pulumi.Input[_builtins.str] key: key is the label key that the selector applies to.
+        :param pulumi.Input[_builtins.str] operator: operator represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists and DoesNotExist.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] values: values is an array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. This array is replaced during a strategic merge patch.
+        """
+        pulumi.set(__self__, "key", key)
+        pulumi.set(__self__, "operator", operator)
+        if values is not None:
+            pulumi.set(__self__, "values", values)
+
+    @_builtins.property
+    @pulumi.getter
+    def key(self) -> pulumi.Input[_builtins.str]:
+        """
+        key is the label key that the selector applies to.
+        """
+        return pulumi.get(self, "key")
+
+    @key.setter
+    def key(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "key", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def operator(self) -> pulumi.Input[_builtins.str]:
+        """
+        operator represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists and DoesNotExist.
+        """
+        return pulumi.get(self, "operator")
+
+    @operator.setter
+    def operator(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "operator", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def values(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        values is an array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. This array is replaced during a strategic merge patch.
+        """
+        return pulumi.get(self, "values")
+
+    @values.setter
+    def values(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "values", value)
+
+
 class LdapArgsDict(TypedDict):
     """
     v0.29 model only. An LDAP (or Active Directory) directory users authenticate against; written to the config whenever present.
@@ -1439,7 +1671,7 @@ class LdapArgs:
 
 class LocalObjectReferenceArgsDict(TypedDict):
     """
-    A Kubernetes Secret by name, in the DittoServer's namespace.
+    A Kubernetes object (a Secret) by name, in the DittoServer's namespace.
     """
     name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -1451,7 +1683,7 @@ class LocalObjectReferenceArgs:
     def __init__(__self__, *,
                  name: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        A Kubernetes Secret by name, in the DittoServer's namespace.
+        A Kubernetes object (a Secret) by name, in the DittoServer's namespace.
 
         :param pulumi.Input[_builtins.str] name: Name of the Secret. Defaults to `""`.
         """
@@ -1657,6 +1889,219 @@ class MetricsArgs:
     @service_monitor.setter
     def service_monitor(self, value: pulumi.Input[Optional['ServiceMonitorArgs']]):
         pulumi.set(self, "service_monitor", value)
+
+
+class NodeAffinityArgsDict(TypedDict):
+    """
+    Node affinity is a group of node affinity scheduling rules.
+    """
+    preferred_during_scheduling_ignored_during_execution: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['PreferredSchedulingTermArgsDict']]]]]
+    """
+    The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node matches the corresponding matchExpressions; the node(s) with the highest sum are the most preferred.
+    """
+    required_during_scheduling_ignored_during_execution: NotRequired[pulumi.Input[Optional['NodeSelectorArgsDict']]]
+    """
+    If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to an update), the system may or may not try to eventually evict the pod from its node.
+    """
+
+@pulumi.input_type
+class NodeAffinityArgs:
+    def __init__(__self__, *,
+                 preferred_during_scheduling_ignored_during_execution: pulumi.Input[Optional[Sequence[pulumi.Input['PreferredSchedulingTermArgs']]]] = None,
+                 required_during_scheduling_ignored_during_execution: pulumi.Input[Optional['NodeSelectorArgs']] = None):
+        """
+        Node affinity is a group of node affinity scheduling rules.
+
+        :param pulumi.Input[Sequence[pulumi.Input['PreferredSchedulingTermArgs']]] preferred_during_scheduling_ignored_during_execution: The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node matches the corresponding matchExpressions; the node(s) with the highest sum are the most preferred.
+        :param pulumi.Input['NodeSelectorArgs'] required_during_scheduling_ignored_during_execution: If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to an update), the system may or may not try to eventually evict the pod from its node.
+        """
+        if preferred_during_scheduling_ignored_during_execution is not None:
+            pulumi.set(__self__, "preferred_during_scheduling_ignored_during_execution", preferred_during_scheduling_ignored_during_execution)
+        if required_during_scheduling_ignored_during_execution is not None:
+            pulumi.set(__self__, "required_during_scheduling_ignored_during_execution", required_during_scheduling_ignored_during_execution)
+
+    @_builtins.property
+    @pulumi.getter(name="preferredDuringSchedulingIgnoredDuringExecution")
+    def preferred_during_scheduling_ignored_during_execution(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['PreferredSchedulingTermArgs']]]]:
+        """
+        The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node matches the corresponding matchExpressions; the node(s) with the highest sum are the most preferred.
+        """
+        return pulumi.get(self, "preferred_during_scheduling_ignored_during_execution")
+
+    @preferred_during_scheduling_ignored_during_execution.setter
+    def preferred_during_scheduling_ignored_during_execution(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['PreferredSchedulingTermArgs']]]]):
+        pulumi.set(self, "preferred_during_scheduling_ignored_during_execution", value)
+
+    @_builtins.property
+    @pulumi.getter(name="requiredDuringSchedulingIgnoredDuringExecution")
+    def required_during_scheduling_ignored_during_execution(self) -> pulumi.Input[Optional['NodeSelectorArgs']]:
+        """
+        If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to an update), the system may or may not try to eventually evict the pod from its node.
+        """
+        return pulumi.get(self, "required_during_scheduling_ignored_during_execution")
+
+    @required_during_scheduling_ignored_during_execution.setter
+    def required_during_scheduling_ignored_during_execution(self, value: pulumi.Input[Optional['NodeSelectorArgs']]):
+        pulumi.set(self, "required_during_scheduling_ignored_during_execution", value)
+
+
+class NodeSelectorArgsDict(TypedDict):
+    """
+    A node selector represents the union of the results of one or more label queries over a set of nodes; that is, it represents the OR of the selectors represented by the node selector terms.
+    """
+    node_selector_terms: pulumi.Input[Sequence[pulumi.Input['NodeSelectorTermArgsDict']]]
+    """
+    Required. A list of node selector terms. The terms are ORed.
+    """
+
+@pulumi.input_type
+class NodeSelectorArgs:
+    def __init__(__self__, *,
+                 node_selector_terms: pulumi.Input[Sequence[pulumi.Input['NodeSelectorTermArgs']]]):
+        """
+        A node selector represents the union of the results of one or more label queries over a set of nodes; that is, it represents the OR of the selectors represented by the node selector terms.
+
+        :param pulumi.Input[Sequence[pulumi.Input['NodeSelectorTermArgs']]] node_selector_terms: Required. A list of node selector terms. The terms are ORed.
+        """
+        pulumi.set(__self__, "node_selector_terms", node_selector_terms)
+
+    @_builtins.property
+    @pulumi.getter(name="nodeSelectorTerms")
+    def node_selector_terms(self) -> pulumi.Input[Sequence[pulumi.Input['NodeSelectorTermArgs']]]:
+        """
+        Required. A list of node selector terms. The terms are ORed.
+        """
+        return pulumi.get(self, "node_selector_terms")
+
+    @node_selector_terms.setter
+    def node_selector_terms(self, value: pulumi.Input[Sequence[pulumi.Input['NodeSelectorTermArgs']]]):
+        pulumi.set(self, "node_selector_terms", value)
+
+
+class NodeSelectorRequirementArgsDict(TypedDict):
+    """
+    A node selector requirement is a selector that contains values, a key, and an operator that relates the key and values.
+    """
+    key: pulumi.Input[_builtins.str]
+    """
+    The label key that the selector applies to.
+    """
+    operator: pulumi.Input[_builtins.str]
+    """
+    Represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
+    """
+    values: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    An array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. If the operator is Gt or Lt, the values array must have a single element, which will be interpreted as an integer. This array is replaced during a strategic merge patch.
+    """
+
+@pulumi.input_type
+class NodeSelectorRequirementArgs:
+    def __init__(__self__, *,
+                 key: pulumi.Input[_builtins.str],
+                 operator: pulumi.Input[_builtins.str],
+                 values: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
+        """
+        A node selector requirement is a selector that contains values, a key, and an operator that relates the key and values.
+
+        :param pulumi.Input[_builtins.str] key: The label key that the selector applies to.
+        :param pulumi.Input[_builtins.str] operator: Represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] values: An array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. If the operator is Gt or Lt, the values array must have a single element, which will be interpreted as an integer. This array is replaced during a strategic merge patch.
+        """
+        pulumi.set(__self__, "key", key)
+        pulumi.set(__self__, "operator", operator)
+        if values is not None:
+            pulumi.set(__self__, "values", values)
+
+    @_builtins.property
+    @pulumi.getter
+    def key(self) -> pulumi.Input[_builtins.str]:
+        """
+        The label key that the selector applies to.
+        """
+        return pulumi.get(self, "key")
+
+    @key.setter
+    def key(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "key", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def operator(self) -> pulumi.Input[_builtins.str]:
+        """
+        Represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
+        """
+        return pulumi.get(self, "operator")
+
+    @operator.setter
+    def operator(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "operator", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def values(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        An array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. If the operator is Gt or Lt, the values array must have a single element, which will be interpreted as an integer. This array is replaced during a strategic merge patch.
+        """
+        return pulumi.get(self, "values")
+
+    @values.setter
+    def values(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "values", value)
+
+
+class NodeSelectorTermArgsDict(TypedDict):
+    """
+    A null or empty node selector term matches no objects. The requirements of them are ANDed. The TopologySelectorTerm type implements a subset of the NodeSelectorTerm.
+    """
+    match_expressions: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['NodeSelectorRequirementArgsDict']]]]]
+    """
+    A list of node selector requirements by node's labels.
+    """
+    match_fields: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['NodeSelectorRequirementArgsDict']]]]]
+    """
+    A list of node selector requirements by node's fields.
+    """
+
+@pulumi.input_type
+class NodeSelectorTermArgs:
+    def __init__(__self__, *,
+                 match_expressions: pulumi.Input[Optional[Sequence[pulumi.Input['NodeSelectorRequirementArgs']]]] = None,
+                 match_fields: pulumi.Input[Optional[Sequence[pulumi.Input['NodeSelectorRequirementArgs']]]] = None):
+        """
+        A null or empty node selector term matches no objects. The requirements of them are ANDed. The TopologySelectorTerm type implements a subset of the NodeSelectorTerm.
+
+        :param pulumi.Input[Sequence[pulumi.Input['NodeSelectorRequirementArgs']]] match_expressions: A list of node selector requirements by node's labels.
+        :param pulumi.Input[Sequence[pulumi.Input['NodeSelectorRequirementArgs']]] match_fields: A list of node selector requirements by node's fields.
+        """
+        if match_expressions is not None:
+            pulumi.set(__self__, "match_expressions", match_expressions)
+        if match_fields is not None:
+            pulumi.set(__self__, "match_fields", match_fields)
+
+    @_builtins.property
+    @pulumi.getter(name="matchExpressions")
+    def match_expressions(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['NodeSelectorRequirementArgs']]]]:
+        """
+        A list of node selector requirements by node's labels.
+        """
+        return pulumi.get(self, "match_expressions")
+
+    @match_expressions.setter
+    def match_expressions(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['NodeSelectorRequirementArgs']]]]):
+        pulumi.set(self, "match_expressions", value)
+
+    @_builtins.property
+    @pulumi.getter(name="matchFields")
+    def match_fields(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['NodeSelectorRequirementArgs']]]]:
+        """
+        A list of node selector requirements by node's fields.
+        """
+        return pulumi.get(self, "match_fields")
+
+    @match_fields.setter
+    def match_fields(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['NodeSelectorRequirementArgs']]]]):
+        pulumi.set(self, "match_fields", value)
 
 
 class PerconaArgsDict(TypedDict):
@@ -1987,6 +2432,535 @@ class PerconaBackupArgs:
         pulumi.set(self, "retention_days", value)
 
 
+class PodArgsDict(TypedDict):
+    """
+    Where and how the server's pod runs: what neither operator release lets a platform team say (both object models).
+    """
+    affinity: NotRequired[pulumi.Input[Optional['AffinityArgsDict']]]
+    """
+    Node and pod (anti-)affinity.
+    """
+    annotations: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    Annotations added to the pod; `dittofs.io/config-hash` is the component's and cannot be set.
+    """
+    automount_service_account_token: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Mount the service account token into the pod; the server needs none. When unset the token is not mounted in the v0.29 model, nor in the 2026-02 model once `serviceAccountName` is set (the 2026-02 default otherwise leaves Kubernetes' default).
+    """
+    image_pull_secrets: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['LocalObjectReferenceArgsDict']]]]]
+    """
+    Secrets holding registry credentials for the image, e.g. for a private registry mirror.
+    """
+    labels: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    Labels added to the pod (not to the StatefulSet's selector); `app` and `instance` are the selector's and cannot be set.
+    """
+    node_selector: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    Node labels the pod must run on, e.g. `{ "node-role.example.com/storage": "true" }`.
+    """
+    priority_class_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    PriorityClass of the pod, e.g. one a policy engine requires.
+    """
+    service_account_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    ServiceAccount the pod runs as; its token stays unmounted unless `automountServiceAccountToken` is true.
+    """
+    tolerations: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['TolerationArgsDict']]]]]
+    """
+    Taints the pod tolerates, e.g. dedicated storage nodes tainted `dedicated=storage:NoSchedule`.
+    """
+    topology_spread_constraints: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['TopologySpreadConstraintArgsDict']]]]]
+    """
+    How the pod spreads across zones or nodes (the pod's selector labels select it; add a `labelSelector` to spread against other pods).
+    """
+
+@pulumi.input_type
+class PodArgs:
+    def __init__(__self__, *,
+                 affinity: pulumi.Input[Optional['AffinityArgs']] = None,
+                 annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 automount_service_account_token: pulumi.Input[Optional[_builtins.bool]] = None,
+                 image_pull_secrets: pulumi.Input[Optional[Sequence[pulumi.Input['LocalObjectReferenceArgs']]]] = None,
+                 labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 node_selector: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 priority_class_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 service_account_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 tolerations: pulumi.Input[Optional[Sequence[pulumi.Input['TolerationArgs']]]] = None,
+                 topology_spread_constraints: pulumi.Input[Optional[Sequence[pulumi.Input['TopologySpreadConstraintArgs']]]] = None):
+        """
+        Where and how the server's pod runs: what neither operator release lets a platform team say (both object models).
+
+        :param pulumi.Input['AffinityArgs'] affinity: Node and pod (anti-)affinity.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: Annotations added to the pod; `dittofs.io/config-hash` is the component's and cannot be set.
+        :param pulumi.Input[_builtins.bool] automount_service_account_token: Mount the service account token into the pod; the server needs none. When unset the token is not mounted in the v0.29 model, nor in the 2026-02 model once `serviceAccountName` is set (the 2026-02 default otherwise leaves Kubernetes' default).
+        :param pulumi.Input[Sequence[pulumi.Input['LocalObjectReferenceArgs']]] image_pull_secrets: Secrets holding registry credentials for the image, e.g. for a private registry mirror.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels added to the pod (not to the StatefulSet's selector); `app` and `instance` are the selector's and cannot be set.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] node_selector: Node labels the pod must run on, e.g. `{ "node-role.example.com/storage": "true" }`.
+        :param pulumi.Input[_builtins.str] priority_class_name: PriorityClass of the pod, e.g. one a policy engine requires.
+        :param pulumi.Input[_builtins.str] service_account_name: ServiceAccount the pod runs as; its token stays unmounted unless `automountServiceAccountToken` is true.
+        :param pulumi.Input[Sequence[pulumi.Input['TolerationArgs']]] tolerations: Taints the pod tolerates, e.g. dedicated storage nodes tainted `dedicated=storage:NoSchedule`.
+        :param pulumi.Input[Sequence[pulumi.Input['TopologySpreadConstraintArgs']]] topology_spread_constraints: How the pod spreads across zones or nodes (the pod's selector labels select it; add a `labelSelector` to spread against other pods).
+        """
+        if affinity is not None:
+            pulumi.set(__self__, "affinity", affinity)
+        if annotations is not None:
+            pulumi.set(__self__, "annotations", annotations)
+        if automount_service_account_token is not None:
+            pulumi.set(__self__, "automount_service_account_token", automount_service_account_token)
+        if image_pull_secrets is not None:
+            pulumi.set(__self__, "image_pull_secrets", image_pull_secrets)
+        if labels is not None:
+            pulumi.set(__self__, "labels", labels)
+        if node_selector is not None:
+            pulumi.set(__self__, "node_selector", node_selector)
+        if priority_class_name is not None:
+            pulumi.set(__self__, "priority_class_name", priority_class_name)
+        if service_account_name is not None:
+            pulumi.set(__self__, "service_account_name", service_account_name)
+        if tolerations is not None:
+            pulumi.set(__self__, "tolerations", tolerations)
+        if topology_spread_constraints is not None:
+            pulumi.set(__self__, "topology_spread_constraints", topology_spread_constraints)
+
+    @_builtins.property
+    @pulumi.getter
+    def affinity(self) -> pulumi.Input[Optional['AffinityArgs']]:
+        """
+        Node and pod (anti-)affinity.
+        """
+        return pulumi.get(self, "affinity")
+
+    @affinity.setter
+    def affinity(self, value: pulumi.Input[Optional['AffinityArgs']]):
+        pulumi.set(self, "affinity", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def annotations(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        Annotations added to the pod; `dittofs.io/config-hash` is the component's and cannot be set.
+        """
+        return pulumi.get(self, "annotations")
+
+    @annotations.setter
+    def annotations(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "annotations", value)
+
+    @_builtins.property
+    @pulumi.getter(name="automountServiceAccountToken")
+    def automount_service_account_token(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Mount the service account token into the pod; the server needs none. When unset the token is not mounted in the v0.29 model, nor in the 2026-02 model once `serviceAccountName` is set (the 2026-02 default otherwise leaves Kubernetes' default).
+        """
+        return pulumi.get(self, "automount_service_account_token")
+
+    @automount_service_account_token.setter
+    def automount_service_account_token(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "automount_service_account_token", value)
+
+    @_builtins.property
+    @pulumi.getter(name="imagePullSecrets")
+    def image_pull_secrets(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['LocalObjectReferenceArgs']]]]:
+        """
+        Secrets holding registry credentials for the image, e.g. for a private registry mirror.
+        """
+        return pulumi.get(self, "image_pull_secrets")
+
+    @image_pull_secrets.setter
+    def image_pull_secrets(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['LocalObjectReferenceArgs']]]]):
+        pulumi.set(self, "image_pull_secrets", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def labels(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        Labels added to the pod (not to the StatefulSet's selector); `app` and `instance` are the selector's and cannot be set.
+        """
+        return pulumi.get(self, "labels")
+
+    @labels.setter
+    def labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "labels", value)
+
+    @_builtins.property
+    @pulumi.getter(name="nodeSelector")
+    def node_selector(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        Node labels the pod must run on, e.g. `{ "node-role.example.com/storage": "true" }`.
+        """
+        return pulumi.get(self, "node_selector")
+
+    @node_selector.setter
+    def node_selector(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "node_selector", value)
+
+    @_builtins.property
+    @pulumi.getter(name="priorityClassName")
+    def priority_class_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        PriorityClass of the pod, e.g. one a policy engine requires.
+        """
+        return pulumi.get(self, "priority_class_name")
+
+    @priority_class_name.setter
+    def priority_class_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "priority_class_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="serviceAccountName")
+    def service_account_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        ServiceAccount the pod runs as; its token stays unmounted unless `automountServiceAccountToken` is true.
+        """
+        return pulumi.get(self, "service_account_name")
+
+    @service_account_name.setter
+    def service_account_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "service_account_name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def tolerations(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['TolerationArgs']]]]:
+        """
+        Taints the pod tolerates, e.g. dedicated storage nodes tainted `dedicated=storage:NoSchedule`.
+        """
+        return pulumi.get(self, "tolerations")
+
+    @tolerations.setter
+    def tolerations(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['TolerationArgs']]]]):
+        pulumi.set(self, "tolerations", value)
+
+    @_builtins.property
+    @pulumi.getter(name="topologySpreadConstraints")
+    def topology_spread_constraints(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['TopologySpreadConstraintArgs']]]]:
+        """
+        How the pod spreads across zones or nodes (the pod's selector labels select it; add a `labelSelector` to spread against other pods).
+        """
+        return pulumi.get(self, "topology_spread_constraints")
+
+    @topology_spread_constraints.setter
+    def topology_spread_constraints(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['TopologySpreadConstraintArgs']]]]):
+        pulumi.set(self, "topology_spread_constraints", value)
+
+
+class PodAffinityArgsDict(TypedDict):
+    """
+    Pod affinity is a group of inter pod affinity scheduling rules.
+    """
+    preferred_during_scheduling_ignored_during_execution: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['WeightedPodAffinityTermArgsDict']]]]]
+    """
+    The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node has pods which matches the corresponding podAffinityTerm; the node(s) with the highest sum are the most preferred.
+    """
+    required_during_scheduling_ignored_during_execution: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['PodAffinityTermArgsDict']]]]]
+    """
+    If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a pod label update), the system may or may not try to eventually evict the pod from its node. When there are multiple elements, the lists of nodes corresponding to each podAffinityTerm are intersected, i.e. all terms must be satisfied.
+    """
+
+@pulumi.input_type
+class PodAffinityArgs:
+    def __init__(__self__, *,
+                 preferred_during_scheduling_ignored_during_execution: pulumi.Input[Optional[Sequence[pulumi.Input['WeightedPodAffinityTermArgs']]]] = None,
+                 required_during_scheduling_ignored_during_execution: pulumi.Input[Optional[Sequence[pulumi.Input['PodAffinityTermArgs']]]] = None):
+        """
+        Pod affinity is a group of inter pod affinity scheduling rules.
+
+        :param pulumi.Input[Sequence[pulumi.Input['WeightedPodAffinityTermArgs']]] preferred_during_scheduling_ignored_during_execution: The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node has pods which matches the corresponding podAffinityTerm; the node(s) with the highest sum are the most preferred.
+        :param pulumi.Input[Sequence[pulumi.Input['PodAffinityTermArgs']]] required_during_scheduling_ignored_during_execution: If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a pod label update), the system may or may not try to eventually evict the pod from its node. When there are multiple elements, the lists of nodes corresponding to each podAffinityTerm are intersected, i.e. all terms must be satisfied.
+        """
+        if preferred_during_scheduling_ignored_during_execution is not None:
+            pulumi.set(__self__, "preferred_during_scheduling_ignored_during_execution", preferred_during_scheduling_ignored_during_execution)
+        if required_during_scheduling_ignored_during_execution is not None:
+            pulumi.set(__self__, "required_during_scheduling_ignored_during_execution", required_during_scheduling_ignored_during_execution)
+
+    @_builtins.property
+    @pulumi.getter(name="preferredDuringSchedulingIgnoredDuringExecution")
+    def preferred_during_scheduling_ignored_during_execution(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['WeightedPodAffinityTermArgs']]]]:
+        """
+        The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node has pods which matches the corresponding podAffinityTerm; the node(s) with the highest sum are the most preferred.
+        """
+        return pulumi.get(self, "preferred_during_scheduling_ignored_during_execution")
+
+    @preferred_during_scheduling_ignored_during_execution.setter
+    def preferred_during_scheduling_ignored_during_execution(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['WeightedPodAffinityTermArgs']]]]):
+        pulumi.set(self, "preferred_during_scheduling_ignored_during_execution", value)
+
+    @_builtins.property
+    @pulumi.getter(name="requiredDuringSchedulingIgnoredDuringExecution")
+    def required_during_scheduling_ignored_during_execution(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['PodAffinityTermArgs']]]]:
+        """
+        If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a pod label update), the system may or may not try to eventually evict the pod from its node. When there are multiple elements, the lists of nodes corresponding to each podAffinityTerm are intersected, i.e. all terms must be satisfied.
+        """
+        return pulumi.get(self, "required_during_scheduling_ignored_during_execution")
+
+    @required_during_scheduling_ignored_during_execution.setter
+    def required_during_scheduling_ignored_during_execution(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['PodAffinityTermArgs']]]]):
+        pulumi.set(self, "required_during_scheduling_ignored_during_execution", value)
+
+
+class PodAffinityTermArgsDict(TypedDict):
+    """
+    Defines a set of pods (namely those matching the labelSelector relative to the given namespace(s)) that this pod should be co-located (affinity) or not co-located (anti-affinity) with, where co-located is defined as running on a node whose value of the label with key <topologyKey> matches that of any node on which a pod of the set of pods is running
+    """
+    topology_key: pulumi.Input[_builtins.str]
+    """
+    This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching the labelSelector in the specified namespaces, where co-located is defined as running on a node whose value of the label with key topologyKey matches that of any node on which any of the selected pods is running. Empty topologyKey is not allowed.
+    """
+    label_selector: NotRequired[pulumi.Input[Optional['LabelSelectorArgsDict']]]
+    """
+    A label query over a set of resources, in this case pods. If it's null, this PodAffinityTerm matches with no Pods.
+    """
+    match_label_keys: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    MatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration. The keys are used to lookup values from the incoming pod labels, those key-value labels are merged with `labelSelector` as `key in (value)` to select the group of existing pods which pods will be taken into consideration for the incoming pod's pod (anti) affinity. Keys that don't exist in the incoming pod labels will be ignored. The default value is empty. The same key is forbidden to exist in both matchLabelKeys and labelSelector. Also, matchLabelKeys cannot be set when labelSelector isn't set.
+    """
+    mismatch_label_keys: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    MismatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration. The keys are used to lookup values from the incoming pod labels, those key-value labels are merged with `labelSelector` as `key notin (value)` to select the group of existing pods which pods will be taken into consideration for the incoming pod's pod (anti) affinity. Keys that don't exist in the incoming pod labels will be ignored. The default value is empty. The same key is forbidden to exist in both mismatchLabelKeys and labelSelector. Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
+    """
+    namespace_selector: NotRequired[pulumi.Input[Optional['LabelSelectorArgsDict']]]
+    """
+    A label query over the set of namespaces that the term applies to. The term is applied to the union of the namespaces selected by this field and the ones listed in the namespaces field. null selector and null or empty namespaces list means "this pod's namespace". An empty selector ({}) matches all namespaces.
+    """
+    namespaces: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    namespaces specifies a static list of namespace names that the term applies to. The term is applied to the union of the namespaces listed in this field and the ones selected by namespaceSelector. null or empty namespaces list and null namespaceSelector means "this pod's namespace".
+    """
+
+@pulumi.input_type
+class PodAffinityTermArgs:
+    def __init__(__self__, *,
+                 topology_key: pulumi.Input[_builtins.str],
+                 label_selector: pulumi.Input[Optional['LabelSelectorArgs']] = None,
+                 match_label_keys: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 mismatch_label_keys: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 namespace_selector: pulumi.Input[Optional['LabelSelectorArgs']] = None,
+                 namespaces: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
+        """
+        Defines a set of pods (namely those matching the labelSelector relative to the given namespace(s)) that this pod should be co-located (affinity) or not co-located (anti-affinity) with, where co-located is defined as running on a node whose value of the label with key <topologyKey> matches that of any node on which a pod of the set of pods is running
+
+        :param pulumi.Input[_builtins.str] topology_key: This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching the labelSelector in the specified namespaces, where co-located is defined as running on a node whose value of the label with key topologyKey matches that of any node on which any of the selected pods is running. Empty topologyKey is not allowed.
+        :param pulumi.Input['LabelSelectorArgs'] label_selector: A label query over a set of resources, in this case pods. If it's null, this PodAffinityTerm matches with no Pods.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] match_label_keys: MatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration. The keys are used to lookup values from the incoming pod labels, those key-value labels are merged with `labelSelector` as `key in (value)` to select the group of existing pods which pods will be taken into consideration for the incoming pod's pod (anti) affinity. Keys that don't exist in the incoming pod labels will be ignored. The default value is empty. The same key is forbidden to exist in both matchLabelKeys and labelSelector. Also, matchLabelKeys cannot be set when labelSelector isn't set.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] mismatch_label_keys: MismatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration. The keys are used to lookup values from the incoming pod labels, those key-value labels are merged with `labelSelector` as `key notin (value)` to select the group of existing pods which pods will be taken into consideration for the incoming pod's pod (anti) affinity. Keys that don't exist in the incoming pod labels will be ignored. The default value is empty. The same key is forbidden to exist in both mismatchLabelKeys and labelSelector. Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
+        :param pulumi.Input['LabelSelectorArgs'] namespace_selector: A label query over the set of namespaces that the term applies to. The term is applied to the union of the namespaces selected by this field and the ones listed in the namespaces field. null selector and null or empty namespaces list means "this pod's namespace". An empty selector ({}) matches all namespaces.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] namespaces: namespaces specifies a static list of namespace names that the term applies to. The term is applied to the union of the namespaces listed in this field and the ones selected by namespaceSelector. null or empty namespaces list and null namespaceSelector means "this pod's namespace".
+        """
+        pulumi.set(__self__, "topology_key", topology_key)
+        if label_selector is not None:
+            pulumi.set(__self__, "label_selector", label_selector)
+        if match_label_keys is not None:
+            pulumi.set(__self__, "match_label_keys", match_label_keys)
+        if mismatch_label_keys is not None:
+            pulumi.set(__self__, "mismatch_label_keys", mismatch_label_keys)
+        if namespace_selector is not None:
+            pulumi.set(__self__, "namespace_selector", namespace_selector)
+        if namespaces is not None:
+            pulumi.set(__self__, "namespaces", namespaces)
+
+    @_builtins.property
+    @pulumi.getter(name="topologyKey")
+    def topology_key(self) -> pulumi.Input[_builtins.str]:
+        """
+        This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching the labelSelector in the specified namespaces, where co-located is defined as running on a node whose value of the label with key topologyKey matches that of any node on which any of the selected pods is running. Empty topologyKey is not allowed.
+        """
+        return pulumi.get(self, "topology_key")
+
+    @topology_key.setter
+    def topology_key(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "topology_key", value)
+
+    @_builtins.property
+    @pulumi.getter(name="labelSelector")
+    def label_selector(self) -> pulumi.Input[Optional['LabelSelectorArgs']]:
+        """
+        A label query over a set of resources, in this case pods. If it's null, this PodAffinityTerm matches with no Pods.
+        """
+        return pulumi.get(self, "label_selector")
+
+    @label_selector.setter
+    def label_selector(self, value: pulumi.Input[Optional['LabelSelectorArgs']]):
+        pulumi.set(self, "label_selector", value)
+
+    @_builtins.property
+    @pulumi.getter(name="matchLabelKeys")
+    def match_label_keys(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        MatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration. The keys are used to lookup values from the incoming pod labels, those key-value labels are merged with `labelSelector` as `key in (value)` to select the group of existing pods which pods will be taken into consideration for the incoming pod's pod (anti) affinity. Keys that don't exist in the incoming pod labels will be ignored. The default value is empty. The same key is forbidden to exist in both matchLabelKeys and labelSelector. Also, matchLabelKeys cannot be set when labelSelector isn't set.
+        """
+        return pulumi.get(self, "match_label_keys")
+
+    @match_label_keys.setter
+    def match_label_keys(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "match_label_keys", value)
+
+    @_builtins.property
+    @pulumi.getter(name="mismatchLabelKeys")
+    def mismatch_label_keys(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        MismatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration. The keys are used to lookup values from the incoming pod labels, those key-value labels are merged with `labelSelector` as `key notin (value)` to select the group of existing pods which pods will be taken into consideration for the incoming pod's pod (anti) affinity. Keys that don't exist in the incoming pod labels will be ignored. The default value is empty. The same key is forbidden to exist in both mismatchLabelKeys and labelSelector. Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
+        """
+        return pulumi.get(self, "mismatch_label_keys")
+
+    @mismatch_label_keys.setter
+    def mismatch_label_keys(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "mismatch_label_keys", value)
+
+    @_builtins.property
+    @pulumi.getter(name="namespaceSelector")
+    def namespace_selector(self) -> pulumi.Input[Optional['LabelSelectorArgs']]:
+        """
+        A label query over the set of namespaces that the term applies to. The term is applied to the union of the namespaces selected by this field and the ones listed in the namespaces field. null selector and null or empty namespaces list means "this pod's namespace". An empty selector ({}) matches all namespaces.
+        """
+        return pulumi.get(self, "namespace_selector")
+
+    @namespace_selector.setter
+    def namespace_selector(self, value: pulumi.Input[Optional['LabelSelectorArgs']]):
+        pulumi.set(self, "namespace_selector", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def namespaces(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        namespaces specifies a static list of namespace names that the term applies to. The term is applied to the union of the namespaces listed in this field and the ones selected by namespaceSelector. null or empty namespaces list and null namespaceSelector means "this pod's namespace".
+        """
+        return pulumi.get(self, "namespaces")
+
+    @namespaces.setter
+    def namespaces(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "namespaces", value)
+
+
+class PodAntiAffinityArgsDict(TypedDict):
+    """
+    Pod anti affinity is a group of inter pod anti affinity scheduling rules.
+    """
+    preferred_during_scheduling_ignored_during_execution: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['WeightedPodAffinityTermArgsDict']]]]]
+    """
+    The scheduler will prefer to schedule pods to nodes that satisfy the anti-affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling anti-affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node has pods which matches the corresponding podAffinityTerm; the node(s) with the highest sum are the most preferred.
+    """
+    required_during_scheduling_ignored_during_execution: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['PodAffinityTermArgsDict']]]]]
+    """
+    If the anti-affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the anti-affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a pod label update), the system may or may not try to eventually evict the pod from its node. When there are multiple elements, the lists of nodes corresponding to each podAffinityTerm are intersected, i.e. all terms must be satisfied.
+    """
+
+@pulumi.input_type
+class PodAntiAffinityArgs:
+    def __init__(__self__, *,
+                 preferred_during_scheduling_ignored_during_execution: pulumi.Input[Optional[Sequence[pulumi.Input['WeightedPodAffinityTermArgs']]]] = None,
+                 required_during_scheduling_ignored_during_execution: pulumi.Input[Optional[Sequence[pulumi.Input['PodAffinityTermArgs']]]] = None):
+        """
+        Pod anti affinity is a group of inter pod anti affinity scheduling rules.
+
+        :param pulumi.Input[Sequence[pulumi.Input['WeightedPodAffinityTermArgs']]] preferred_during_scheduling_ignored_during_execution: The scheduler will prefer to schedule pods to nodes that satisfy the anti-affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling anti-affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node has pods which matches the corresponding podAffinityTerm; the node(s) with the highest sum are the most preferred.
+        :param pulumi.Input[Sequence[pulumi.Input['PodAffinityTermArgs']]] required_during_scheduling_ignored_during_execution: If the anti-affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the anti-affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a pod label update), the system may or may not try to eventually evict the pod from its node. When there are multiple elements, the lists of nodes corresponding to each podAffinityTerm are intersected, i.e. all terms must be satisfied.
+        """
+        if preferred_during_scheduling_ignored_during_execution is not None:
+            pulumi.set(__self__, "preferred_during_scheduling_ignored_during_execution", preferred_during_scheduling_ignored_during_execution)
+        if required_during_scheduling_ignored_during_execution is not None:
+            pulumi.set(__self__, "required_during_scheduling_ignored_during_execution", required_during_scheduling_ignored_during_execution)
+
+    @_builtins.property
+    @pulumi.getter(name="preferredDuringSchedulingIgnoredDuringExecution")
+    def preferred_during_scheduling_ignored_during_execution(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['WeightedPodAffinityTermArgs']]]]:
+        """
+        The scheduler will prefer to schedule pods to nodes that satisfy the anti-affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling anti-affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node has pods which matches the corresponding podAffinityTerm; the node(s) with the highest sum are the most preferred.
+        """
+        return pulumi.get(self, "preferred_during_scheduling_ignored_during_execution")
+
+    @preferred_during_scheduling_ignored_during_execution.setter
+    def preferred_during_scheduling_ignored_during_execution(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['WeightedPodAffinityTermArgs']]]]):
+        pulumi.set(self, "preferred_during_scheduling_ignored_during_execution", value)
+
+    @_builtins.property
+    @pulumi.getter(name="requiredDuringSchedulingIgnoredDuringExecution")
+    def required_during_scheduling_ignored_during_execution(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['PodAffinityTermArgs']]]]:
+        """
+        If the anti-affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the anti-affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a pod label update), the system may or may not try to eventually evict the pod from its node. When there are multiple elements, the lists of nodes corresponding to each podAffinityTerm are intersected, i.e. all terms must be satisfied.
+        """
+        return pulumi.get(self, "required_during_scheduling_ignored_during_execution")
+
+    @required_during_scheduling_ignored_during_execution.setter
+    def required_during_scheduling_ignored_during_execution(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['PodAffinityTermArgs']]]]):
+        pulumi.set(self, "required_during_scheduling_ignored_during_execution", value)
+
+
+class PodDisruptionBudgetArgsDict(TypedDict):
+    """
+    A PodDisruptionBudget `<name>` for the server's pod. With its single replica a budget either blocks voluntary evictions (a node drain waits until the pod is moved by hand) or protects nothing.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Create the PodDisruptionBudget. Defaults to `false`.
+    """
+    max_unavailable: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Pods that may be unavailable: a number or a percentage; `"0"` blocks voluntary evictions, `"1"` allows them. Set this or `minAvailable`, not both.
+    """
+    min_available: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Pods that must stay available: a number (`"1"`, which blocks voluntary evictions of the single pod) or a percentage (`"100%"`). The component uses `"1"` when neither this nor `maxUnavailable` is set.
+    """
+
+@pulumi.input_type
+class PodDisruptionBudgetArgs:
+    def __init__(__self__, *,
+                 enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 max_unavailable: pulumi.Input[Optional[_builtins.str]] = None,
+                 min_available: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        A PodDisruptionBudget `<name>` for the server's pod. With its single replica a budget either blocks voluntary evictions (a node drain waits until the pod is moved by hand) or protects nothing.
+
+        :param pulumi.Input[_builtins.bool] enabled: Create the PodDisruptionBudget. Defaults to `false`.
+        :param pulumi.Input[_builtins.str] max_unavailable: Pods that may be unavailable: a number or a percentage; `"0"` blocks voluntary evictions, `"1"` allows them. Set this or `minAvailable`, not both.
+        :param pulumi.Input[_builtins.str] min_available: Pods that must stay available: a number (`"1"`, which blocks voluntary evictions of the single pod) or a percentage (`"100%"`). The component uses `"1"` when neither this nor `maxUnavailable` is set.
+        """
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if max_unavailable is not None:
+            pulumi.set(__self__, "max_unavailable", max_unavailable)
+        if min_available is not None:
+            pulumi.set(__self__, "min_available", min_available)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Create the PodDisruptionBudget. Defaults to `false`.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxUnavailable")
+    def max_unavailable(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Pods that may be unavailable: a number or a percentage; `"0"` blocks voluntary evictions, `"1"` allows them. Set this or `minAvailable`, not both.
+        """
+        return pulumi.get(self, "max_unavailable")
+
+    @max_unavailable.setter
+    def max_unavailable(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "max_unavailable", value)
+
+    @_builtins.property
+    @pulumi.getter(name="minAvailable")
+    def min_available(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Pods that must stay available: a number (`"1"`, which blocks voluntary evictions of the single pod) or a percentage (`"100%"`). The component uses `"1"` when neither this nor `maxUnavailable` is set.
+        """
+        return pulumi.get(self, "min_available")
+
+    @min_available.setter
+    def min_available(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "min_available", value)
+
+
 class PodSecurityContextArgsDict(TypedDict):
     """
     PodSecurityContext holds pod-level security attributes and common container settings. Some fields are also present in container.securityContext.  Field values of container.securityContext take precedence over field values of PodSecurityContext.
@@ -2301,6 +3275,58 @@ class PodSecurityContextArgs:
     @windows_options.setter
     def windows_options(self, value: pulumi.Input[Optional['WindowsSecurityContextOptionsArgs']]):
         pulumi.set(self, "windows_options", value)
+
+
+class PreferredSchedulingTermArgsDict(TypedDict):
+    """
+    An empty preferred scheduling term matches all objects with implicit weight 0 (i.e. it's a no-op). A null preferred scheduling term matches no objects (i.e. is also a no-op).
+    """
+    preference: pulumi.Input['NodeSelectorTermArgsDict']
+    """
+    A node selector term, associated with the corresponding weight.
+    """
+    weight: pulumi.Input[_builtins.int]
+    """
+    Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.
+    """
+
+@pulumi.input_type
+class PreferredSchedulingTermArgs:
+    def __init__(__self__, *,
+                 preference: pulumi.Input['NodeSelectorTermArgs'],
+                 weight: pulumi.Input[_builtins.int]):
+        """
+        An empty preferred scheduling term matches all objects with implicit weight 0 (i.e. it's a no-op). A null preferred scheduling term matches no objects (i.e. is also a no-op).
+
+        :param pulumi.Input['NodeSelectorTermArgs'] preference: A node selector term, associated with the corresponding weight.
+        :param pulumi.Input[_builtins.int] weight: Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.
+        """
+        pulumi.set(__self__, "preference", preference)
+        pulumi.set(__self__, "weight", weight)
+
+    @_builtins.property
+    @pulumi.getter
+    def preference(self) -> pulumi.Input['NodeSelectorTermArgs']:
+        """
+        A node selector term, associated with the corresponding weight.
+        """
+        return pulumi.get(self, "preference")
+
+    @preference.setter
+    def preference(self, value: pulumi.Input['NodeSelectorTermArgs']):
+        pulumi.set(self, "preference", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def weight(self) -> pulumi.Input[_builtins.int]:
+        """
+        Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.
+        """
+        return pulumi.get(self, "weight")
+
+    @weight.setter
+    def weight(self, value: pulumi.Input[_builtins.int]):
+        pulumi.set(self, "weight", value)
 
 
 class ResourceClaimArgsDict(TypedDict):
@@ -4134,6 +5160,376 @@ class SysctlArgs:
     @value.setter
     def value(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "value", value)
+
+
+class TolerationArgsDict(TypedDict):
+    """
+    The pod this Toleration is attached to tolerates any taint that matches the triple <key,value,effect> using the matching operator <operator>.
+    """
+    effect: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Effect indicates the taint effect to match. Empty means match all taint effects. When specified, allowed values are NoSchedule, PreferNoSchedule and NoExecute.
+    """
+    key: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Key is the taint key that the toleration applies to. Empty means match all taint keys. If the key is empty, operator must be Exists; this combination means to match all values and all keys.
+    """
+    operator: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Operator represents a key's relationship to the value. Valid operators are Exists and Equal. Defaults to Equal. Exists is equivalent to wildcard for value, so that a pod can tolerate all taints of a particular category.
+    """
+    toleration_seconds: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    TolerationSeconds represents the period of time the toleration (which must be of effect NoExecute, otherwise this field is ignored) tolerates the taint. By default, it is not set, which means tolerate the taint forever (do not evict). Zero and negative values will be treated as 0 (evict immediately) by the system.
+    """
+    value: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Value is the taint value the toleration matches to. If the operator is Exists, the value should be empty, otherwise just a regular string.
+    """
+
+@pulumi.input_type
+class TolerationArgs:
+    def __init__(__self__, *,
+                 effect: pulumi.Input[Optional[_builtins.str]] = None,
+                 key: pulumi.Input[Optional[_builtins.str]] = None,
+                 operator: pulumi.Input[Optional[_builtins.str]] = None,
+                 toleration_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 value: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        The pod this Toleration is attached to tolerates any taint that matches the triple <key,value,effect> using the matching operator <operator>.
+
+        :param pulumi.Input[_builtins.str] effect: Effect indicates the taint effect to match. Empty means match all taint effects. When specified, allowed values are NoSchedule, PreferNoSchedule and NoExecute.
+        :param pulumi.Input[_builtins.str] key: Key is the taint key that the toleration applies to. Empty means match all taint keys. If the key is empty, operator must be Exists; this combination means to match all values and all keys.
+        :param pulumi.Input[_builtins.str] operator: Operator represents a key's relationship to the value. Valid operators are Exists and Equal. Defaults to Equal. Exists is equivalent to wildcard for value, so that a pod can tolerate all taints of a particular category.
+        :param pulumi.Input[_builtins.int] toleration_seconds: TolerationSeconds represents the period of time the toleration (which must be of effect NoExecute, otherwise this field is ignored) tolerates the taint. By default, it is not set, which means tolerate the taint forever (do not evict). Zero and negative values will be treated as 0 (evict immediately) by the system.
+        :param pulumi.Input[_builtins.str] value: Value is the taint value the toleration matches to. If the operator is Exists, the value should be empty, otherwise just a regular string.
+        """
+        if effect is not None:
+            pulumi.set(__self__, "effect", effect)
+        if key is not None:
+            pulumi.set(__self__, "key", key)
+        if operator is not None:
+            pulumi.set(__self__, "operator", operator)
+        if toleration_seconds is not None:
+            pulumi.set(__self__, "toleration_seconds", toleration_seconds)
+        if value is not None:
+            pulumi.set(__self__, "value", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def effect(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Effect indicates the taint effect to match. Empty means match all taint effects. When specified, allowed values are NoSchedule, PreferNoSchedule and NoExecute.
+        """
+        return pulumi.get(self, "effect")
+
+    @effect.setter
+    def effect(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "effect", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def key(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Key is the taint key that the toleration applies to. Empty means match all taint keys. If the key is empty, operator must be Exists; this combination means to match all values and all keys.
+        """
+        return pulumi.get(self, "key")
+
+    @key.setter
+    def key(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "key", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def operator(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Operator represents a key's relationship to the value. Valid operators are Exists and Equal. Defaults to Equal. Exists is equivalent to wildcard for value, so that a pod can tolerate all taints of a particular category.
+        """
+        return pulumi.get(self, "operator")
+
+    @operator.setter
+    def operator(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "operator", value)
+
+    @_builtins.property
+    @pulumi.getter(name="tolerationSeconds")
+    def toleration_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        TolerationSeconds represents the period of time the toleration (which must be of effect NoExecute, otherwise this field is ignored) tolerates the taint. By default, it is not set, which means tolerate the taint forever (do not evict). Zero and negative values will be treated as 0 (evict immediately) by the system.
+        """
+        return pulumi.get(self, "toleration_seconds")
+
+    @toleration_seconds.setter
+    def toleration_seconds(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "toleration_seconds", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def value(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Value is the taint value the toleration matches to. If the operator is Exists, the value should be empty, otherwise just a regular string.
+        """
+        return pulumi.get(self, "value")
+
+    @value.setter
+    def value(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "value", value)
+
+
+class TopologySpreadConstraintArgsDict(TypedDict):
+    """
+    TopologySpreadConstraint specifies how to spread matching pods among the given topology.
+    """
+    max_skew: pulumi.Input[_builtins.int]
+    """
+    MaxSkew describes the degree to which pods may be unevenly distributed. When `whenUnsatisfiable=DoNotSchedule`, it is the maximum permitted difference between the number of matching pods in the target topology and the global minimum. The global minimum is the minimum number of matching pods in an eligible domain or zero if the number of eligible domains is less than MinDomains. For example, in a 3-zone cluster, MaxSkew is set to 1, and pods with the same labelSelector spread as 2/2/1: In this case, the global minimum is 1. | zone1 | zone2 | zone3 | |  P P  |  P P  |   P   | - if MaxSkew is 1, incoming pod can only be scheduled to zone3 to become 2/2/2; scheduling it onto zone1(zone2) would make the ActualSkew(3-1) on zone1(zone2) violate MaxSkew(1). - if MaxSkew is 2, incoming pod can be scheduled onto any zone. When `whenUnsatisfiable=ScheduleAnyway`, it is used to give higher precedence to topologies that satisfy it. It's a required field. Default value is 1 and 0 is not allowed.
+    """
+    topology_key: pulumi.Input[_builtins.str]
+    """
+    TopologyKey is the key of node labels. Nodes that have a label with this key and identical values are considered to be in the same topology. We consider each <key, value> as a "bucket", and try to put balanced number of pods into each bucket. We define a domain as a particular instance of a topology. Also, we define an eligible domain as a domain whose nodes meet the requirements of nodeAffinityPolicy and nodeTaintsPolicy. e.g. If TopologyKey is "kubernetes.io/hostname", each Node is a domain of that topology. And, if TopologyKey is "topology.kubernetes.io/zone", each zone is a domain of that topology. It's a required field.
+    """
+    when_unsatisfiable: pulumi.Input[_builtins.str]
+    """
+    WhenUnsatisfiable indicates how to deal with a pod if it doesn't satisfy the spread constraint. - DoNotSchedule (default) tells the scheduler not to schedule it. - ScheduleAnyway tells the scheduler to schedule the pod in any location,
+      but giving higher precedence to topologies that would help reduce the
+      skew.
+    A constraint is considered "Unsatisfiable" for an incoming pod if and only if every possible node assignment for that pod would violate "MaxSkew" on some topology. For example, in a 3-zone cluster, MaxSkew is set to 1, and pods with the same labelSelector spread as 3/1/1: | zone1 | zone2 | zone3 | | P P P |   P   |   P   | If WhenUnsatisfiable is set to DoNotSchedule, incoming pod can only be scheduled to zone2(zone3) to become 3/2/1(3/1/2) as ActualSkew(2-1) on zone2(zone3) satisfies MaxSkew(1). In other words, the cluster can still be imbalanced, but scheduler won't make it *more* imbalanced. It's a required field.
+    """
+    label_selector: NotRequired[pulumi.Input[Optional['LabelSelectorArgsDict']]]
+    """
+    LabelSelector is used to find matching pods. Pods that match this label selector are counted to determine the number of pods in their corresponding topology domain.
+    """
+    match_label_keys: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    MatchLabelKeys is a set of pod label keys to select the pods over which spreading will be calculated. The keys are used to lookup values from the incoming pod labels, those key-value labels are ANDed with labelSelector to select the group of existing pods over which spreading will be calculated for the incoming pod. The same key is forbidden to exist in both MatchLabelKeys and LabelSelector. MatchLabelKeys cannot be set when LabelSelector isn't set. Keys that don't exist in the incoming pod labels will be ignored. A null or empty list means only match against labelSelector.
+
+    This is a beta field and requires the MatchLabelKeysInPodTopologySpread feature gate to be enabled (enabled by default).
+    """
+    min_domains: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    MinDomains indicates a minimum number of eligible domains. When the number of eligible domains with matching topology keys is less than minDomains, Pod Topology Spread treats "global minimum" as 0, and then the calculation of Skew is performed. And when the number of eligible domains with matching topology keys equals or greater than minDomains, this value has no effect on scheduling. As a result, when the number of eligible domains is less than minDomains, scheduler won't schedule more than maxSkew Pods to those domains. If value is nil, the constraint behaves as if MinDomains is equal to 1. Valid values are integers greater than 0. When value is not nil, WhenUnsatisfiable must be DoNotSchedule.
+
+    For example, in a 3-zone cluster, MaxSkew is set to 2, MinDomains is set to 5 and pods with the same labelSelector spread as 2/2/2: | zone1 | zone2 | zone3 | |  P P  |  P P  |  P P  | The number of domains is less than 5(MinDomains), so "global minimum" is treated as 0. In this situation, new pod with the same labelSelector cannot be scheduled, because computed skew will be 3(3 - 0) if new Pod is scheduled to any of the three zones, it will violate MaxSkew.
+    """
+    node_affinity_policy: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    NodeAffinityPolicy indicates how we will treat Pod's nodeAffinity/nodeSelector when calculating pod topology spread skew. Options are: - Honor: only nodes matching nodeAffinity/nodeSelector are included in the calculations. - Ignore: nodeAffinity/nodeSelector are ignored. All nodes are included in the calculations.
+
+    If this value is nil, the behavior is equivalent to the Honor policy.
+    """
+    node_taints_policy: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    NodeTaintsPolicy indicates how we will treat node taints when calculating pod topology spread skew. Options are: - Honor: nodes without taints, along with tainted nodes for which the incoming pod has a toleration, are included. - Ignore: node taints are ignored. All nodes are included.
+
+    If this value is nil, the behavior is equivalent to the Ignore policy.
+    """
+
+@pulumi.input_type
+class TopologySpreadConstraintArgs:
+    def __init__(__self__, *,
+                 max_skew: pulumi.Input[_builtins.int],
+                 topology_key: pulumi.Input[_builtins.str],
+                 when_unsatisfiable: pulumi.Input[_builtins.str],
+                 label_selector: pulumi.Input[Optional['LabelSelectorArgs']] = None,
+                 match_label_keys: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 min_domains: pulumi.Input[Optional[_builtins.int]] = None,
+                 node_affinity_policy: pulumi.Input[Optional[_builtins.str]] = None,
+                 node_taints_policy: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        TopologySpreadConstraint specifies how to spread matching pods among the given topology.
+
+        :param pulumi.Input[_builtins.int] max_skew: MaxSkew describes the degree to which pods may be unevenly distributed. When `whenUnsatisfiable=DoNotSchedule`, it is the maximum permitted difference between the number of matching pods in the target topology and the global minimum. The global minimum is the minimum number of matching pods in an eligible domain or zero if the number of eligible domains is less than MinDomains. For example, in a 3-zone cluster, MaxSkew is set to 1, and pods with the same labelSelector spread as 2/2/1: In this case, the global minimum is 1. | zone1 | zone2 | zone3 | |  P P  |  P P  |   P   | - if MaxSkew is 1, incoming pod can only be scheduled to zone3 to become 2/2/2; scheduling it onto zone1(zone2) would make the ActualSkew(3-1) on zone1(zone2) violate MaxSkew(1). - if MaxSkew is 2, incoming pod can be scheduled onto any zone. When `whenUnsatisfiable=ScheduleAnyway`, it is used to give higher precedence to topologies that satisfy it. It's a required field. Default value is 1 and 0 is not allowed.
+        :param pulumi.Input[_builtins.str] topology_key: TopologyKey is the key of node labels. Nodes that have a label with this key and identical values are considered to be in the same topology. We consider each <key, value> as a "bucket", and try to put balanced number of pods into each bucket. We define a domain as a particular instance of a topology. Also, we define an eligible domain as a domain whose nodes meet the requirements of nodeAffinityPolicy and nodeTaintsPolicy. e.g. If TopologyKey is "kubernetes.io/hostname", each Node is a domain of that topology. And, if TopologyKey is "topology.kubernetes.io/zone", each zone is a domain of that topology. It's a required field.
+        :param pulumi.Input[_builtins.str] when_unsatisfiable: WhenUnsatisfiable indicates how to deal with a pod if it doesn't satisfy the spread constraint. - DoNotSchedule (default) tells the scheduler not to schedule it. - ScheduleAnyway tells the scheduler to schedule the pod in any location,
+                 but giving higher precedence to topologies that would help reduce the
+                 skew.
+               A constraint is considered "Unsatisfiable" for an incoming pod if and only if every possible node assignment for that pod would violate "MaxSkew" on some topology. For example, in a 3-zone cluster, MaxSkew is set to 1, and pods with the same labelSelector spread as 3/1/1: | zone1 | zone2 | zone3 | | P P P |   P   |   P   | If WhenUnsatisfiable is set to DoNotSchedule, incoming pod can only be scheduled to zone2(zone3) to become 3/2/1(3/1/2) as ActualSkew(2-1) on zone2(zone3) satisfies MaxSkew(1). In other words, the cluster can still be imbalanced, but scheduler won't make it *more* imbalanced. It's a required field.
+        :param pulumi.Input['LabelSelectorArgs'] label_selector: LabelSelector is used to find matching pods. Pods that match this label selector are counted to determine the number of pods in their corresponding topology domain.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] match_label_keys: MatchLabelKeys is a set of pod label keys to select the pods over which spreading will be calculated. The keys are used to lookup values from the incoming pod labels, those key-value labels are ANDed with labelSelector to select the group of existing pods over which spreading will be calculated for the incoming pod. The same key is forbidden to exist in both MatchLabelKeys and LabelSelector. MatchLabelKeys cannot be set when LabelSelector isn't set. Keys that don't exist in the incoming pod labels will be ignored. A null or empty list means only match against labelSelector.
+               
+               This is a beta field and requires the MatchLabelKeysInPodTopologySpread feature gate to be enabled (enabled by default).
+        :param pulumi.Input[_builtins.int] min_domains: MinDomains indicates a minimum number of eligible domains. When the number of eligible domains with matching topology keys is less than minDomains, Pod Topology Spread treats "global minimum" as 0, and then the calculation of Skew is performed. And when the number of eligible domains with matching topology keys equals or greater than minDomains, this value has no effect on scheduling. As a result, when the number of eligible domains is less than minDomains, scheduler won't schedule more than maxSkew Pods to those domains. If value is nil, the constraint behaves as if MinDomains is equal to 1. Valid values are integers greater than 0. When value is not nil, WhenUnsatisfiable must be DoNotSchedule.
+               
+               For example, in a 3-zone cluster, MaxSkew is set to 2, MinDomains is set to 5 and pods with the same labelSelector spread as 2/2/2: | zone1 | zone2 | zone3 | |  P P  |  P P  |  P P  | The number of domains is less than 5(MinDomains), so "global minimum" is treated as 0. In this situation, new pod with the same labelSelector cannot be scheduled, because computed skew will be 3(3 - 0) if new Pod is scheduled to any of the three zones, it will violate MaxSkew.
+        :param pulumi.Input[_builtins.str] node_affinity_policy: NodeAffinityPolicy indicates how we will treat Pod's nodeAffinity/nodeSelector when calculating pod topology spread skew. Options are: - Honor: only nodes matching nodeAffinity/nodeSelector are included in the calculations. - Ignore: nodeAffinity/nodeSelector are ignored. All nodes are included in the calculations.
+               
+               If this value is nil, the behavior is equivalent to the Honor policy.
+        :param pulumi.Input[_builtins.str] node_taints_policy: NodeTaintsPolicy indicates how we will treat node taints when calculating pod topology spread skew. Options are: - Honor: nodes without taints, along with tainted nodes for which the incoming pod has a toleration, are included. - Ignore: node taints are ignored. All nodes are included.
+               
+               If this value is nil, the behavior is equivalent to the Ignore policy.
+        """
+        pulumi.set(__self__, "max_skew", max_skew)
+        pulumi.set(__self__, "topology_key", topology_key)
+        pulumi.set(__self__, "when_unsatisfiable", when_unsatisfiable)
+        if label_selector is not None:
+            pulumi.set(__self__, "label_selector", label_selector)
+        if match_label_keys is not None:
+            pulumi.set(__self__, "match_label_keys", match_label_keys)
+        if min_domains is not None:
+            pulumi.set(__self__, "min_domains", min_domains)
+        if node_affinity_policy is not None:
+            pulumi.set(__self__, "node_affinity_policy", node_affinity_policy)
+        if node_taints_policy is not None:
+            pulumi.set(__self__, "node_taints_policy", node_taints_policy)
+
+    @_builtins.property
+    @pulumi.getter(name="maxSkew")
+    def max_skew(self) -> pulumi.Input[_builtins.int]:
+        """
+        MaxSkew describes the degree to which pods may be unevenly distributed. When `whenUnsatisfiable=DoNotSchedule`, it is the maximum permitted difference between the number of matching pods in the target topology and the global minimum. The global minimum is the minimum number of matching pods in an eligible domain or zero if the number of eligible domains is less than MinDomains. For example, in a 3-zone cluster, MaxSkew is set to 1, and pods with the same labelSelector spread as 2/2/1: In this case, the global minimum is 1. | zone1 | zone2 | zone3 | |  P P  |  P P  |   P   | - if MaxSkew is 1, incoming pod can only be scheduled to zone3 to become 2/2/2; scheduling it onto zone1(zone2) would make the ActualSkew(3-1) on zone1(zone2) violate MaxSkew(1). - if MaxSkew is 2, incoming pod can be scheduled onto any zone. When `whenUnsatisfiable=ScheduleAnyway`, it is used to give higher precedence to topologies that satisfy it. It's a required field. Default value is 1 and 0 is not allowed.
+        """
+        return pulumi.get(self, "max_skew")
+
+    @max_skew.setter
+    def max_skew(self, value: pulumi.Input[_builtins.int]):
+        pulumi.set(self, "max_skew", value)
+
+    @_builtins.property
+    @pulumi.getter(name="topologyKey")
+    def topology_key(self) -> pulumi.Input[_builtins.str]:
+        """
+        TopologyKey is the key of node labels. Nodes that have a label with this key and identical values are considered to be in the same topology. We consider each <key, value> as a "bucket", and try to put balanced number of pods into each bucket. We define a domain as a particular instance of a topology. Also, we define an eligible domain as a domain whose nodes meet the requirements of nodeAffinityPolicy and nodeTaintsPolicy. e.g. If TopologyKey is "kubernetes.io/hostname", each Node is a domain of that topology. And, if TopologyKey is "topology.kubernetes.io/zone", each zone is a domain of that topology. It's a required field.
+        """
+        return pulumi.get(self, "topology_key")
+
+    @topology_key.setter
+    def topology_key(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "topology_key", value)
+
+    @_builtins.property
+    @pulumi.getter(name="whenUnsatisfiable")
+    def when_unsatisfiable(self) -> pulumi.Input[_builtins.str]:
+        """
+        WhenUnsatisfiable indicates how to deal with a pod if it doesn't satisfy the spread constraint. - DoNotSchedule (default) tells the scheduler not to schedule it. - ScheduleAnyway tells the scheduler to schedule the pod in any location,
+          but giving higher precedence to topologies that would help reduce the
+          skew.
+        A constraint is considered "Unsatisfiable" for an incoming pod if and only if every possible node assignment for that pod would violate "MaxSkew" on some topology. For example, in a 3-zone cluster, MaxSkew is set to 1, and pods with the same labelSelector spread as 3/1/1: | zone1 | zone2 | zone3 | | P P P |   P   |   P   | If WhenUnsatisfiable is set to DoNotSchedule, incoming pod can only be scheduled to zone2(zone3) to become 3/2/1(3/1/2) as ActualSkew(2-1) on zone2(zone3) satisfies MaxSkew(1). In other words, the cluster can still be imbalanced, but scheduler won't make it *more* imbalanced. It's a required field.
+        """
+        return pulumi.get(self, "when_unsatisfiable")
+
+    @when_unsatisfiable.setter
+    def when_unsatisfiable(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "when_unsatisfiable", value)
+
+    @_builtins.property
+    @pulumi.getter(name="labelSelector")
+    def label_selector(self) -> pulumi.Input[Optional['LabelSelectorArgs']]:
+        """
+        LabelSelector is used to find matching pods. Pods that match this label selector are counted to determine the number of pods in their corresponding topology domain.
+        """
+        return pulumi.get(self, "label_selector")
+
+    @label_selector.setter
+    def label_selector(self, value: pulumi.Input[Optional['LabelSelectorArgs']]):
+        pulumi.set(self, "label_selector", value)
+
+    @_builtins.property
+    @pulumi.getter(name="matchLabelKeys")
+    def match_label_keys(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        MatchLabelKeys is a set of pod label keys to select the pods over which spreading will be calculated. The keys are used to lookup values from the incoming pod labels, those key-value labels are ANDed with labelSelector to select the group of existing pods over which spreading will be calculated for the incoming pod. The same key is forbidden to exist in both MatchLabelKeys and LabelSelector. MatchLabelKeys cannot be set when LabelSelector isn't set. Keys that don't exist in the incoming pod labels will be ignored. A null or empty list means only match against labelSelector.
+
+        This is a beta field and requires the MatchLabelKeysInPodTopologySpread feature gate to be enabled (enabled by default).
+        """
+        return pulumi.get(self, "match_label_keys")
+
+    @match_label_keys.setter
+    def match_label_keys(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "match_label_keys", value)
+
+    @_builtins.property
+    @pulumi.getter(name="minDomains")
+    def min_domains(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        MinDomains indicates a minimum number of eligible domains. When the number of eligible domains with matching topology keys is less than minDomains, Pod Topology Spread treats "global minimum" as 0, and then the calculation of Skew is performed. And when the number of eligible domains with matching topology keys equals or greater than minDomains, this value has no effect on scheduling. As a result, when the number of eligible domains is less than minDomains, scheduler won't schedule more than maxSkew Pods to those domains. If value is nil, the constraint behaves as if MinDomains is equal to 1. Valid values are integers greater than 0. When value is not nil, WhenUnsatisfiable must be DoNotSchedule.
+
+        For example, in a 3-zone cluster, MaxSkew is set to 2, MinDomains is set to 5 and pods with the same labelSelector spread as 2/2/2: | zone1 | zone2 | zone3 | |  P P  |  P P  |  P P  | The number of domains is less than 5(MinDomains), so "global minimum" is treated as 0. In this situation, new pod with the same labelSelector cannot be scheduled, because computed skew will be 3(3 - 0) if new Pod is scheduled to any of the three zones, it will violate MaxSkew.
+        """
+        return pulumi.get(self, "min_domains")
+
+    @min_domains.setter
+    def min_domains(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "min_domains", value)
+
+    @_builtins.property
+    @pulumi.getter(name="nodeAffinityPolicy")
+    def node_affinity_policy(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        NodeAffinityPolicy indicates how we will treat Pod's nodeAffinity/nodeSelector when calculating pod topology spread skew. Options are: - Honor: only nodes matching nodeAffinity/nodeSelector are included in the calculations. - Ignore: nodeAffinity/nodeSelector are ignored. All nodes are included in the calculations.
+
+        If this value is nil, the behavior is equivalent to the Honor policy.
+        """
+        return pulumi.get(self, "node_affinity_policy")
+
+    @node_affinity_policy.setter
+    def node_affinity_policy(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "node_affinity_policy", value)
+
+    @_builtins.property
+    @pulumi.getter(name="nodeTaintsPolicy")
+    def node_taints_policy(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        NodeTaintsPolicy indicates how we will treat node taints when calculating pod topology spread skew. Options are: - Honor: nodes without taints, along with tainted nodes for which the incoming pod has a toleration, are included. - Ignore: node taints are ignored. All nodes are included.
+
+        If this value is nil, the behavior is equivalent to the Ignore policy.
+        """
+        return pulumi.get(self, "node_taints_policy")
+
+    @node_taints_policy.setter
+    def node_taints_policy(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "node_taints_policy", value)
+
+
+class WeightedPodAffinityTermArgsDict(TypedDict):
+    """
+    The weights of all of the matched WeightedPodAffinityTerm fields are added per-node to find the most preferred node(s)
+    """
+    pod_affinity_term: pulumi.Input['PodAffinityTermArgsDict']
+    """
+    Required. A pod affinity term, associated with the corresponding weight.
+    """
+    weight: pulumi.Input[_builtins.int]
+    """
+    weight associated with matching the corresponding podAffinityTerm, in the range 1-100.
+    """
+
+@pulumi.input_type
+class WeightedPodAffinityTermArgs:
+    def __init__(__self__, *,
+                 pod_affinity_term: pulumi.Input['PodAffinityTermArgs'],
+                 weight: pulumi.Input[_builtins.int]):
+        """
+        The weights of all of the matched WeightedPodAffinityTerm fields are added per-node to find the most preferred node(s)
+
+        :param pulumi.Input['PodAffinityTermArgs'] pod_affinity_term: Required. A pod affinity term, associated with the corresponding weight.
+        :param pulumi.Input[_builtins.int] weight: weight associated with matching the corresponding podAffinityTerm, in the range 1-100.
+        """
+        pulumi.set(__self__, "pod_affinity_term", pod_affinity_term)
+        pulumi.set(__self__, "weight", weight)
+
+    @_builtins.property
+    @pulumi.getter(name="podAffinityTerm")
+    def pod_affinity_term(self) -> pulumi.Input['PodAffinityTermArgs']:
+        """
+        Required. A pod affinity term, associated with the corresponding weight.
+        """
+        return pulumi.get(self, "pod_affinity_term")
+
+    @pod_affinity_term.setter
+    def pod_affinity_term(self, value: pulumi.Input['PodAffinityTermArgs']):
+        pulumi.set(self, "pod_affinity_term", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def weight(self) -> pulumi.Input[_builtins.int]:
+        """
+        weight associated with matching the corresponding podAffinityTerm, in the range 1-100.
+        """
+        return pulumi.get(self, "weight")
+
+    @weight.setter
+    def weight(self, value: pulumi.Input[_builtins.int]):
+        pulumi.set(self, "weight", value)
 
 
 class WindowsSecurityContextOptionsArgsDict(TypedDict):

@@ -31,6 +31,7 @@ class DittoServerArgs:
                  database: pulumi.Input[Optional['DatabaseArgs']] = None,
                  identity: pulumi.Input[Optional['IdentityArgs']] = None,
                  image: pulumi.Input[Optional[_builtins.str]] = None,
+                 image_pull_policy: pulumi.Input[Optional[_builtins.str]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  logging: pulumi.Input[Optional['LoggingArgs']] = None,
                  metrics: pulumi.Input[Optional['MetricsArgs']] = None,
@@ -38,6 +39,8 @@ class DittoServerArgs:
                  nfs_port: pulumi.Input[Optional[_builtins.int]] = None,
                  operator_release: pulumi.Input[Optional['OperatorRelease']] = None,
                  percona: pulumi.Input[Optional['PerconaArgs']] = None,
+                 pod: pulumi.Input[Optional['PodArgs']] = None,
+                 pod_disruption_budget: pulumi.Input[Optional['PodDisruptionBudgetArgs']] = None,
                  pod_security_context: pulumi.Input[Optional['PodSecurityContextArgs']] = None,
                  replicas: pulumi.Input[Optional[_builtins.int]] = None,
                  resources: pulumi.Input[Optional['ResourceRequirementsArgs']] = None,
@@ -61,6 +64,7 @@ class DittoServerArgs:
         :param pulumi.Input['DatabaseArgs'] database: Control-plane database.
         :param pulumi.Input['IdentityArgs'] identity: Authentication: JWT, admin, and (v0.29 model) LDAP and Kerberos.
         :param pulumi.Input[_builtins.str] image: Container image of the server; pin a tag in production. Defaults to `marmos91c/dittofs:latest`.
+        :param pulumi.Input[_builtins.str] image_pull_policy: Pull policy of the server's image: `Always`, `IfNotPresent` or `Never`; Kubernetes' default (`Always` for `:latest`, else `IfNotPresent`) when unset.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels added to every object's metadata (selectors stay `app` and `instance`).
         :param pulumi.Input['LoggingArgs'] logging: v0.29 model only. Logging.
         :param pulumi.Input['MetricsArgs'] metrics: Prometheus metrics.
@@ -68,6 +72,8 @@ class DittoServerArgs:
         :param pulumi.Input[_builtins.int] nfs_port: 2026-02 model only. NFS port of the file and headless Services (1-65535); it reaches the server's NFS adapter on container port 12049. Defaults to `12049`.
         :param pulumi.Input['OperatorRelease'] operator_release: The operator release whose object model to render: `v0.29` (today's operator and server) or `2026-02` (the operator of February 2026). Moving a stack from `2026-02` to `v0.29` replaces the StatefulSet (volumes kept) and the file Service; see the README's migration section. Defaults to `v0.29`.
         :param pulumi.Input['PerconaArgs'] percona: Percona-managed PostgreSQL.
+        :param pulumi.Input['PodArgs'] pod: Where and how the pod runs: scheduling, service account, image pull secrets, pod labels and annotations. A change rolls the pod.
+        :param pulumi.Input['PodDisruptionBudgetArgs'] pod_disruption_budget: A PodDisruptionBudget for the server's pod.
         :param pulumi.Input['PodSecurityContextArgs'] pod_security_context: Security context of the pod; replaces the default as a whole (v0.29 model: fsGroup 65532; 2026-02 model: fsGroup, user and group 65532, non-root, RuntimeDefault seccomp).
         :param pulumi.Input[_builtins.int] replicas: Server replicas: 1 runs the server, 0 stops it and keeps everything else. Defaults to `1`.
         :param pulumi.Input['ResourceRequirementsArgs'] resources: Resource requests and limits of the server container. Defaults to none.
@@ -98,6 +104,8 @@ class DittoServerArgs:
             pulumi.set(__self__, "identity", identity)
         if image is not None:
             pulumi.set(__self__, "image", image)
+        if image_pull_policy is not None:
+            pulumi.set(__self__, "image_pull_policy", image_pull_policy)
         if labels is not None:
             pulumi.set(__self__, "labels", labels)
         if logging is not None:
@@ -112,6 +120,10 @@ class DittoServerArgs:
             pulumi.set(__self__, "operator_release", operator_release)
         if percona is not None:
             pulumi.set(__self__, "percona", percona)
+        if pod is not None:
+            pulumi.set(__self__, "pod", pod)
+        if pod_disruption_budget is not None:
+            pulumi.set(__self__, "pod_disruption_budget", pod_disruption_budget)
         if pod_security_context is not None:
             pulumi.set(__self__, "pod_security_context", pod_security_context)
         if replicas is not None:
@@ -254,6 +266,18 @@ class DittoServerArgs:
         pulumi.set(self, "image", value)
 
     @_builtins.property
+    @pulumi.getter(name="imagePullPolicy")
+    def image_pull_policy(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Pull policy of the server's image: `Always`, `IfNotPresent` or `Never`; Kubernetes' default (`Always` for `:latest`, else `IfNotPresent`) when unset.
+        """
+        return pulumi.get(self, "image_pull_policy")
+
+    @image_pull_policy.setter
+    def image_pull_policy(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "image_pull_policy", value)
+
+    @_builtins.property
     @pulumi.getter
     def labels(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
@@ -336,6 +360,30 @@ class DittoServerArgs:
     @percona.setter
     def percona(self, value: pulumi.Input[Optional['PerconaArgs']]):
         pulumi.set(self, "percona", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def pod(self) -> pulumi.Input[Optional['PodArgs']]:
+        """
+        Where and how the pod runs: scheduling, service account, image pull secrets, pod labels and annotations. A change rolls the pod.
+        """
+        return pulumi.get(self, "pod")
+
+    @pod.setter
+    def pod(self, value: pulumi.Input[Optional['PodArgs']]):
+        pulumi.set(self, "pod", value)
+
+    @_builtins.property
+    @pulumi.getter(name="podDisruptionBudget")
+    def pod_disruption_budget(self) -> pulumi.Input[Optional['PodDisruptionBudgetArgs']]:
+        """
+        A PodDisruptionBudget for the server's pod.
+        """
+        return pulumi.get(self, "pod_disruption_budget")
+
+    @pod_disruption_budget.setter
+    def pod_disruption_budget(self, value: pulumi.Input[Optional['PodDisruptionBudgetArgs']]):
+        pulumi.set(self, "pod_disruption_budget", value)
 
     @_builtins.property
     @pulumi.getter(name="podSecurityContext")
@@ -473,6 +521,7 @@ class DittoServer(pulumi.ComponentResource):
                  database: pulumi.Input[Optional[Union['DatabaseArgs', 'DatabaseArgsDict']]] = None,
                  identity: pulumi.Input[Optional[Union['IdentityArgs', 'IdentityArgsDict']]] = None,
                  image: pulumi.Input[Optional[_builtins.str]] = None,
+                 image_pull_policy: pulumi.Input[Optional[_builtins.str]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  logging: pulumi.Input[Optional[Union['LoggingArgs', 'LoggingArgsDict']]] = None,
                  metrics: pulumi.Input[Optional[Union['MetricsArgs', 'MetricsArgsDict']]] = None,
@@ -480,6 +529,8 @@ class DittoServer(pulumi.ComponentResource):
                  nfs_port: pulumi.Input[Optional[_builtins.int]] = None,
                  operator_release: pulumi.Input[Optional['OperatorRelease']] = None,
                  percona: pulumi.Input[Optional[Union['PerconaArgs', 'PerconaArgsDict']]] = None,
+                 pod: pulumi.Input[Optional[Union['PodArgs', 'PodArgsDict']]] = None,
+                 pod_disruption_budget: pulumi.Input[Optional[Union['PodDisruptionBudgetArgs', 'PodDisruptionBudgetArgsDict']]] = None,
                  pod_security_context: pulumi.Input[Optional[Union['PodSecurityContextArgs', 'PodSecurityContextArgsDict']]] = None,
                  replicas: pulumi.Input[Optional[_builtins.int]] = None,
                  resources: pulumi.Input[Optional[Union['ResourceRequirementsArgs', 'ResourceRequirementsArgsDict']]] = None,
@@ -506,6 +557,7 @@ class DittoServer(pulumi.ComponentResource):
         :param pulumi.Input[Union['DatabaseArgs', 'DatabaseArgsDict']] database: Control-plane database.
         :param pulumi.Input[Union['IdentityArgs', 'IdentityArgsDict']] identity: Authentication: JWT, admin, and (v0.29 model) LDAP and Kerberos.
         :param pulumi.Input[_builtins.str] image: Container image of the server; pin a tag in production. Defaults to `marmos91c/dittofs:latest`.
+        :param pulumi.Input[_builtins.str] image_pull_policy: Pull policy of the server's image: `Always`, `IfNotPresent` or `Never`; Kubernetes' default (`Always` for `:latest`, else `IfNotPresent`) when unset.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels added to every object's metadata (selectors stay `app` and `instance`).
         :param pulumi.Input[Union['LoggingArgs', 'LoggingArgsDict']] logging: v0.29 model only. Logging.
         :param pulumi.Input[Union['MetricsArgs', 'MetricsArgsDict']] metrics: Prometheus metrics.
@@ -513,6 +565,8 @@ class DittoServer(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.int] nfs_port: 2026-02 model only. NFS port of the file and headless Services (1-65535); it reaches the server's NFS adapter on container port 12049. Defaults to `12049`.
         :param pulumi.Input['OperatorRelease'] operator_release: The operator release whose object model to render: `v0.29` (today's operator and server) or `2026-02` (the operator of February 2026). Moving a stack from `2026-02` to `v0.29` replaces the StatefulSet (volumes kept) and the file Service; see the README's migration section. Defaults to `v0.29`.
         :param pulumi.Input[Union['PerconaArgs', 'PerconaArgsDict']] percona: Percona-managed PostgreSQL.
+        :param pulumi.Input[Union['PodArgs', 'PodArgsDict']] pod: Where and how the pod runs: scheduling, service account, image pull secrets, pod labels and annotations. A change rolls the pod.
+        :param pulumi.Input[Union['PodDisruptionBudgetArgs', 'PodDisruptionBudgetArgsDict']] pod_disruption_budget: A PodDisruptionBudget for the server's pod.
         :param pulumi.Input[Union['PodSecurityContextArgs', 'PodSecurityContextArgsDict']] pod_security_context: Security context of the pod; replaces the default as a whole (v0.29 model: fsGroup 65532; 2026-02 model: fsGroup, user and group 65532, non-root, RuntimeDefault seccomp).
         :param pulumi.Input[_builtins.int] replicas: Server replicas: 1 runs the server, 0 stops it and keeps everything else. Defaults to `1`.
         :param pulumi.Input[Union['ResourceRequirementsArgs', 'ResourceRequirementsArgsDict']] resources: Resource requests and limits of the server container. Defaults to none.
@@ -558,6 +612,7 @@ class DittoServer(pulumi.ComponentResource):
                  database: pulumi.Input[Optional[Union['DatabaseArgs', 'DatabaseArgsDict']]] = None,
                  identity: pulumi.Input[Optional[Union['IdentityArgs', 'IdentityArgsDict']]] = None,
                  image: pulumi.Input[Optional[_builtins.str]] = None,
+                 image_pull_policy: pulumi.Input[Optional[_builtins.str]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  logging: pulumi.Input[Optional[Union['LoggingArgs', 'LoggingArgsDict']]] = None,
                  metrics: pulumi.Input[Optional[Union['MetricsArgs', 'MetricsArgsDict']]] = None,
@@ -565,6 +620,8 @@ class DittoServer(pulumi.ComponentResource):
                  nfs_port: pulumi.Input[Optional[_builtins.int]] = None,
                  operator_release: pulumi.Input[Optional['OperatorRelease']] = None,
                  percona: pulumi.Input[Optional[Union['PerconaArgs', 'PerconaArgsDict']]] = None,
+                 pod: pulumi.Input[Optional[Union['PodArgs', 'PodArgsDict']]] = None,
+                 pod_disruption_budget: pulumi.Input[Optional[Union['PodDisruptionBudgetArgs', 'PodDisruptionBudgetArgsDict']]] = None,
                  pod_security_context: pulumi.Input[Optional[Union['PodSecurityContextArgs', 'PodSecurityContextArgsDict']]] = None,
                  replicas: pulumi.Input[Optional[_builtins.int]] = None,
                  resources: pulumi.Input[Optional[Union['ResourceRequirementsArgs', 'ResourceRequirementsArgsDict']]] = None,
@@ -596,6 +653,7 @@ class DittoServer(pulumi.ComponentResource):
             __props__.__dict__["database"] = database
             __props__.__dict__["identity"] = identity
             __props__.__dict__["image"] = image
+            __props__.__dict__["image_pull_policy"] = image_pull_policy
             __props__.__dict__["labels"] = labels
             __props__.__dict__["logging"] = logging
             __props__.__dict__["metrics"] = metrics
@@ -603,6 +661,8 @@ class DittoServer(pulumi.ComponentResource):
             __props__.__dict__["nfs_port"] = nfs_port
             __props__.__dict__["operator_release"] = operator_release
             __props__.__dict__["percona"] = percona
+            __props__.__dict__["pod"] = pod
+            __props__.__dict__["pod_disruption_budget"] = pod_disruption_budget
             __props__.__dict__["pod_security_context"] = pod_security_context
             __props__.__dict__["replicas"] = replicas
             __props__.__dict__["resources"] = resources

@@ -2,6 +2,7 @@
 import { buildConfigMap } from "../../k8s/config-map";
 import { buildOwnedSecret } from "../../k8s/owned-secret";
 import { buildPerconaPGCluster } from "../../k8s/percona-pg-cluster";
+import { budgetChild } from "../../k8s/pod-disruption-budget";
 import { buildStatefulSet } from "../../k8s/stateful-set";
 import { objectNames } from "../../naming";
 import type { ChildObject, SealedInputs } from "../object-model";
@@ -65,5 +66,7 @@ export function febObjects(plan: FebPlan, sealed: SealedInputs): ChildObject[] {
     ),
     dependsOn: before,
   });
+  const budget = budgetChild(plan);
+  if (budget) children.push(budget);
   return children;
 }

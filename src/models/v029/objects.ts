@@ -6,6 +6,7 @@
 import { buildConfigMap } from "../../k8s/config-map";
 import { buildOwnedSecret } from "../../k8s/owned-secret";
 import { buildPerconaPGCluster } from "../../k8s/percona-pg-cluster";
+import { budgetChild } from "../../k8s/pod-disruption-budget";
 import { buildStatefulSet, claimTemplate } from "../../k8s/stateful-set";
 import { objectNames } from "../../naming";
 import type { ChildObject, SealedInputs } from "../object-model";
@@ -96,6 +97,8 @@ export function v029Objects(plan: V029Plan, sealed: SealedInputs): ChildObject[]
       manifest: buildBaselinePolicy(plan),
     },
   );
+  const budget = budgetChild(plan);
+  if (budget) children.push(budget);
   for (const adapter of declaredAdapters(spec)) {
     children.push(
       {
