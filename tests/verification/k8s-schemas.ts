@@ -1,7 +1,8 @@
 /**
  * Validates the objects the component emits against real schemas, never a hand-written copy of them:
  *
- * - core/v1 Secret, ConfigMap, Service, apps/v1 StatefulSet and networking.k8s.io/v1 NetworkPolicy:
+ * - core/v1 Secret, ConfigMap, Service, apps/v1 StatefulSet, networking.k8s.io/v1 NetworkPolicy and policy/v1
+ *   PodDisruptionBudget:
  *   `kubernetes-models` (its classes' `validate()`, ajv code generated from Kubernetes' OpenAPI spec: types, enums,
  *   int32/int64, quantities, required fields).
  * - Unknown fields of those objects: `kubernetes-models` does not reject them and ships no JSON schemas (only
@@ -24,6 +25,7 @@ import { Secret } from "kubernetes-models/v1/Secret";
 import { Service } from "kubernetes-models/v1/Service";
 import { StatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
 import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
+import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
 import { REFERENCE } from "../helpers/samples";
 
 type Obj = Record<string, any>;
@@ -46,6 +48,7 @@ const MODELS: Record<string, { prototype: { validate(): void } }> = {
   "v1/Service": Service,
   "apps/v1/StatefulSet": StatefulSet,
   "networking.k8s.io/v1/NetworkPolicy": NetworkPolicy,
+  "policy/v1/PodDisruptionBudget": PodDisruptionBudget,
 };
 
 export const PERCONA_KIND = "pgv2.percona.com/v2/PerconaPGCluster";
