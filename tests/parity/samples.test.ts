@@ -1,22 +1,11 @@
 import { expect } from "chai";
-import * as fs from "fs";
-import * as path from "path";
 import { render } from "../helpers/render";
-import { samples, SHARED } from "../helpers/samples";
+import { samples } from "../helpers/samples";
 import { DEVIATIONS, type ParityContext } from "./deviations";
 import { operatorObjects } from "./operator-model";
+import { specWaitScript } from "./wait-script";
 
 type Obj = Record<string, any>;
-
-/** The wait-for-postgres script as operator-behavior.md §5.3 prints it. */
-function specWaitScript(): string {
-  const doc = fs.readFileSync(path.join(SHARED, "docs", "operator-behavior.md"), "utf8");
-  const block = doc
-    .split("Reproduce the script text exactly:")[1]
-    .split("```sh\n")[1]
-    .split("\n```")[0];
-  return block;
-}
 
 /** Generated values and the digest differ by design; everything else must match. */
 function normalize(objects: Obj[], name: string): Obj[] {
