@@ -2,7 +2,8 @@
 import { specWaitScript } from "../wait-script";
 import { TRANSFORMS, type ParityContext } from "./deviations";
 import type { DiscoveredAdapter } from "./operator-adapters";
-import { GENERATED_VALUE, operatorObjects } from "./operator-model";
+import { operatorObjects } from "./operator-model";
+import { GENERATED_VALUE } from "./operator-server";
 
 type Obj = Record<string, any>;
 
