@@ -29,3 +29,25 @@ export function secretKeyProblem(value: string, path: string): string | undefine
     ? undefined
     : `${path}: ${show(value)} must be a valid Secret key (at most 253 of letters, digits, '-', '_' and '.', not "." or "..")`;
 }
+
+/**
+ * A Secret selector's name and key as the objects will carry them: each, when not empty, a name and a key some Secret
+ * can have (empty ones are the models' own rules: a generated value, or "must name a Secret").
+ */
+export function selectorProblems(
+  ref: { name?: string; key?: string } | undefined,
+  path: string,
+  { checkKey = true }: { checkKey?: boolean } = {},
+): string[] {
+  if (!ref) return [];
+  const problems: string[] = [];
+  if (ref.name) {
+    const problem = subdomainProblem(ref.name, `${path}.name`, "a Secret name");
+    if (problem) problems.push(problem);
+  }
+  if (ref.key && checkKey) {
+    const problem = secretKeyProblem(ref.key, `${path}.key`);
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}

@@ -4,12 +4,13 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"description":"DittoServerSpec defines the desired state of DittoServer\nThis is infrastructure-only configuration. Dynamic configuration (stores, shares,\nadapters, users) is managed via REST API at runtime.","properties":{"adapterDiscovery":{"description":"AdapterDiscovery configures adapter discovery polling","properties":{"pollingInterval":{"default":"30s","description":"PollingInterval is how often the operator polls the adapter list API.\nSupports Go duration strings (e.g., \"30s\", \"1m\", \"5m\").","type":"string"}},"type":"object","additionalProperties":false},"adapterServices":{"description":"AdapterServices configures dynamically created per-adapter Services.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations to apply to adapter Services (e.g., cloud LB configuration).","type":"object"},"type":{"default":"LoadBalancer","description":"Type of Service to create for each adapter (LoadBalancer, NodePort, ClusterIP).","enum":["ClusterIP","NodePort","LoadBalancer"],"type":"string"}},"type":"object","default":{},"additionalProperties":false},"controlPlane":{"description":"ControlPlane configures the REST API server","properties":{"certSecretName":{"description":"CertSecretName names a Kubernetes Secret containing the server\ncertificate and private key the dfs pod uses to serve native TLS\n(HTTPS) on the control plane API. When set, the operator mounts the\nSecret read-only into the dfs container and renders\ncontrolplane.tls.cert_file / key_file so the API is served over TLS\nend-to-end inside the cluster, rather than relying only on edge\ntermination.\n\nThe Secret must use the standard kubernetes.io/tls keys \"tls.crt\" and\n\"tls.key\" (e.g. a cert-manager-issued Certificate Secret). Setting this\nimplies TLS=true (https scheme) for the operator's own API calls.","type":"string"},"clientCASecretName":{"description":"ClientCASecretName optionally names a Secret containing a CA bundle used\nto require and verify client certificates (mutual TLS) on the control\nplane API. The CA bundle must be stored under the key \"ca.crt\". Only\nhonored when CertSecretName is also set (mTLS needs a server cert).","type":"string"},"port":{"default":8080,"description":"Port is the API server port","format":"int32","maximum":65535,"minimum":1,"type":"integer"},"tls":{"default":false,"description":"TLS controls the URL scheme the operator uses to reach the control plane\nAPI. When true the operator connects over https:// so the admin and\noperator service-account credentials it sends are not transmitted in\ncleartext over the pod network. This requires the dfs control plane API to\nbe served over TLS — either natively (see CertSecretName, which makes the\npod serve HTTPS end-to-end) or terminated by an in-cluster mesh/sidecar\nthat exposes the API service on https. Defaults to false (http://) for\nbackward compatibility; in-cluster credentialed deployments should enable\nit once TLS termination is in place.","type":"boolean"}},"type":"object","default":{},"additionalProperties":false},"database":{"description":"Database configures the control plane database","properties":{"postgresSecretRef":{"description":"PostgresSecretRef references a Secret containing the PostgreSQL connection string\nThe Secret must contain a key \"connection-string\" with the DSN\nWhen configured, Postgres takes precedence over SQLite (regardless of Type field)","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"sqlite":{"description":"SQLite configuration (used when Type=sqlite)","properties":{"path":{"default":"/data/controlplane/controlplane.db","description":"Path is the database file path inside the container. It MUST live under a\npersistent volume (the operator mounts the control-plane PVC at\n/data/controlplane) — a path on the ephemeral container overlay is wiped on\nevery pod restart, silently dropping all metadata-store and share definitions.","type":"string"}},"type":"object","default":{},"additionalProperties":false},"type":{"default":"sqlite","description":"Type is the database type: sqlite or postgres","enum":["sqlite","postgres"],"type":"string"}},"type":"object","default":{},"additionalProperties":false},"identity":{"description":"Identity configures JWT authentication and admin user","properties":{"admin":{"description":"Admin user configuration","properties":{"passwordSecretRef":{"description":"Reference to a Secret containing the admin password hash (bcrypt)\nIf not set, a random password will be generated and logged at startup","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"username":{"default":"admin","description":"Admin username","type":"string"}},"type":"object","default":{},"additionalProperties":false},"jwt":{"description":"JWT configuration for REST API authentication","properties":{"accessTokenDuration":{"default":"15m","description":"Access token duration (e.g., \"15m\", \"1h\")","type":"string"},"refreshTokenDuration":{"default":"168h","description":"Refresh token duration (e.g., \"168h\" for 7 days)","type":"string"},"secretRef":{"description":"Reference to a Secret containing the JWT signing secret\nThe secret must contain a key with at least 32 characters","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false}},"type":"object","default":{},"additionalProperties":false},"kerberos":{"description":"Kerberos configures the Kerberos/Active Directory authentication provider\nfor NFSv4 (RPCSEC_GSS) and SMB. When set and enabled, the operator renders\nthe kerberos: config block and mounts the referenced keytab (and optional\nkrb5.conf) Secret(s) into the pod. A keytab rotation (Secret update) rolls\nthe pod so the new keys take effect.","properties":{"dnsDomain":{"description":"DNSDomain is the DNS domain name (e.g. contoso.com) advertised in the SMB\nNTLM Type-2 TargetInfo. When empty it defaults to the lowercased Realm.","type":"string"},"enabled":{"description":"Enabled turns the Kerberos provider on. When false the kerberos: block is\nomitted entirely and the server stays AUTH_UNIX/standalone-SMB only.","type":"boolean","default":false},"keytabSecretRef":{"description":"KeytabSecretRef references a Secret key holding the service keytab. The\noperator mounts it read-only at a fixed in-pod path and points\nkerberos.keytab_path at that file. Updating the Secret rolls the pod.\nRequired when Enabled.","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"krb5Conf":{"description":"Krb5Conf is the in-pod path to krb5.conf. Ignored when Krb5ConfSecretRef is\nset (the mount path wins). Defaults to the server's /etc/krb5.conf.","type":"string"},"krb5ConfSecretRef":{"description":"Krb5ConfSecretRef optionally references a Secret key holding a krb5.conf.\nWhen set the operator mounts it read-only and points kerberos.krb5_conf at\nthat file. When unset, kerberos.krb5_conf falls back to Krb5Conf (or the\nserver default /etc/krb5.conf, typically baked into the image).","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"machineAccount":{"description":"MachineAccount configures an Active Directory machine (computer) account so\nthe SMB server can validate domain-user NTLM logons via a NETLOGON secure\nchannel to a domain controller (SamLogon passthrough). This is what lets a\nnon-domain-joined Windows client authenticate as DITTOFS\\user. When unset or\ndisabled the kerberos.machine_account block is omitted and NTLM passthrough\nstays off. Only honored when the parent Kerberos provider is enabled.","properties":{"accountName":{"description":"AccountName is the machine account name, conventionally with a trailing '$'\n(e.g. \"DITTOFS$\"). Required when Enabled.","type":"string"},"dcAddress":{"description":"DCAddress is a list of domain controller addresses (host or host:port) the\nNETLOGON secure channel is established against.","items":{"type":"string"},"type":"array"},"enabled":{"description":"Enabled turns NETLOGON machine-account passthrough on. When false the\nmachine_account block is omitted entirely.","type":"boolean","default":false},"keytabSecretRef":{"description":"KeytabSecretRef optionally references a Secret key holding the machine\naccount keytab. When set the operator mounts it read-only and points\nkerberos.machine_account.keytab_path at that file. Updating the Secret rolls\nthe pod.","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"secretRef":{"description":"SecretRef references a Secret key holding the machine account password in\ncleartext. Injected as DITTOFS_KERBEROS_MACHINE_ACCOUNT_SECRET; never stored\nin the ConfigMap. Supply either this or KeytabSecretRef.","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false}},"type":"object","additionalProperties":false},"netbiosDomain":{"description":"NetBIOSDomain is the short NetBIOS domain name (e.g. CONTOSO) advertised in\nthe SMB NTLM Type-2 TargetInfo. It cannot be derived from the realm and must\nbe set explicitly to make the SMB server domain-aware; empty means WORKGROUP.","type":"string"},"realm":{"description":"Realm is the Kerberos realm the server is joined to (e.g. CONTOSO.COM).\nWhen empty it is derived from the @REALM suffix of ServicePrincipal.","type":"string"},"servicePrincipal":{"description":"ServicePrincipal is the service principal name (SPN) in the form\nservice/hostname@REALM (e.g. nfs/server.example.com@EXAMPLE.COM).\nRequired when Enabled.","type":"string"}},"type":"object","additionalProperties":false},"ldap":{"description":"LDAP configures the LDAP/Active Directory identity provider. When set and\nenabled, directory principals are resolved to Unix UID/GID (RFC2307 or RID)\nwith nested AD group membership. The connection is encrypted (LDAPS or\nStartTLS) unless plaintext is explicitly allowed.","properties":{"allowPlaintext":{"description":"AllowPlaintext is the explicit opt-in to bind over an unencrypted\nconnection. Off by default; LDAPS or StartTLS is required otherwise.","type":"boolean","default":false},"baseDN":{"description":"BaseDN is the search base, e.g. \"DC=example,DC=com\".","type":"string"},"bindDN":{"description":"BindDN is the service-account distinguished name used to bind.","type":"string"},"bindPasswordSecretRef":{"description":"BindPasswordSecretRef references a Secret key holding the bind password.\nInjected as DITTOFS_LDAP_BIND_PASSWORD; never stored in the ConfigMap.","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"caCertFile":{"description":"CACertFile is the in-pod path to a CA bundle that verifies the directory\ncertificate. Mount it from a Secret/ConfigMap; the operator does not manage\nthe volume.","type":"string"},"enabled":{"description":"Enabled turns the LDAP identity provider on.","type":"boolean","default":false},"idmap":{"description":"Idmap selects UID/GID derivation: \"rfc2307\" (default) or \"rid\".","enum":["rfc2307","rid"],"type":"string"},"insecureSkipVerify":{"description":"InsecureSkipVerify disables directory-certificate verification (lab only).","type":"boolean","default":false},"nestedGroups":{"description":"NestedGroups enables transitive AD group resolution.","type":"boolean","default":false},"realm":{"description":"Realm is the expected AD realm/domain (e.g. \"EXAMPLE.COM\").","type":"string"},"startTLS":{"description":"StartTLS upgrades a plaintext ldap:// connection to TLS.","type":"boolean","default":false},"url":{"description":"URL is the directory URL, e.g. \"ldaps://dc.example.com:636\" (preferred) or\n\"ldap://dc.example.com:389\" (requires StartTLS or AllowPlaintext).","type":"string"},"userAttr":{"description":"UserAttr is the attribute matched against the bare username (default\n\"sAMAccountName\" for AD).","type":"string"}},"required":["baseDN","bindDN","url"],"type":"object","additionalProperties":false},"type":{"default":"memory","description":"Type of identity store","enum":["memory"],"type":"string"}},"type":"object","default":{},"additionalProperties":false},"image":{"default":"marmos91c/dittofs:latest","description":"Image is the container image for DittoFS server","type":"string"},"logging":{"description":"Logging configures the server log level, format, and output. A change here\nis config-only: the operator re-renders the ConfigMap and rolls the pod so\nthe new level takes effect (dfs reads its log config once at startup).","properties":{"format":{"description":"Format is the log output format.","enum":["text","json"],"type":"string","default":"json"},"level":{"description":"Level is the minimum log level.","enum":["DEBUG","INFO","WARN","ERROR"],"type":"string","default":"INFO"},"output":{"description":"Output is where logs are written: \"stdout\", \"stderr\", or a file path.","type":"string","default":"stdout"}},"type":"object","default":{},"additionalProperties":false},"metrics":{"description":"Metrics configures the Prometheus /metrics surface and its integration\nwith an in-cluster Prometheus (metrics Service, scrape annotations,\noptional ServiceMonitor). Opt-in; disabled by default.","properties":{"bearerTokenSecret":{"description":"BearerTokenSecret optionally references a Secret holding a bearer token\nthe endpoint requires for scraping (server auth mode \"token\"). The token\nfile is mounted into the dfs container and the matching ServiceMonitor (if\nemitted) is configured to present the same token. When unset the endpoint\nis unauthenticated and relies on the metrics Port + NetworkPolicy for\nisolation.","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"enabled":{"default":false,"description":"Enabled turns on the DittoFS metrics endpoint and renders the metrics\ncontainer port plus a metrics Service carrying prometheus.io/scrape\nannotations for annotation-based discovery. Default: false (opt-in).","type":"boolean"},"path":{"default":"/metrics","description":"Path is the HTTP path the metrics are served on. Default: /metrics.\nMust start with \"/\" (matches the server-side config.Validate check).","pattern":"^/.*","type":"string"},"port":{"default":9090,"description":"Port is the TCP port the metrics endpoint binds to inside the container\nand the port the metrics Service exposes. Default: 9090.","format":"int32","maximum":65535,"minimum":1,"type":"integer"},"serviceMonitor":{"description":"ServiceMonitor configures emission of a monitoring.coreos.com/v1\nServiceMonitor selecting the metrics Service, for clusters running the\nprometheus-operator.","properties":{"enabled":{"default":false,"description":"Enabled requests creation of a ServiceMonitor for the metrics Service.\nIt is honored only when the monitoring.coreos.com/v1 CRD is present in the\ncluster; otherwise it is skipped (logged) and the reconcile does not fail.\nDefault: false.","type":"boolean"},"interval":{"description":"Interval is the Prometheus scrape interval (e.g. \"30s\"). When empty the\nPrometheus default applies.","type":"string"},"labels":{"additionalProperties":{"type":"string"},"description":"Labels are added to the ServiceMonitor's metadata.labels so it can be\nmatched by a Prometheus serviceMonitorSelector (e.g. {release: kube-prometheus-stack}).","type":"object"}},"type":"object","default":{},"additionalProperties":false}},"type":"object","default":{},"additionalProperties":false},"percona":{"description":"Percona configures auto-creation of PerconaPGCluster for PostgreSQL metadata store\nWhen enabled, the operator creates a PerconaPGCluster owned by this DittoServer","properties":{"backup":{"description":"Backup configures pgBackRest S3 backups (optional)","properties":{"bucket":{"description":"Bucket name for backups","type":"string"},"credentialsSecretRef":{"description":"CredentialsSecretRef references Secret with S3 credentials for pgBackRest\nSecret must contain keys matching pgBackRest s3.conf format","properties":{"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"}},"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"enabled":{"default":false,"description":"Enabled activates backup configuration","type":"boolean"},"endpoint":{"description":"Endpoint for S3-compatible storage (e.g., https://s3.cubbit.eu)","type":"string"},"fullSchedule":{"default":"0 2 * * *","description":"FullSchedule cron expression for full backups","type":"string","minLength":6},"incrSchedule":{"default":"0 * * * *","description":"IncrSchedule cron expression for incremental backups","type":"string","minLength":6},"region":{"default":"eu-west-1","description":"Region for S3 bucket","type":"string"},"retentionDays":{"default":7,"description":"RetentionDays for backup retention","format":"int32","minimum":1,"type":"integer"}},"type":"object","default":{},"additionalProperties":false},"databaseName":{"default":"dittofs","description":"DatabaseName for DittoFS control plane","type":"string","minLength":1,"maxLength":63},"deleteWithServer":{"default":false,"description":"DeleteWithServer controls whether PerconaPGCluster is deleted when DittoServer is deleted.\nIf true, the PostgreSQL cluster and its data are deleted with the DittoServer.\nIf false (default), the PerconaPGCluster is orphaned and preserved.\nWARNING: Setting to true will delete all PostgreSQL data when DittoServer is deleted!","type":"boolean"},"enabled":{"default":false,"description":"Enabled triggers auto-creation of PerconaPGCluster","type":"boolean"},"replicas":{"default":1,"description":"Replicas for PostgreSQL instances","format":"int32","maximum":5,"minimum":1,"type":"integer"},"storageClassName":{"description":"StorageClassName for PostgreSQL PVCs (may differ from DittoFS storage)","type":"string"},"storageSize":{"default":"10Gi","description":"StorageSize for PostgreSQL data volume","type":"string"}},"type":"object","default":{},"additionalProperties":false},"podSecurityContext":{"description":"PodSecurityContext for the pod","properties":{"appArmorProfile":{"description":"appArmorProfile is the AppArmor options to use by the containers in this pod.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"localhostProfile":{"description":"localhostProfile indicates a profile loaded on the node that should be used.\nThe profile must be preconfigured on the node to work.\nMust match the loaded name of the profile.\nMust be set if and only if type is \"Localhost\".","type":"string"},"type":{"description":"type indicates which kind of AppArmor profile will be applied.\nValid options are:\n  Localhost - a profile pre-loaded on the node.\n  RuntimeDefault - the container runtime's default profile.\n  Unconfined - no AppArmor enforcement.","type":"string","enum":["Localhost","RuntimeDefault","Unconfined"]}},"required":["type"],"type":"object","additionalProperties":false},"fsGroup":{"description":"A special supplemental group that applies to all containers in a pod.\nSome volume types allow the Kubelet to change the ownership of that volume\nto be owned by the pod:\n\n1. The owning GID will be the FSGroup\n2. The setgid bit is set (new files created in the volume will be owned by FSGroup)\n3. The permission bits are OR'd with rw-rw----\n\nIf unset, the Kubelet will not modify the ownership and permissions of any volume.\nNote that this field cannot be set when spec.os.name is windows.","format":"int64","type":"integer"},"fsGroupChangePolicy":{"description":"fsGroupChangePolicy defines behavior of changing ownership and permission of the volume\nbefore being exposed inside Pod. This field will only apply to\nvolume types which support fsGroup based ownership(and permissions).\nIt will have no effect on ephemeral volume types such as: secret, configmaps\nand emptydir.\nValid values are \"OnRootMismatch\" and \"Always\". If not specified, \"Always\" is used.\nNote that this field cannot be set when spec.os.name is windows.","type":"string","enum":["OnRootMismatch","Always"]},"runAsGroup":{"description":"The GID to run the entrypoint of the container process.\nUses runtime default if unset.\nMay also be set in SecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence\nfor that container.\nNote that this field cannot be set when spec.os.name is windows.","format":"int64","type":"integer"},"runAsNonRoot":{"description":"Indicates that the container must run as a non-root user.\nIf true, the Kubelet will validate the image at runtime to ensure that it\ndoes not run as UID 0 (root) and fail to start the container if it does.\nIf unset or false, no such validation will be performed.\nMay also be set in SecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.","type":"boolean"},"runAsUser":{"description":"The UID to run the entrypoint of the container process.\nDefaults to user specified in image metadata if unspecified.\nMay also be set in SecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence\nfor that container.\nNote that this field cannot be set when spec.os.name is windows.","format":"int64","type":"integer"},"seLinuxChangePolicy":{"description":"seLinuxChangePolicy defines how the container's SELinux label is applied to all volumes used by the Pod.\nIt has no effect on nodes that do not support SELinux or to volumes does not support SELinux.\nValid values are \"MountOption\" and \"Recursive\".\n\n\"Recursive\" means relabeling of all files on all Pod volumes by the container runtime.\nThis may be slow for large volumes, but allows mixing privileged and unprivileged Pods sharing the same volume on the same node.\n\n\"MountOption\" mounts all eligible Pod volumes with `-o context` mount option.\nThis requires all Pods that share the same volume to use the same SELinux label.\nIt is not possible to share the same volume among privileged and unprivileged Pods.\nEligible volumes are in-tree FibreChannel and iSCSI volumes, and all CSI volumes\nwhose CSI driver announces SELinux support by setting spec.seLinuxMount: true in their\nCSIDriver instance. Other volumes are always re-labelled recursively.\n\"MountOption\" value is allowed only when SELinuxMount feature gate is enabled.\n\nIf not specified and SELinuxMount feature gate is enabled, \"MountOption\" is used.\nIf not specified and SELinuxMount feature gate is disabled, \"MountOption\" is used for ReadWriteOncePod volumes\nand \"Recursive\" for all other volumes.\n\nThis field affects only Pods that have SELinux label set, either in PodSecurityContext or in SecurityContext of all containers.\n\nAll Pods that use the same volume should use the same seLinuxChangePolicy, otherwise some pods can get stuck in ContainerCreating state.\nNote that this field cannot be set when spec.os.name is windows.","type":"string"},"seLinuxOptions":{"description":"The SELinux context to be applied to all containers.\nIf unspecified, the container runtime will allocate a random SELinux context for each\ncontainer.  May also be set in SecurityContext.  If set in\nboth SecurityContext and PodSecurityContext, the value specified in SecurityContext\ntakes precedence for that container.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"level":{"description":"Level is SELinux level label that applies to the container.","type":"string"},"role":{"description":"Role is a SELinux role label that applies to the container.","type":"string"},"type":{"description":"Type is a SELinux type label that applies to the container.","type":"string"},"user":{"description":"User is a SELinux user label that applies to the container.","type":"string"}},"type":"object","additionalProperties":false},"seccompProfile":{"description":"The seccomp options to use by the containers in this pod.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"localhostProfile":{"description":"localhostProfile indicates a profile defined in a file on the node should be used.\nThe profile must be preconfigured on the node to work.\nMust be a descending path, relative to the kubelet's configured seccomp profile location.\nMust be set if type is \"Localhost\". Must NOT be set for any other type.","type":"string"},"type":{"description":"type indicates which kind of seccomp profile will be applied.\nValid options are:\n\nLocalhost - a profile defined in a file on the node should be used.\nRuntimeDefault - the container runtime default profile should be used.\nUnconfined - no profile should be applied.","type":"string","enum":["Localhost","RuntimeDefault","Unconfined"]}},"required":["type"],"type":"object","additionalProperties":false},"supplementalGroups":{"description":"A list of groups applied to the first process run in each container, in\naddition to the container's primary GID and fsGroup (if specified).  If\nthe SupplementalGroupsPolicy feature is enabled, the\nsupplementalGroupsPolicy field determines whether these are in addition\nto or instead of any group memberships defined in the container image.\nIf unspecified, no additional groups are added, though group memberships\ndefined in the container image may still be used, depending on the\nsupplementalGroupsPolicy field.\nNote that this field cannot be set when spec.os.name is windows.","items":{"format":"int64","type":"integer"},"type":"array","x-kubernetes-list-type":"atomic"},"supplementalGroupsPolicy":{"description":"Defines how supplemental groups of the first container processes are calculated.\nValid values are \"Merge\" and \"Strict\". If not specified, \"Merge\" is used.\n(Alpha) Using the field requires the SupplementalGroupsPolicy feature gate to be enabled\nand the container runtime must implement support for this feature.\nNote that this field cannot be set when spec.os.name is windows.","type":"string"},"sysctls":{"description":"Sysctls hold a list of namespaced sysctls used for the pod. Pods with unsupported\nsysctls (by the container runtime) might fail to launch.\nNote that this field cannot be set when spec.os.name is windows.","items":{"description":"Sysctl defines a kernel parameter to be set","properties":{"name":{"description":"Name of a property to set","type":"string"},"value":{"description":"Value of a property to set","type":"string"}},"required":["name","value"],"type":"object","additionalProperties":false},"type":"array","x-kubernetes-list-type":"atomic"},"windowsOptions":{"description":"The Windows specific settings applied to all containers.\nIf unspecified, the options within a container's SecurityContext will be used.\nIf set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.\nNote that this field cannot be set when spec.os.name is linux.","properties":{"gmsaCredentialSpec":{"description":"GMSACredentialSpec is where the GMSA admission webhook\n(https://github.com/kubernetes-sigs/windows-gmsa) inlines the contents of the\nGMSA credential spec named by the GMSACredentialSpecName field.","type":"string"},"gmsaCredentialSpecName":{"description":"GMSACredentialSpecName is the name of the GMSA credential spec to use.","type":"string"},"hostProcess":{"description":"HostProcess determines if a container should be run as a 'Host Process' container.\nAll of a Pod's containers must have the same effective HostProcess value\n(it is not allowed to have a mix of HostProcess containers and non-HostProcess containers).\nIn addition, if HostProcess is true then HostNetwork must also be set to true.","type":"boolean"},"runAsUserName":{"description":"The UserName in Windows to run the entrypoint of the container process.\nDefaults to the user specified in image metadata if unspecified.\nMay also be set in PodSecurityContext. If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.","type":"string"}},"type":"object","additionalProperties":false}},"type":"object","default":{"fsGroup":65532},"additionalProperties":false},"replicas":{"default":1,"description":"Replicas is the number of server replicas (0 or 1 only)","format":"int32","maximum":1,"minimum":0,"type":"integer"},"resources":{"description":"Resources configures container resource requirements","properties":{"claims":{"description":"Claims lists the names of resources, defined in spec.resourceClaims,\nthat are used by this container.\n\nThis field depends on the\nDynamicResourceAllocation feature gate.\n\nThis field is immutable. It can only be set for containers.","items":{"description":"ResourceClaim references one entry in PodSpec.ResourceClaims.","properties":{"name":{"description":"Name must match the name of one entry in pod.spec.resourceClaims of\nthe Pod where this field is used. It makes that resource available\ninside a container.","type":"string"},"request":{"description":"Request is the name chosen for a request in the referenced claim.\nIf empty, everything from the claim is made available, otherwise\nonly the result of this request.","type":"string"}},"required":["name"],"type":"object","additionalProperties":false},"type":"array","x-kubernetes-list-map-keys":["name"],"x-kubernetes-list-type":"map"},"limits":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"description":"Limits describes the maximum amount of compute resources allowed.\nMore info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/","type":"object"},"requests":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"description":"Requests describes the minimum amount of compute resources required.\nIf Requests is omitted for a container, it defaults to Limits if that is explicitly specified,\notherwise to an implementation-defined value. Requests cannot exceed Limits.\nMore info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/","type":"object"}},"type":"object","default":{},"additionalProperties":false},"securityContext":{"description":"SecurityContext for the container","properties":{"allowPrivilegeEscalation":{"description":"AllowPrivilegeEscalation controls whether a process can gain more\nprivileges than its parent process. This bool directly controls if\nthe no_new_privs flag will be set on the container process.\nAllowPrivilegeEscalation is true always when the container is:\n1) run as Privileged\n2) has CAP_SYS_ADMIN\nNote that this field cannot be set when spec.os.name is windows.","type":"boolean"},"appArmorProfile":{"description":"appArmorProfile is the AppArmor options to use by this container. If set, this profile\noverrides the pod's appArmorProfile.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"localhostProfile":{"description":"localhostProfile indicates a profile loaded on the node that should be used.\nThe profile must be preconfigured on the node to work.\nMust match the loaded name of the profile.\nMust be set if and only if type is \"Localhost\".","type":"string"},"type":{"description":"type indicates which kind of AppArmor profile will be applied.\nValid options are:\n  Localhost - a profile pre-loaded on the node.\n  RuntimeDefault - the container runtime's default profile.\n  Unconfined - no AppArmor enforcement.","type":"string","enum":["Localhost","RuntimeDefault","Unconfined"]}},"required":["type"],"type":"object","additionalProperties":false},"capabilities":{"description":"The capabilities to add/drop when running containers.\nDefaults to the default set of capabilities granted by the container runtime.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"add":{"description":"Added capabilities","items":{"description":"Capability represent POSIX capabilities type","type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"drop":{"description":"Removed capabilities","items":{"description":"Capability represent POSIX capabilities type","type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","additionalProperties":false},"privileged":{"description":"Run container in privileged mode.\nProcesses in privileged containers are essentially equivalent to root on the host.\nDefaults to false.\nNote that this field cannot be set when spec.os.name is windows.","type":"boolean"},"procMount":{"description":"procMount denotes the type of proc mount to use for the containers.\nThe default value is Default which uses the container runtime defaults for\nreadonly paths and masked paths.\nThis requires the ProcMountType feature flag to be enabled.\nNote that this field cannot be set when spec.os.name is windows.","type":"string","enum":["Default","Unmasked"]},"readOnlyRootFilesystem":{"description":"Whether this container has a read-only root filesystem.\nDefault is false.\nNote that this field cannot be set when spec.os.name is windows.","type":"boolean"},"runAsGroup":{"description":"The GID to run the entrypoint of the container process.\nUses runtime default if unset.\nMay also be set in PodSecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.\nNote that this field cannot be set when spec.os.name is windows.","format":"int64","type":"integer"},"runAsNonRoot":{"description":"Indicates that the container must run as a non-root user.\nIf true, the Kubelet will validate the image at runtime to ensure that it\ndoes not run as UID 0 (root) and fail to start the container if it does.\nIf unset or false, no such validation will be performed.\nMay also be set in PodSecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.","type":"boolean"},"runAsUser":{"description":"The UID to run the entrypoint of the container process.\nDefaults to user specified in image metadata if unspecified.\nMay also be set in PodSecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.\nNote that this field cannot be set when spec.os.name is windows.","format":"int64","type":"integer"},"seLinuxOptions":{"description":"The SELinux context to be applied to the container.\nIf unspecified, the container runtime will allocate a random SELinux context for each\ncontainer.  May also be set in PodSecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"level":{"description":"Level is SELinux level label that applies to the container.","type":"string"},"role":{"description":"Role is a SELinux role label that applies to the container.","type":"string"},"type":{"description":"Type is a SELinux type label that applies to the container.","type":"string"},"user":{"description":"User is a SELinux user label that applies to the container.","type":"string"}},"type":"object","additionalProperties":false},"seccompProfile":{"description":"The seccomp options to use by this container. If seccomp options are\nprovided at both the pod & container level, the container options\noverride the pod options.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"localhostProfile":{"description":"localhostProfile indicates a profile defined in a file on the node should be used.\nThe profile must be preconfigured on the node to work.\nMust be a descending path, relative to the kubelet's configured seccomp profile location.\nMust be set if type is \"Localhost\". Must NOT be set for any other type.","type":"string"},"type":{"description":"type indicates which kind of seccomp profile will be applied.\nValid options are:\n\nLocalhost - a profile defined in a file on the node should be used.\nRuntimeDefault - the container runtime default profile should be used.\nUnconfined - no profile should be applied.","type":"string","enum":["Localhost","RuntimeDefault","Unconfined"]}},"required":["type"],"type":"object","additionalProperties":false},"windowsOptions":{"description":"The Windows specific settings applied to all containers.\nIf unspecified, the options from the PodSecurityContext will be used.\nIf set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.\nNote that this field cannot be set when spec.os.name is linux.","properties":{"gmsaCredentialSpec":{"description":"GMSACredentialSpec is where the GMSA admission webhook\n(https://github.com/kubernetes-sigs/windows-gmsa) inlines the contents of the\nGMSA credential spec named by the GMSACredentialSpecName field.","type":"string"},"gmsaCredentialSpecName":{"description":"GMSACredentialSpecName is the name of the GMSA credential spec to use.","type":"string"},"hostProcess":{"description":"HostProcess determines if a container should be run as a 'Host Process' container.\nAll of a Pod's containers must have the same effective HostProcess value\n(it is not allowed to have a mix of HostProcess containers and non-HostProcess containers).\nIn addition, if HostProcess is true then HostNetwork must also be set to true.","type":"boolean"},"runAsUserName":{"description":"The UserName in Windows to run the entrypoint of the container process.\nDefaults to the user specified in image metadata if unspecified.\nMay also be set in PodSecurityContext. If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.","type":"string"}},"type":"object","additionalProperties":false}},"type":"object","default":{},"additionalProperties":false},"service":{"description":"Service configures the Kubernetes Service","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Service annotations (e.g., for cloud load balancer configuration)","type":"object"},"type":{"default":"ClusterIP","description":"Service type","enum":["ClusterIP","NodePort","LoadBalancer"],"type":"string"}},"type":"object","default":{},"additionalProperties":false},"snapshotPolicies":{"description":"SnapshotPolicies declares per-share scheduled snapshot policies. The\noperator pushes each entry to the DittoFS API once authenticated; shares\nnot yet created are skipped and retried on the next reconcile. The\noperator only upserts the declared policies — it does not delete policies\nremoved from this list, so manually-created policies are preserved.","items":{"description":"ShareSnapshotPolicySpec declares a scheduled snapshot policy for one share.\nIt maps to the DittoFS snapshot-policy REST surface\n(PUT /api/v1/shares/{share}/snapshot-policy).","properties":{"enabled":{"description":"Enabled toggles automatic snapshotting. Defaults to true when omitted.","type":"boolean"},"interval":{"description":"Interval is the snapshot cadence: a Go duration (\"24h\", \"6h\") or an\n@-shorthand (@hourly, @daily, @weekly).","type":"string"},"keepLast":{"description":"KeepLast keeps only the newest N scheduler-created snapshots (0 = no\ncount bound).","format":"int32","minimum":0,"type":"integer"},"namePrefix":{"description":"NamePrefix labels scheduler-created snapshots (default \"scheduled\").","type":"string"},"share":{"description":"Share is the share name the policy applies to (e.g. \"/archive\").","type":"string"},"ttl":{"description":"TTL prunes scheduler-created snapshots older than this Go duration\n(empty = no age bound).","type":"string"}},"required":["interval","share"],"type":"object","additionalProperties":false},"type":"array"},"storage":{"description":"Storage configures PVCs for internal server storage","properties":{"contentSize":{"description":"Size for the block/content store PVC (mounted at /data/store/block).\nHolds local CAS chunks and the block-store append-log (the durable WAL\nreplayed on crash recovery). Not needed for pure-S3 shares.","example":"50Gi","pattern":"^[0-9]+(Gi|Mi|Ti)$","type":"string"},"controlPlaneSize":{"default":"1Gi","description":"Size for the control-plane PVC (mounted at /data/controlplane), which\nholds the control-plane SQLite database (metadata-store registry + share\ndefinitions). Small by nature; defaults to 1Gi.","example":"1Gi","pattern":"^[0-9]+(Gi|Mi|Ti)$","type":"string"},"metadataSize":{"description":"Size for the metadata store PVC (mounted at /data/store/metadata)\nUsed by BadgerDB or other metadata backends","example":"10Gi","pattern":"^[0-9]+(Gi|Mi|Ti)$","type":"string"},"storageClassName":{"description":"StorageClass for the server's PVCs\nIf not specified, uses the cluster's default StorageClass","type":"string"}},"required":["metadataSize"],"type":"object","additionalProperties":false},"terminationGracePeriodSeconds":{"description":"TerminationGracePeriodSeconds is the pod's grace period for the dfs server\nto complete its graceful shutdown on rollout, drain, or scale-down.\n\nThe dfs server runs shutdown stages serially, each bounded by its configured\nshutdown_timeout (30s). Combined with the PreStop hook delay, the Kubernetes\ndefault of 30s is too short and causes a SIGKILL mid-flush, which can lose\nmetadata. When unset, the operator derives a safe value from the configured\nshutdown_timeout (preStop + 3*shutdownTimeout + buffer). Override only if you\nunderstand your shutdown budget; it must comfortably exceed the shutdown_timeout.","format":"int64","minimum":36,"type":"integer","default":105},"adapters":{"description":"Adapters the server runs (the server's own adapters: NFS on 12049 and SMB on 1445 after its first start). Each gets its Service, container ports and NetworkPolicy.","type":"array","default":[{"type":"nfs","port":12049},{"type":"smb","port":1445}],"items":{"type":"object","required":["type","port"],"properties":{"type":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535}},"additionalProperties":false}}},"required":["storage"],"type":"object","additionalProperties":false};
+const schema11 = {"description":"DittoServerSpec defines the desired state of DittoServer\nThis is infrastructure-only configuration. Dynamic configuration (stores, shares,\nadapters, users) is managed via REST API at runtime.","properties":{"adapterDiscovery":{"description":"AdapterDiscovery configures adapter discovery polling","properties":{"pollingInterval":{"default":"30s","description":"PollingInterval is how often the operator polls the adapter list API.\nSupports Go duration strings (e.g., \"30s\", \"1m\", \"5m\").","type":"string"}},"type":"object","additionalProperties":false},"adapterServices":{"description":"AdapterServices configures dynamically created per-adapter Services.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations to apply to adapter Services (e.g., cloud LB configuration).","type":"object"},"type":{"default":"LoadBalancer","description":"Type of Service to create for each adapter (LoadBalancer, NodePort, ClusterIP).","enum":["ClusterIP","NodePort","LoadBalancer"],"type":"string"}},"type":"object","default":{},"additionalProperties":false},"controlPlane":{"description":"ControlPlane configures the REST API server","properties":{"certSecretName":{"description":"CertSecretName names a Kubernetes Secret containing the server\ncertificate and private key the dfs pod uses to serve native TLS\n(HTTPS) on the control plane API. When set, the operator mounts the\nSecret read-only into the dfs container and renders\ncontrolplane.tls.cert_file / key_file so the API is served over TLS\nend-to-end inside the cluster, rather than relying only on edge\ntermination.\n\nThe Secret must use the standard kubernetes.io/tls keys \"tls.crt\" and\n\"tls.key\" (e.g. a cert-manager-issued Certificate Secret). Setting this\nimplies TLS=true (https scheme) for the operator's own API calls.","type":"string"},"clientCASecretName":{"description":"ClientCASecretName optionally names a Secret containing a CA bundle used\nto require and verify client certificates (mutual TLS) on the control\nplane API. The CA bundle must be stored under the key \"ca.crt\". Only\nhonored when CertSecretName is also set (mTLS needs a server cert).","type":"string"},"port":{"default":8080,"description":"Port is the API server port","format":"int32","maximum":65535,"minimum":1,"type":"integer"},"tls":{"default":false,"description":"TLS controls the URL scheme the operator uses to reach the control plane\nAPI. When true the operator connects over https:// so the admin and\noperator service-account credentials it sends are not transmitted in\ncleartext over the pod network. This requires the dfs control plane API to\nbe served over TLS — either natively (see CertSecretName, which makes the\npod serve HTTPS end-to-end) or terminated by an in-cluster mesh/sidecar\nthat exposes the API service on https. Defaults to false (http://) for\nbackward compatibility; in-cluster credentialed deployments should enable\nit once TLS termination is in place.","type":"boolean"}},"type":"object","default":{},"additionalProperties":false},"database":{"description":"Database configures the control plane database","properties":{"postgresSecretRef":{"description":"PostgresSecretRef references a Secret containing the PostgreSQL connection string\nThe Secret must contain a key \"connection-string\" with the DSN\nWhen configured, Postgres takes precedence over SQLite (regardless of Type field)","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"sqlite":{"description":"SQLite configuration (used when Type=sqlite)","properties":{"path":{"default":"/data/controlplane/controlplane.db","description":"Path is the database file path inside the container. It MUST live under a\npersistent volume (the operator mounts the control-plane PVC at\n/data/controlplane) — a path on the ephemeral container overlay is wiped on\nevery pod restart, silently dropping all metadata-store and share definitions.","type":"string"}},"type":"object","default":{},"additionalProperties":false},"type":{"default":"sqlite","description":"Type is the database type: sqlite or postgres","enum":["sqlite","postgres"],"type":"string"}},"type":"object","default":{},"additionalProperties":false},"identity":{"description":"Identity configures JWT authentication and admin user","properties":{"admin":{"description":"Admin user configuration","properties":{"passwordSecretRef":{"description":"Reference to a Secret containing the admin password hash (bcrypt)\nIf not set, a random password will be generated and logged at startup","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"username":{"default":"admin","description":"Admin username","type":"string"}},"type":"object","default":{},"additionalProperties":false},"jwt":{"description":"JWT configuration for REST API authentication","properties":{"accessTokenDuration":{"default":"15m","description":"Access token duration (e.g., \"15m\", \"1h\")","type":"string"},"refreshTokenDuration":{"default":"168h","description":"Refresh token duration (e.g., \"168h\" for 7 days)","type":"string"},"secretRef":{"description":"Reference to a Secret containing the JWT signing secret\nThe secret must contain a key with at least 32 characters","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false}},"type":"object","default":{},"additionalProperties":false},"kerberos":{"description":"Kerberos configures the Kerberos/Active Directory authentication provider\nfor NFSv4 (RPCSEC_GSS) and SMB. When set and enabled, the operator renders\nthe kerberos: config block and mounts the referenced keytab (and optional\nkrb5.conf) Secret(s) into the pod. A keytab rotation (Secret update) rolls\nthe pod so the new keys take effect.","properties":{"dnsDomain":{"description":"DNSDomain is the DNS domain name (e.g. contoso.com) advertised in the SMB\nNTLM Type-2 TargetInfo. When empty it defaults to the lowercased Realm.","type":"string"},"enabled":{"description":"Enabled turns the Kerberos provider on. When false the kerberos: block is\nomitted entirely and the server stays AUTH_UNIX/standalone-SMB only.","type":"boolean","default":false},"keytabSecretRef":{"description":"KeytabSecretRef references a Secret key holding the service keytab. The\noperator mounts it read-only at a fixed in-pod path and points\nkerberos.keytab_path at that file. Updating the Secret rolls the pod.\nRequired when Enabled.","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"krb5Conf":{"description":"Krb5Conf is the in-pod path to krb5.conf. Ignored when Krb5ConfSecretRef is\nset (the mount path wins). Defaults to the server's /etc/krb5.conf.","type":"string"},"krb5ConfSecretRef":{"description":"Krb5ConfSecretRef optionally references a Secret key holding a krb5.conf.\nWhen set the operator mounts it read-only and points kerberos.krb5_conf at\nthat file. When unset, kerberos.krb5_conf falls back to Krb5Conf (or the\nserver default /etc/krb5.conf, typically baked into the image).","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"machineAccount":{"description":"MachineAccount configures an Active Directory machine (computer) account so\nthe SMB server can validate domain-user NTLM logons via a NETLOGON secure\nchannel to a domain controller (SamLogon passthrough). This is what lets a\nnon-domain-joined Windows client authenticate as DITTOFS\\user. When unset or\ndisabled the kerberos.machine_account block is omitted and NTLM passthrough\nstays off. Only honored when the parent Kerberos provider is enabled.","properties":{"accountName":{"description":"AccountName is the machine account name, conventionally with a trailing '$'\n(e.g. \"DITTOFS$\"). Required when Enabled.","type":"string"},"dcAddress":{"description":"DCAddress is a list of domain controller addresses (host or host:port) the\nNETLOGON secure channel is established against.","items":{"type":"string"},"type":"array"},"enabled":{"description":"Enabled turns NETLOGON machine-account passthrough on. When false the\nmachine_account block is omitted entirely.","type":"boolean","default":false},"keytabSecretRef":{"description":"KeytabSecretRef optionally references a Secret key holding the machine\naccount keytab. When set the operator mounts it read-only and points\nkerberos.machine_account.keytab_path at that file. Updating the Secret rolls\nthe pod.","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"secretRef":{"description":"SecretRef references a Secret key holding the machine account password in\ncleartext. Injected as DITTOFS_KERBEROS_MACHINE_ACCOUNT_SECRET; never stored\nin the ConfigMap. Supply either this or KeytabSecretRef.","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false}},"type":"object","additionalProperties":false},"netbiosDomain":{"description":"NetBIOSDomain is the short NetBIOS domain name (e.g. CONTOSO) advertised in\nthe SMB NTLM Type-2 TargetInfo. It cannot be derived from the realm and must\nbe set explicitly to make the SMB server domain-aware; empty means WORKGROUP.","type":"string"},"realm":{"description":"Realm is the Kerberos realm the server is joined to (e.g. CONTOSO.COM).\nWhen empty it is derived from the @REALM suffix of ServicePrincipal.","type":"string"},"servicePrincipal":{"description":"ServicePrincipal is the service principal name (SPN) in the form\nservice/hostname@REALM (e.g. nfs/server.example.com@EXAMPLE.COM).\nRequired when Enabled.","type":"string"}},"type":"object","additionalProperties":false},"ldap":{"description":"LDAP configures the LDAP/Active Directory identity provider. When set and\nenabled, directory principals are resolved to Unix UID/GID (RFC2307 or RID)\nwith nested AD group membership. The connection is encrypted (LDAPS or\nStartTLS) unless plaintext is explicitly allowed.","properties":{"allowPlaintext":{"description":"AllowPlaintext is the explicit opt-in to bind over an unencrypted\nconnection. Off by default; LDAPS or StartTLS is required otherwise.","type":"boolean","default":false},"baseDN":{"description":"BaseDN is the search base, e.g. \"DC=example,DC=com\".","type":"string"},"bindDN":{"description":"BindDN is the service-account distinguished name used to bind.","type":"string"},"bindPasswordSecretRef":{"description":"BindPasswordSecretRef references a Secret key holding the bind password.\nInjected as DITTOFS_LDAP_BIND_PASSWORD; never stored in the ConfigMap.","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"caCertFile":{"description":"CACertFile is the in-pod path to a CA bundle that verifies the directory\ncertificate. Mount it from a Secret/ConfigMap; the operator does not manage\nthe volume.","type":"string"},"enabled":{"description":"Enabled turns the LDAP identity provider on.","type":"boolean","default":false},"idmap":{"description":"Idmap selects UID/GID derivation: \"rfc2307\" (default) or \"rid\".","enum":["rfc2307","rid"],"type":"string"},"insecureSkipVerify":{"description":"InsecureSkipVerify disables directory-certificate verification (lab only).","type":"boolean","default":false},"nestedGroups":{"description":"NestedGroups enables transitive AD group resolution.","type":"boolean","default":false},"realm":{"description":"Realm is the expected AD realm/domain (e.g. \"EXAMPLE.COM\").","type":"string"},"startTLS":{"description":"StartTLS upgrades a plaintext ldap:// connection to TLS.","type":"boolean","default":false},"url":{"description":"URL is the directory URL, e.g. \"ldaps://dc.example.com:636\" (preferred) or\n\"ldap://dc.example.com:389\" (requires StartTLS or AllowPlaintext).","type":"string"},"userAttr":{"description":"UserAttr is the attribute matched against the bare username (default\n\"sAMAccountName\" for AD).","type":"string"}},"required":["baseDN","bindDN","url"],"type":"object","additionalProperties":false},"type":{"default":"memory","description":"Type of identity store","enum":["memory"],"type":"string"}},"type":"object","default":{},"additionalProperties":false},"image":{"default":"marmos91c/dittofs:latest","description":"Image is the container image for DittoFS server","type":"string"},"logging":{"description":"Logging configures the server log level, format, and output. A change here\nis config-only: the operator re-renders the ConfigMap and rolls the pod so\nthe new level takes effect (dfs reads its log config once at startup).","properties":{"format":{"description":"Format is the log output format.","enum":["text","json"],"type":"string","default":"json"},"level":{"description":"Level is the minimum log level.","enum":["DEBUG","INFO","WARN","ERROR"],"type":"string","default":"INFO"},"output":{"description":"Output is where logs are written: \"stdout\", \"stderr\", or a file path.","type":"string","default":"stdout"}},"type":"object","default":{},"additionalProperties":false},"metrics":{"description":"Metrics configures the Prometheus /metrics surface and its integration\nwith an in-cluster Prometheus (metrics Service, scrape annotations,\noptional ServiceMonitor). Opt-in; disabled by default.","properties":{"bearerTokenSecret":{"description":"BearerTokenSecret optionally references a Secret holding a bearer token\nthe endpoint requires for scraping (server auth mode \"token\"). The token\nfile is mounted into the dfs container and the matching ServiceMonitor (if\nemitted) is configured to present the same token. When unset the endpoint\nis unauthenticated and relies on the metrics Port + NetworkPolicy for\nisolation.","properties":{"key":{"description":"The key of the secret to select from.  Must be a valid secret key.","type":"string"},"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"},"optional":{"description":"Specify whether the Secret or its key must be defined","type":"boolean"}},"required":["key"],"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"enabled":{"default":false,"description":"Enabled turns on the DittoFS metrics endpoint and renders the metrics\ncontainer port plus a metrics Service carrying prometheus.io/scrape\nannotations for annotation-based discovery. Default: false (opt-in).","type":"boolean"},"path":{"default":"/metrics","description":"Path is the HTTP path the metrics are served on. Default: /metrics.\nMust start with \"/\" (matches the server-side config.Validate check).","pattern":"^/.*","type":"string"},"port":{"default":9090,"description":"Port is the TCP port the metrics endpoint binds to inside the container\nand the port the metrics Service exposes. Default: 9090.","format":"int32","maximum":65535,"minimum":1,"type":"integer"},"serviceMonitor":{"description":"ServiceMonitor configures emission of a monitoring.coreos.com/v1\nServiceMonitor selecting the metrics Service, for clusters running the\nprometheus-operator.","properties":{"enabled":{"default":false,"description":"Enabled requests creation of a ServiceMonitor for the metrics Service.\nIt is honored only when the monitoring.coreos.com/v1 CRD is present in the\ncluster; otherwise it is skipped (logged) and the reconcile does not fail.\nDefault: false.","type":"boolean"},"interval":{"description":"Interval is the Prometheus scrape interval (e.g. \"30s\"). When empty the\nPrometheus default applies.","type":"string","pattern":"^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$"},"labels":{"additionalProperties":{"type":"string"},"description":"Labels are added to the ServiceMonitor's metadata.labels so it can be\nmatched by a Prometheus serviceMonitorSelector (e.g. {release: kube-prometheus-stack}).","type":"object"}},"type":"object","default":{},"additionalProperties":false}},"type":"object","default":{},"additionalProperties":false},"percona":{"description":"Percona configures auto-creation of PerconaPGCluster for PostgreSQL metadata store\nWhen enabled, the operator creates a PerconaPGCluster owned by this DittoServer","properties":{"backup":{"description":"Backup configures pgBackRest S3 backups (optional)","properties":{"bucket":{"description":"Bucket name for backups","type":"string"},"credentialsSecretRef":{"description":"CredentialsSecretRef references Secret with S3 credentials for pgBackRest\nSecret must contain keys matching pgBackRest s3.conf format","properties":{"name":{"default":"","description":"Name of the referent.\nThis field is effectively required, but due to backwards compatibility is\nallowed to be empty. Instances of this type with an empty value here are\nalmost certainly wrong.\nMore info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names","type":"string"}},"type":"object","x-kubernetes-map-type":"atomic","additionalProperties":false},"enabled":{"default":false,"description":"Enabled activates backup configuration","type":"boolean"},"endpoint":{"description":"Endpoint for S3-compatible storage (e.g., https://s3.cubbit.eu)","type":"string"},"fullSchedule":{"default":"0 2 * * *","description":"FullSchedule cron expression for full backups","type":"string","minLength":6},"incrSchedule":{"default":"0 * * * *","description":"IncrSchedule cron expression for incremental backups","type":"string","minLength":6},"region":{"default":"eu-west-1","description":"Region for S3 bucket","type":"string"},"retentionDays":{"default":7,"description":"RetentionDays for backup retention","format":"int32","minimum":1,"type":"integer"}},"type":"object","default":{},"additionalProperties":false},"databaseName":{"default":"dittofs","description":"DatabaseName for DittoFS control plane","type":"string","minLength":1,"maxLength":63},"deleteWithServer":{"default":false,"description":"DeleteWithServer controls whether PerconaPGCluster is deleted when DittoServer is deleted.\nIf true, the PostgreSQL cluster and its data are deleted with the DittoServer.\nIf false (default), the PerconaPGCluster is orphaned and preserved.\nWARNING: Setting to true will delete all PostgreSQL data when DittoServer is deleted!","type":"boolean"},"enabled":{"default":false,"description":"Enabled triggers auto-creation of PerconaPGCluster","type":"boolean"},"replicas":{"default":1,"description":"Replicas for PostgreSQL instances","format":"int32","maximum":5,"minimum":1,"type":"integer"},"storageClassName":{"description":"StorageClassName for PostgreSQL PVCs (may differ from DittoFS storage)","type":"string"},"storageSize":{"default":"10Gi","description":"StorageSize for PostgreSQL data volume","type":"string"}},"type":"object","default":{},"additionalProperties":false},"podSecurityContext":{"description":"PodSecurityContext for the pod","properties":{"appArmorProfile":{"description":"appArmorProfile is the AppArmor options to use by the containers in this pod.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"localhostProfile":{"description":"localhostProfile indicates a profile loaded on the node that should be used.\nThe profile must be preconfigured on the node to work.\nMust match the loaded name of the profile.\nMust be set if and only if type is \"Localhost\".","type":"string"},"type":{"description":"type indicates which kind of AppArmor profile will be applied.\nValid options are:\n  Localhost - a profile pre-loaded on the node.\n  RuntimeDefault - the container runtime's default profile.\n  Unconfined - no AppArmor enforcement.","type":"string","enum":["Localhost","RuntimeDefault","Unconfined"]}},"required":["type"],"type":"object","additionalProperties":false},"fsGroup":{"description":"A special supplemental group that applies to all containers in a pod.\nSome volume types allow the Kubelet to change the ownership of that volume\nto be owned by the pod:\n\n1. The owning GID will be the FSGroup\n2. The setgid bit is set (new files created in the volume will be owned by FSGroup)\n3. The permission bits are OR'd with rw-rw----\n\nIf unset, the Kubelet will not modify the ownership and permissions of any volume.\nNote that this field cannot be set when spec.os.name is windows.","format":"int64","type":"integer"},"fsGroupChangePolicy":{"description":"fsGroupChangePolicy defines behavior of changing ownership and permission of the volume\nbefore being exposed inside Pod. This field will only apply to\nvolume types which support fsGroup based ownership(and permissions).\nIt will have no effect on ephemeral volume types such as: secret, configmaps\nand emptydir.\nValid values are \"OnRootMismatch\" and \"Always\". If not specified, \"Always\" is used.\nNote that this field cannot be set when spec.os.name is windows.","type":"string","enum":["OnRootMismatch","Always"]},"runAsGroup":{"description":"The GID to run the entrypoint of the container process.\nUses runtime default if unset.\nMay also be set in SecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence\nfor that container.\nNote that this field cannot be set when spec.os.name is windows.","format":"int64","type":"integer"},"runAsNonRoot":{"description":"Indicates that the container must run as a non-root user.\nIf true, the Kubelet will validate the image at runtime to ensure that it\ndoes not run as UID 0 (root) and fail to start the container if it does.\nIf unset or false, no such validation will be performed.\nMay also be set in SecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.","type":"boolean"},"runAsUser":{"description":"The UID to run the entrypoint of the container process.\nDefaults to user specified in image metadata if unspecified.\nMay also be set in SecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence\nfor that container.\nNote that this field cannot be set when spec.os.name is windows.","format":"int64","type":"integer"},"seLinuxChangePolicy":{"description":"seLinuxChangePolicy defines how the container's SELinux label is applied to all volumes used by the Pod.\nIt has no effect on nodes that do not support SELinux or to volumes does not support SELinux.\nValid values are \"MountOption\" and \"Recursive\".\n\n\"Recursive\" means relabeling of all files on all Pod volumes by the container runtime.\nThis may be slow for large volumes, but allows mixing privileged and unprivileged Pods sharing the same volume on the same node.\n\n\"MountOption\" mounts all eligible Pod volumes with `-o context` mount option.\nThis requires all Pods that share the same volume to use the same SELinux label.\nIt is not possible to share the same volume among privileged and unprivileged Pods.\nEligible volumes are in-tree FibreChannel and iSCSI volumes, and all CSI volumes\nwhose CSI driver announces SELinux support by setting spec.seLinuxMount: true in their\nCSIDriver instance. Other volumes are always re-labelled recursively.\n\"MountOption\" value is allowed only when SELinuxMount feature gate is enabled.\n\nIf not specified and SELinuxMount feature gate is enabled, \"MountOption\" is used.\nIf not specified and SELinuxMount feature gate is disabled, \"MountOption\" is used for ReadWriteOncePod volumes\nand \"Recursive\" for all other volumes.\n\nThis field affects only Pods that have SELinux label set, either in PodSecurityContext or in SecurityContext of all containers.\n\nAll Pods that use the same volume should use the same seLinuxChangePolicy, otherwise some pods can get stuck in ContainerCreating state.\nNote that this field cannot be set when spec.os.name is windows.","type":"string"},"seLinuxOptions":{"description":"The SELinux context to be applied to all containers.\nIf unspecified, the container runtime will allocate a random SELinux context for each\ncontainer.  May also be set in SecurityContext.  If set in\nboth SecurityContext and PodSecurityContext, the value specified in SecurityContext\ntakes precedence for that container.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"level":{"description":"Level is SELinux level label that applies to the container.","type":"string"},"role":{"description":"Role is a SELinux role label that applies to the container.","type":"string"},"type":{"description":"Type is a SELinux type label that applies to the container.","type":"string"},"user":{"description":"User is a SELinux user label that applies to the container.","type":"string"}},"type":"object","additionalProperties":false},"seccompProfile":{"description":"The seccomp options to use by the containers in this pod.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"localhostProfile":{"description":"localhostProfile indicates a profile defined in a file on the node should be used.\nThe profile must be preconfigured on the node to work.\nMust be a descending path, relative to the kubelet's configured seccomp profile location.\nMust be set if type is \"Localhost\". Must NOT be set for any other type.","type":"string"},"type":{"description":"type indicates which kind of seccomp profile will be applied.\nValid options are:\n\nLocalhost - a profile defined in a file on the node should be used.\nRuntimeDefault - the container runtime default profile should be used.\nUnconfined - no profile should be applied.","type":"string","enum":["Localhost","RuntimeDefault","Unconfined"]}},"required":["type"],"type":"object","additionalProperties":false},"supplementalGroups":{"description":"A list of groups applied to the first process run in each container, in\naddition to the container's primary GID and fsGroup (if specified).  If\nthe SupplementalGroupsPolicy feature is enabled, the\nsupplementalGroupsPolicy field determines whether these are in addition\nto or instead of any group memberships defined in the container image.\nIf unspecified, no additional groups are added, though group memberships\ndefined in the container image may still be used, depending on the\nsupplementalGroupsPolicy field.\nNote that this field cannot be set when spec.os.name is windows.","items":{"format":"int64","type":"integer"},"type":"array","x-kubernetes-list-type":"atomic"},"supplementalGroupsPolicy":{"description":"Defines how supplemental groups of the first container processes are calculated.\nValid values are \"Merge\" and \"Strict\". If not specified, \"Merge\" is used.\n(Alpha) Using the field requires the SupplementalGroupsPolicy feature gate to be enabled\nand the container runtime must implement support for this feature.\nNote that this field cannot be set when spec.os.name is windows.","type":"string"},"sysctls":{"description":"Sysctls hold a list of namespaced sysctls used for the pod. Pods with unsupported\nsysctls (by the container runtime) might fail to launch.\nNote that this field cannot be set when spec.os.name is windows.","items":{"description":"Sysctl defines a kernel parameter to be set","properties":{"name":{"description":"Name of a property to set","type":"string"},"value":{"description":"Value of a property to set","type":"string"}},"required":["name","value"],"type":"object","additionalProperties":false},"type":"array","x-kubernetes-list-type":"atomic"},"windowsOptions":{"description":"The Windows specific settings applied to all containers.\nIf unspecified, the options within a container's SecurityContext will be used.\nIf set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.\nNote that this field cannot be set when spec.os.name is linux.","properties":{"gmsaCredentialSpec":{"description":"GMSACredentialSpec is where the GMSA admission webhook\n(https://github.com/kubernetes-sigs/windows-gmsa) inlines the contents of the\nGMSA credential spec named by the GMSACredentialSpecName field.","type":"string"},"gmsaCredentialSpecName":{"description":"GMSACredentialSpecName is the name of the GMSA credential spec to use.","type":"string"},"hostProcess":{"description":"HostProcess determines if a container should be run as a 'Host Process' container.\nAll of a Pod's containers must have the same effective HostProcess value\n(it is not allowed to have a mix of HostProcess containers and non-HostProcess containers).\nIn addition, if HostProcess is true then HostNetwork must also be set to true.","type":"boolean"},"runAsUserName":{"description":"The UserName in Windows to run the entrypoint of the container process.\nDefaults to the user specified in image metadata if unspecified.\nMay also be set in PodSecurityContext. If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.","type":"string"}},"type":"object","additionalProperties":false}},"type":"object","default":{"fsGroup":65532},"additionalProperties":false},"replicas":{"default":1,"description":"Replicas is the number of server replicas (0 or 1 only)","format":"int32","maximum":1,"minimum":0,"type":"integer"},"resources":{"description":"Resources configures container resource requirements","properties":{"claims":{"description":"Claims lists the names of resources, defined in spec.resourceClaims,\nthat are used by this container.\n\nThis field depends on the\nDynamicResourceAllocation feature gate.\n\nThis field is immutable. It can only be set for containers.","items":{"description":"ResourceClaim references one entry in PodSpec.ResourceClaims.","properties":{"name":{"description":"Name must match the name of one entry in pod.spec.resourceClaims of\nthe Pod where this field is used. It makes that resource available\ninside a container.","type":"string"},"request":{"description":"Request is the name chosen for a request in the referenced claim.\nIf empty, everything from the claim is made available, otherwise\nonly the result of this request.","type":"string"}},"required":["name"],"type":"object","additionalProperties":false},"type":"array","x-kubernetes-list-map-keys":["name"],"x-kubernetes-list-type":"map"},"limits":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"description":"Limits describes the maximum amount of compute resources allowed.\nMore info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/","type":"object"},"requests":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"description":"Requests describes the minimum amount of compute resources required.\nIf Requests is omitted for a container, it defaults to Limits if that is explicitly specified,\notherwise to an implementation-defined value. Requests cannot exceed Limits.\nMore info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/","type":"object"}},"type":"object","default":{},"additionalProperties":false},"securityContext":{"description":"SecurityContext for the container","properties":{"allowPrivilegeEscalation":{"description":"AllowPrivilegeEscalation controls whether a process can gain more\nprivileges than its parent process. This bool directly controls if\nthe no_new_privs flag will be set on the container process.\nAllowPrivilegeEscalation is true always when the container is:\n1) run as Privileged\n2) has CAP_SYS_ADMIN\nNote that this field cannot be set when spec.os.name is windows.","type":"boolean"},"appArmorProfile":{"description":"appArmorProfile is the AppArmor options to use by this container. If set, this profile\noverrides the pod's appArmorProfile.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"localhostProfile":{"description":"localhostProfile indicates a profile loaded on the node that should be used.\nThe profile must be preconfigured on the node to work.\nMust match the loaded name of the profile.\nMust be set if and only if type is \"Localhost\".","type":"string"},"type":{"description":"type indicates which kind of AppArmor profile will be applied.\nValid options are:\n  Localhost - a profile pre-loaded on the node.\n  RuntimeDefault - the container runtime's default profile.\n  Unconfined - no AppArmor enforcement.","type":"string","enum":["Localhost","RuntimeDefault","Unconfined"]}},"required":["type"],"type":"object","additionalProperties":false},"capabilities":{"description":"The capabilities to add/drop when running containers.\nDefaults to the default set of capabilities granted by the container runtime.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"add":{"description":"Added capabilities","items":{"description":"Capability represent POSIX capabilities type","type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"drop":{"description":"Removed capabilities","items":{"description":"Capability represent POSIX capabilities type","type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","additionalProperties":false},"privileged":{"description":"Run container in privileged mode.\nProcesses in privileged containers are essentially equivalent to root on the host.\nDefaults to false.\nNote that this field cannot be set when spec.os.name is windows.","type":"boolean"},"procMount":{"description":"procMount denotes the type of proc mount to use for the containers.\nThe default value is Default which uses the container runtime defaults for\nreadonly paths and masked paths.\nThis requires the ProcMountType feature flag to be enabled.\nNote that this field cannot be set when spec.os.name is windows.","type":"string","enum":["Default","Unmasked"]},"readOnlyRootFilesystem":{"description":"Whether this container has a read-only root filesystem.\nDefault is false.\nNote that this field cannot be set when spec.os.name is windows.","type":"boolean"},"runAsGroup":{"description":"The GID to run the entrypoint of the container process.\nUses runtime default if unset.\nMay also be set in PodSecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.\nNote that this field cannot be set when spec.os.name is windows.","format":"int64","type":"integer"},"runAsNonRoot":{"description":"Indicates that the container must run as a non-root user.\nIf true, the Kubelet will validate the image at runtime to ensure that it\ndoes not run as UID 0 (root) and fail to start the container if it does.\nIf unset or false, no such validation will be performed.\nMay also be set in PodSecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.","type":"boolean"},"runAsUser":{"description":"The UID to run the entrypoint of the container process.\nDefaults to user specified in image metadata if unspecified.\nMay also be set in PodSecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.\nNote that this field cannot be set when spec.os.name is windows.","format":"int64","type":"integer"},"seLinuxOptions":{"description":"The SELinux context to be applied to the container.\nIf unspecified, the container runtime will allocate a random SELinux context for each\ncontainer.  May also be set in PodSecurityContext.  If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"level":{"description":"Level is SELinux level label that applies to the container.","type":"string"},"role":{"description":"Role is a SELinux role label that applies to the container.","type":"string"},"type":{"description":"Type is a SELinux type label that applies to the container.","type":"string"},"user":{"description":"User is a SELinux user label that applies to the container.","type":"string"}},"type":"object","additionalProperties":false},"seccompProfile":{"description":"The seccomp options to use by this container. If seccomp options are\nprovided at both the pod & container level, the container options\noverride the pod options.\nNote that this field cannot be set when spec.os.name is windows.","properties":{"localhostProfile":{"description":"localhostProfile indicates a profile defined in a file on the node should be used.\nThe profile must be preconfigured on the node to work.\nMust be a descending path, relative to the kubelet's configured seccomp profile location.\nMust be set if type is \"Localhost\". Must NOT be set for any other type.","type":"string"},"type":{"description":"type indicates which kind of seccomp profile will be applied.\nValid options are:\n\nLocalhost - a profile defined in a file on the node should be used.\nRuntimeDefault - the container runtime default profile should be used.\nUnconfined - no profile should be applied.","type":"string","enum":["Localhost","RuntimeDefault","Unconfined"]}},"required":["type"],"type":"object","additionalProperties":false},"windowsOptions":{"description":"The Windows specific settings applied to all containers.\nIf unspecified, the options from the PodSecurityContext will be used.\nIf set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.\nNote that this field cannot be set when spec.os.name is linux.","properties":{"gmsaCredentialSpec":{"description":"GMSACredentialSpec is where the GMSA admission webhook\n(https://github.com/kubernetes-sigs/windows-gmsa) inlines the contents of the\nGMSA credential spec named by the GMSACredentialSpecName field.","type":"string"},"gmsaCredentialSpecName":{"description":"GMSACredentialSpecName is the name of the GMSA credential spec to use.","type":"string"},"hostProcess":{"description":"HostProcess determines if a container should be run as a 'Host Process' container.\nAll of a Pod's containers must have the same effective HostProcess value\n(it is not allowed to have a mix of HostProcess containers and non-HostProcess containers).\nIn addition, if HostProcess is true then HostNetwork must also be set to true.","type":"boolean"},"runAsUserName":{"description":"The UserName in Windows to run the entrypoint of the container process.\nDefaults to the user specified in image metadata if unspecified.\nMay also be set in PodSecurityContext. If set in both SecurityContext and\nPodSecurityContext, the value specified in SecurityContext takes precedence.","type":"string"}},"type":"object","additionalProperties":false}},"type":"object","default":{},"additionalProperties":false},"service":{"description":"Service configures the Kubernetes Service","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Service annotations (e.g., for cloud load balancer configuration)","type":"object"},"type":{"default":"ClusterIP","description":"Service type","enum":["ClusterIP","NodePort","LoadBalancer"],"type":"string"}},"type":"object","default":{},"additionalProperties":false},"snapshotPolicies":{"description":"SnapshotPolicies declares per-share scheduled snapshot policies. The\noperator pushes each entry to the DittoFS API once authenticated; shares\nnot yet created are skipped and retried on the next reconcile. The\noperator only upserts the declared policies — it does not delete policies\nremoved from this list, so manually-created policies are preserved.","items":{"description":"ShareSnapshotPolicySpec declares a scheduled snapshot policy for one share.\nIt maps to the DittoFS snapshot-policy REST surface\n(PUT /api/v1/shares/{share}/snapshot-policy).","properties":{"enabled":{"description":"Enabled toggles automatic snapshotting. Defaults to true when omitted.","type":"boolean"},"interval":{"description":"Interval is the snapshot cadence: a Go duration (\"24h\", \"6h\") or an\n@-shorthand (@hourly, @daily, @weekly).","type":"string"},"keepLast":{"description":"KeepLast keeps only the newest N scheduler-created snapshots (0 = no\ncount bound).","format":"int32","minimum":0,"type":"integer"},"namePrefix":{"description":"NamePrefix labels scheduler-created snapshots (default \"scheduled\").","type":"string"},"share":{"description":"Share is the share name the policy applies to (e.g. \"/archive\").","type":"string"},"ttl":{"description":"TTL prunes scheduler-created snapshots older than this Go duration\n(empty = no age bound).","type":"string"}},"required":["interval","share"],"type":"object","additionalProperties":false},"type":"array"},"storage":{"description":"Storage configures PVCs for internal server storage","properties":{"contentSize":{"description":"Size for the block/content store PVC (mounted at /data/store/block).\nHolds local CAS chunks and the block-store append-log (the durable WAL\nreplayed on crash recovery). Not needed for pure-S3 shares.","example":"50Gi","pattern":"^[0-9]+(Gi|Mi|Ti)$","type":"string"},"controlPlaneSize":{"default":"1Gi","description":"Size for the control-plane PVC (mounted at /data/controlplane), which\nholds the control-plane SQLite database (metadata-store registry + share\ndefinitions). Small by nature; defaults to 1Gi.","example":"1Gi","pattern":"^[0-9]+(Gi|Mi|Ti)$","type":"string"},"metadataSize":{"description":"Size for the metadata store PVC (mounted at /data/store/metadata)\nUsed by BadgerDB or other metadata backends","example":"10Gi","pattern":"^[0-9]+(Gi|Mi|Ti)$","type":"string"},"storageClassName":{"description":"StorageClass for the server's PVCs\nIf not specified, uses the cluster's default StorageClass","type":"string"}},"required":["metadataSize"],"type":"object","additionalProperties":false},"terminationGracePeriodSeconds":{"description":"TerminationGracePeriodSeconds is the pod's grace period for the dfs server\nto complete its graceful shutdown on rollout, drain, or scale-down.\n\nThe dfs server runs shutdown stages serially, each bounded by its configured\nshutdown_timeout (30s). Combined with the PreStop hook delay, the Kubernetes\ndefault of 30s is too short and causes a SIGKILL mid-flush, which can lose\nmetadata. When unset, the operator derives a safe value from the configured\nshutdown_timeout (preStop + 3*shutdownTimeout + buffer). Override only if you\nunderstand your shutdown budget; it must comfortably exceed the shutdown_timeout.","format":"int64","minimum":36,"type":"integer","default":105},"adapters":{"description":"Adapters the server runs (the server's own adapters: NFS on 12049 and SMB on 1445 after its first start). Each gets its Service, container ports and NetworkPolicy.","type":"array","default":[{"type":"nfs","port":12049},{"type":"smb","port":1445}],"items":{"type":"object","required":["type","port"],"properties":{"type":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535}},"additionalProperties":false}}},"required":["storage"],"type":"object","additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 const func5 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^/.*", "u");
-const pattern1 = new RegExp("^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$", "u");
-const pattern3 = new RegExp("^[0-9]+(Gi|Mi|Ti)$", "u");
+const pattern1 = new RegExp("^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$", "u");
+const pattern2 = new RegExp("^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$", "u");
+const pattern4 = new RegExp("^[0-9]+(Gi|Mi|Ti)$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1809,8 +1810,10 @@ vErrors.push(err139);
 errors++;
 }
 if(data92.interval !== undefined){
-if(typeof data92.interval !== "string"){
-const err140 = {instancePath:instancePath+"/metrics/serviceMonitor/interval",schemaPath:"#/properties/metrics/properties/serviceMonitor/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data94 = data92.interval;
+if(typeof data94 === "string"){
+if(!pattern1.test(data94)){
+const err140 = {instancePath:instancePath+"/metrics/serviceMonitor/interval",schemaPath:"#/properties/metrics/properties/serviceMonitor/properties/interval/pattern",keyword:"pattern",params:{pattern: "^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$"},message:"must match pattern \""+"^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$"+"\""};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1820,12 +1823,8 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data92.labels !== undefined){
-let data95 = data92.labels;
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-for(const key25 in data95){
-if(typeof data95[key25] !== "string"){
-const err141 = {instancePath:instancePath+"/metrics/serviceMonitor/labels/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/properties/serviceMonitor/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err141 = {instancePath:instancePath+"/metrics/serviceMonitor/interval",schemaPath:"#/properties/metrics/properties/serviceMonitor/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1835,9 +1834,12 @@ vErrors.push(err141);
 errors++;
 }
 }
-}
-else {
-const err142 = {instancePath:instancePath+"/metrics/serviceMonitor/labels",schemaPath:"#/properties/metrics/properties/serviceMonitor/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data92.labels !== undefined){
+let data95 = data92.labels;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+for(const key25 in data95){
+if(typeof data95[key25] !== "string"){
+const err142 = {instancePath:instancePath+"/metrics/serviceMonitor/labels/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/properties/serviceMonitor/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1849,7 +1851,7 @@ errors++;
 }
 }
 else {
-const err143 = {instancePath:instancePath+"/metrics/serviceMonitor",schemaPath:"#/properties/metrics/properties/serviceMonitor/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err143 = {instancePath:instancePath+"/metrics/serviceMonitor/labels",schemaPath:"#/properties/metrics/properties/serviceMonitor/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1859,13 +1861,25 @@ vErrors.push(err143);
 errors++;
 }
 }
+}
 else {
-const err144 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err144 = {instancePath:instancePath+"/metrics/serviceMonitor",schemaPath:"#/properties/metrics/properties/serviceMonitor/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err144];
 }
 else {
 vErrors.push(err144);
+}
+errors++;
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
 }
 errors++;
 }
@@ -1891,12 +1905,12 @@ data97.storageSize = "10Gi";
 }
 for(const key26 in data97){
 if(!(((((((key26 === "backup") || (key26 === "databaseName")) || (key26 === "deleteWithServer")) || (key26 === "enabled")) || (key26 === "replicas")) || (key26 === "storageClassName")) || (key26 === "storageSize"))){
-const err145 = {instancePath:instancePath+"/percona",schemaPath:"#/properties/percona/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+const err146 = {instancePath:instancePath+"/percona",schemaPath:"#/properties/percona/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err145];
+vErrors = [err146];
 }
 else {
-vErrors.push(err145);
+vErrors.push(err146);
 }
 errors++;
 }
@@ -1920,24 +1934,24 @@ data98.retentionDays = 7;
 }
 for(const key27 in data98){
 if(!((((((((key27 === "bucket") || (key27 === "credentialsSecretRef")) || (key27 === "enabled")) || (key27 === "endpoint")) || (key27 === "fullSchedule")) || (key27 === "incrSchedule")) || (key27 === "region")) || (key27 === "retentionDays"))){
-const err146 = {instancePath:instancePath+"/percona/backup",schemaPath:"#/properties/percona/properties/backup/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+const err147 = {instancePath:instancePath+"/percona/backup",schemaPath:"#/properties/percona/properties/backup/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err146];
+vErrors = [err147];
 }
 else {
-vErrors.push(err146);
+vErrors.push(err147);
 }
 errors++;
 }
 }
 if(data98.bucket !== undefined){
 if(typeof data98.bucket !== "string"){
-const err147 = {instancePath:instancePath+"/percona/backup/bucket",schemaPath:"#/properties/percona/properties/backup/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err148 = {instancePath:instancePath+"/percona/backup/bucket",schemaPath:"#/properties/percona/properties/backup/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err147];
+vErrors = [err148];
 }
 else {
-vErrors.push(err147);
+vErrors.push(err148);
 }
 errors++;
 }
@@ -1950,18 +1964,7 @@ data100.name = "";
 }
 for(const key28 in data100){
 if(!(key28 === "name")){
-const err148 = {instancePath:instancePath+"/percona/backup/credentialsSecretRef",schemaPath:"#/properties/percona/properties/backup/properties/credentialsSecretRef/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-}
-if(typeof data100.name !== "string"){
-const err149 = {instancePath:instancePath+"/percona/backup/credentialsSecretRef/name",schemaPath:"#/properties/percona/properties/backup/properties/credentialsSecretRef/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err149 = {instancePath:instancePath+"/percona/backup/credentialsSecretRef",schemaPath:"#/properties/percona/properties/backup/properties/credentialsSecretRef/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1971,8 +1974,8 @@ vErrors.push(err149);
 errors++;
 }
 }
-else {
-const err150 = {instancePath:instancePath+"/percona/backup/credentialsSecretRef",schemaPath:"#/properties/percona/properties/backup/properties/credentialsSecretRef/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data100.name !== "string"){
+const err150 = {instancePath:instancePath+"/percona/backup/credentialsSecretRef/name",schemaPath:"#/properties/percona/properties/backup/properties/credentialsSecretRef/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1982,8 +1985,8 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(typeof data98.enabled !== "boolean"){
-const err151 = {instancePath:instancePath+"/percona/backup/enabled",schemaPath:"#/properties/percona/properties/backup/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err151 = {instancePath:instancePath+"/percona/backup/credentialsSecretRef",schemaPath:"#/properties/percona/properties/backup/properties/credentialsSecretRef/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1992,9 +1995,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(data98.endpoint !== undefined){
-if(typeof data98.endpoint !== "string"){
-const err152 = {instancePath:instancePath+"/percona/backup/endpoint",schemaPath:"#/properties/percona/properties/backup/properties/endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(typeof data98.enabled !== "boolean"){
+const err152 = {instancePath:instancePath+"/percona/backup/enabled",schemaPath:"#/properties/percona/properties/backup/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2003,11 +2006,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-let data104 = data98.fullSchedule;
-if(typeof data104 === "string"){
-if(func5(data104) < 6){
-const err153 = {instancePath:instancePath+"/percona/backup/fullSchedule",schemaPath:"#/properties/percona/properties/backup/properties/fullSchedule/minLength",keyword:"minLength",params:{limit: 6},message:"must NOT have fewer than 6 characters"};
+if(data98.endpoint !== undefined){
+if(typeof data98.endpoint !== "string"){
+const err153 = {instancePath:instancePath+"/percona/backup/endpoint",schemaPath:"#/properties/percona/properties/backup/properties/endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2017,8 +2018,10 @@ vErrors.push(err153);
 errors++;
 }
 }
-else {
-const err154 = {instancePath:instancePath+"/percona/backup/fullSchedule",schemaPath:"#/properties/percona/properties/backup/properties/fullSchedule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data104 = data98.fullSchedule;
+if(typeof data104 === "string"){
+if(func5(data104) < 6){
+const err154 = {instancePath:instancePath+"/percona/backup/fullSchedule",schemaPath:"#/properties/percona/properties/backup/properties/fullSchedule/minLength",keyword:"minLength",params:{limit: 6},message:"must NOT have fewer than 6 characters"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2027,10 +2030,9 @@ vErrors.push(err154);
 }
 errors++;
 }
-let data105 = data98.incrSchedule;
-if(typeof data105 === "string"){
-if(func5(data105) < 6){
-const err155 = {instancePath:instancePath+"/percona/backup/incrSchedule",schemaPath:"#/properties/percona/properties/backup/properties/incrSchedule/minLength",keyword:"minLength",params:{limit: 6},message:"must NOT have fewer than 6 characters"};
+}
+else {
+const err155 = {instancePath:instancePath+"/percona/backup/fullSchedule",schemaPath:"#/properties/percona/properties/backup/properties/fullSchedule/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2039,9 +2041,10 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-else {
-const err156 = {instancePath:instancePath+"/percona/backup/incrSchedule",schemaPath:"#/properties/percona/properties/backup/properties/incrSchedule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data105 = data98.incrSchedule;
+if(typeof data105 === "string"){
+if(func5(data105) < 6){
+const err156 = {instancePath:instancePath+"/percona/backup/incrSchedule",schemaPath:"#/properties/percona/properties/backup/properties/incrSchedule/minLength",keyword:"minLength",params:{limit: 6},message:"must NOT have fewer than 6 characters"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2050,8 +2053,9 @@ vErrors.push(err156);
 }
 errors++;
 }
-if(typeof data98.region !== "string"){
-const err157 = {instancePath:instancePath+"/percona/backup/region",schemaPath:"#/properties/percona/properties/backup/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err157 = {instancePath:instancePath+"/percona/backup/incrSchedule",schemaPath:"#/properties/percona/properties/backup/properties/incrSchedule/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2060,9 +2064,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-let data107 = data98.retentionDays;
-if(!((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107)))){
-const err158 = {instancePath:instancePath+"/percona/backup/retentionDays",schemaPath:"#/properties/percona/properties/backup/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data98.region !== "string"){
+const err158 = {instancePath:instancePath+"/percona/backup/region",schemaPath:"#/properties/percona/properties/backup/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2071,9 +2074,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(typeof data107 == "number"){
-if(data107 < 1 || isNaN(data107)){
-const err159 = {instancePath:instancePath+"/percona/backup/retentionDays",schemaPath:"#/properties/percona/properties/backup/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+let data107 = data98.retentionDays;
+if(!((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107)))){
+const err159 = {instancePath:instancePath+"/percona/backup/retentionDays",schemaPath:"#/properties/percona/properties/backup/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2082,10 +2085,9 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-}
-else {
-const err160 = {instancePath:instancePath+"/percona/backup",schemaPath:"#/properties/percona/properties/backup/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data107 == "number"){
+if(data107 < 1 || isNaN(data107)){
+const err160 = {instancePath:instancePath+"/percona/backup/retentionDays",schemaPath:"#/properties/percona/properties/backup/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2094,10 +2096,10 @@ vErrors.push(err160);
 }
 errors++;
 }
-let data108 = data97.databaseName;
-if(typeof data108 === "string"){
-if(func5(data108) > 63){
-const err161 = {instancePath:instancePath+"/percona/databaseName",schemaPath:"#/properties/percona/properties/databaseName/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/percona/backup",schemaPath:"#/properties/percona/properties/backup/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2106,8 +2108,10 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(func5(data108) < 1){
-const err162 = {instancePath:instancePath+"/percona/databaseName",schemaPath:"#/properties/percona/properties/databaseName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+let data108 = data97.databaseName;
+if(typeof data108 === "string"){
+if(func5(data108) > 63){
+const err162 = {instancePath:instancePath+"/percona/databaseName",schemaPath:"#/properties/percona/properties/databaseName/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2116,9 +2120,8 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-else {
-const err163 = {instancePath:instancePath+"/percona/databaseName",schemaPath:"#/properties/percona/properties/databaseName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func5(data108) < 1){
+const err163 = {instancePath:instancePath+"/percona/databaseName",schemaPath:"#/properties/percona/properties/databaseName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2127,8 +2130,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(typeof data97.deleteWithServer !== "boolean"){
-const err164 = {instancePath:instancePath+"/percona/deleteWithServer",schemaPath:"#/properties/percona/properties/deleteWithServer/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err164 = {instancePath:instancePath+"/percona/databaseName",schemaPath:"#/properties/percona/properties/databaseName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2137,8 +2141,8 @@ vErrors.push(err164);
 }
 errors++;
 }
-if(typeof data97.enabled !== "boolean"){
-const err165 = {instancePath:instancePath+"/percona/enabled",schemaPath:"#/properties/percona/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(typeof data97.deleteWithServer !== "boolean"){
+const err165 = {instancePath:instancePath+"/percona/deleteWithServer",schemaPath:"#/properties/percona/properties/deleteWithServer/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2147,9 +2151,8 @@ vErrors.push(err165);
 }
 errors++;
 }
-let data111 = data97.replicas;
-if(!((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111)))){
-const err166 = {instancePath:instancePath+"/percona/replicas",schemaPath:"#/properties/percona/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data97.enabled !== "boolean"){
+const err166 = {instancePath:instancePath+"/percona/enabled",schemaPath:"#/properties/percona/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2158,9 +2161,9 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(typeof data111 == "number"){
-if(data111 > 5 || isNaN(data111)){
-const err167 = {instancePath:instancePath+"/percona/replicas",schemaPath:"#/properties/percona/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
+let data111 = data97.replicas;
+if(!((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111)))){
+const err167 = {instancePath:instancePath+"/percona/replicas",schemaPath:"#/properties/percona/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2169,8 +2172,9 @@ vErrors.push(err167);
 }
 errors++;
 }
-if(data111 < 1 || isNaN(data111)){
-const err168 = {instancePath:instancePath+"/percona/replicas",schemaPath:"#/properties/percona/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(typeof data111 == "number"){
+if(data111 > 5 || isNaN(data111)){
+const err168 = {instancePath:instancePath+"/percona/replicas",schemaPath:"#/properties/percona/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2179,10 +2183,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-if(data97.storageClassName !== undefined){
-if(typeof data97.storageClassName !== "string"){
-const err169 = {instancePath:instancePath+"/percona/storageClassName",schemaPath:"#/properties/percona/properties/storageClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data111 < 1 || isNaN(data111)){
+const err169 = {instancePath:instancePath+"/percona/replicas",schemaPath:"#/properties/percona/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2192,8 +2194,9 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(typeof data97.storageSize !== "string"){
-const err170 = {instancePath:instancePath+"/percona/storageSize",schemaPath:"#/properties/percona/properties/storageSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data97.storageClassName !== undefined){
+if(typeof data97.storageClassName !== "string"){
+const err170 = {instancePath:instancePath+"/percona/storageClassName",schemaPath:"#/properties/percona/properties/storageClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2203,8 +2206,8 @@ vErrors.push(err170);
 errors++;
 }
 }
-else {
-const err171 = {instancePath:instancePath+"/percona",schemaPath:"#/properties/percona/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data97.storageSize !== "string"){
+const err171 = {instancePath:instancePath+"/percona/storageSize",schemaPath:"#/properties/percona/properties/storageSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2213,11 +2216,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-let data114 = data.podSecurityContext;
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-for(const key29 in data114){
-if(!(func2.call(schema11.properties.podSecurityContext.properties, key29))){
-const err172 = {instancePath:instancePath+"/podSecurityContext",schemaPath:"#/properties/podSecurityContext/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+}
+else {
+const err172 = {instancePath:instancePath+"/percona",schemaPath:"#/properties/percona/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2226,12 +2227,11 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-if(data114.appArmorProfile !== undefined){
-let data115 = data114.appArmorProfile;
-if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
-if(data115.type === undefined){
-const err173 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+let data114 = data.podSecurityContext;
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
+for(const key29 in data114){
+if(!(func2.call(schema11.properties.podSecurityContext.properties, key29))){
+const err173 = {instancePath:instancePath+"/podSecurityContext",schemaPath:"#/properties/podSecurityContext/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2240,9 +2240,12 @@ vErrors.push(err173);
 }
 errors++;
 }
-for(const key30 in data115){
-if(!((key30 === "localhostProfile") || (key30 === "type"))){
-const err174 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+}
+if(data114.appArmorProfile !== undefined){
+let data115 = data114.appArmorProfile;
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+if(data115.type === undefined){
+const err174 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2251,10 +2254,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-if(data115.localhostProfile !== undefined){
-if(typeof data115.localhostProfile !== "string"){
-const err175 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile/localhostProfile",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/properties/localhostProfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key30 in data115){
+if(!((key30 === "localhostProfile") || (key30 === "type"))){
+const err175 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2264,10 +2266,9 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data115.type !== undefined){
-let data117 = data115.type;
-if(typeof data117 !== "string"){
-const err176 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile/type",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data115.localhostProfile !== undefined){
+if(typeof data115.localhostProfile !== "string"){
+const err176 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile/localhostProfile",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/properties/localhostProfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2276,8 +2277,11 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(!(((data117 === "Localhost") || (data117 === "RuntimeDefault")) || (data117 === "Unconfined"))){
-const err177 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile/type",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.podSecurityContext.properties.appArmorProfile.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data115.type !== undefined){
+let data117 = data115.type;
+if(typeof data117 !== "string"){
+const err177 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile/type",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2286,10 +2290,8 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-}
-else {
-const err178 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data117 === "Localhost") || (data117 === "RuntimeDefault")) || (data117 === "Unconfined"))){
+const err178 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile/type",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.podSecurityContext.properties.appArmorProfile.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2299,10 +2301,9 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data114.fsGroup !== undefined){
-let data118 = data114.fsGroup;
-if(!((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118)))){
-const err179 = {instancePath:instancePath+"/podSecurityContext/fsGroup",schemaPath:"#/properties/podSecurityContext/properties/fsGroup/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err179 = {instancePath:instancePath+"/podSecurityContext/appArmorProfile",schemaPath:"#/properties/podSecurityContext/properties/appArmorProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2312,10 +2313,10 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data114.fsGroupChangePolicy !== undefined){
-let data119 = data114.fsGroupChangePolicy;
-if(typeof data119 !== "string"){
-const err180 = {instancePath:instancePath+"/podSecurityContext/fsGroupChangePolicy",schemaPath:"#/properties/podSecurityContext/properties/fsGroupChangePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data114.fsGroup !== undefined){
+let data118 = data114.fsGroup;
+if(!((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118)))){
+const err180 = {instancePath:instancePath+"/podSecurityContext/fsGroup",schemaPath:"#/properties/podSecurityContext/properties/fsGroup/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2324,8 +2325,11 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(!((data119 === "OnRootMismatch") || (data119 === "Always"))){
-const err181 = {instancePath:instancePath+"/podSecurityContext/fsGroupChangePolicy",schemaPath:"#/properties/podSecurityContext/properties/fsGroupChangePolicy/enum",keyword:"enum",params:{allowedValues: schema11.properties.podSecurityContext.properties.fsGroupChangePolicy.enum},message:"must be equal to one of the allowed values"};
+}
+if(data114.fsGroupChangePolicy !== undefined){
+let data119 = data114.fsGroupChangePolicy;
+if(typeof data119 !== "string"){
+const err181 = {instancePath:instancePath+"/podSecurityContext/fsGroupChangePolicy",schemaPath:"#/properties/podSecurityContext/properties/fsGroupChangePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2334,11 +2338,8 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-if(data114.runAsGroup !== undefined){
-let data120 = data114.runAsGroup;
-if(!((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120)))){
-const err182 = {instancePath:instancePath+"/podSecurityContext/runAsGroup",schemaPath:"#/properties/podSecurityContext/properties/runAsGroup/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(!((data119 === "OnRootMismatch") || (data119 === "Always"))){
+const err182 = {instancePath:instancePath+"/podSecurityContext/fsGroupChangePolicy",schemaPath:"#/properties/podSecurityContext/properties/fsGroupChangePolicy/enum",keyword:"enum",params:{allowedValues: schema11.properties.podSecurityContext.properties.fsGroupChangePolicy.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2348,9 +2349,10 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data114.runAsNonRoot !== undefined){
-if(typeof data114.runAsNonRoot !== "boolean"){
-const err183 = {instancePath:instancePath+"/podSecurityContext/runAsNonRoot",schemaPath:"#/properties/podSecurityContext/properties/runAsNonRoot/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data114.runAsGroup !== undefined){
+let data120 = data114.runAsGroup;
+if(!((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120)))){
+const err183 = {instancePath:instancePath+"/podSecurityContext/runAsGroup",schemaPath:"#/properties/podSecurityContext/properties/runAsGroup/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2360,10 +2362,9 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data114.runAsUser !== undefined){
-let data122 = data114.runAsUser;
-if(!((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122)))){
-const err184 = {instancePath:instancePath+"/podSecurityContext/runAsUser",schemaPath:"#/properties/podSecurityContext/properties/runAsUser/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data114.runAsNonRoot !== undefined){
+if(typeof data114.runAsNonRoot !== "boolean"){
+const err184 = {instancePath:instancePath+"/podSecurityContext/runAsNonRoot",schemaPath:"#/properties/podSecurityContext/properties/runAsNonRoot/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2373,9 +2374,10 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data114.seLinuxChangePolicy !== undefined){
-if(typeof data114.seLinuxChangePolicy !== "string"){
-const err185 = {instancePath:instancePath+"/podSecurityContext/seLinuxChangePolicy",schemaPath:"#/properties/podSecurityContext/properties/seLinuxChangePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data114.runAsUser !== undefined){
+let data122 = data114.runAsUser;
+if(!((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122)))){
+const err185 = {instancePath:instancePath+"/podSecurityContext/runAsUser",schemaPath:"#/properties/podSecurityContext/properties/runAsUser/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2385,12 +2387,9 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data114.seLinuxOptions !== undefined){
-let data124 = data114.seLinuxOptions;
-if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
-for(const key31 in data124){
-if(!((((key31 === "level") || (key31 === "role")) || (key31 === "type")) || (key31 === "user"))){
-const err186 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+if(data114.seLinuxChangePolicy !== undefined){
+if(typeof data114.seLinuxChangePolicy !== "string"){
+const err186 = {instancePath:instancePath+"/podSecurityContext/seLinuxChangePolicy",schemaPath:"#/properties/podSecurityContext/properties/seLinuxChangePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2400,9 +2399,12 @@ vErrors.push(err186);
 errors++;
 }
 }
-if(data124.level !== undefined){
-if(typeof data124.level !== "string"){
-const err187 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions/level",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data114.seLinuxOptions !== undefined){
+let data124 = data114.seLinuxOptions;
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
+for(const key31 in data124){
+if(!((((key31 === "level") || (key31 === "role")) || (key31 === "type")) || (key31 === "user"))){
+const err187 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2412,9 +2414,9 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data124.role !== undefined){
-if(typeof data124.role !== "string"){
-const err188 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions/role",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data124.level !== undefined){
+if(typeof data124.level !== "string"){
+const err188 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions/level",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2424,9 +2426,9 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data124.type !== undefined){
-if(typeof data124.type !== "string"){
-const err189 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions/type",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data124.role !== undefined){
+if(typeof data124.role !== "string"){
+const err189 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions/role",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2436,9 +2438,9 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data124.user !== undefined){
-if(typeof data124.user !== "string"){
-const err190 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions/user",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data124.type !== undefined){
+if(typeof data124.type !== "string"){
+const err190 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions/type",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2448,9 +2450,9 @@ vErrors.push(err190);
 errors++;
 }
 }
-}
-else {
-const err191 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data124.user !== undefined){
+if(typeof data124.user !== "string"){
+const err191 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions/user",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2460,11 +2462,9 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data114.seccompProfile !== undefined){
-let data129 = data114.seccompProfile;
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-if(data129.type === undefined){
-const err192 = {instancePath:instancePath+"/podSecurityContext/seccompProfile",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err192 = {instancePath:instancePath+"/podSecurityContext/seLinuxOptions",schemaPath:"#/properties/podSecurityContext/properties/seLinuxOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2473,9 +2473,12 @@ vErrors.push(err192);
 }
 errors++;
 }
-for(const key32 in data129){
-if(!((key32 === "localhostProfile") || (key32 === "type"))){
-const err193 = {instancePath:instancePath+"/podSecurityContext/seccompProfile",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+}
+if(data114.seccompProfile !== undefined){
+let data129 = data114.seccompProfile;
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+if(data129.type === undefined){
+const err193 = {instancePath:instancePath+"/podSecurityContext/seccompProfile",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2484,10 +2487,9 @@ vErrors.push(err193);
 }
 errors++;
 }
-}
-if(data129.localhostProfile !== undefined){
-if(typeof data129.localhostProfile !== "string"){
-const err194 = {instancePath:instancePath+"/podSecurityContext/seccompProfile/localhostProfile",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/properties/localhostProfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key32 in data129){
+if(!((key32 === "localhostProfile") || (key32 === "type"))){
+const err194 = {instancePath:instancePath+"/podSecurityContext/seccompProfile",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2497,10 +2499,9 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data129.type !== undefined){
-let data131 = data129.type;
-if(typeof data131 !== "string"){
-const err195 = {instancePath:instancePath+"/podSecurityContext/seccompProfile/type",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data129.localhostProfile !== undefined){
+if(typeof data129.localhostProfile !== "string"){
+const err195 = {instancePath:instancePath+"/podSecurityContext/seccompProfile/localhostProfile",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/properties/localhostProfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2509,8 +2510,11 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(!(((data131 === "Localhost") || (data131 === "RuntimeDefault")) || (data131 === "Unconfined"))){
-const err196 = {instancePath:instancePath+"/podSecurityContext/seccompProfile/type",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.podSecurityContext.properties.seccompProfile.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data129.type !== undefined){
+let data131 = data129.type;
+if(typeof data131 !== "string"){
+const err196 = {instancePath:instancePath+"/podSecurityContext/seccompProfile/type",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2519,15 +2523,25 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
-}
-else {
-const err197 = {instancePath:instancePath+"/podSecurityContext/seccompProfile",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data131 === "Localhost") || (data131 === "RuntimeDefault")) || (data131 === "Unconfined"))){
+const err197 = {instancePath:instancePath+"/podSecurityContext/seccompProfile/type",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.podSecurityContext.properties.seccompProfile.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err197];
 }
 else {
 vErrors.push(err197);
+}
+errors++;
+}
+}
+}
+else {
+const err198 = {instancePath:instancePath+"/podSecurityContext/seccompProfile",schemaPath:"#/properties/podSecurityContext/properties/seccompProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
 }
 errors++;
 }
@@ -2539,19 +2553,7 @@ const len1 = data132.length;
 for(let i1=0; i1<len1; i1++){
 let data133 = data132[i1];
 if(!((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133)))){
-const err198 = {instancePath:instancePath+"/podSecurityContext/supplementalGroups/" + i1,schemaPath:"#/properties/podSecurityContext/properties/supplementalGroups/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err198];
-}
-else {
-vErrors.push(err198);
-}
-errors++;
-}
-}
-}
-else {
-const err199 = {instancePath:instancePath+"/podSecurityContext/supplementalGroups",schemaPath:"#/properties/podSecurityContext/properties/supplementalGroups/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err199 = {instancePath:instancePath+"/podSecurityContext/supplementalGroups/" + i1,schemaPath:"#/properties/podSecurityContext/properties/supplementalGroups/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2561,14 +2563,26 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data114.supplementalGroupsPolicy !== undefined){
-if(typeof data114.supplementalGroupsPolicy !== "string"){
-const err200 = {instancePath:instancePath+"/podSecurityContext/supplementalGroupsPolicy",schemaPath:"#/properties/podSecurityContext/properties/supplementalGroupsPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err200 = {instancePath:instancePath+"/podSecurityContext/supplementalGroups",schemaPath:"#/properties/podSecurityContext/properties/supplementalGroups/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err200];
 }
 else {
 vErrors.push(err200);
+}
+errors++;
+}
+}
+if(data114.supplementalGroupsPolicy !== undefined){
+if(typeof data114.supplementalGroupsPolicy !== "string"){
+const err201 = {instancePath:instancePath+"/podSecurityContext/supplementalGroupsPolicy",schemaPath:"#/properties/podSecurityContext/properties/supplementalGroupsPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
 }
 errors++;
 }
@@ -2581,17 +2595,7 @@ for(let i2=0; i2<len2; i2++){
 let data136 = data135[i2];
 if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
 if(data136.name === undefined){
-const err201 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i2,schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err201];
-}
-else {
-vErrors.push(err201);
-}
-errors++;
-}
-if(data136.value === undefined){
-const err202 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i2,schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+const err202 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i2,schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2600,9 +2604,8 @@ vErrors.push(err202);
 }
 errors++;
 }
-for(const key33 in data136){
-if(!((key33 === "name") || (key33 === "value"))){
-const err203 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i2,schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+if(data136.value === undefined){
+const err203 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i2,schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2611,10 +2614,9 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-if(data136.name !== undefined){
-if(typeof data136.name !== "string"){
-const err204 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i2+"/name",schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key33 in data136){
+if(!((key33 === "name") || (key33 === "value"))){
+const err204 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i2,schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2624,9 +2626,9 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data136.value !== undefined){
-if(typeof data136.value !== "string"){
-const err205 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i2+"/value",schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data136.name !== undefined){
+if(typeof data136.name !== "string"){
+const err205 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i2+"/name",schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2636,9 +2638,9 @@ vErrors.push(err205);
 errors++;
 }
 }
-}
-else {
-const err206 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i2,schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data136.value !== undefined){
+if(typeof data136.value !== "string"){
+const err206 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i2+"/value",schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2650,7 +2652,7 @@ errors++;
 }
 }
 else {
-const err207 = {instancePath:instancePath+"/podSecurityContext/sysctls",schemaPath:"#/properties/podSecurityContext/properties/sysctls/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err207 = {instancePath:instancePath+"/podSecurityContext/sysctls/" + i2,schemaPath:"#/properties/podSecurityContext/properties/sysctls/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2660,12 +2662,9 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data114.windowsOptions !== undefined){
-let data139 = data114.windowsOptions;
-if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
-for(const key34 in data139){
-if(!((((key34 === "gmsaCredentialSpec") || (key34 === "gmsaCredentialSpecName")) || (key34 === "hostProcess")) || (key34 === "runAsUserName"))){
-const err208 = {instancePath:instancePath+"/podSecurityContext/windowsOptions",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+}
+else {
+const err208 = {instancePath:instancePath+"/podSecurityContext/sysctls",schemaPath:"#/properties/podSecurityContext/properties/sysctls/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2675,9 +2674,12 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data139.gmsaCredentialSpec !== undefined){
-if(typeof data139.gmsaCredentialSpec !== "string"){
-const err209 = {instancePath:instancePath+"/podSecurityContext/windowsOptions/gmsaCredentialSpec",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/properties/gmsaCredentialSpec/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data114.windowsOptions !== undefined){
+let data139 = data114.windowsOptions;
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
+for(const key34 in data139){
+if(!((((key34 === "gmsaCredentialSpec") || (key34 === "gmsaCredentialSpecName")) || (key34 === "hostProcess")) || (key34 === "runAsUserName"))){
+const err209 = {instancePath:instancePath+"/podSecurityContext/windowsOptions",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2687,9 +2689,9 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data139.gmsaCredentialSpecName !== undefined){
-if(typeof data139.gmsaCredentialSpecName !== "string"){
-const err210 = {instancePath:instancePath+"/podSecurityContext/windowsOptions/gmsaCredentialSpecName",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/properties/gmsaCredentialSpecName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data139.gmsaCredentialSpec !== undefined){
+if(typeof data139.gmsaCredentialSpec !== "string"){
+const err210 = {instancePath:instancePath+"/podSecurityContext/windowsOptions/gmsaCredentialSpec",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/properties/gmsaCredentialSpec/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2699,9 +2701,9 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data139.hostProcess !== undefined){
-if(typeof data139.hostProcess !== "boolean"){
-const err211 = {instancePath:instancePath+"/podSecurityContext/windowsOptions/hostProcess",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/properties/hostProcess/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data139.gmsaCredentialSpecName !== undefined){
+if(typeof data139.gmsaCredentialSpecName !== "string"){
+const err211 = {instancePath:instancePath+"/podSecurityContext/windowsOptions/gmsaCredentialSpecName",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/properties/gmsaCredentialSpecName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2711,9 +2713,9 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data139.runAsUserName !== undefined){
-if(typeof data139.runAsUserName !== "string"){
-const err212 = {instancePath:instancePath+"/podSecurityContext/windowsOptions/runAsUserName",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/properties/runAsUserName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data139.hostProcess !== undefined){
+if(typeof data139.hostProcess !== "boolean"){
+const err212 = {instancePath:instancePath+"/podSecurityContext/windowsOptions/hostProcess",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/properties/hostProcess/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2723,9 +2725,9 @@ vErrors.push(err212);
 errors++;
 }
 }
-}
-else {
-const err213 = {instancePath:instancePath+"/podSecurityContext/windowsOptions",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data139.runAsUserName !== undefined){
+if(typeof data139.runAsUserName !== "string"){
+const err213 = {instancePath:instancePath+"/podSecurityContext/windowsOptions/runAsUserName",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/properties/runAsUserName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2737,7 +2739,7 @@ errors++;
 }
 }
 else {
-const err214 = {instancePath:instancePath+"/podSecurityContext",schemaPath:"#/properties/podSecurityContext/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err214 = {instancePath:instancePath+"/podSecurityContext/windowsOptions",schemaPath:"#/properties/podSecurityContext/properties/windowsOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2746,9 +2748,10 @@ vErrors.push(err214);
 }
 errors++;
 }
-let data144 = data.replicas;
-if(!((typeof data144 == "number") && (!(data144 % 1) && !isNaN(data144)))){
-const err215 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err215 = {instancePath:instancePath+"/podSecurityContext",schemaPath:"#/properties/podSecurityContext/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2757,9 +2760,9 @@ vErrors.push(err215);
 }
 errors++;
 }
-if(typeof data144 == "number"){
-if(data144 > 1 || isNaN(data144)){
-const err216 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+let data144 = data.replicas;
+if(!((typeof data144 == "number") && (!(data144 % 1) && !isNaN(data144)))){
+const err216 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2768,8 +2771,9 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(data144 < 0 || isNaN(data144)){
-const err217 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data144 == "number"){
+if(data144 > 1 || isNaN(data144)){
+const err217 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2778,17 +2782,27 @@ vErrors.push(err217);
 }
 errors++;
 }
-}
-let data145 = data.resources;
-if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
-for(const key35 in data145){
-if(!(((key35 === "claims") || (key35 === "limits")) || (key35 === "requests"))){
-const err218 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+if(data144 < 0 || isNaN(data144)){
+const err218 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err218];
 }
 else {
 vErrors.push(err218);
+}
+errors++;
+}
+}
+let data145 = data.resources;
+if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
+for(const key35 in data145){
+if(!(((key35 === "claims") || (key35 === "limits")) || (key35 === "requests"))){
+const err219 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
 }
 errors++;
 }
@@ -2801,18 +2815,7 @@ for(let i3=0; i3<len3; i3++){
 let data147 = data146[i3];
 if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
 if(data147.name === undefined){
-const err219 = {instancePath:instancePath+"/resources/claims/" + i3,schemaPath:"#/properties/resources/properties/claims/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err219];
-}
-else {
-vErrors.push(err219);
-}
-errors++;
-}
-for(const key36 in data147){
-if(!((key36 === "name") || (key36 === "request"))){
-const err220 = {instancePath:instancePath+"/resources/claims/" + i3,schemaPath:"#/properties/resources/properties/claims/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+const err220 = {instancePath:instancePath+"/resources/claims/" + i3,schemaPath:"#/properties/resources/properties/claims/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2821,10 +2824,9 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-if(data147.name !== undefined){
-if(typeof data147.name !== "string"){
-const err221 = {instancePath:instancePath+"/resources/claims/" + i3+"/name",schemaPath:"#/properties/resources/properties/claims/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key36 in data147){
+if(!((key36 === "name") || (key36 === "request"))){
+const err221 = {instancePath:instancePath+"/resources/claims/" + i3,schemaPath:"#/properties/resources/properties/claims/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2834,9 +2836,9 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data147.request !== undefined){
-if(typeof data147.request !== "string"){
-const err222 = {instancePath:instancePath+"/resources/claims/" + i3+"/request",schemaPath:"#/properties/resources/properties/claims/items/properties/request/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data147.name !== undefined){
+if(typeof data147.name !== "string"){
+const err222 = {instancePath:instancePath+"/resources/claims/" + i3+"/name",schemaPath:"#/properties/resources/properties/claims/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2846,9 +2848,9 @@ vErrors.push(err222);
 errors++;
 }
 }
-}
-else {
-const err223 = {instancePath:instancePath+"/resources/claims/" + i3,schemaPath:"#/properties/resources/properties/claims/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data147.request !== undefined){
+if(typeof data147.request !== "string"){
+const err223 = {instancePath:instancePath+"/resources/claims/" + i3+"/request",schemaPath:"#/properties/resources/properties/claims/items/properties/request/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2860,12 +2862,24 @@ errors++;
 }
 }
 else {
-const err224 = {instancePath:instancePath+"/resources/claims",schemaPath:"#/properties/resources/properties/claims/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err224 = {instancePath:instancePath+"/resources/claims/" + i3,schemaPath:"#/properties/resources/properties/claims/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err224];
 }
 else {
 vErrors.push(err224);
+}
+errors++;
+}
+}
+}
+else {
+const err225 = {instancePath:instancePath+"/resources/claims",schemaPath:"#/properties/resources/properties/claims/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
 }
 errors++;
 }
@@ -2879,21 +2893,7 @@ const _errs342 = errors;
 let valid46 = false;
 const _errs343 = errors;
 if(!((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151)))){
-const err225 = {instancePath:instancePath+"/resources/limits/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/limits/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err225];
-}
-else {
-vErrors.push(err225);
-}
-errors++;
-}
-var _valid0 = _errs343 === errors;
-valid46 = valid46 || _valid0;
-if(!valid46){
-const _errs345 = errors;
-if(typeof data151 !== "string"){
-const err226 = {instancePath:instancePath+"/resources/limits/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/limits/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err226 = {instancePath:instancePath+"/resources/limits/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/limits/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2902,16 +2902,30 @@ vErrors.push(err226);
 }
 errors++;
 }
-var _valid0 = _errs345 === errors;
+var _valid0 = _errs343 === errors;
 valid46 = valid46 || _valid0;
-}
 if(!valid46){
-const err227 = {instancePath:instancePath+"/resources/limits/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/limits/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs345 = errors;
+if(typeof data151 !== "string"){
+const err227 = {instancePath:instancePath+"/resources/limits/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/limits/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err227];
 }
 else {
 vErrors.push(err227);
+}
+errors++;
+}
+var _valid0 = _errs345 === errors;
+valid46 = valid46 || _valid0;
+}
+if(!valid46){
+const err228 = {instancePath:instancePath+"/resources/limits/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/limits/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
 }
 errors++;
 }
@@ -2927,13 +2941,13 @@ vErrors = null;
 }
 }
 if(typeof data151 === "string"){
-if(!pattern1.test(data151)){
-const err228 = {instancePath:instancePath+"/resources/limits/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/limits/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$"},message:"must match pattern \""+"^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$"+"\""};
+if(!pattern2.test(data151)){
+const err229 = {instancePath:instancePath+"/resources/limits/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/limits/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$"},message:"must match pattern \""+"^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$"+"\""};
 if(vErrors === null){
-vErrors = [err228];
+vErrors = [err229];
 }
 else {
-vErrors.push(err228);
+vErrors.push(err229);
 }
 errors++;
 }
@@ -2941,12 +2955,12 @@ errors++;
 }
 }
 else {
-const err229 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/properties/resources/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err230 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/properties/resources/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err229];
+vErrors = [err230];
 }
 else {
-vErrors.push(err229);
+vErrors.push(err230);
 }
 errors++;
 }
@@ -2960,21 +2974,7 @@ const _errs351 = errors;
 let valid48 = false;
 const _errs352 = errors;
 if(!((typeof data153 == "number") && (!(data153 % 1) && !isNaN(data153)))){
-const err230 = {instancePath:instancePath+"/resources/requests/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/requests/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err230];
-}
-else {
-vErrors.push(err230);
-}
-errors++;
-}
-var _valid1 = _errs352 === errors;
-valid48 = valid48 || _valid1;
-if(!valid48){
-const _errs354 = errors;
-if(typeof data153 !== "string"){
-const err231 = {instancePath:instancePath+"/resources/requests/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/requests/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err231 = {instancePath:instancePath+"/resources/requests/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/requests/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2983,16 +2983,30 @@ vErrors.push(err231);
 }
 errors++;
 }
-var _valid1 = _errs354 === errors;
+var _valid1 = _errs352 === errors;
 valid48 = valid48 || _valid1;
-}
 if(!valid48){
-const err232 = {instancePath:instancePath+"/resources/requests/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/requests/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs354 = errors;
+if(typeof data153 !== "string"){
+const err232 = {instancePath:instancePath+"/resources/requests/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/requests/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err232];
 }
 else {
 vErrors.push(err232);
+}
+errors++;
+}
+var _valid1 = _errs354 === errors;
+valid48 = valid48 || _valid1;
+}
+if(!valid48){
+const err233 = {instancePath:instancePath+"/resources/requests/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/requests/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
 }
 errors++;
 }
@@ -3008,21 +3022,8 @@ vErrors = null;
 }
 }
 if(typeof data153 === "string"){
-if(!pattern1.test(data153)){
-const err233 = {instancePath:instancePath+"/resources/requests/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/requests/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$"},message:"must match pattern \""+"^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$"+"\""};
-if(vErrors === null){
-vErrors = [err233];
-}
-else {
-vErrors.push(err233);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err234 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/properties/resources/properties/requests/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!pattern2.test(data153)){
+const err234 = {instancePath:instancePath+"/resources/requests/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/requests/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$"},message:"must match pattern \""+"^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$"+"\""};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3033,8 +3034,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err235 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err235 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/properties/resources/properties/requests/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3043,11 +3045,10 @@ vErrors.push(err235);
 }
 errors++;
 }
-let data154 = data.securityContext;
-if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
-for(const key39 in data154){
-if(!(func2.call(schema11.properties.securityContext.properties, key39))){
-const err236 = {instancePath:instancePath+"/securityContext",schemaPath:"#/properties/securityContext/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+}
+}
+else {
+const err236 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3056,10 +3057,11 @@ vErrors.push(err236);
 }
 errors++;
 }
-}
-if(data154.allowPrivilegeEscalation !== undefined){
-if(typeof data154.allowPrivilegeEscalation !== "boolean"){
-const err237 = {instancePath:instancePath+"/securityContext/allowPrivilegeEscalation",schemaPath:"#/properties/securityContext/properties/allowPrivilegeEscalation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data154 = data.securityContext;
+if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
+for(const key39 in data154){
+if(!(func2.call(schema11.properties.securityContext.properties, key39))){
+const err237 = {instancePath:instancePath+"/securityContext",schemaPath:"#/properties/securityContext/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3069,11 +3071,9 @@ vErrors.push(err237);
 errors++;
 }
 }
-if(data154.appArmorProfile !== undefined){
-let data156 = data154.appArmorProfile;
-if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
-if(data156.type === undefined){
-const err238 = {instancePath:instancePath+"/securityContext/appArmorProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data154.allowPrivilegeEscalation !== undefined){
+if(typeof data154.allowPrivilegeEscalation !== "boolean"){
+const err238 = {instancePath:instancePath+"/securityContext/allowPrivilegeEscalation",schemaPath:"#/properties/securityContext/properties/allowPrivilegeEscalation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3082,9 +3082,12 @@ vErrors.push(err238);
 }
 errors++;
 }
-for(const key40 in data156){
-if(!((key40 === "localhostProfile") || (key40 === "type"))){
-const err239 = {instancePath:instancePath+"/securityContext/appArmorProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
+}
+if(data154.appArmorProfile !== undefined){
+let data156 = data154.appArmorProfile;
+if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
+if(data156.type === undefined){
+const err239 = {instancePath:instancePath+"/securityContext/appArmorProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3093,10 +3096,9 @@ vErrors.push(err239);
 }
 errors++;
 }
-}
-if(data156.localhostProfile !== undefined){
-if(typeof data156.localhostProfile !== "string"){
-const err240 = {instancePath:instancePath+"/securityContext/appArmorProfile/localhostProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/properties/localhostProfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key40 in data156){
+if(!((key40 === "localhostProfile") || (key40 === "type"))){
+const err240 = {instancePath:instancePath+"/securityContext/appArmorProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3106,10 +3108,9 @@ vErrors.push(err240);
 errors++;
 }
 }
-if(data156.type !== undefined){
-let data158 = data156.type;
-if(typeof data158 !== "string"){
-const err241 = {instancePath:instancePath+"/securityContext/appArmorProfile/type",schemaPath:"#/properties/securityContext/properties/appArmorProfile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data156.localhostProfile !== undefined){
+if(typeof data156.localhostProfile !== "string"){
+const err241 = {instancePath:instancePath+"/securityContext/appArmorProfile/localhostProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/properties/localhostProfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3118,8 +3119,11 @@ vErrors.push(err241);
 }
 errors++;
 }
-if(!(((data158 === "Localhost") || (data158 === "RuntimeDefault")) || (data158 === "Unconfined"))){
-const err242 = {instancePath:instancePath+"/securityContext/appArmorProfile/type",schemaPath:"#/properties/securityContext/properties/appArmorProfile/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.securityContext.properties.appArmorProfile.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data156.type !== undefined){
+let data158 = data156.type;
+if(typeof data158 !== "string"){
+const err242 = {instancePath:instancePath+"/securityContext/appArmorProfile/type",schemaPath:"#/properties/securityContext/properties/appArmorProfile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3128,10 +3132,8 @@ vErrors.push(err242);
 }
 errors++;
 }
-}
-}
-else {
-const err243 = {instancePath:instancePath+"/securityContext/appArmorProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data158 === "Localhost") || (data158 === "RuntimeDefault")) || (data158 === "Unconfined"))){
+const err243 = {instancePath:instancePath+"/securityContext/appArmorProfile/type",schemaPath:"#/properties/securityContext/properties/appArmorProfile/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.securityContext.properties.appArmorProfile.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3141,17 +3143,29 @@ vErrors.push(err243);
 errors++;
 }
 }
-if(data154.capabilities !== undefined){
-let data159 = data154.capabilities;
-if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
-for(const key41 in data159){
-if(!((key41 === "add") || (key41 === "drop"))){
-const err244 = {instancePath:instancePath+"/securityContext/capabilities",schemaPath:"#/properties/securityContext/properties/capabilities/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
+}
+else {
+const err244 = {instancePath:instancePath+"/securityContext/appArmorProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err244];
 }
 else {
 vErrors.push(err244);
+}
+errors++;
+}
+}
+if(data154.capabilities !== undefined){
+let data159 = data154.capabilities;
+if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
+for(const key41 in data159){
+if(!((key41 === "add") || (key41 === "drop"))){
+const err245 = {instancePath:instancePath+"/securityContext/capabilities",schemaPath:"#/properties/securityContext/properties/capabilities/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
 }
 errors++;
 }
@@ -3162,24 +3176,24 @@ if(Array.isArray(data160)){
 const len4 = data160.length;
 for(let i4=0; i4<len4; i4++){
 if(typeof data160[i4] !== "string"){
-const err245 = {instancePath:instancePath+"/securityContext/capabilities/add/" + i4,schemaPath:"#/properties/securityContext/properties/capabilities/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err246 = {instancePath:instancePath+"/securityContext/capabilities/add/" + i4,schemaPath:"#/properties/securityContext/properties/capabilities/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err245];
+vErrors = [err246];
 }
 else {
-vErrors.push(err245);
+vErrors.push(err246);
 }
 errors++;
 }
 }
 }
 else {
-const err246 = {instancePath:instancePath+"/securityContext/capabilities/add",schemaPath:"#/properties/securityContext/properties/capabilities/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err247 = {instancePath:instancePath+"/securityContext/capabilities/add",schemaPath:"#/properties/securityContext/properties/capabilities/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err246];
+vErrors = [err247];
 }
 else {
-vErrors.push(err246);
+vErrors.push(err247);
 }
 errors++;
 }
@@ -3190,19 +3204,7 @@ if(Array.isArray(data162)){
 const len5 = data162.length;
 for(let i5=0; i5<len5; i5++){
 if(typeof data162[i5] !== "string"){
-const err247 = {instancePath:instancePath+"/securityContext/capabilities/drop/" + i5,schemaPath:"#/properties/securityContext/properties/capabilities/properties/drop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err247];
-}
-else {
-vErrors.push(err247);
-}
-errors++;
-}
-}
-}
-else {
-const err248 = {instancePath:instancePath+"/securityContext/capabilities/drop",schemaPath:"#/properties/securityContext/properties/capabilities/properties/drop/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err248 = {instancePath:instancePath+"/securityContext/capabilities/drop/" + i5,schemaPath:"#/properties/securityContext/properties/capabilities/properties/drop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3214,7 +3216,7 @@ errors++;
 }
 }
 else {
-const err249 = {instancePath:instancePath+"/securityContext/capabilities",schemaPath:"#/properties/securityContext/properties/capabilities/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err249 = {instancePath:instancePath+"/securityContext/capabilities/drop",schemaPath:"#/properties/securityContext/properties/capabilities/properties/drop/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3224,9 +3226,9 @@ vErrors.push(err249);
 errors++;
 }
 }
-if(data154.privileged !== undefined){
-if(typeof data154.privileged !== "boolean"){
-const err250 = {instancePath:instancePath+"/securityContext/privileged",schemaPath:"#/properties/securityContext/properties/privileged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err250 = {instancePath:instancePath+"/securityContext/capabilities",schemaPath:"#/properties/securityContext/properties/capabilities/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3236,10 +3238,9 @@ vErrors.push(err250);
 errors++;
 }
 }
-if(data154.procMount !== undefined){
-let data165 = data154.procMount;
-if(typeof data165 !== "string"){
-const err251 = {instancePath:instancePath+"/securityContext/procMount",schemaPath:"#/properties/securityContext/properties/procMount/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data154.privileged !== undefined){
+if(typeof data154.privileged !== "boolean"){
+const err251 = {instancePath:instancePath+"/securityContext/privileged",schemaPath:"#/properties/securityContext/properties/privileged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3248,8 +3249,11 @@ vErrors.push(err251);
 }
 errors++;
 }
-if(!((data165 === "Default") || (data165 === "Unmasked"))){
-const err252 = {instancePath:instancePath+"/securityContext/procMount",schemaPath:"#/properties/securityContext/properties/procMount/enum",keyword:"enum",params:{allowedValues: schema11.properties.securityContext.properties.procMount.enum},message:"must be equal to one of the allowed values"};
+}
+if(data154.procMount !== undefined){
+let data165 = data154.procMount;
+if(typeof data165 !== "string"){
+const err252 = {instancePath:instancePath+"/securityContext/procMount",schemaPath:"#/properties/securityContext/properties/procMount/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3258,10 +3262,8 @@ vErrors.push(err252);
 }
 errors++;
 }
-}
-if(data154.readOnlyRootFilesystem !== undefined){
-if(typeof data154.readOnlyRootFilesystem !== "boolean"){
-const err253 = {instancePath:instancePath+"/securityContext/readOnlyRootFilesystem",schemaPath:"#/properties/securityContext/properties/readOnlyRootFilesystem/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!((data165 === "Default") || (data165 === "Unmasked"))){
+const err253 = {instancePath:instancePath+"/securityContext/procMount",schemaPath:"#/properties/securityContext/properties/procMount/enum",keyword:"enum",params:{allowedValues: schema11.properties.securityContext.properties.procMount.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3271,10 +3273,9 @@ vErrors.push(err253);
 errors++;
 }
 }
-if(data154.runAsGroup !== undefined){
-let data167 = data154.runAsGroup;
-if(!((typeof data167 == "number") && (!(data167 % 1) && !isNaN(data167)))){
-const err254 = {instancePath:instancePath+"/securityContext/runAsGroup",schemaPath:"#/properties/securityContext/properties/runAsGroup/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data154.readOnlyRootFilesystem !== undefined){
+if(typeof data154.readOnlyRootFilesystem !== "boolean"){
+const err254 = {instancePath:instancePath+"/securityContext/readOnlyRootFilesystem",schemaPath:"#/properties/securityContext/properties/readOnlyRootFilesystem/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3284,9 +3285,10 @@ vErrors.push(err254);
 errors++;
 }
 }
-if(data154.runAsNonRoot !== undefined){
-if(typeof data154.runAsNonRoot !== "boolean"){
-const err255 = {instancePath:instancePath+"/securityContext/runAsNonRoot",schemaPath:"#/properties/securityContext/properties/runAsNonRoot/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data154.runAsGroup !== undefined){
+let data167 = data154.runAsGroup;
+if(!((typeof data167 == "number") && (!(data167 % 1) && !isNaN(data167)))){
+const err255 = {instancePath:instancePath+"/securityContext/runAsGroup",schemaPath:"#/properties/securityContext/properties/runAsGroup/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3296,10 +3298,9 @@ vErrors.push(err255);
 errors++;
 }
 }
-if(data154.runAsUser !== undefined){
-let data169 = data154.runAsUser;
-if(!((typeof data169 == "number") && (!(data169 % 1) && !isNaN(data169)))){
-const err256 = {instancePath:instancePath+"/securityContext/runAsUser",schemaPath:"#/properties/securityContext/properties/runAsUser/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data154.runAsNonRoot !== undefined){
+if(typeof data154.runAsNonRoot !== "boolean"){
+const err256 = {instancePath:instancePath+"/securityContext/runAsNonRoot",schemaPath:"#/properties/securityContext/properties/runAsNonRoot/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3309,12 +3310,10 @@ vErrors.push(err256);
 errors++;
 }
 }
-if(data154.seLinuxOptions !== undefined){
-let data170 = data154.seLinuxOptions;
-if(data170 && typeof data170 == "object" && !Array.isArray(data170)){
-for(const key42 in data170){
-if(!((((key42 === "level") || (key42 === "role")) || (key42 === "type")) || (key42 === "user"))){
-const err257 = {instancePath:instancePath+"/securityContext/seLinuxOptions",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+if(data154.runAsUser !== undefined){
+let data169 = data154.runAsUser;
+if(!((typeof data169 == "number") && (!(data169 % 1) && !isNaN(data169)))){
+const err257 = {instancePath:instancePath+"/securityContext/runAsUser",schemaPath:"#/properties/securityContext/properties/runAsUser/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3324,9 +3323,12 @@ vErrors.push(err257);
 errors++;
 }
 }
-if(data170.level !== undefined){
-if(typeof data170.level !== "string"){
-const err258 = {instancePath:instancePath+"/securityContext/seLinuxOptions/level",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data154.seLinuxOptions !== undefined){
+let data170 = data154.seLinuxOptions;
+if(data170 && typeof data170 == "object" && !Array.isArray(data170)){
+for(const key42 in data170){
+if(!((((key42 === "level") || (key42 === "role")) || (key42 === "type")) || (key42 === "user"))){
+const err258 = {instancePath:instancePath+"/securityContext/seLinuxOptions",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3336,9 +3338,9 @@ vErrors.push(err258);
 errors++;
 }
 }
-if(data170.role !== undefined){
-if(typeof data170.role !== "string"){
-const err259 = {instancePath:instancePath+"/securityContext/seLinuxOptions/role",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data170.level !== undefined){
+if(typeof data170.level !== "string"){
+const err259 = {instancePath:instancePath+"/securityContext/seLinuxOptions/level",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3348,9 +3350,9 @@ vErrors.push(err259);
 errors++;
 }
 }
-if(data170.type !== undefined){
-if(typeof data170.type !== "string"){
-const err260 = {instancePath:instancePath+"/securityContext/seLinuxOptions/type",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data170.role !== undefined){
+if(typeof data170.role !== "string"){
+const err260 = {instancePath:instancePath+"/securityContext/seLinuxOptions/role",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3360,9 +3362,9 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data170.user !== undefined){
-if(typeof data170.user !== "string"){
-const err261 = {instancePath:instancePath+"/securityContext/seLinuxOptions/user",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data170.type !== undefined){
+if(typeof data170.type !== "string"){
+const err261 = {instancePath:instancePath+"/securityContext/seLinuxOptions/type",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3372,9 +3374,9 @@ vErrors.push(err261);
 errors++;
 }
 }
-}
-else {
-const err262 = {instancePath:instancePath+"/securityContext/seLinuxOptions",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data170.user !== undefined){
+if(typeof data170.user !== "string"){
+const err262 = {instancePath:instancePath+"/securityContext/seLinuxOptions/user",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3384,11 +3386,9 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data154.seccompProfile !== undefined){
-let data175 = data154.seccompProfile;
-if(data175 && typeof data175 == "object" && !Array.isArray(data175)){
-if(data175.type === undefined){
-const err263 = {instancePath:instancePath+"/securityContext/seccompProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err263 = {instancePath:instancePath+"/securityContext/seLinuxOptions",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3397,9 +3397,12 @@ vErrors.push(err263);
 }
 errors++;
 }
-for(const key43 in data175){
-if(!((key43 === "localhostProfile") || (key43 === "type"))){
-const err264 = {instancePath:instancePath+"/securityContext/seccompProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
+}
+if(data154.seccompProfile !== undefined){
+let data175 = data154.seccompProfile;
+if(data175 && typeof data175 == "object" && !Array.isArray(data175)){
+if(data175.type === undefined){
+const err264 = {instancePath:instancePath+"/securityContext/seccompProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3408,10 +3411,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-}
-if(data175.localhostProfile !== undefined){
-if(typeof data175.localhostProfile !== "string"){
-const err265 = {instancePath:instancePath+"/securityContext/seccompProfile/localhostProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/properties/localhostProfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key43 in data175){
+if(!((key43 === "localhostProfile") || (key43 === "type"))){
+const err265 = {instancePath:instancePath+"/securityContext/seccompProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3421,10 +3423,9 @@ vErrors.push(err265);
 errors++;
 }
 }
-if(data175.type !== undefined){
-let data177 = data175.type;
-if(typeof data177 !== "string"){
-const err266 = {instancePath:instancePath+"/securityContext/seccompProfile/type",schemaPath:"#/properties/securityContext/properties/seccompProfile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data175.localhostProfile !== undefined){
+if(typeof data175.localhostProfile !== "string"){
+const err266 = {instancePath:instancePath+"/securityContext/seccompProfile/localhostProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/properties/localhostProfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3433,8 +3434,11 @@ vErrors.push(err266);
 }
 errors++;
 }
-if(!(((data177 === "Localhost") || (data177 === "RuntimeDefault")) || (data177 === "Unconfined"))){
-const err267 = {instancePath:instancePath+"/securityContext/seccompProfile/type",schemaPath:"#/properties/securityContext/properties/seccompProfile/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.securityContext.properties.seccompProfile.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data175.type !== undefined){
+let data177 = data175.type;
+if(typeof data177 !== "string"){
+const err267 = {instancePath:instancePath+"/securityContext/seccompProfile/type",schemaPath:"#/properties/securityContext/properties/seccompProfile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3443,10 +3447,8 @@ vErrors.push(err267);
 }
 errors++;
 }
-}
-}
-else {
-const err268 = {instancePath:instancePath+"/securityContext/seccompProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data177 === "Localhost") || (data177 === "RuntimeDefault")) || (data177 === "Unconfined"))){
+const err268 = {instancePath:instancePath+"/securityContext/seccompProfile/type",schemaPath:"#/properties/securityContext/properties/seccompProfile/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.securityContext.properties.seccompProfile.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3456,12 +3458,9 @@ vErrors.push(err268);
 errors++;
 }
 }
-if(data154.windowsOptions !== undefined){
-let data178 = data154.windowsOptions;
-if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
-for(const key44 in data178){
-if(!((((key44 === "gmsaCredentialSpec") || (key44 === "gmsaCredentialSpecName")) || (key44 === "hostProcess")) || (key44 === "runAsUserName"))){
-const err269 = {instancePath:instancePath+"/securityContext/windowsOptions",schemaPath:"#/properties/securityContext/properties/windowsOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+}
+else {
+const err269 = {instancePath:instancePath+"/securityContext/seccompProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3471,9 +3470,12 @@ vErrors.push(err269);
 errors++;
 }
 }
-if(data178.gmsaCredentialSpec !== undefined){
-if(typeof data178.gmsaCredentialSpec !== "string"){
-const err270 = {instancePath:instancePath+"/securityContext/windowsOptions/gmsaCredentialSpec",schemaPath:"#/properties/securityContext/properties/windowsOptions/properties/gmsaCredentialSpec/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data154.windowsOptions !== undefined){
+let data178 = data154.windowsOptions;
+if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
+for(const key44 in data178){
+if(!((((key44 === "gmsaCredentialSpec") || (key44 === "gmsaCredentialSpecName")) || (key44 === "hostProcess")) || (key44 === "runAsUserName"))){
+const err270 = {instancePath:instancePath+"/securityContext/windowsOptions",schemaPath:"#/properties/securityContext/properties/windowsOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3483,9 +3485,9 @@ vErrors.push(err270);
 errors++;
 }
 }
-if(data178.gmsaCredentialSpecName !== undefined){
-if(typeof data178.gmsaCredentialSpecName !== "string"){
-const err271 = {instancePath:instancePath+"/securityContext/windowsOptions/gmsaCredentialSpecName",schemaPath:"#/properties/securityContext/properties/windowsOptions/properties/gmsaCredentialSpecName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data178.gmsaCredentialSpec !== undefined){
+if(typeof data178.gmsaCredentialSpec !== "string"){
+const err271 = {instancePath:instancePath+"/securityContext/windowsOptions/gmsaCredentialSpec",schemaPath:"#/properties/securityContext/properties/windowsOptions/properties/gmsaCredentialSpec/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3495,9 +3497,9 @@ vErrors.push(err271);
 errors++;
 }
 }
-if(data178.hostProcess !== undefined){
-if(typeof data178.hostProcess !== "boolean"){
-const err272 = {instancePath:instancePath+"/securityContext/windowsOptions/hostProcess",schemaPath:"#/properties/securityContext/properties/windowsOptions/properties/hostProcess/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data178.gmsaCredentialSpecName !== undefined){
+if(typeof data178.gmsaCredentialSpecName !== "string"){
+const err272 = {instancePath:instancePath+"/securityContext/windowsOptions/gmsaCredentialSpecName",schemaPath:"#/properties/securityContext/properties/windowsOptions/properties/gmsaCredentialSpecName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3507,9 +3509,9 @@ vErrors.push(err272);
 errors++;
 }
 }
-if(data178.runAsUserName !== undefined){
-if(typeof data178.runAsUserName !== "string"){
-const err273 = {instancePath:instancePath+"/securityContext/windowsOptions/runAsUserName",schemaPath:"#/properties/securityContext/properties/windowsOptions/properties/runAsUserName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data178.hostProcess !== undefined){
+if(typeof data178.hostProcess !== "boolean"){
+const err273 = {instancePath:instancePath+"/securityContext/windowsOptions/hostProcess",schemaPath:"#/properties/securityContext/properties/windowsOptions/properties/hostProcess/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3519,9 +3521,9 @@ vErrors.push(err273);
 errors++;
 }
 }
-}
-else {
-const err274 = {instancePath:instancePath+"/securityContext/windowsOptions",schemaPath:"#/properties/securityContext/properties/windowsOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data178.runAsUserName !== undefined){
+if(typeof data178.runAsUserName !== "string"){
+const err274 = {instancePath:instancePath+"/securityContext/windowsOptions/runAsUserName",schemaPath:"#/properties/securityContext/properties/windowsOptions/properties/runAsUserName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3533,12 +3535,24 @@ errors++;
 }
 }
 else {
-const err275 = {instancePath:instancePath+"/securityContext",schemaPath:"#/properties/securityContext/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err275 = {instancePath:instancePath+"/securityContext/windowsOptions",schemaPath:"#/properties/securityContext/properties/windowsOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err275];
 }
 else {
 vErrors.push(err275);
+}
+errors++;
+}
+}
+}
+else {
+const err276 = {instancePath:instancePath+"/securityContext",schemaPath:"#/properties/securityContext/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
 }
 errors++;
 }
@@ -3549,22 +3563,7 @@ data183.type = "ClusterIP";
 }
 for(const key45 in data183){
 if(!((key45 === "annotations") || (key45 === "type"))){
-const err276 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err276];
-}
-else {
-vErrors.push(err276);
-}
-errors++;
-}
-}
-if(data183.annotations !== undefined){
-let data184 = data183.annotations;
-if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
-for(const key46 in data184){
-if(typeof data184[key46] !== "string"){
-const err277 = {instancePath:instancePath+"/service/annotations/" + key46.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/service/properties/annotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err277 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3574,9 +3573,12 @@ vErrors.push(err277);
 errors++;
 }
 }
-}
-else {
-const err278 = {instancePath:instancePath+"/service/annotations",schemaPath:"#/properties/service/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data183.annotations !== undefined){
+let data184 = data183.annotations;
+if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
+for(const key46 in data184){
+if(typeof data184[key46] !== "string"){
+const err278 = {instancePath:instancePath+"/service/annotations/" + key46.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/service/properties/annotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3586,9 +3588,9 @@ vErrors.push(err278);
 errors++;
 }
 }
-let data186 = data183.type;
-if(typeof data186 !== "string"){
-const err279 = {instancePath:instancePath+"/service/type",schemaPath:"#/properties/service/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err279 = {instancePath:instancePath+"/service/annotations",schemaPath:"#/properties/service/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3597,8 +3599,10 @@ vErrors.push(err279);
 }
 errors++;
 }
-if(!(((data186 === "ClusterIP") || (data186 === "NodePort")) || (data186 === "LoadBalancer"))){
-const err280 = {instancePath:instancePath+"/service/type",schemaPath:"#/properties/service/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.service.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+let data186 = data183.type;
+if(typeof data186 !== "string"){
+const err280 = {instancePath:instancePath+"/service/type",schemaPath:"#/properties/service/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3607,14 +3611,24 @@ vErrors.push(err280);
 }
 errors++;
 }
-}
-else {
-const err281 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data186 === "ClusterIP") || (data186 === "NodePort")) || (data186 === "LoadBalancer"))){
+const err281 = {instancePath:instancePath+"/service/type",schemaPath:"#/properties/service/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.service.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err281];
 }
 else {
 vErrors.push(err281);
+}
+errors++;
+}
+}
+else {
+const err282 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
 }
 errors++;
 }
@@ -3626,17 +3640,7 @@ for(let i6=0; i6<len6; i6++){
 let data188 = data187[i6];
 if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
 if(data188.interval === undefined){
-const err282 = {instancePath:instancePath+"/snapshotPolicies/" + i6,schemaPath:"#/properties/snapshotPolicies/items/required",keyword:"required",params:{missingProperty: "interval"},message:"must have required property '"+"interval"+"'"};
-if(vErrors === null){
-vErrors = [err282];
-}
-else {
-vErrors.push(err282);
-}
-errors++;
-}
-if(data188.share === undefined){
-const err283 = {instancePath:instancePath+"/snapshotPolicies/" + i6,schemaPath:"#/properties/snapshotPolicies/items/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'"};
+const err283 = {instancePath:instancePath+"/snapshotPolicies/" + i6,schemaPath:"#/properties/snapshotPolicies/items/required",keyword:"required",params:{missingProperty: "interval"},message:"must have required property '"+"interval"+"'"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3645,9 +3649,8 @@ vErrors.push(err283);
 }
 errors++;
 }
-for(const key47 in data188){
-if(!((((((key47 === "enabled") || (key47 === "interval")) || (key47 === "keepLast")) || (key47 === "namePrefix")) || (key47 === "share")) || (key47 === "ttl"))){
-const err284 = {instancePath:instancePath+"/snapshotPolicies/" + i6,schemaPath:"#/properties/snapshotPolicies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
+if(data188.share === undefined){
+const err284 = {instancePath:instancePath+"/snapshotPolicies/" + i6,schemaPath:"#/properties/snapshotPolicies/items/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3656,10 +3659,9 @@ vErrors.push(err284);
 }
 errors++;
 }
-}
-if(data188.enabled !== undefined){
-if(typeof data188.enabled !== "boolean"){
-const err285 = {instancePath:instancePath+"/snapshotPolicies/" + i6+"/enabled",schemaPath:"#/properties/snapshotPolicies/items/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key47 in data188){
+if(!((((((key47 === "enabled") || (key47 === "interval")) || (key47 === "keepLast")) || (key47 === "namePrefix")) || (key47 === "share")) || (key47 === "ttl"))){
+const err285 = {instancePath:instancePath+"/snapshotPolicies/" + i6,schemaPath:"#/properties/snapshotPolicies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3669,9 +3671,9 @@ vErrors.push(err285);
 errors++;
 }
 }
-if(data188.interval !== undefined){
-if(typeof data188.interval !== "string"){
-const err286 = {instancePath:instancePath+"/snapshotPolicies/" + i6+"/interval",schemaPath:"#/properties/snapshotPolicies/items/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data188.enabled !== undefined){
+if(typeof data188.enabled !== "boolean"){
+const err286 = {instancePath:instancePath+"/snapshotPolicies/" + i6+"/enabled",schemaPath:"#/properties/snapshotPolicies/items/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3681,10 +3683,9 @@ vErrors.push(err286);
 errors++;
 }
 }
-if(data188.keepLast !== undefined){
-let data191 = data188.keepLast;
-if(!((typeof data191 == "number") && (!(data191 % 1) && !isNaN(data191)))){
-const err287 = {instancePath:instancePath+"/snapshotPolicies/" + i6+"/keepLast",schemaPath:"#/properties/snapshotPolicies/items/properties/keepLast/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data188.interval !== undefined){
+if(typeof data188.interval !== "string"){
+const err287 = {instancePath:instancePath+"/snapshotPolicies/" + i6+"/interval",schemaPath:"#/properties/snapshotPolicies/items/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3693,9 +3694,11 @@ vErrors.push(err287);
 }
 errors++;
 }
-if(typeof data191 == "number"){
-if(data191 < 0 || isNaN(data191)){
-const err288 = {instancePath:instancePath+"/snapshotPolicies/" + i6+"/keepLast",schemaPath:"#/properties/snapshotPolicies/items/properties/keepLast/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data188.keepLast !== undefined){
+let data191 = data188.keepLast;
+if(!((typeof data191 == "number") && (!(data191 % 1) && !isNaN(data191)))){
+const err288 = {instancePath:instancePath+"/snapshotPolicies/" + i6+"/keepLast",schemaPath:"#/properties/snapshotPolicies/items/properties/keepLast/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3704,11 +3707,9 @@ vErrors.push(err288);
 }
 errors++;
 }
-}
-}
-if(data188.namePrefix !== undefined){
-if(typeof data188.namePrefix !== "string"){
-const err289 = {instancePath:instancePath+"/snapshotPolicies/" + i6+"/namePrefix",schemaPath:"#/properties/snapshotPolicies/items/properties/namePrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data191 == "number"){
+if(data191 < 0 || isNaN(data191)){
+const err289 = {instancePath:instancePath+"/snapshotPolicies/" + i6+"/keepLast",schemaPath:"#/properties/snapshotPolicies/items/properties/keepLast/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3718,9 +3719,10 @@ vErrors.push(err289);
 errors++;
 }
 }
-if(data188.share !== undefined){
-if(typeof data188.share !== "string"){
-const err290 = {instancePath:instancePath+"/snapshotPolicies/" + i6+"/share",schemaPath:"#/properties/snapshotPolicies/items/properties/share/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data188.namePrefix !== undefined){
+if(typeof data188.namePrefix !== "string"){
+const err290 = {instancePath:instancePath+"/snapshotPolicies/" + i6+"/namePrefix",schemaPath:"#/properties/snapshotPolicies/items/properties/namePrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3730,9 +3732,9 @@ vErrors.push(err290);
 errors++;
 }
 }
-if(data188.ttl !== undefined){
-if(typeof data188.ttl !== "string"){
-const err291 = {instancePath:instancePath+"/snapshotPolicies/" + i6+"/ttl",schemaPath:"#/properties/snapshotPolicies/items/properties/ttl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data188.share !== undefined){
+if(typeof data188.share !== "string"){
+const err291 = {instancePath:instancePath+"/snapshotPolicies/" + i6+"/share",schemaPath:"#/properties/snapshotPolicies/items/properties/share/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3742,9 +3744,9 @@ vErrors.push(err291);
 errors++;
 }
 }
-}
-else {
-const err292 = {instancePath:instancePath+"/snapshotPolicies/" + i6,schemaPath:"#/properties/snapshotPolicies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data188.ttl !== undefined){
+if(typeof data188.ttl !== "string"){
+const err292 = {instancePath:instancePath+"/snapshotPolicies/" + i6+"/ttl",schemaPath:"#/properties/snapshotPolicies/items/properties/ttl/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3756,12 +3758,24 @@ errors++;
 }
 }
 else {
-const err293 = {instancePath:instancePath+"/snapshotPolicies",schemaPath:"#/properties/snapshotPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err293 = {instancePath:instancePath+"/snapshotPolicies/" + i6,schemaPath:"#/properties/snapshotPolicies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err293];
 }
 else {
 vErrors.push(err293);
+}
+errors++;
+}
+}
+}
+else {
+const err294 = {instancePath:instancePath+"/snapshotPolicies",schemaPath:"#/properties/snapshotPolicies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
 }
 errors++;
 }
@@ -3773,18 +3787,7 @@ if(data195.controlPlaneSize === undefined){
 data195.controlPlaneSize = "1Gi";
 }
 if(data195.metadataSize === undefined){
-const err294 = {instancePath:instancePath+"/storage",schemaPath:"#/properties/storage/required",keyword:"required",params:{missingProperty: "metadataSize"},message:"must have required property '"+"metadataSize"+"'"};
-if(vErrors === null){
-vErrors = [err294];
-}
-else {
-vErrors.push(err294);
-}
-errors++;
-}
-for(const key48 in data195){
-if(!((((key48 === "contentSize") || (key48 === "controlPlaneSize")) || (key48 === "metadataSize")) || (key48 === "storageClassName"))){
-const err295 = {instancePath:instancePath+"/storage",schemaPath:"#/properties/storage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
+const err295 = {instancePath:instancePath+"/storage",schemaPath:"#/properties/storage/required",keyword:"required",params:{missingProperty: "metadataSize"},message:"must have required property '"+"metadataSize"+"'"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3793,12 +3796,9 @@ vErrors.push(err295);
 }
 errors++;
 }
-}
-if(data195.contentSize !== undefined){
-let data196 = data195.contentSize;
-if(typeof data196 === "string"){
-if(!pattern3.test(data196)){
-const err296 = {instancePath:instancePath+"/storage/contentSize",schemaPath:"#/properties/storage/properties/contentSize/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Gi|Mi|Ti)$"},message:"must match pattern \""+"^[0-9]+(Gi|Mi|Ti)$"+"\""};
+for(const key48 in data195){
+if(!((((key48 === "contentSize") || (key48 === "controlPlaneSize")) || (key48 === "metadataSize")) || (key48 === "storageClassName"))){
+const err296 = {instancePath:instancePath+"/storage",schemaPath:"#/properties/storage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3808,8 +3808,11 @@ vErrors.push(err296);
 errors++;
 }
 }
-else {
-const err297 = {instancePath:instancePath+"/storage/contentSize",schemaPath:"#/properties/storage/properties/contentSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data195.contentSize !== undefined){
+let data196 = data195.contentSize;
+if(typeof data196 === "string"){
+if(!pattern4.test(data196)){
+const err297 = {instancePath:instancePath+"/storage/contentSize",schemaPath:"#/properties/storage/properties/contentSize/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Gi|Mi|Ti)$"},message:"must match pattern \""+"^[0-9]+(Gi|Mi|Ti)$"+"\""};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3819,10 +3822,8 @@ vErrors.push(err297);
 errors++;
 }
 }
-let data197 = data195.controlPlaneSize;
-if(typeof data197 === "string"){
-if(!pattern3.test(data197)){
-const err298 = {instancePath:instancePath+"/storage/controlPlaneSize",schemaPath:"#/properties/storage/properties/controlPlaneSize/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Gi|Mi|Ti)$"},message:"must match pattern \""+"^[0-9]+(Gi|Mi|Ti)$"+"\""};
+else {
+const err298 = {instancePath:instancePath+"/storage/contentSize",schemaPath:"#/properties/storage/properties/contentSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3832,8 +3833,10 @@ vErrors.push(err298);
 errors++;
 }
 }
-else {
-const err299 = {instancePath:instancePath+"/storage/controlPlaneSize",schemaPath:"#/properties/storage/properties/controlPlaneSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data197 = data195.controlPlaneSize;
+if(typeof data197 === "string"){
+if(!pattern4.test(data197)){
+const err299 = {instancePath:instancePath+"/storage/controlPlaneSize",schemaPath:"#/properties/storage/properties/controlPlaneSize/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Gi|Mi|Ti)$"},message:"must match pattern \""+"^[0-9]+(Gi|Mi|Ti)$"+"\""};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3842,11 +3845,9 @@ vErrors.push(err299);
 }
 errors++;
 }
-if(data195.metadataSize !== undefined){
-let data198 = data195.metadataSize;
-if(typeof data198 === "string"){
-if(!pattern3.test(data198)){
-const err300 = {instancePath:instancePath+"/storage/metadataSize",schemaPath:"#/properties/storage/properties/metadataSize/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Gi|Mi|Ti)$"},message:"must match pattern \""+"^[0-9]+(Gi|Mi|Ti)$"+"\""};
+}
+else {
+const err300 = {instancePath:instancePath+"/storage/controlPlaneSize",schemaPath:"#/properties/storage/properties/controlPlaneSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3855,9 +3856,11 @@ vErrors.push(err300);
 }
 errors++;
 }
-}
-else {
-const err301 = {instancePath:instancePath+"/storage/metadataSize",schemaPath:"#/properties/storage/properties/metadataSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data195.metadataSize !== undefined){
+let data198 = data195.metadataSize;
+if(typeof data198 === "string"){
+if(!pattern4.test(data198)){
+const err301 = {instancePath:instancePath+"/storage/metadataSize",schemaPath:"#/properties/storage/properties/metadataSize/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Gi|Mi|Ti)$"},message:"must match pattern \""+"^[0-9]+(Gi|Mi|Ti)$"+"\""};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3867,9 +3870,8 @@ vErrors.push(err301);
 errors++;
 }
 }
-if(data195.storageClassName !== undefined){
-if(typeof data195.storageClassName !== "string"){
-const err302 = {instancePath:instancePath+"/storage/storageClassName",schemaPath:"#/properties/storage/properties/storageClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err302 = {instancePath:instancePath+"/storage/metadataSize",schemaPath:"#/properties/storage/properties/metadataSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3879,9 +3881,9 @@ vErrors.push(err302);
 errors++;
 }
 }
-}
-else {
-const err303 = {instancePath:instancePath+"/storage",schemaPath:"#/properties/storage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data195.storageClassName !== undefined){
+if(typeof data195.storageClassName !== "string"){
+const err303 = {instancePath:instancePath+"/storage/storageClassName",schemaPath:"#/properties/storage/properties/storageClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3891,9 +3893,9 @@ vErrors.push(err303);
 errors++;
 }
 }
-let data200 = data.terminationGracePeriodSeconds;
-if(!((typeof data200 == "number") && (!(data200 % 1) && !isNaN(data200)))){
-const err304 = {instancePath:instancePath+"/terminationGracePeriodSeconds",schemaPath:"#/properties/terminationGracePeriodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err304 = {instancePath:instancePath+"/storage",schemaPath:"#/properties/storage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3902,14 +3904,26 @@ vErrors.push(err304);
 }
 errors++;
 }
-if(typeof data200 == "number"){
-if(data200 < 36 || isNaN(data200)){
-const err305 = {instancePath:instancePath+"/terminationGracePeriodSeconds",schemaPath:"#/properties/terminationGracePeriodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 36},message:"must be >= 36"};
+}
+let data200 = data.terminationGracePeriodSeconds;
+if(!((typeof data200 == "number") && (!(data200 % 1) && !isNaN(data200)))){
+const err305 = {instancePath:instancePath+"/terminationGracePeriodSeconds",schemaPath:"#/properties/terminationGracePeriodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err305];
 }
 else {
 vErrors.push(err305);
+}
+errors++;
+}
+if(typeof data200 == "number"){
+if(data200 < 36 || isNaN(data200)){
+const err306 = {instancePath:instancePath+"/terminationGracePeriodSeconds",schemaPath:"#/properties/terminationGracePeriodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 36},message:"must be >= 36"};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
 }
 errors++;
 }
@@ -3921,17 +3935,7 @@ for(let i7=0; i7<len7; i7++){
 let data202 = data201[i7];
 if(data202 && typeof data202 == "object" && !Array.isArray(data202)){
 if(data202.type === undefined){
-const err306 = {instancePath:instancePath+"/adapters/" + i7,schemaPath:"#/properties/adapters/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err306];
-}
-else {
-vErrors.push(err306);
-}
-errors++;
-}
-if(data202.port === undefined){
-const err307 = {instancePath:instancePath+"/adapters/" + i7,schemaPath:"#/properties/adapters/items/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
+const err307 = {instancePath:instancePath+"/adapters/" + i7,schemaPath:"#/properties/adapters/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3940,9 +3944,8 @@ vErrors.push(err307);
 }
 errors++;
 }
-for(const key49 in data202){
-if(!((key49 === "type") || (key49 === "port"))){
-const err308 = {instancePath:instancePath+"/adapters/" + i7,schemaPath:"#/properties/adapters/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
+if(data202.port === undefined){
+const err308 = {instancePath:instancePath+"/adapters/" + i7,schemaPath:"#/properties/adapters/items/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3951,12 +3954,9 @@ vErrors.push(err308);
 }
 errors++;
 }
-}
-if(data202.type !== undefined){
-let data203 = data202.type;
-if(typeof data203 === "string"){
-if(func5(data203) < 1){
-const err309 = {instancePath:instancePath+"/adapters/" + i7+"/type",schemaPath:"#/properties/adapters/items/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key49 in data202){
+if(!((key49 === "type") || (key49 === "port"))){
+const err309 = {instancePath:instancePath+"/adapters/" + i7,schemaPath:"#/properties/adapters/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3966,8 +3966,11 @@ vErrors.push(err309);
 errors++;
 }
 }
-else {
-const err310 = {instancePath:instancePath+"/adapters/" + i7+"/type",schemaPath:"#/properties/adapters/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data202.type !== undefined){
+let data203 = data202.type;
+if(typeof data203 === "string"){
+if(func5(data203) < 1){
+const err310 = {instancePath:instancePath+"/adapters/" + i7+"/type",schemaPath:"#/properties/adapters/items/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3977,10 +3980,8 @@ vErrors.push(err310);
 errors++;
 }
 }
-if(data202.port !== undefined){
-let data204 = data202.port;
-if(!((typeof data204 == "number") && (!(data204 % 1) && !isNaN(data204)))){
-const err311 = {instancePath:instancePath+"/adapters/" + i7+"/port",schemaPath:"#/properties/adapters/items/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err311 = {instancePath:instancePath+"/adapters/" + i7+"/type",schemaPath:"#/properties/adapters/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3989,9 +3990,11 @@ vErrors.push(err311);
 }
 errors++;
 }
-if(typeof data204 == "number"){
-if(data204 > 65535 || isNaN(data204)){
-const err312 = {instancePath:instancePath+"/adapters/" + i7+"/port",schemaPath:"#/properties/adapters/items/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+}
+if(data202.port !== undefined){
+let data204 = data202.port;
+if(!((typeof data204 == "number") && (!(data204 % 1) && !isNaN(data204)))){
+const err312 = {instancePath:instancePath+"/adapters/" + i7+"/port",schemaPath:"#/properties/adapters/items/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -4000,8 +4003,9 @@ vErrors.push(err312);
 }
 errors++;
 }
-if(data204 < 1 || isNaN(data204)){
-const err313 = {instancePath:instancePath+"/adapters/" + i7+"/port",schemaPath:"#/properties/adapters/items/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(typeof data204 == "number"){
+if(data204 > 65535 || isNaN(data204)){
+const err313 = {instancePath:instancePath+"/adapters/" + i7+"/port",schemaPath:"#/properties/adapters/items/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -4010,11 +4014,8 @@ vErrors.push(err313);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err314 = {instancePath:instancePath+"/adapters/" + i7,schemaPath:"#/properties/adapters/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data204 < 1 || isNaN(data204)){
+const err314 = {instancePath:instancePath+"/adapters/" + i7+"/port",schemaPath:"#/properties/adapters/items/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -4025,8 +4026,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err315 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err315 = {instancePath:instancePath+"/adapters/" + i7,schemaPath:"#/properties/adapters/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -4036,13 +4038,25 @@ vErrors.push(err315);
 errors++;
 }
 }
+}
 else {
-const err316 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err316 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err316];
 }
 else {
 vErrors.push(err316);
+}
+errors++;
+}
+}
+else {
+const err317 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
 }
 errors++;
 }

@@ -79,6 +79,10 @@ export function patchCrdSpec(at: (dotted: string) => Schema): void {
   at("securityContext.procMount").enum = ["Default", "Unmasked"];
   at("podSecurityContext.fsGroupChangePolicy").enum = ["OnRootMismatch", "Always"];
 
+  // prometheus-operator's ServiceMonitor CRD takes only its own duration syntax (30s, 1m30s, 1h) for the interval.
+  at("metrics.serviceMonitor.interval").pattern =
+    "^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$";
+
   // Percona's CRD (v2.8.2) is stricter than the operator's about what it copies there.
   at("percona.backup.fullSchedule").minLength = 6;
   at("percona.backup.incrSchedule").minLength = 6;

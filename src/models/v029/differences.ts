@@ -93,6 +93,12 @@ export const DIFFERENCES: Difference[] = [
     reason: "Only the server's REST API applies them, once the shares exist.",
   },
   {
+    id: "validation-objects",
+    rule: "What the API server or the kubelet would reject in the objects is an error with its field path: an empty image, claims of size zero, StorageClass, Secret names and keys no object can carry, negative or overcommitted resources, a ServiceMonitor interval outside prometheus-operator's duration syntax, and a security context the hardening makes invalid (`privileged` or CAP_SYS_ADMIN while `allowPrivilegeEscalation` is false, uid 0 while `runAsNonRoot` is true).",
+    reason:
+      "The operator renders these objects and fills in the hardening the same way; the API server then rejects them, or the kubelet never starts the pod.",
+  },
+  {
     id: "validation-static",
     rule: "Every webhook error is raised before anything is registered, with the field path, plus: two pod listeners on one port (API, metrics, each adapter, 10111, 5353, 3702, 5357; the operator accepts metrics on the API port), two adapters of one type, names longer than 51 characters or Service names longer than 63, a `pollingInterval` that is not a positive Go duration, unknown fields, and the Feb model's fields, each with its replacement.",
     reason:

@@ -8,6 +8,7 @@ import { show } from "../../resolve/errors";
 import { annotationProblems, labelProblems } from "../../resolve/metadata-rules";
 import { adapterName } from "../../naming";
 import type { ResolvedServer, RuleResult } from "../object-model";
+import { objectRules } from "./object-rules";
 import { sanitiseType } from "./adapters";
 import { FIXED_PORTS, POSTGRES_SECRET_KEYS } from "./constants";
 
@@ -270,6 +271,7 @@ export function v029Rules(server: Server, typeWasSet: boolean): RuleResult {
       ...kerberosRules(spec),
       ...listenerRules(server),
       ...otherRules(server),
+      ...objectRules(spec),
     ],
     warnings: warnings(server, typeWasSet),
   };
