@@ -305,6 +305,36 @@ export const VARIANTS: Variant[] = [
     { ...JWT, ...ADMIN },
   ),
   variant(
+    "the JWT selector with an empty name (generated Secret) and an empty pod securityContext",
+    {
+      storage,
+      identity: { jwt: { secretRef: { key: "unused" }, refreshTokenDuration: "24h" } },
+      podSecurityContext: {},
+    },
+  ),
+  variant(
+    "no adapters declared: the server reports none running",
+    { storage, identity, adapters: [] },
+    { ...JWT, ...ADMIN },
+    {
+      reported: [
+        { type: "nfs", port: 12049, enabled: false, running: false },
+        { type: "smb", port: 1445, enabled: true, running: false },
+      ],
+    },
+  ),
+  variant(
+    "SMB alone, its Service annotated but typed by default",
+    {
+      storage,
+      identity,
+      adapters: [{ type: "smb", port: 1445 }],
+      adapterServices: { annotations: { "metallb.universe.tf/address-pool": "files" } },
+    },
+    { ...JWT, ...ADMIN },
+    { reported: [{ type: "smb", port: 1445, enabled: true, running: true }] },
+  ),
+  variant(
     "a PostgreSQL connection passed as a value",
     { storage, identity },
     { ...JWT, ...ADMIN },
