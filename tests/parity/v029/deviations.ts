@@ -186,6 +186,8 @@ export const NOT_OBJECTS: Record<string, string> = {
   "service-monitor":
     "the model's cluster has the ServiceMonitor CRD; the difference shows only where it is missing",
   "snapshot-policies": "the operator applies them through the server's API: no object either way",
+  "validation-objects":
+    "validation: objects the API server or the kubelet would refuse are refused before they exist",
   "validation-static": "validation: a spec either side refuses renders no objects",
   "secret-contents": "validation of the Secrets' contents at render time",
   updates: "how objects change over later deployments; a render is the first",
