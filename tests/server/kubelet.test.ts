@@ -152,7 +152,7 @@ describe("server contract: kubelet model", () => {
       ["emptyDir", "/tmp", false],
       ["claim", "/data/controlplane", false],
     ]);
-    expect(plan[0].files).to.deep.equal({ "config.yaml": "a: 1\n" });
+    expect(plan[0].files).to.deep.equal({ "config.yaml": { content: "a: 1\n", mode: 0o644 } });
     expect(() =>
       mountPlan(
         { name: "c", volumeMounts: [{ name: "gone", mountPath: "/x" }] },
@@ -161,6 +161,68 @@ describe("server contract: kubelet model", () => {
         cm,
       ),
     ).to.throw(ContainerConfigError);
+  });
+
+  describe("secret volumes", () => {
+    const secrets = clusterOf(
+      [
+        secret("tls", { "tls.crt": "CERT", "tls.key": "KEY" }),
+        secret("keytab", { "krb5.keytab": "KT", other: "x" }),
+      ],
+      "ns",
+    );
+    const plan = (volume: Obj, podSecurityContext?: Obj) =>
+      mountPlan(
+        { name: "c", volumeMounts: [{ name: volume.name, mountPath: "/m", readOnly: true }] },
+        { volumes: [volume], securityContext: podSecurityContext },
+        [],
+        secrets,
+      )[0];
+
+    it("mounts every key of a Secret without items, read-only, 0644", () => {
+      const m = plan({ name: "tls-cert", secret: { secretName: "tls" } });
+      expect([m.source, m.ref, m.readOnly]).to.deep.equal(["secret", "tls", true]);
+      expect(m.files).to.deep.equal({
+        "tls.crt": { content: "CERT", mode: 0o644 },
+        "tls.key": { content: "KEY", mode: 0o644 },
+      });
+    });
+
+    it("mounts only the listed items at their paths, with defaultMode or the item's own mode", () => {
+      const items = [{ key: "krb5.keytab", path: "dittofs.keytab" }];
+      const m = plan({ name: "k", secret: { secretName: "keytab", items, defaultMode: 0o400 } });
+      expect(m.files).to.deep.equal({ "dittofs.keytab": { content: "KT", mode: 0o400 } });
+      const own = plan({
+        name: "k",
+        secret: { secretName: "keytab", items: [{ ...items[0], mode: 0o600 }], defaultMode: 0o400 },
+      });
+      expect(own.files!["dittofs.keytab"].mode).to.equal(0o600);
+    });
+
+    it("makes the files group-readable when the pod has an fsGroup (the kubelet's volume ownership)", () => {
+      const items = [{ key: "krb5.keytab", path: "dittofs.keytab" }];
+      const m = plan(
+        { name: "k", secret: { secretName: "keytab", items, defaultMode: 0o400 } },
+        { fsGroup: 65532 },
+      );
+      expect(m.files!["dittofs.keytab"].mode).to.equal(0o440);
+    });
+
+    it("refuses a missing Secret or item key unless the volume is optional", () => {
+      expect(() => plan({ name: "g", secret: { secretName: "gone" } })).to.throw(
+        ContainerConfigError,
+        'secret "gone" not found',
+      );
+      const missing = { secretName: "keytab", items: [{ key: "nope", path: "x" }] };
+      expect(() => plan({ name: "k", secret: missing })).to.throw(
+        ContainerConfigError,
+        "secret keytab has no key nope",
+      );
+      expect(plan({ name: "k", secret: { ...missing, optional: true } }).files).to.deep.equal({});
+      expect(
+        plan({ name: "g", secret: { secretName: "gone", optional: true } }).files,
+      ).to.deep.equal({});
+    });
   });
 
   it("runs as the pod's user; runAsNonRoot with a root user does not start", () => {

@@ -166,6 +166,12 @@ export function containerEnv(
   return { ...imageEnv, ...env };
 }
 
+export interface MountedFile {
+  content: string;
+  /** The file's mode as the kubelet leaves it. */
+  mode: number;
+}
+
 export interface MountPlan {
   volume: string;
   source: "claim" | "emptyDir" | "configMap" | "secret";
@@ -173,9 +179,44 @@ export interface MountPlan {
   ref: string;
   mountPath: string;
   readOnly: boolean;
-  /** configMap/secret: file name → content; file mode from defaultMode. */
-  files?: Record<string, string>;
-  mode?: number;
+  /** configMap/secret: path inside the volume → content and mode. */
+  files?: Record<string, MountedFile>;
+}
+
+/** The API server's default `defaultMode` of configMap and secret volumes (0644). */
+const DEFAULT_MODE = 0o644;
+/** With an fsGroup the kubelet makes a read-only volume's files group-readable (pkg/volume SetVolumeOwnership). */
+const FS_GROUP_READ = 0o440;
+
+/**
+ * The files of a configMap or secret volume, as the kubelet's atomic writer lays them out: every key, or the listed
+ * `items` at their paths; each file's mode is the item's `mode`, else `defaultMode`, else 0644, and with an fsGroup
+ * also group-readable. A missing source or item key stops the container unless the volume is `optional`.
+ */
+function projectedFiles(
+  source: Obj,
+  kind: string,
+  name: string,
+  data: Record<string, string> | undefined,
+  fsGroup: number | undefined,
+  what: string,
+): Record<string, MountedFile> {
+  if (data === undefined) {
+    if (source.optional) return {};
+    throw new ContainerConfigError(`${what}: ${kind} "${name}" not found`);
+  }
+  const mode = (m: number | undefined) =>
+    (m ?? source.defaultMode ?? DEFAULT_MODE) | (fsGroup === undefined ? 0 : FS_GROUP_READ);
+  const items: Obj[] = source.items ?? Object.keys(data).map((key) => ({ key, path: key }));
+  const files: Record<string, MountedFile> = {};
+  for (const item of items) {
+    if (!(item.key in data)) {
+      if (source.optional) continue;
+      throw new ContainerConfigError(`${what}: ${kind} ${name} has no key ${item.key}`);
+    }
+    files[item.path] = { content: data[item.key], mode: mode(item.mode) };
+  }
+  return files;
 }
 
 /** Each volume mount of the container, with where its data comes from. */
@@ -187,60 +228,27 @@ export function mountPlan(
 ): MountPlan[] {
   const volumes = new Map<string, Obj>((podSpec.volumes ?? []).map((v: Obj) => [v.name, v]));
   const claims = new Set(claimTemplates.map((c) => c.metadata.name));
+  const fsGroup: number | undefined = podSpec.securityContext?.fsGroup;
   return (container.volumeMounts ?? []).map((m: Obj) => {
     const what = `container "${container.name}" volumeMount ${m.name}`;
     if (m.subPath || m.subPathExpr) throw new Error(`${what}: subPath not modelled`);
     const v = volumes.get(m.name);
-    if (!v && claims.has(m.name))
-      return {
-        volume: m.name,
-        source: "claim",
-        ref: m.name,
-        mountPath: m.mountPath,
-        readOnly: !!m.readOnly,
-      };
+    const mount = { volume: m.name, ref: m.name, mountPath: m.mountPath, readOnly: !!m.readOnly };
+    if (!v && claims.has(m.name)) return { ...mount, source: "claim" };
     if (!v) throw new ContainerConfigError(`${what}: no volume or claim template named ${m.name}`);
-    if (v.emptyDir)
-      return {
-        volume: m.name,
-        source: "emptyDir",
-        ref: m.name,
-        mountPath: m.mountPath,
-        readOnly: !!m.readOnly,
-      };
-    const projected = (
-      kind: "configMap" | "secret",
-      name: string,
-      data: Record<string, string> | undefined,
-    ) => {
-      const spec = v[kind];
-      if (data === undefined) {
-        if (spec.optional) return {};
-        throw new ContainerConfigError(`${what}: ${kind} "${name}" not found`);
-      }
-      if (!spec.items) return { ...data };
-      const files: Record<string, string> = {};
-      for (const item of spec.items) {
-        if (!(item.key in data))
-          throw new ContainerConfigError(`${what}: ${kind} ${name} has no key ${item.key}`);
-        files[item.path] = data[item.key];
-      }
-      return files;
-    };
+    if (v.emptyDir) return { ...mount, source: "emptyDir" };
     // configMap and secret volumes are always mounted read-only by the kubelet.
-    const kind = v.configMap ? "configMap" : v.secret ? "secret" : undefined;
-    if (kind) {
-      const name: string = kind === "configMap" ? v.configMap.name : v.secret.secretName;
-      const data = kind === "configMap" ? cluster.configMaps.get(name) : cluster.secrets.get(name);
-      return {
-        volume: m.name,
-        source: kind,
-        ref: name,
-        mountPath: m.mountPath,
-        readOnly: true,
-        files: projected(kind, name, data),
-        mode: v[kind].defaultMode ?? 0o644,
-      };
+    if (v.configMap) {
+      const name: string = v.configMap.name;
+      const data = cluster.configMaps.get(name);
+      const files = projectedFiles(v.configMap, "configmap", name, data, fsGroup, what);
+      return { ...mount, source: "configMap", ref: name, readOnly: true, files };
+    }
+    if (v.secret) {
+      const name: string = v.secret.secretName;
+      const data = cluster.secrets.get(name);
+      const files = projectedFiles(v.secret, "secret", name, data, fsGroup, what);
+      return { ...mount, source: "secret", ref: name, readOnly: true, files };
     }
     throw new Error(
       `${what}: volume type ${Object.keys(v).filter((k) => k !== "name")} not modelled`,

@@ -93,10 +93,10 @@ function materialize(start: ContainerStart, podDir: string): string {
         fs.chmodSync(dir, start.fsGroup === undefined ? 0o777 : 0o2777);
         fs.chownSync(dir, 0, group);
       } else {
-        for (const [file, content] of Object.entries(m.files ?? {})) {
+        for (const [file, { content, mode }] of Object.entries(m.files ?? {})) {
           fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-          fs.writeFileSync(path.join(dir, file), content, { mode: m.mode });
-          fs.chmodSync(path.join(dir, file), m.mode!);
+          fs.writeFileSync(path.join(dir, file), content, { mode });
+          fs.chmodSync(path.join(dir, file), mode);
           fs.chownSync(path.join(dir, file), 0, group);
         }
       }

@@ -35,6 +35,16 @@ export function postgresUnavailable(): string {
   return "";
 }
 
+export interface PostgresConnection {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  password: string;
+  sslmode: string;
+  url: string;
+}
+
 export class LocalPostgres {
   readonly host = "10.213.250.2";
   readonly port = 5432;
@@ -97,14 +107,16 @@ export class LocalPostgres {
 
   /**
    * A new database and its owner with a random password (the value the tests keep out of everything but Secrets;
-   * it goes to psql through stdin, never on a command line). Its URL, as a user would put it in a Secret.
+   * it goes to psql through stdin, never on a command line): its parts, and its URL as a user would put it in a
+   * Secret.
    */
-  database(name: string, sslmode = "disable"): string {
+  database(name: string, sslmode = "disable"): PostgresConnection {
     const password = crypto.randomBytes(18).toString("base64url");
     this.psql(
       `CREATE ROLE ${name} LOGIN PASSWORD '${password}';\nCREATE DATABASE ${name} OWNER ${name};\n`,
     );
-    return `postgres://${name}:${encodeURIComponent(password)}@${this.host}:${this.port}/${name}?sslmode=${sslmode}`;
+    const url = `postgres://${name}:${encodeURIComponent(password)}@${this.host}:${this.port}/${name}?sslmode=${sslmode}`;
+    return { host: this.host, port: this.port, database: name, user: name, password, sslmode, url };
   }
 
   /** Tables the server created in a database. */
