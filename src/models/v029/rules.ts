@@ -47,6 +47,10 @@ function selectorRules(spec: V029Spec): string[] {
     spec.metrics.enabled
   )
     problems.push("spec.metrics.bearerTokenSecret.name: must name a Secret");
+  // The operator puts it in env whenever given (an env var with an empty Secret name is refused by the API server);
+  // leaving it out would start the server without its bind password.
+  if (spec.identity.ldap?.bindPasswordSecretRef?.name === "")
+    problems.push("spec.identity.ldap.bindPasswordSecretRef.name: must name a Secret");
   return problems;
 }
 
