@@ -5,11 +5,12 @@
  * never the source text (it may hold a secret); integers beyond 2^53-1 are caught before they lose digits; a plain
  * scalar that YAML 1.1 readers (kubectl) read otherwise must be quoted (yaml-versions.ts).
  */
-import { Composer, LineCounter, Parser } from "yaml";
+import { Composer, LineCounter, Parser, type CST } from "yaml";
 import { quote } from "../resolve/errors";
 import { argPath } from "../resolve/field-path";
 import { InputError, isMap, metadataOf } from "./input-object";
 import { readSecret, type SecretDocument } from "./secret-input";
+import { tee } from "./tee";
 import { ambiguities, ambiguityLines, type Ambiguity } from "./yaml-versions";
 import { PLATFORM_FIELDS } from "../resolve/platform-schema";
 
@@ -121,15 +122,14 @@ function* documents(
   counted: { documents: number },
 ): Generator<{ where: string; value: unknown; ambiguous: Ambiguity[] }> {
   const lines = new LineCounter();
-  const compose = (version: "1.1" | "1.2", onNewLine?: (offset: number) => void) =>
-    new Composer({ intAsBigInt: true, prettyErrors: false, version }).compose(
-      new Parser(onNewLine).parse(file.text),
-      true,
-    );
+  // The same text read as YAML 1.1 too, document by document, to find what kubectl would read otherwise: the two
+  // readings share one tokenisation.
+  const [tokens, tokens11] = tee(new Parser(lines.addNewLine).parse(file.text));
+  const compose = (version: "1.1" | "1.2", read: Iterable<CST.Token>) =>
+    new Composer({ intAsBigInt: true, prettyErrors: false, version }).compose(read, true);
   let index = 0;
-  // The same text read as YAML 1.1 too, document by document, to find what kubectl would read otherwise.
-  const docs = compose("1.2", lines.addNewLine);
-  const docs11 = compose("1.1");
+  const docs = compose("1.2", tokens);
+  const docs11 = compose("1.1", tokens11);
   const next = <T>(iterator: Iterator<T>) => {
     try {
       return iterator.next();
