@@ -5,12 +5,12 @@
  * pod that serves (pod listeners, ports it may bind, persistent paths). Synchronous and pure.
  */
 import { posix } from "path";
-import { RUN_AS_ID } from "../../defaults";
 import type { Spec as ResolvedSpec } from "../../generated/feb2026/spec";
 import { show } from "../../resolve/errors";
 import { imageProblem } from "../../resolve/image";
 import { secretKeyProblem, subdomainProblem } from "../../resolve/k8s-names";
 import { annotationProblems } from "../../resolve/metadata-rules";
+import { mayBind, privilegedPortProblem, type BindContext } from "../../resolve/privileged-ports";
 import { parseQuantity } from "../../resolve/quantity";
 import { resourceProblems } from "../../resolve/resources";
 import type { ResolvedServer, RuleResult, SecretValuePresence } from "../object-model";
@@ -278,47 +278,18 @@ function imageRules(spec: ResolvedSpec): string[] {
   return problem ? [problem] : [];
 }
 
-const UNPRIVILEGED_PORT_START = "net.ipv4.ip_unprivileged_port_start";
-const capabilities = (list: string[] | undefined) =>
-  new Set((list ?? []).map((c) => c.toUpperCase().replace(/^CAP_/, "")));
-
-/**
- * Whether the container may listen on `port` below 1024: the kernel lets a process bind there with
- * CAP_NET_BIND_SERVICE (added, or kept by root) or when the pod's sysctl `net.ipv4.ip_unprivileged_port_start` is
- * at most the port. The default security context (uid 65532, every capability dropped) may not.
- */
-function mayBind(spec: ResolvedSpec, port: number): boolean {
-  if (port >= 1024) return true;
-  // Schema-valid: the core/v1 shapes of the CRD.
-  const container = spec.securityContext as {
-    privileged?: boolean;
-    runAsUser?: number;
-    capabilities?: { add?: string[]; drop?: string[] };
-  };
-  const pod = spec.podSecurityContext as {
-    runAsUser?: number;
-    sysctls?: Array<{ name: string; value: string }>;
-  };
-  const sysctl = pod.sysctls?.find((s) => s.name === UNPRIVILEGED_PORT_START);
-  if (sysctl && /^\d+$/.test(sysctl.value) && Number(sysctl.value) <= port) return true;
-  if (container.privileged) return true;
-  const add = capabilities(container.capabilities?.add);
-  if (add.has("NET_BIND_SERVICE") || add.has("ALL")) return true;
-  const drop = capabilities(container.capabilities?.drop);
-  const uid = container.runAsUser ?? pod.runAsUser ?? RUN_AS_ID;
-  return uid === 0 && !drop.has("NET_BIND_SERVICE") && !drop.has("ALL");
-}
-
 /** The API and metrics listeners are the spec's ports (differences: unprivileged-listeners). */
 function privilegedPortRules(spec: ResolvedSpec): string[] {
   const listeners: Array<[string, number]> = [["spec.controlPlane.port", spec.controlPlane.port]];
   if (spec.metrics.enabled) listeners.push(["spec.metrics.port", spec.metrics.port]);
+  // Schema-valid: the core/v1 shapes of the CRD.
+  const context = {
+    container: spec.securityContext,
+    pod: spec.podSecurityContext,
+  } as unknown as BindContext;
   return listeners
-    .filter(([, port]) => !mayBind(spec, port))
-    .map(
-      ([path, port]) =>
-        `${path}: ${port} is below 1024 and the container may not listen there (it runs as a non-root user without NET_BIND_SERVICE): use a port of 1024 or more, or a securityContext whose capabilities.add has NET_BIND_SERVICE (or podSecurityContext.sysctls ${UNPRIVILEGED_PORT_START} at most ${port})`,
-    );
+    .filter(([, port]) => !mayBind(context, port))
+    .map(([path, port]) => privilegedPortProblem(path, port));
 }
 
 export function febRules(server: ResolvedServer<ResolvedSpec>, typeWasSet: boolean): RuleResult {

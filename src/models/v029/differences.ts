@@ -100,7 +100,7 @@ export const DIFFERENCES: Difference[] = [
   },
   {
     id: "validation-static",
-    rule: "Every webhook error is raised before anything is registered, with the field path, plus: two pod listeners on one port (API, metrics, each adapter, 10111, 5353, 3702, 5357; the operator accepts metrics on the API port), two adapters of one type, names longer than 51 characters or Service names longer than 63, a `pollingInterval` that is not a positive Go duration, unknown fields, and the Feb model's fields, each with its replacement.",
+    rule: "Every webhook error is raised before anything is registered, with the field path, plus: two pod listeners on one port (API, metrics, each adapter, 10111, 5353, 3702, 5357; the operator accepts metrics on the API port), two adapters of one type, an adapter type whose container port name (`adapter-<type>`, cut to 15 characters) the pod already has, an NFS adapter on 111 (its Service's portmapper port), a listener (API, metrics, an adapter) below 1024 unless the container may bind it (`capabilities.add` NET_BIND_SERVICE or ALL, root keeping that capability, `privileged`, or the sysctl `net.ipv4.ip_unprivileged_port_start` at most the port; the operator only warns, for the API port), names longer than 51 characters or Service names longer than 63, a `pollingInterval` that is not a positive Go duration, unknown fields, and the Feb model's fields, each with its replacement.",
     reason:
       "Errors before anything reaches a cluster; each of these specs deploys a pod that cannot serve.",
   },

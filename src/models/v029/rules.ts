@@ -6,17 +6,13 @@
 import type { Spec as V029Spec } from "../../generated/v029/spec";
 import { show } from "../../resolve/errors";
 import { annotationProblems, labelProblems } from "../../resolve/metadata-rules";
-import { adapterName } from "../../naming";
 import type { ResolvedServer, RuleResult } from "../object-model";
 import { objectRules } from "./object-rules";
-import { sanitiseType } from "./adapters";
-import { FIXED_PORTS, POSTGRES_SECRET_KEYS } from "./constants";
+import { POSTGRES_SECRET_KEYS } from "./constants";
+import { listenerRules } from "./listener-rules";
 
 type Server = ResolvedServer<V029Spec>;
 type Selector = { name: string; key: string } | undefined;
-
-/** `<name>-adapter-<type>` must be a Service name (≤ 63); with the shortest types that leaves 51 for `<name>`. */
-export const MAX_NAME_LENGTH = 51;
 
 /** A selector with a name needs a key (the webhook's rule for the JWT, extended to every selector). */
 function selectorRules(spec: V029Spec): string[] {
@@ -111,61 +107,6 @@ function kerberosRules(spec: V029Spec): string[] {
   return problems;
 }
 
-interface Listener {
-  what: string;
-  path: string;
-  port: number;
-}
-
-/**
- * Declared adapters: distinct types (after the operator's sanitising), Service names that fit, and every port the pod
- * listens on (API, metrics, each adapter, the portmapper, mDNS, WS-Discovery) distinct.
- */
-function listenerRules(server: Server): string[] {
-  const { spec, name } = server;
-  const problems: string[] = [];
-  const listeners: Listener[] = [
-    { what: "the API", path: "spec.controlPlane.port", port: spec.controlPlane.port },
-  ];
-  if (spec.metrics.enabled)
-    listeners.push({ what: "metrics", path: "spec.metrics.port", port: spec.metrics.port });
-  const seen = new Map<string, number>();
-  spec.adapters.forEach((adapter, i) => {
-    const path = `spec.adapters[${i}]`;
-    const type = sanitiseType(adapter.type);
-    const first = seen.get(type);
-    if (first !== undefined)
-      problems.push(
-        `${path}.type: ${show(adapter.type)} names the same adapter as spec.adapters[${first}] (${type})`,
-      );
-    seen.set(type, i);
-    const service = adapterName(name, type);
-    if (service.length > 63)
-      problems.push(
-        `${path}.type: ${show(adapter.type)} makes the Service name ${show(service)} longer than 63 characters`,
-      );
-    listeners.push({ what: `the ${type} adapter`, path: `${path}.port`, port: adapter.port });
-  });
-  const fixed: Array<[string, number, boolean]> = [
-    ["the NFS portmapper", FIXED_PORTS.portmapper.container, seen.has("nfs")],
-    ["mDNS", FIXED_PORTS.mdns, seen.size > 0],
-    ["WS-Discovery", FIXED_PORTS.wsDiscovery, seen.has("smb")],
-    ["WS-Discovery metadata", FIXED_PORTS.wsDiscoveryMetadata, seen.has("smb")],
-  ];
-  for (const [what, port, used] of fixed) if (used) listeners.push({ what, path: "", port });
-  listeners.forEach((l, i) => {
-    const earlier = listeners.slice(0, i).find((e) => e.port === l.port);
-    if (!earlier) return;
-    const path = l.path || earlier.path;
-    const describe = (x: Listener) =>
-      x.path ? `${x.what} (${x.path})` : `${x.what} (container port ${x.port})`;
-    problems.push(
-      `${path}: port ${l.port} is used in the pod by both ${describe(earlier)} and ${describe(l)}`,
-    );
-  });
-  return problems;
-}
-
 const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?$/;
 const GO_DURATION = /^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/;
 
@@ -204,10 +145,6 @@ function otherRules(server: Server): string[] {
   if (claims && claims.length > 0)
     problems.push(
       "spec.resources.claims: is not supported: the pod declares no resourceClaims for the container to use",
-    );
-  if (server.name.length > MAX_NAME_LENGTH)
-    problems.push(
-      `metadata.name: ${show(server.name)} is ${server.name.length} characters; at most ${MAX_NAME_LENGTH} leave room for <name>-adapter-<type> Service names`,
     );
   problems.push(
     ...annotationProblems(spec.service.annotations ?? {}, "spec.service.annotations"),
