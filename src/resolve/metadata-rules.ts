@@ -3,6 +3,7 @@
  * so that a bad key or value never reaches a cluster.
  */
 import { quote, show } from "./errors";
+import { childPath } from "./field-path";
 
 const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const PREFIX = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -33,7 +34,7 @@ export function labelProblems(map: Record<string, string>, path: string): string
     const problems = annotationProblems({ [key]: value }, path);
     if (value !== "" && (value.length > 63 || !NAME.test(value))) {
       problems.push(
-        `${path}.${key}: ${show(value)} must be a label value: at most 63 of [A-Za-z0-9_.-], starting and ending alphanumeric`,
+        `${childPath(path, key)}: ${show(value)} must be a label value: at most 63 of [A-Za-z0-9_.-], starting and ending alphanumeric`,
       );
     }
     return problems;
