@@ -126,8 +126,9 @@ export function describeCase(build: ServerBuild, c: ContractCase) {
         expect(fs.readFileSync(`/proc/${pid}/root/config/config.yaml`, "utf8")).to.equal(
           configMap!.data["config.yaml"],
         );
-        // Exactly the rendered env (an optional key that is absent is left out), the image's PATH, HOSTNAME, and the
-        // `kubernetes` Service's variables: no service links for the server's own Services.
+        // Exactly the rendered env (an optional key that is absent is left out), the image's PATH, HOSTNAME, HOME
+        // (runc's, from the image's passwd), and the `kubernetes` Service's variables: no service links for the
+        // server's own Services.
         const environ = fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").filter(Boolean);
         const names = environ.map((e) => e.slice(0, e.indexOf("="))).sort();
         const secrets = cluster(run.rendered).secrets;
@@ -149,7 +150,7 @@ export function describeCase(build: ServerBuild, c: ContractCase) {
           "PORT_443_TCP_ADDR",
         ];
         expect(names).to.deep.equal(
-          [...rendered, "PATH", "HOSTNAME", ...master.map((m) => `KUBERNETES_${m}`)].sort(),
+          [...rendered, "PATH", "HOSTNAME", "HOME", ...master.map((m) => `KUBERNETES_${m}`)].sort(),
         );
         expect(names).to.include.members([
           "DITTOFS_CONTROLPLANE_SECRET",

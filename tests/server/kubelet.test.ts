@@ -14,7 +14,7 @@ import {
   resolvePort,
   serviceLinkEnv,
 } from "./kubelet";
-import { argvOf } from "./rendered-pod";
+import { argvOf, containerStart } from "./rendered-pod";
 import { FEB_SERVER, TODAYS_SERVER } from "./server-builds";
 
 type Obj = Record<string, any>;
@@ -251,6 +251,36 @@ describe("server contract: kubelet model", () => {
     expect(argvOf({ command: ["/app/dittofs"] }, TODAYS_SERVER, {})).to.deep.equal([
       "/app/dittofs",
     ]);
+  });
+
+  it("sets HOME as runc does: the user's home in the image's passwd, unless the env has one", () => {
+    const rendered = (env: Obj[], runAsUser?: number) => ({
+      name: "h",
+      namespace: "default",
+      inputs: [],
+      objects: [
+        {
+          kind: "StatefulSet",
+          metadata: { name: "h" },
+          spec: {
+            template: {
+              metadata: {},
+              spec: {
+                enableServiceLinks: false,
+                securityContext: runAsUser === undefined ? {} : { runAsUser, runAsGroup: 65532 },
+                containers: [{ name: "c", env }],
+              },
+            },
+          },
+        },
+      ],
+    });
+    const home = (env: Obj[], uid?: number) =>
+      containerStart(rendered(env, uid), TODAYS_SERVER, "/bin/true", "10.0.0.2", new Map()).env
+        .HOME;
+    expect(home([])).to.equal("/app");
+    expect(home([], 1000), "a uid the passwd does not know").to.equal("/");
+    expect(home([{ name: "HOME", value: "/data" }])).to.equal("/data");
   });
 
   it("resolves ports by number or container port name", () => {

@@ -98,6 +98,10 @@ export function containerStart(
     HOSTNAME: pod.metadata.name,
   });
   const who = identity(container, pod.spec, build.image.user);
+  // runc sets HOME from the image's /etc/passwd when the env has none (the user's home, else "/").
+  if (!("HOME" in env))
+    env.HOME =
+      who.uid === build.image.user.uid ? build.image.user.home : who.uid === 0 ? "/root" : "/";
   return {
     podName: pod.metadata.name,
     binary,

@@ -18,7 +18,8 @@ export interface Image {
   entrypoint: string[];
   cmd: string[];
   workdir: string;
-  user: { uid: number; gid: number };
+  /** USER, and its home in the image's /etc/passwd (`adduser -h /app`). */
+  user: { uid: number; gid: number; home: string };
   env: Record<string, string>;
   dirs: Array<{ path: string; uid: number; gid: number; mode: number }>;
   volumes: string[];
@@ -37,7 +38,7 @@ const image = (binary: string): Image => ({
   entrypoint: [binary],
   cmd: ["start", "--foreground", "--config", "/config/config.yaml"],
   workdir: "/app",
-  user: { uid: 65532, gid: 65532 },
+  user: { uid: 65532, gid: 65532, home: "/app" },
   env: { PATH: ALPINE_PATH },
   // RUN mkdir -p /data/metadata /data/content /data/cache /config && chown -R 65532:65532 /data /config; alpine's /tmp.
   dirs: [
