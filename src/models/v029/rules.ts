@@ -10,6 +10,7 @@ import type { ResolvedServer, RuleResult } from "../object-model";
 import { objectRules } from "./object-rules";
 import { POSTGRES_SECRET_KEYS } from "./constants";
 import { listenerRules } from "./listener-rules";
+import { usesPostgres } from "./server-config";
 
 type Server = ResolvedServer<V029Spec>;
 type Selector = { name: string; key: string } | undefined;
@@ -171,6 +172,10 @@ function warnings(server: Server, typeWasSet: boolean): string[] {
   if ((pgRef || server.values.postgresConnection) && spec.database.type === "sqlite")
     out.push(
       `spec.database.postgresSecretRef is set but spec.database.type is ${typeWasSet ? "'sqlite'" : "not 'postgres'"} - PostgreSQL will take precedence`,
+    );
+  if (spec.database.type === "postgres" && !usesPostgres(server))
+    out.push(
+      "spec.database.type is 'postgres' but no connection is given (spec.database.postgresSecretRef) - SQLite will be used, as the operator does",
     );
   if (spec.percona.enabled && pgRef)
     out.push(
