@@ -135,6 +135,46 @@ export const V029_CASES: ContractCase[] = [
     },
   },
   {
+    title: "v0.29 named dittofs with metrics enabled (the server's own env prefix)",
+    name: "dittofs",
+    release: "v0.29",
+    spec: { storage, metrics: { enabled: true } },
+    containerPorts: { api: 8080, metrics: 9090, ...adapterContainerPorts(12049, 1445) },
+    restOnly: restOnly(12049),
+    servicePorts: {
+      ...apiServices("dittofs"),
+      "dittofs-metrics": { metrics: 9090 },
+      ...adapterServices("dittofs", 12049, 1445),
+    },
+  },
+  {
+    title:
+      "v0.29 user Secrets: JWT secretRef, admin passwordSecretRef (the initial password), custom API and metrics ports",
+    name: "v29secrets",
+    release: "v0.29",
+    spec: {
+      storage,
+      controlPlane: { port: 8181 },
+      metrics: { enabled: true, port: 9191 },
+      identity: {
+        jwt: { secretRef: { name: "jwt", key: "signing-key" } },
+        admin: { passwordSecretRef: { name: "admin", key: "password" } },
+      },
+    },
+    inputs: () => [
+      secret("jwt", { "signing-key": "contract-test-jwt-signing-key-0123456789" }),
+      secret("admin", { password: "contract admin pässword" }),
+    ],
+    adminPassword: { secret: "admin", key: "password" },
+    containerPorts: { api: 8181, metrics: 9191, ...adapterContainerPorts(12049, 1445) },
+    restOnly: restOnly(12049),
+    servicePorts: {
+      ...apiServices("v29secrets", 8181),
+      "v29secrets-metrics": { metrics: 9191 },
+      ...adapterServices("v29secrets", 12049, 1445),
+    },
+  },
+  {
     title:
       "v0.29 PostgreSQL through the fixed-key Secret (host, database, user, password, sslmode; port left to its default)",
     name: "pgkeys",
