@@ -97,7 +97,7 @@ export class DittoServer extends pulumi.ComponentResource {
       statefulSetName: names.statefulSet,
       configMapName: names.configMap,
       headlessServiceName: names.headlessService,
-      fileServiceName: names.fileService,
+      fileServiceName: has("file") ? names.fileService : "",
       apiServiceName: names.apiService,
       metricsServiceName: has("metrics") ? names.metricsService : "",
       perconaClusterName: has("postgres") ? names.perconaCluster : "",
