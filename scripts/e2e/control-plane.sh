@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A local Kubernetes control plane on loopback for the e2e tests: etcd, kube-apiserver, kube-controller-manager,
-# kube-scheduler and kwok (pods of the StatefulSet become Ready without a container runtime), with the PerconaPGCluster
-# CRD installed. Binaries come from the toolchain cache (scripts/toolchain.sh).
+# kube-scheduler and kwok (pods of the StatefulSet become Ready without a container runtime, LoadBalancer Services get
+# an address), with the PerconaPGCluster CRD installed. Binaries come from the toolchain cache (scripts/toolchain.sh).
 #
 #   control-plane.sh start RUN_DIR   # prints KUBECONFIG=...; pids in RUN_DIR/pids
 #   control-plane.sh stop RUN_DIR    # kills by pid, in reverse order
@@ -88,6 +88,7 @@ KCFG
   for f in "$TC"/share/kwok/*.yaml; do
     [ "$(basename "$f")" = storage-class.yaml ] || stages+=("--config=$f")
   done
+  stages+=("--config=$ROOT/scripts/e2e/kwok-service-load-balancer.yaml")
   start_bg kwok kwok --kubeconfig="$KUBECONFIG" "${stages[@]}" --manage-all-nodes=false \
     --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake --node-ip=10.0.0.1 --cidr=10.0.0.0/24 \
     --node-lease-duration-seconds=40

@@ -8,96 +8,53 @@ import * as os from "os";
 import * as path from "path";
 import { parseAllDocuments } from "yaml";
 import { renderServer } from "../../src/render";
-import { examplePlainArgs } from "../helpers/example";
+import { EXAMPLE_POSTGRES_CONNECTION, examplePlainArgs } from "../helpers/example";
+import { Cluster } from "./cluster";
 import { expectGolden } from "./golden";
-import { must, runSync } from "./shell";
+import { changes, expectNoPlaintext } from "./preview";
+import { must } from "./shell";
 import { Stack } from "./stack";
-import { missing, REPO, TC } from "./toolchain";
+import { missing, REPO } from "./toolchain";
 
 type Obj = Record<string, any>;
 
 const JWT_1 = "e2e-jwt-secret-one-0123456789abcdefghij";
 const JWT_2 = "e2e-jwt-secret-two-0123456789abcdefghij";
-const S3_ID = "e2e-access-key-id";
-const S3_KEY_1 = "e2e-secret-access-key-one";
-const S3_KEY_2 = "e2e-secret-access-key-two";
+/** The fixed-key PostgreSQL Secret the refs fixture references (the keys the v0.29 server reads). */
+const POSTGRES = {
+  host: "postgres.e2e.svc.cluster.local",
+  port: "5432",
+  database: "dittofs",
+  user: "dittofs",
+  password: "e2e-postgres-password-one",
+  sslmode: "require",
+};
+const POSTGRES_PASSWORD_2 = "e2e-postgres-password-two";
 const PLAINTEXTS = [
   JWT_1,
   JWT_2,
-  S3_ID,
-  S3_KEY_1,
-  S3_KEY_2,
-  "example-secret-access-key",
-  "example-access-key-id",
+  POSTGRES.password,
+  POSTGRES_PASSWORD_2,
+  EXAMPLE_POSTGRES_CONNECTION,
+  "example-postgres-password",
 ];
 
-function noPlaintext(text: string): void {
-  for (const p of PLAINTEXTS) {
-    expect(text).not.to.include(p);
-    expect(text).not.to.include(Buffer.from(p).toString("base64"));
-  }
-}
-
-/** The resource lines of a preview: `<type> <action>` for each `<op> <pkg>:<module>:<Type>: (<action>)` line. */
-function changes(preview: string): string[] {
-  return preview
-    .split("\n")
-    .map((l) =>
-      l.match(
-        /^\s*(?:\+-|-\+|[~+\-]|>)\s*(\w+:[\w:/.-]+): \((create|update|replace|delete|read|create-replacement|delete-replaced|refresh)\)/,
-      ),
-    )
-    .filter((m): m is RegExpMatchArray => m !== null)
-    .map((m) => `${m[1]} ${m[2]}`);
-}
+const noPlaintext = (text: string) => expectNoPlaintext(text, PLAINTEXTS);
 
 describe("e2e: the real engine against a local control plane", function () {
   this.timeout(15 * 60 * 1000);
   const run = fs.mkdtempSync(path.join(os.tmpdir(), "dittofs-e2e-"));
-  const script = path.join(REPO, "scripts", "e2e", "control-plane.sh");
-  let kubeconfig = "";
+  const cluster = new Cluster(run);
   let skip = missing("engine", "cluster");
-  const kubectl = (...args: string[]) =>
-    runSync(path.join(TC, "bin", "kubectl"), args, {
-      env: { ...process.env, KUBECONFIG: kubeconfig },
-    });
+  const kubectl = (...args: string[]) => cluster.kubectl(...args);
 
   before(function () {
     if (skip) return;
-    const started = runSync("bash", [script, "start", run]);
-    if (started.code !== 0) {
-      // One line (CI lists the reasons of what did not run): the last lines of the script's stderr.
-      const tail = started.stderr.trim().split("\n").slice(-5).join(" / ");
-      skip = `the local control plane did not start (scripts/e2e/control-plane.sh): ${tail}`;
-      return;
-    }
-    kubeconfig = path.join(run, "admin.kubeconfig");
+    skip = cluster.start();
+    if (skip) return;
     must(kubectl("create", "namespace", "e2e"), "create namespace");
-    must(
-      kubectl(
-        "-n",
-        "e2e",
-        "create",
-        "secret",
-        "generic",
-        "e2e-jwt",
-        `--from-literal=secret=${JWT_1}`,
-      ),
-      "jwt secret",
-    );
-    must(
-      kubectl(
-        "-n",
-        "e2e",
-        "create",
-        "secret",
-        "generic",
-        "e2e-s3",
-        `--from-literal=accessKeyId=${S3_ID}`,
-        `--from-literal=secretAccessKey=${S3_KEY_1}`,
-      ),
-      "s3 secret",
-    );
+    cluster.createSecret("e2e", "e2e-jwt", { secret: JWT_1 });
+    cluster.createSecret("e2e", "e2e-postgres", POSTGRES);
     // The TypeScript example imports the package by name: link it to this repository (built lib/).
     const link = path.join(REPO, "examples", "typescript", "node_modules", "dittofs");
     fs.mkdirSync(path.dirname(link), { recursive: true });
@@ -105,7 +62,7 @@ describe("e2e: the real engine against a local control plane", function () {
   });
 
   after(() => {
-    runSync("bash", [script, "stop", run]);
+    cluster.stop();
     for (const stack of [exampleStack, refsStack]) stack?.cleanup();
   });
 
@@ -120,13 +77,13 @@ describe("e2e: the real engine against a local control plane", function () {
     new Stack(
       path.join(REPO, "examples", "typescript"),
       path.join(run, "state-example"),
-      kubeconfig,
+      cluster.kubeconfig,
     );
   const refs = () =>
     new Stack(
       path.join(REPO, "tests", "e2e", "programs", "refs"),
       path.join(run, "state-refs"),
-      kubeconfig,
+      cluster.kubeconfig,
     );
   let exampleStack: Stack;
   let refsStack: Stack;
@@ -140,16 +97,21 @@ describe("e2e: the real engine against a local control plane", function () {
       "kubernetes:core/v1:ConfigMap create",
       "kubernetes:core/v1:Service create",
       "kubernetes:apps/v1:StatefulSet create",
+      "kubernetes:networking.k8s.io/v1:NetworkPolicy create",
     ]);
     for (const name of [
+      "demo-jwt-secret",
+      "demo-admin-bootstrap-credentials",
+      "demo-postgres-connection",
       "demo-config",
       "demo-headless",
-      "demo-file",
       "demo-api",
       "demo-metrics",
-      "demo-s3-credentials",
+      "demo-baseline",
+      "demo-adapter-nfs",
+      "demo-adapter-smb",
     ]) {
-      expect(preview).to.include(`name     : "${name}"`);
+      expect(preview).to.match(new RegExp(`\\bname +: "${name}"\n`));
     }
     expectGolden("1-preview-example", preview);
   });
@@ -166,25 +128,34 @@ describe("e2e: the real engine against a local control plane", function () {
     );
     expect(sts.spec.volumeClaimTemplates.map((c: Obj) => c.metadata.name)).to.deep.equal([
       "metadata",
-      "cache",
+      "content",
       "controlplane",
     ]);
-    const file = JSON.parse(
-      must(kubectl("get", "service", "demo-file", "-o", "json"), "get svc").stdout,
-    );
-    expect(file.spec.ports.map((p: Obj) => [p.name, p.port, p.targetPort])).to.deep.equal([
-      ["nfs", 12049, "nfs"],
-      ["smb", 12445, "smb"],
-    ]);
+    // The adapters' own ports (the first of each Service), reached through the pod's named ports.
+    for (const [service, port] of [
+      ["demo-adapter-nfs", 12049],
+      ["demo-adapter-smb", 1445],
+    ] as const) {
+      const svc = cluster.getJson("service", service);
+      expect(svc.spec.type, service).to.equal("LoadBalancer");
+      expect(svc.spec.ports[0].port, service).to.equal(port);
+      expect(cluster.getJson("networkpolicy", service).spec.podSelector.matchLabels).to.deep.equal(
+        sts.spec.selector.matchLabels,
+      );
+    }
+    expect(exampleStack.outputs()).to.include({
+      nfsEndpoint: "demo-adapter-nfs.default.svc.cluster.local:12049",
+      smbEndpoint: "demo-adapter-smb.default.svc.cluster.local:1445",
+    });
     exampleStack.up("--expect-no-changes");
   });
 
-  it("3. rotating a referenced Secret (JWT, then S3) updates only the config-hash annotation, readable", () => {
+  it("3. rotating a referenced Secret (JWT, then PostgreSQL) updates only the config-hash annotation, readable", () => {
     refsStack = refs().init();
     refsStack.up();
     for (const [secret, patch] of [
       ["e2e-jwt", { secret: JWT_2 }],
-      ["e2e-s3", { secretAccessKey: S3_KEY_2 }],
+      ["e2e-postgres", { password: POSTGRES_PASSWORD_2 }],
     ] as const) {
       must(
         kubectl(
@@ -214,7 +185,7 @@ describe("e2e: the real engine against a local control plane", function () {
     const before = JSON.parse(
       must(kubectl("-n", "e2e", "get", "statefulset", "refs", "-o", "json"), "get").stdout,
     );
-    refsStack.config("cacheSize", "2GB");
+    refsStack.config("logLevel", "DEBUG");
     const preview = refsStack.preview().stdout;
     expect(
       changes(preview)
@@ -223,7 +194,7 @@ describe("e2e: the real engine against a local control plane", function () {
     ).to.deep.equal(
       ["kubernetes:apps/v1:StatefulSet update", "kubernetes:core/v1:ConfigMap replace"].sort(),
     );
-    expect(preview).to.match(/size: "1GB" => "2GB"/);
+    expect(preview).to.match(/level\s*: "INFO" => "DEBUG"/);
     expectGolden("4-config-field", preview);
     refsStack.up();
     const after = JSON.parse(
@@ -258,7 +229,7 @@ describe("e2e: the real engine against a local control plane", function () {
     const pvcs = JSON.parse(
       must(kubectl("-n", "e2e", "get", "pvc", "-o", "json"), "pvc").stdout,
     ).items.map((p: Obj) => p.metadata.name);
-    expect(pvcs).to.include.members(["metadata-refs-0", "cache-refs-0", "controlplane-refs-0"]);
+    expect(pvcs).to.include.members(["metadata-refs-0", "content-refs-0", "controlplane-refs-0"]);
     expect(kubectl("-n", "e2e", "get", "perconapgcluster", "refs-postgres").code).to.equal(0);
     expect(kubectl("-n", "e2e", "get", "statefulset", "refs").code).not.to.equal(0);
   });
@@ -279,7 +250,7 @@ describe("e2e: the real engine against a local control plane", function () {
     const yamlStack = new Stack(
       path.join(REPO, "examples", "yaml"),
       path.join(run, "state-yaml"),
-      kubeconfig,
+      cluster.kubeconfig,
     );
     try {
       yamlStack.init().config("namespace", "yaml-e2e");
@@ -292,7 +263,7 @@ describe("e2e: the real engine against a local control plane", function () {
               "-n",
               ns,
               "get",
-              "statefulset,service,configmap,secret",
+              "statefulset,service,configmap,secret,networkpolicy",
               "-l",
               "",
               "-o",
@@ -318,8 +289,15 @@ describe("e2e: the real engine against a local control plane", function () {
                     },
                   }
                 : o.kind === "Service"
-                  ? { type: o.spec.type, ports: o.spec.ports, selector: o.spec.selector }
-                  : undefined,
+                  ? {
+                      type: o.spec.type,
+                      // A LoadBalancer Service's node ports are allocated by the API server.
+                      ports: o.spec.ports.map((p: Obj) => ({ ...p, nodePort: undefined })),
+                      selector: o.spec.selector,
+                    }
+                  : o.kind === "NetworkPolicy"
+                    ? o.spec
+                    : undefined,
           }))
           .sort((a: Obj, b: Obj) => `${a.kind}/${a.name}`.localeCompare(`${b.kind}/${b.name}`));
       const fromYaml = JSON.stringify(objects("yaml-e2e")).replace(/yaml-e2e/g, "<ns>");

@@ -3,15 +3,23 @@ import * as pulumi from "@pulumi/pulumi";
 import { DittoServer } from "../../../../lib";
 
 const config = new pulumi.Config();
+const percona = config.getBoolean("percona") ?? false;
 const server = new DittoServer("refs", {
   namespace: "e2e",
-  storage: { metadataSize: "1Gi", cacheSize: "1Gi" },
+  storage: { metadataSize: "1Gi", contentSize: "1Gi" },
   identity: { jwt: { secretRef: { name: "e2e-jwt", key: "secret" } } },
-  s3: { credentialsSecretRef: { secretName: "e2e-s3" }, region: "eu-west-1" },
-  smb: { enabled: true, port: config.getNumber("smbPort") ?? 12445 },
-  cache: { size: config.get("cacheSize") ?? "1GB" },
+  // PostgreSQL through the user's fixed-key Secret; with Percona, Percona's database instead.
+  ...(percona
+    ? {}
+    : {
+        database: {
+          type: "postgres",
+          postgresSecretRef: { name: "e2e-postgres", key: "password" },
+        },
+      }),
+  logging: { level: config.get("logLevel") ?? "INFO" },
   percona: {
-    enabled: config.getBoolean("percona") ?? false,
+    enabled: percona,
     deleteWithServer: config.getBoolean("deleteWithServer") ?? false,
   },
 });
