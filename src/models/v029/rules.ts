@@ -109,7 +109,8 @@ function kerberosRules(spec: V029Spec): string[] {
 }
 
 const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?$/;
-const GO_DURATION = /^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/;
+/** Go's time.ParseDuration syntax: an optional `+`, then numbers (`5`, `5.`, `.5`, `1.5`) each with a unit. */
+const GO_DURATION = /^\+?(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$/;
 
 function otherRules(server: Server): string[] {
   const { spec } = server;

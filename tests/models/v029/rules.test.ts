@@ -407,11 +407,22 @@ describe("v0.29 model: rules", () => {
     });
 
     it("adapterDiscovery.pollingInterval: a positive Go duration (validated, no effect)", () => {
-      for (const ok of ["30s", "1m30s", "0.5s", "100ms", "2h"])
+      for (const ok of [
+        "30s",
+        "1m30s",
+        "0.5s",
+        "100ms",
+        "2h",
+        ".5s",
+        "5.s",
+        "+30s",
+        "1\u00b5s",
+        "1\u03bcs",
+      ])
         expect(() =>
           render("rules", { storage: STORAGE, adapterDiscovery: { pollingInterval: ok } }),
         ).to.not.throw();
-      for (const bad of ["0s", "00m", "30", "abc", "-5s", "", "5 s"])
+      for (const bad of ["0s", "00m", "30", "abc", "-5s", "", "5 s", ".s", "1.5.5s", "+-5s", "30S"])
         expect(problems({ adapterDiscovery: { pollingInterval: bad } }), bad).to.deep.equal([
           `spec.adapterDiscovery.pollingInterval: ${JSON.stringify(bad)} must be a positive Go duration such as 30s`,
         ]);
