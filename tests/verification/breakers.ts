@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import specSchema from "../../src/generated/feb2026/spec-schema.json";
 import type { PlainArgs } from "../../src/resolve/component-fields";
+import { edit, pick, schemaBreakers } from "./schema-breakers";
 import {
   effectivePorts,
   getPath,
@@ -21,7 +22,6 @@ import {
 } from "./arbitraries";
 
 type Obj = Record<string, any>;
-type Schema = Record<string, any>;
 
 export type Rule =
   | "type"
@@ -59,136 +59,18 @@ export interface BrokenCase {
   base: SpecCase;
 }
 
-/** Dotted path (array indices as numbers) → the error's notation: `spec.a.b[0].c`, or `secretValues.x`. */
-export function displayPath(dotted: string): string {
-  const top = dotted.split(".")[0];
-  const prefix = ["namespace", "labels", "annotations", "secretValues"].includes(top)
-    ? ""
-    : "spec.";
-  return `${prefix}${dotted}`.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
-}
-
-interface SchemaField {
-  path: string;
-  schema: Schema;
-}
-
-/** Every field of the spec schema with properties of its own (objects with properties, leaves), not map values. */
-function schemaFields(schema: Schema, at: string[] = []): SchemaField[] {
-  const own = at.length > 0 ? [{ path: at.join("."), schema }] : [];
-  const children = Object.entries((schema.properties ?? {}) as Record<string, Schema>).flatMap(
-    ([k, s]) => schemaFields(s, [...at, k]),
-  );
-  return [...own, ...children];
-}
-
-const FIELDS = schemaFields(specSchema);
-const OBJECTS = [{ path: "", schema: specSchema as Schema }, ...FIELDS].filter(
-  (f) => f.schema.type === "object" && f.schema.properties,
-);
-
-function schemaAt(dotted: string): Schema {
-  let s: Schema = specSchema;
-  for (const k of dotted.split(".")) s = s.properties[k];
-  return s;
-}
-
-/**
- * True when `dotted` can be set in `args` without breaking another rule: every ancestor exists, or can be
- * created empty (it requires nothing without a default).
- */
-function settable(args: Obj, dotted: string): boolean {
-  const keys = dotted.split(".");
-  for (let i = 1; i < keys.length; i++) {
-    const prefix = keys.slice(0, i).join(".");
-    const value = getPath(args, prefix);
-    if (value === undefined) {
-      const required = (schemaAt(prefix).required ?? []).filter(
-        (r: string) => schemaAt(`${prefix}.${r}`).default === undefined,
-      );
-      if (required.length > 0) return false;
-    } else if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      return false;
-    }
-  }
-  return true;
-}
-
-const pick = <T>(items: T[], r: number): T => items[Math.abs(r) % items.length];
-
-function wrongValue(schema: Schema, r: number): unknown {
-  if (schema.anyOf) return pick([true, {}, []], r);
-  switch (schema.type) {
-    case "integer":
-      return pick(["8080", 1.5, true, null], r);
-    case "string":
-      return pick([5, true, {}, ["x"]], r);
-    case "boolean":
-      return pick(["true", 1, "yes"], r);
-    case "array":
-      return pick(["x", { a: 1 }], r);
-    default:
-      return pick(["x", [], 3], r);
-  }
-}
+const schema = schemaBreakers<SpecCase>(specSchema);
+const FIELDS = schema.fields;
+const settable = schema.settable;
 
 type Breaker = (
   c: SpecCase,
   r: number,
 ) => (Omit<BrokenCase, "base" | "name"> & { name?: string }) | undefined;
 
-function edit(
-  c: SpecCase,
-  rule: Rule,
-  dotted: string,
-  change: string,
-  fn: (args: Obj) => void,
-  path = displayPath(dotted),
-): Omit<BrokenCase, "base" | "name"> {
-  const args = structuredClone(c.args) as Obj;
-  fn(args);
-  return { rule, change, args, path, changed: dotted.split(".") };
-}
-
-const typeBreaker: Breaker = (c, r) => {
-  const fields = FIELDS.filter((f) => settable(c.args as Obj, f.path));
-  const f = pick(fields, r);
-  const value = wrongValue(f.schema, r >> 3);
-  return edit(c, "type", f.path, `${f.path} = ${JSON.stringify(value)}`, (a) =>
-    setPath(a, f.path, value),
-  );
-};
-
-const enumBreaker: Breaker = (c, r) => {
-  const fields = FIELDS.filter((f) => f.schema.enum && settable(c.args as Obj, f.path));
-  const f = pick(fields, r);
-  const value = pick(
-    ["bogus", "", `${f.schema.enum[0]}x`, String(f.schema.enum[0]).toUpperCase()],
-    r >> 3,
-  );
-  if (f.schema.enum.includes(value)) return undefined;
-  return edit(c, "enum", f.path, `${f.path} = ${JSON.stringify(value)}`, (a) =>
-    setPath(a, f.path, value),
-  );
-};
-
-const boundsBreaker: Breaker = (c, r) => {
-  const fields = FIELDS.filter(
-    (f) =>
-      f.schema.type === "integer" &&
-      (f.schema.minimum !== undefined || f.schema.maximum !== undefined) &&
-      settable(c.args as Obj, f.path),
-  );
-  const f = pick(fields, r);
-  const options = [
-    ...(f.schema.minimum !== undefined ? [f.schema.minimum - 1, f.schema.minimum - 1000] : []),
-    ...(f.schema.maximum !== undefined ? [f.schema.maximum + 1, 2 ** 31] : []),
-  ];
-  const value = pick(options, r >> 3);
-  return edit(c, "minimum/maximum", f.path, `${f.path} = ${value}`, (a) =>
-    setPath(a, f.path, value),
-  );
-};
+const typeBreaker: Breaker = schema.type;
+const enumBreaker: Breaker = schema.enumeration;
+const boundsBreaker: Breaker = schema.bounds;
 
 const patternBreaker: Breaker = (c, r) => {
   const sizes = FIELDS.filter((f) => f.schema.pattern === QUANTITY_PATTERN).map((f) => f.path);
@@ -228,14 +110,7 @@ const requiredBreaker: Breaker = (c, r) => {
   return edit(c, "required", dotted, `delete ${dotted}`, (a) => deletePath(a, dotted));
 };
 
-const unknownBreaker: Breaker = (c, r) => {
-  const objects = OBJECTS.filter((o) => o.path === "" || settable(c.args as Obj, `${o.path}.x`));
-  const o = pick(objects, r);
-  const dotted = o.path ? `${o.path}.bogusField` : "bogusField";
-  return edit(c, "unknown field", dotted, `add ${dotted}`, (a) =>
-    setPath(a, dotted, pick([1, "x", {}], r >> 4)),
-  );
-};
+const unknownBreaker: Breaker = schema.unknown;
 
 const portBreaker: Breaker = (c, r) => {
   const args = c.args as Obj;

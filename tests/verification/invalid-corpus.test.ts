@@ -30,6 +30,8 @@ import { captureWarnings, failedProgram } from "../component/mocked-program";
 
 const DIR = path.join(__dirname, "..", "fixtures", "invalid");
 const MIN_CASES = 150;
+/** Cases of the v0.29 object model (`# release: v0.29`). */
+const MIN_V029_CASES = 40;
 
 type Obj = Record<string, any>;
 
@@ -156,7 +158,8 @@ describe("verification: bad-input corpus (tests/fixtures/invalid)", function () 
   });
   after(() =>
     console.log(
-      `      [invalid-corpus] ${counts.cases} cases run, rejected correctly: render ${counts.cli}, ` +
+      `      [invalid-corpus] ${counts.cases} cases run (${CASES.filter((c) => c.release === "v0.29").length} of the v0.29 model), ` +
+        `rejected correctly: render ${counts.cli}, ` +
         `component ${counts.componentSync + counts.componentSecret} (${counts.componentSync} at construction with ` +
         `nothing registered, ${counts.componentSecret} on secret contents when the Output resolves), ` +
         `${counts.cliOnly} render-only, ${counts.componentOnly} component-only (render pipeline ` +
@@ -165,8 +168,10 @@ describe("verification: bad-input corpus (tests/fixtures/invalid)", function () 
     ),
   );
 
-  it(`has at least ${MIN_CASES} cases, each with an expected message and a known scope`, () => {
+  it(`has at least ${MIN_CASES} cases (${MIN_V029_CASES} of the v0.29 model), each with an expected message and a known scope`, () => {
     expect(CASES.length).to.be.at.least(MIN_CASES);
+    expect(CASES.filter((c) => c.release === "v0.29").length).to.be.at.least(MIN_V029_CASES);
+    for (const c of CASES) expect(["v0.29", "2026-02"], c.file).to.include(c.release);
     for (const c of CASES) {
       expect(c.expect.length, c.file).to.be.greaterThan(0);
       expect([undefined, "cli", "component"], c.file).to.include(c.only);

@@ -15,15 +15,13 @@ import { CONFIG_HASH_ANNOTATION } from "../../src/hash";
 import type { RenderResult } from "../../src/render";
 import { render } from "../helpers/render";
 import { SEED, validCase, type SpecCase } from "./arbitraries";
+import { namesAndLabels } from "./api-server-rules";
 import { objectsProblems } from "./k8s-schemas";
 import { pickMutations, type MutationKind } from "./mutations";
 
 type Obj = Record<string, any>;
 
 const RUNS = 1000;
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** Every field path of the CRD spec (`[]` for array items, map values not included). */
 function schemaPaths(schema: Obj, at: string[] = []): string[] {
@@ -56,48 +54,6 @@ const yamlOf = (r: RenderResult) =>
 function configOf(r: RenderResult): string {
   const cm = (r.objects as Obj[]).find((o) => o.kind === "ConfigMap");
   return cm!.data[CONFIG_FILE_NAME];
-}
-
-/**
- * Kubernetes' name rules per kind: Services are DNS-1035 labels; StatefulSets, their claim templates and the
- * PerconaPGCluster (whose name Percona derives its own objects' names from) DNS-1123 labels; Secrets and ConfigMaps
- * DNS-1123 subdomains (so `<name>-admin-bootstrap-credentials` may exceed 63 characters, as Kubernetes allows).
- */
-function nameRule(kind: string, topLevel: boolean): { pattern: RegExp; max: number } {
-  if (topLevel && kind === "Service") return { pattern: DNS1035_LABEL, max: 63 };
-  if (topLevel && (kind === "Secret" || kind === "ConfigMap"))
-    return { pattern: DNS1123_SUBDOMAIN, max: 253 };
-  return { pattern: DNS1123_LABEL, max: 63 };
-}
-
-/** Every object name (metadata at any depth) and label value (labels, selectors) in `obj`, with its rule. */
-function namesAndLabels(
-  obj: Obj,
-): Array<{ where: string; value: string; pattern: RegExp; max: number }> {
-  const found: Array<{ where: string; value: string; pattern: RegExp; max: number }> = [];
-  const walk = (node: unknown, at: string) => {
-    if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${at}[${i}]`));
-    if (typeof node !== "object" || node === null) return;
-    for (const [k, v] of Object.entries(node as Obj)) {
-      const here = `${at}.${k}`;
-      if (k === "metadata" && typeof v?.name === "string")
-        found.push({ where: `${here}.name`, value: v.name, ...nameRule(obj.kind, at === "") });
-      const labelMap =
-        k === "labels" || k === "matchLabels" || (k === "selector" && obj.kind === "Service");
-      if (labelMap && typeof v === "object" && v !== null) {
-        for (const [lk, lv] of Object.entries(v as Obj))
-          found.push({
-            where: `${here}.${lk}`,
-            value: String(lv),
-            pattern: DNS1123_LABEL,
-            max: 63,
-          });
-      }
-      walk(v, here);
-    }
-  };
-  walk(obj, "");
-  return found;
 }
 
 describe("verification: properties of 1000 generated valid specs", function () {
