@@ -281,11 +281,10 @@ export function postProcess(raw: Json): Json {
   // The platform args likewise, against their generated schema (core/v1 types as the Percona CRD has them).
   const platform = JSON.parse(fs.readFileSync(PLATFORM_SPEC_FILE, "utf8"));
   for (const field of PLATFORM_FIELDS) {
-    matchCrd(
-      { [field]: resource.inputProperties[field] },
-      { properties: { [field]: platform.properties[field] } },
-      "",
-    );
+    // matchCrd rewrites an enum property in the map it is given: give it one whose result is kept.
+    const props = { [field]: resource.inputProperties[field] };
+    matchCrd(props, { properties: { [field]: platform.properties[field] } }, "");
+    resource.inputProperties[field] = props[field];
   }
 
   // The component-only enum: the object models by release.

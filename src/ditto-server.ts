@@ -23,11 +23,11 @@ export const DITTOSERVER_TYPE = "dittofs:index:DittoServer";
  * registered, each problem with its field path.
  */
 export class DittoServer extends pulumi.ComponentResource {
-  /** In-cluster NFS endpoint of the file Service, `<name>-file.<namespace>.svc.cluster.local:<nfsPort>`. */
+  /** In-cluster NFS endpoint: the `nfs` adapter's Service, `<name>-adapter-nfs.<namespace>.svc.cluster.local:<port>` (empty without an `nfs` adapter); 2026-02 model: `<name>-file.<namespace>.svc.cluster.local:<nfsPort>`. */
   declare public readonly nfsEndpoint: pulumi.Output<string>;
   /** In-cluster REST API endpoint, `<name>-api.<namespace>.svc.cluster.local:<controlPlane.port>`. */
   declare public readonly apiEndpoint: pulumi.Output<string>;
-  /** In-cluster SMB endpoint of the file Service when SMB is enabled, else empty. */
+  /** In-cluster SMB endpoint: the `smb` adapter's Service (empty without an `smb` adapter); 2026-02 model: the file Service's SMB port when SMB is enabled, else empty. */
   declare public readonly smbEndpoint: pulumi.Output<string>;
   /** In-cluster metrics endpoint when metrics are enabled, else empty. */
   declare public readonly metricsEndpoint: pulumi.Output<string>;
@@ -39,7 +39,7 @@ export class DittoServer extends pulumi.ComponentResource {
   declare public readonly configMapName: pulumi.Output<string>;
   /** Name of the headless Service (`<name>-headless`). */
   declare public readonly headlessServiceName: pulumi.Output<string>;
-  /** Name of the NFS/SMB Service (`<name>-file`). */
+  /** 2026-02 model: name of the NFS/SMB Service (`<name>-file`); empty in the v0.29 model, whose adapters have Services `<name>-adapter-<type>`. */
   declare public readonly fileServiceName: pulumi.Output<string>;
   /** Name of the REST API Service (`<name>-api`). */
   declare public readonly apiServiceName: pulumi.Output<string>;

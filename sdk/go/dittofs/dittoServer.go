@@ -26,7 +26,7 @@ type DittoServer struct {
 	ConfigHash pulumi.StringOutput `pulumi:"configHash"`
 	// Name of the ConfigMap holding `config.yaml` (`<name>-config`).
 	ConfigMapName pulumi.StringOutput `pulumi:"configMapName"`
-	// Name of the NFS/SMB Service (`<name>-file`).
+	// 2026-02 model: name of the NFS/SMB Service (`<name>-file`); empty in the v0.29 model, whose adapters have Services `<name>-adapter-<type>`.
 	FileServiceName pulumi.StringOutput `pulumi:"fileServiceName"`
 	// Names of the Secrets the component created (generated or passed-in values).
 	GeneratedSecretNames pulumi.StringArrayOutput `pulumi:"generatedSecretNames"`
@@ -36,11 +36,11 @@ type DittoServer struct {
 	MetricsEndpoint pulumi.StringOutput `pulumi:"metricsEndpoint"`
 	// Name of the metrics Service (`<name>-metrics`) when metrics are enabled, else empty.
 	MetricsServiceName pulumi.StringOutput `pulumi:"metricsServiceName"`
-	// In-cluster NFS endpoint of the file Service, `<name>-file.<namespace>.svc.cluster.local:<nfsPort>`.
+	// In-cluster NFS endpoint: the `nfs` adapter's Service, `<name>-adapter-nfs.<namespace>.svc.cluster.local:<port>` (empty without an `nfs` adapter); 2026-02 model: `<name>-file.<namespace>.svc.cluster.local:<nfsPort>`.
 	NfsEndpoint pulumi.StringOutput `pulumi:"nfsEndpoint"`
 	// Name of the PerconaPGCluster (`<name>-postgres`) when Percona is enabled, else empty.
 	PerconaClusterName pulumi.StringOutput `pulumi:"perconaClusterName"`
-	// In-cluster SMB endpoint of the file Service when SMB is enabled, else empty.
+	// In-cluster SMB endpoint: the `smb` adapter's Service (empty without an `smb` adapter); 2026-02 model: the file Service's SMB port when SMB is enabled, else empty.
 	SmbEndpoint pulumi.StringOutput `pulumi:"smbEndpoint"`
 	// Name of the StatefulSet (`<name>`).
 	StatefulSetName pulumi.StringOutput `pulumi:"statefulSetName"`
@@ -89,7 +89,7 @@ type dittoServerArgs struct {
 	// Container image of the server; pin a tag in production. Defaults to `marmos91c/dittofs:latest`.
 	Image *string `pulumi:"image"`
 	// Pull policy of the server's image: `Always`, `IfNotPresent` or `Never`; Kubernetes' default (`Always` for `:latest`, else `IfNotPresent`) when unset.
-	ImagePullPolicy *string `pulumi:"imagePullPolicy"`
+	ImagePullPolicy *ImagePullPolicy `pulumi:"imagePullPolicy"`
 	// Labels added to every object's metadata (selectors stay `app` and `instance`).
 	Labels map[string]string `pulumi:"labels"`
 	// v0.29 model only. Logging.
@@ -153,7 +153,7 @@ type DittoServerArgs struct {
 	// Container image of the server; pin a tag in production. Defaults to `marmos91c/dittofs:latest`.
 	Image pulumi.StringPtrInput
 	// Pull policy of the server's image: `Always`, `IfNotPresent` or `Never`; Kubernetes' default (`Always` for `:latest`, else `IfNotPresent`) when unset.
-	ImagePullPolicy pulumi.StringPtrInput
+	ImagePullPolicy ImagePullPolicyPtrInput
 	// Labels added to every object's metadata (selectors stay `app` and `instance`).
 	Labels pulumi.StringMapInput
 	// v0.29 model only. Logging.
@@ -258,7 +258,7 @@ func (o DittoServerOutput) ConfigMapName() pulumi.StringOutput {
 	return o.ApplyT(func(v *DittoServer) pulumi.StringOutput { return v.ConfigMapName }).(pulumi.StringOutput)
 }
 
-// Name of the NFS/SMB Service (`<name>-file`).
+// 2026-02 model: name of the NFS/SMB Service (`<name>-file`); empty in the v0.29 model, whose adapters have Services `<name>-adapter-<type>`.
 func (o DittoServerOutput) FileServiceName() pulumi.StringOutput {
 	return o.ApplyT(func(v *DittoServer) pulumi.StringOutput { return v.FileServiceName }).(pulumi.StringOutput)
 }
@@ -283,7 +283,7 @@ func (o DittoServerOutput) MetricsServiceName() pulumi.StringOutput {
 	return o.ApplyT(func(v *DittoServer) pulumi.StringOutput { return v.MetricsServiceName }).(pulumi.StringOutput)
 }
 
-// In-cluster NFS endpoint of the file Service, `<name>-file.<namespace>.svc.cluster.local:<nfsPort>`.
+// In-cluster NFS endpoint: the `nfs` adapter's Service, `<name>-adapter-nfs.<namespace>.svc.cluster.local:<port>` (empty without an `nfs` adapter); 2026-02 model: `<name>-file.<namespace>.svc.cluster.local:<nfsPort>`.
 func (o DittoServerOutput) NfsEndpoint() pulumi.StringOutput {
 	return o.ApplyT(func(v *DittoServer) pulumi.StringOutput { return v.NfsEndpoint }).(pulumi.StringOutput)
 }
@@ -293,7 +293,7 @@ func (o DittoServerOutput) PerconaClusterName() pulumi.StringOutput {
 	return o.ApplyT(func(v *DittoServer) pulumi.StringOutput { return v.PerconaClusterName }).(pulumi.StringOutput)
 }
 
-// In-cluster SMB endpoint of the file Service when SMB is enabled, else empty.
+// In-cluster SMB endpoint: the `smb` adapter's Service (empty without an `smb` adapter); 2026-02 model: the file Service's SMB port when SMB is enabled, else empty.
 func (o DittoServerOutput) SmbEndpoint() pulumi.StringOutput {
 	return o.ApplyT(func(v *DittoServer) pulumi.StringOutput { return v.SmbEndpoint }).(pulumi.StringOutput)
 }

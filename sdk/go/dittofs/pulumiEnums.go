@@ -855,6 +855,165 @@ const (
 	ImagePullPolicyNever        = ImagePullPolicy("Never")
 )
 
+func (ImagePullPolicy) ElementType() reflect.Type {
+	return reflect.TypeOf((*ImagePullPolicy)(nil)).Elem()
+}
+
+func (e ImagePullPolicy) ToImagePullPolicyOutput() ImagePullPolicyOutput {
+	return pulumi.ToOutput(e).(ImagePullPolicyOutput)
+}
+
+func (e ImagePullPolicy) ToImagePullPolicyOutputWithContext(ctx context.Context) ImagePullPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(ImagePullPolicyOutput)
+}
+
+func (e ImagePullPolicy) ToImagePullPolicyPtrOutput() ImagePullPolicyPtrOutput {
+	return e.ToImagePullPolicyPtrOutputWithContext(context.Background())
+}
+
+func (e ImagePullPolicy) ToImagePullPolicyPtrOutputWithContext(ctx context.Context) ImagePullPolicyPtrOutput {
+	return ImagePullPolicy(e).ToImagePullPolicyOutputWithContext(ctx).ToImagePullPolicyPtrOutputWithContext(ctx)
+}
+
+func (e ImagePullPolicy) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ImagePullPolicy) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ImagePullPolicy) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e ImagePullPolicy) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type ImagePullPolicyOutput struct{ *pulumi.OutputState }
+
+func (ImagePullPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ImagePullPolicy)(nil)).Elem()
+}
+
+func (o ImagePullPolicyOutput) ToImagePullPolicyOutput() ImagePullPolicyOutput {
+	return o
+}
+
+func (o ImagePullPolicyOutput) ToImagePullPolicyOutputWithContext(ctx context.Context) ImagePullPolicyOutput {
+	return o
+}
+
+func (o ImagePullPolicyOutput) ToImagePullPolicyPtrOutput() ImagePullPolicyPtrOutput {
+	return o.ToImagePullPolicyPtrOutputWithContext(context.Background())
+}
+
+func (o ImagePullPolicyOutput) ToImagePullPolicyPtrOutputWithContext(ctx context.Context) ImagePullPolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ImagePullPolicy) *ImagePullPolicy {
+		return &v
+	}).(ImagePullPolicyPtrOutput)
+}
+
+func (o ImagePullPolicyOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o ImagePullPolicyOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ImagePullPolicy) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o ImagePullPolicyOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ImagePullPolicyOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ImagePullPolicy) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type ImagePullPolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (ImagePullPolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ImagePullPolicy)(nil)).Elem()
+}
+
+func (o ImagePullPolicyPtrOutput) ToImagePullPolicyPtrOutput() ImagePullPolicyPtrOutput {
+	return o
+}
+
+func (o ImagePullPolicyPtrOutput) ToImagePullPolicyPtrOutputWithContext(ctx context.Context) ImagePullPolicyPtrOutput {
+	return o
+}
+
+func (o ImagePullPolicyPtrOutput) Elem() ImagePullPolicyOutput {
+	return o.ApplyT(func(v *ImagePullPolicy) ImagePullPolicy {
+		if v != nil {
+			return *v
+		}
+		var ret ImagePullPolicy
+		return ret
+	}).(ImagePullPolicyOutput)
+}
+
+func (o ImagePullPolicyPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ImagePullPolicyPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *ImagePullPolicy) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// ImagePullPolicyInput is an input type that accepts values of the ImagePullPolicy enum
+// A concrete instance of `ImagePullPolicyInput` can be one of the following:
+//
+//	ImagePullPolicyAlways
+//	ImagePullPolicyIfNotPresent
+//	ImagePullPolicyNever
+type ImagePullPolicyInput interface {
+	pulumi.Input
+
+	ToImagePullPolicyOutput() ImagePullPolicyOutput
+	ToImagePullPolicyOutputWithContext(context.Context) ImagePullPolicyOutput
+}
+
+var imagePullPolicyPtrType = reflect.TypeOf((**ImagePullPolicy)(nil)).Elem()
+
+type ImagePullPolicyPtrInput interface {
+	pulumi.Input
+
+	ToImagePullPolicyPtrOutput() ImagePullPolicyPtrOutput
+	ToImagePullPolicyPtrOutputWithContext(context.Context) ImagePullPolicyPtrOutput
+}
+
+type imagePullPolicyPtr string
+
+func ImagePullPolicyPtr(v string) ImagePullPolicyPtrInput {
+	return (*imagePullPolicyPtr)(&v)
+}
+
+func (*imagePullPolicyPtr) ElementType() reflect.Type {
+	return imagePullPolicyPtrType
+}
+
+func (in *imagePullPolicyPtr) ToImagePullPolicyPtrOutput() ImagePullPolicyPtrOutput {
+	return pulumi.ToOutput(in).(ImagePullPolicyPtrOutput)
+}
+
+func (in *imagePullPolicyPtr) ToImagePullPolicyPtrOutputWithContext(ctx context.Context) ImagePullPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(ImagePullPolicyPtrOutput)
+}
+
 // Identity mapping: `rfc2307` or `rid`; the server's default (`rfc2307`) when unset.
 type LdapIdmap string
 
@@ -2206,6 +2365,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*FsGroupChangePolicyPtrInput)(nil)).Elem(), FsGroupChangePolicy("OnRootMismatch"))
 	pulumi.RegisterInputType(reflect.TypeOf((*IdentityTypeInput)(nil)).Elem(), IdentityType("memory"))
 	pulumi.RegisterInputType(reflect.TypeOf((*IdentityTypePtrInput)(nil)).Elem(), IdentityType("memory"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ImagePullPolicyInput)(nil)).Elem(), ImagePullPolicy("Always"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ImagePullPolicyPtrInput)(nil)).Elem(), ImagePullPolicy("Always"))
 	pulumi.RegisterInputType(reflect.TypeOf((*LdapIdmapInput)(nil)).Elem(), LdapIdmap("rfc2307"))
 	pulumi.RegisterInputType(reflect.TypeOf((*LdapIdmapPtrInput)(nil)).Elem(), LdapIdmap("rfc2307"))
 	pulumi.RegisterInputType(reflect.TypeOf((*LoggingFormatInput)(nil)).Elem(), LoggingFormat("text"))
@@ -2232,6 +2393,8 @@ func init() {
 	pulumi.RegisterOutputType(FsGroupChangePolicyPtrOutput{})
 	pulumi.RegisterOutputType(IdentityTypeOutput{})
 	pulumi.RegisterOutputType(IdentityTypePtrOutput{})
+	pulumi.RegisterOutputType(ImagePullPolicyOutput{})
+	pulumi.RegisterOutputType(ImagePullPolicyPtrOutput{})
 	pulumi.RegisterOutputType(LdapIdmapOutput{})
 	pulumi.RegisterOutputType(LdapIdmapPtrOutput{})
 	pulumi.RegisterOutputType(LoggingFormatOutput{})

@@ -31,7 +31,7 @@ class DittoServerArgs:
                  database: pulumi.Input[Optional['DatabaseArgs']] = None,
                  identity: pulumi.Input[Optional['IdentityArgs']] = None,
                  image: pulumi.Input[Optional[_builtins.str]] = None,
-                 image_pull_policy: pulumi.Input[Optional[_builtins.str]] = None,
+                 image_pull_policy: pulumi.Input[Optional['ImagePullPolicy']] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  logging: pulumi.Input[Optional['LoggingArgs']] = None,
                  metrics: pulumi.Input[Optional['MetricsArgs']] = None,
@@ -64,7 +64,7 @@ class DittoServerArgs:
         :param pulumi.Input['DatabaseArgs'] database: Control-plane database.
         :param pulumi.Input['IdentityArgs'] identity: Authentication: JWT, admin, and (v0.29 model) LDAP and Kerberos.
         :param pulumi.Input[_builtins.str] image: Container image of the server; pin a tag in production. Defaults to `marmos91c/dittofs:latest`.
-        :param pulumi.Input[_builtins.str] image_pull_policy: Pull policy of the server's image: `Always`, `IfNotPresent` or `Never`; Kubernetes' default (`Always` for `:latest`, else `IfNotPresent`) when unset.
+        :param pulumi.Input['ImagePullPolicy'] image_pull_policy: Pull policy of the server's image: `Always`, `IfNotPresent` or `Never`; Kubernetes' default (`Always` for `:latest`, else `IfNotPresent`) when unset.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels added to every object's metadata (selectors stay `app` and `instance`).
         :param pulumi.Input['LoggingArgs'] logging: v0.29 model only. Logging.
         :param pulumi.Input['MetricsArgs'] metrics: Prometheus metrics.
@@ -267,14 +267,14 @@ class DittoServerArgs:
 
     @_builtins.property
     @pulumi.getter(name="imagePullPolicy")
-    def image_pull_policy(self) -> pulumi.Input[Optional[_builtins.str]]:
+    def image_pull_policy(self) -> pulumi.Input[Optional['ImagePullPolicy']]:
         """
         Pull policy of the server's image: `Always`, `IfNotPresent` or `Never`; Kubernetes' default (`Always` for `:latest`, else `IfNotPresent`) when unset.
         """
         return pulumi.get(self, "image_pull_policy")
 
     @image_pull_policy.setter
-    def image_pull_policy(self, value: pulumi.Input[Optional[_builtins.str]]):
+    def image_pull_policy(self, value: pulumi.Input[Optional['ImagePullPolicy']]):
         pulumi.set(self, "image_pull_policy", value)
 
     @_builtins.property
@@ -521,7 +521,7 @@ class DittoServer(pulumi.ComponentResource):
                  database: pulumi.Input[Optional[Union['DatabaseArgs', 'DatabaseArgsDict']]] = None,
                  identity: pulumi.Input[Optional[Union['IdentityArgs', 'IdentityArgsDict']]] = None,
                  image: pulumi.Input[Optional[_builtins.str]] = None,
-                 image_pull_policy: pulumi.Input[Optional[_builtins.str]] = None,
+                 image_pull_policy: pulumi.Input[Optional['ImagePullPolicy']] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  logging: pulumi.Input[Optional[Union['LoggingArgs', 'LoggingArgsDict']]] = None,
                  metrics: pulumi.Input[Optional[Union['MetricsArgs', 'MetricsArgsDict']]] = None,
@@ -557,7 +557,7 @@ class DittoServer(pulumi.ComponentResource):
         :param pulumi.Input[Union['DatabaseArgs', 'DatabaseArgsDict']] database: Control-plane database.
         :param pulumi.Input[Union['IdentityArgs', 'IdentityArgsDict']] identity: Authentication: JWT, admin, and (v0.29 model) LDAP and Kerberos.
         :param pulumi.Input[_builtins.str] image: Container image of the server; pin a tag in production. Defaults to `marmos91c/dittofs:latest`.
-        :param pulumi.Input[_builtins.str] image_pull_policy: Pull policy of the server's image: `Always`, `IfNotPresent` or `Never`; Kubernetes' default (`Always` for `:latest`, else `IfNotPresent`) when unset.
+        :param pulumi.Input['ImagePullPolicy'] image_pull_policy: Pull policy of the server's image: `Always`, `IfNotPresent` or `Never`; Kubernetes' default (`Always` for `:latest`, else `IfNotPresent`) when unset.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels added to every object's metadata (selectors stay `app` and `instance`).
         :param pulumi.Input[Union['LoggingArgs', 'LoggingArgsDict']] logging: v0.29 model only. Logging.
         :param pulumi.Input[Union['MetricsArgs', 'MetricsArgsDict']] metrics: Prometheus metrics.
@@ -612,7 +612,7 @@ class DittoServer(pulumi.ComponentResource):
                  database: pulumi.Input[Optional[Union['DatabaseArgs', 'DatabaseArgsDict']]] = None,
                  identity: pulumi.Input[Optional[Union['IdentityArgs', 'IdentityArgsDict']]] = None,
                  image: pulumi.Input[Optional[_builtins.str]] = None,
-                 image_pull_policy: pulumi.Input[Optional[_builtins.str]] = None,
+                 image_pull_policy: pulumi.Input[Optional['ImagePullPolicy']] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  logging: pulumi.Input[Optional[Union['LoggingArgs', 'LoggingArgsDict']]] = None,
                  metrics: pulumi.Input[Optional[Union['MetricsArgs', 'MetricsArgsDict']]] = None,
@@ -743,7 +743,7 @@ class DittoServer(pulumi.ComponentResource):
     @pulumi.getter(name="fileServiceName")
     def file_service_name(self) -> pulumi.Output[_builtins.str]:
         """
-        Name of the NFS/SMB Service (`<name>-file`).
+        2026-02 model: name of the NFS/SMB Service (`<name>-file`); empty in the v0.29 model, whose adapters have Services `<name>-adapter-<type>`.
         """
         return pulumi.get(self, "file_service_name")
 
@@ -783,7 +783,7 @@ class DittoServer(pulumi.ComponentResource):
     @pulumi.getter(name="nfsEndpoint")
     def nfs_endpoint(self) -> pulumi.Output[_builtins.str]:
         """
-        In-cluster NFS endpoint of the file Service, `<name>-file.<namespace>.svc.cluster.local:<nfsPort>`.
+        In-cluster NFS endpoint: the `nfs` adapter's Service, `<name>-adapter-nfs.<namespace>.svc.cluster.local:<port>` (empty without an `nfs` adapter); 2026-02 model: `<name>-file.<namespace>.svc.cluster.local:<nfsPort>`.
         """
         return pulumi.get(self, "nfs_endpoint")
 
@@ -799,7 +799,7 @@ class DittoServer(pulumi.ComponentResource):
     @pulumi.getter(name="smbEndpoint")
     def smb_endpoint(self) -> pulumi.Output[_builtins.str]:
         """
-        In-cluster SMB endpoint of the file Service when SMB is enabled, else empty.
+        In-cluster SMB endpoint: the `smb` adapter's Service (empty without an `smb` adapter); 2026-02 model: the file Service's SMB port when SMB is enabled, else empty.
         """
         return pulumi.get(self, "smb_endpoint")
 
