@@ -182,6 +182,11 @@ function warnings(server: Server, typeWasSet: boolean): string[] {
     out.push(
       "Both percona.enabled and database.postgresSecretRef are set; Percona-managed PostgreSQL will be used (PostgresSecretRef ignored)",
     );
+  // Percona wins over a passed connection too (differences: percona-database); say so rather than drop it silently.
+  if (spec.percona.enabled && server.values.postgresConnection)
+    out.push(
+      "secretValues.postgresConnection is set but spec.percona.enabled connects the server to Percona's database: the connection is not used",
+    );
   const fixedKeys: readonly string[] = [
     ...POSTGRES_SECRET_KEYS.required,
     ...POSTGRES_SECRET_KEYS.optional,
