@@ -4,13 +4,13 @@
  * reject in the objects built from the spec (sizes, names, keys, image, resources), and this package's own rules for a
  * pod that serves (pod listeners, ports it may bind, persistent paths). Synchronous and pure.
  */
-import { posix } from "path";
 import type { Spec as ResolvedSpec } from "../../generated/feb2026/spec";
 import { show } from "../../resolve/errors";
 import { imageProblem } from "../../resolve/image";
 import { secretKeyProblem, subdomainProblem } from "../../resolve/k8s-names";
 import { annotationProblems } from "../../resolve/metadata-rules";
 import { mayBind, privilegedPortProblem, type BindContext } from "../../resolve/privileged-ports";
+import { claimPaths, sqlitePathProblem } from "../../resolve/persistent-paths";
 import { parseQuantity } from "../../resolve/quantity";
 import { resourceProblems } from "../../resolve/resources";
 import type { ResolvedServer, RuleResult, SecretValuePresence } from "../object-model";
@@ -127,14 +127,10 @@ function selectorRules(spec: ResolvedSpec): string[] {
 function pathRules(server: ResolvedServer<ResolvedSpec>): string[] {
   const { spec } = server;
   const problems: string[] = [];
-  const claims = claimSizes(server).map(
-    ([claim]) => MOUNT_PATHS[claim as keyof typeof MOUNT_PATHS],
+  const claims = claimPaths(
+    claimSizes(server).map(([claim]) => MOUNT_PATHS[claim as keyof typeof MOUNT_PATHS]),
   );
-  const listed = `${claims.slice(0, -1).join(", ")} or ${claims[claims.length - 1]}`;
-  // Absolute, without `.`/`..` segments, so that a prefix test means "inside the volume".
-  const clean = (p: string) => p.startsWith("/") && posix.normalize(p) === p && !p.endsWith("/");
-  const onClaim = (p: string, fileBelow: boolean) =>
-    clean(p) && claims.some((dir) => (!fileBelow && p === dir) || p.startsWith(`${dir}/`));
+  const { listed, onClaim } = claims;
   const cachePath = spec.cache.path;
   if (!onClaim(cachePath, false)) {
     problems.push(
@@ -143,10 +139,9 @@ function pathRules(server: ResolvedServer<ResolvedSpec>): string[] {
   }
   const sqliteUsed = !usesPostgres(server) && spec.database.type === "sqlite";
   const sqlitePath = spec.database.sqlite.path;
-  if (sqliteUsed && !onClaim(sqlitePath, true)) {
-    problems.push(
-      `spec.database.sqlite.path: ${show(sqlitePath)} must be a file below a volume that persists (${listed}): elsewhere the control-plane database is not writable or is lost at every restart`,
-    );
+  const sqliteProblem = sqliteUsed ? sqlitePathProblem(sqlitePath, claims) : undefined;
+  if (sqliteProblem) {
+    problems.push(sqliteProblem);
   } else if (sqliteUsed && (sqlitePath === cachePath || cachePath.startsWith(`${sqlitePath}/`))) {
     problems.push(
       `spec.database.sqlite.path: ${show(sqlitePath)} must be a file, but spec.cache.path makes it the cache directory or one of its parents`,

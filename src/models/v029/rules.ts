@@ -8,7 +8,8 @@ import { show } from "../../resolve/errors";
 import { annotationProblems, labelProblems } from "../../resolve/metadata-rules";
 import type { ResolvedServer, RuleResult } from "../object-model";
 import { objectRules } from "./object-rules";
-import { POSTGRES_SECRET_KEYS } from "./constants";
+import { MOUNT_PATHS, POSTGRES_SECRET_KEYS } from "./constants";
+import { claimPaths, sqlitePathProblem } from "../../resolve/persistent-paths";
 import { listenerRules } from "./listener-rules";
 import { usesPostgres } from "./server-config";
 
@@ -143,6 +144,14 @@ function otherRules(server: Server): string[] {
     problems.push(
       "secretValues.adminInitialPassword: conflicts with spec.identity.admin.passwordSecretRef; set only one of them",
     );
+  // The database the server uses must survive a restart (the root file system is writable, but not kept).
+  const sqliteUsed = !usesPostgres(server) && spec.database.type === "sqlite";
+  const mounts: string[] = [MOUNT_PATHS.controlplane, MOUNT_PATHS.metadata];
+  if (spec.storage.contentSize !== undefined) mounts.push(MOUNT_PATHS.content);
+  const sqliteProblem = sqliteUsed
+    ? sqlitePathProblem(spec.database.sqlite.path, claimPaths(mounts))
+    : undefined;
+  if (sqliteProblem) problems.push(sqliteProblem);
   const claims = (spec.resources as { claims?: unknown[] }).claims;
   if (claims && claims.length > 0)
     problems.push(

@@ -29,6 +29,21 @@ const machine = (m: Record<string, unknown>) =>
   kerberos({ machineAccount: { enabled: true, ...m } });
 
 describe("v0.29 model: rules", () => {
+  describe("a SQLite database the server uses must persist", () => {
+    it("refuses a path off the volumes, naming them", () => {
+      expect(problems({ database: { sqlite: { path: "/var/lib/dittofs/cp.db" } } })).to.deep.equal([
+        'spec.database.sqlite.path: "/var/lib/dittofs/cp.db" must be a file below a volume that persists (/data/controlplane or /data/store/metadata): elsewhere the control-plane database is not writable or is lost at every restart',
+      ]);
+    });
+
+    it("accepts a path on any claim, and does not check a path the server does not use", () => {
+      const onClaim = { database: { sqlite: { path: "/data/store/metadata/cp.db" } } };
+      expect(() => render("rules", { storage: STORAGE, ...onClaim })).not.to.throw();
+      const unused = { database: { type: "postgres", sqlite: { path: "/tmp/unused.db" } } };
+      expect(() => render("rules", { storage: STORAGE, ...unused })).not.to.throw();
+    });
+  });
+
   describe("the webhook's V1-V10, with their exact texts", () => {
     it("V1: clientCASecretName without certSecretName", () => {
       expect(problems({ controlPlane: { clientCASecretName: "ca" } })).to.deep.equal([
