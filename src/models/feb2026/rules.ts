@@ -7,12 +7,13 @@
 import type { Spec as ResolvedSpec } from "../../generated/feb2026/spec";
 import { show } from "../../resolve/errors";
 import { imageProblem } from "../../resolve/image";
-import { secretKeyProblem, subdomainProblem } from "../../resolve/k8s-names";
+import { secretKeyProblem, selectorProblems, subdomainProblem } from "../../resolve/k8s-names";
 import { annotationProblems } from "../../resolve/metadata-rules";
 import { mayBind, privilegedPortProblem, type BindContext } from "../../resolve/privileged-ports";
 import { claimPaths, sqlitePathProblem } from "../../resolve/persistent-paths";
 import { parseQuantity } from "../../resolve/quantity";
 import { resourceProblems } from "../../resolve/resources";
+import { storageClassProblems, zeroSizeProblems } from "../../resolve/storage-rules";
 import type { ResolvedServer, RuleResult, SecretValuePresence } from "../object-model";
 import { ADAPTER_CONTAINER_PORTS, MOUNT_PATHS } from "./constants";
 import { usesPostgres } from "./server-config";
@@ -76,17 +77,12 @@ function clashes(uses: PortUse[], message: (first: PortUse, second: PortUse) => 
  */
 function selectorRules(spec: ResolvedSpec): string[] {
   const problems: string[] = [];
-  const check = (problem: string | undefined) => problem && problems.push(problem);
-  const name = (value: string, path: string) =>
-    check(subdomainProblem(value, path, "a Secret name"));
-  const key = (value: string, path: string) => check(secretKeyProblem(value, path));
   const jwtRef = spec.identity.jwt.secretRef;
   // With an empty name the JWT secret is generated and the key unused (differences: jwt-secretref-optional).
   if (jwtRef && jwtRef.name !== "") {
-    name(jwtRef.name, "spec.identity.jwt.secretRef.name");
+    problems.push(...selectorProblems(jwtRef, "spec.identity.jwt.secretRef"));
     if (jwtRef.key === "")
       problems.push("spec.identity.jwt.secretRef.key: is required when secretRef.name is set");
-    else key(jwtRef.key, "spec.identity.jwt.secretRef.key");
   }
   const named: Array<[string, { name: string; key: string } | undefined]> = [
     ["spec.database.postgresSecretRef", spec.database.postgresSecretRef],
@@ -96,23 +92,26 @@ function selectorRules(spec: ResolvedSpec): string[] {
   for (const [path, ref] of named) {
     if (!ref) continue;
     if (ref.name === "") problems.push(`${path}.name: must name a Secret`);
-    else name(ref.name, `${path}.name`);
+    problems.push(...selectorProblems(ref, path));
     if (ref.key === "") problems.push(`${path}.key: must name a key of the Secret`);
-    else key(ref.key, `${path}.key`);
   }
   const s3 = spec.s3?.credentialsSecretRef;
   if (s3) {
     const path = "spec.s3.credentialsSecretRef";
-    if (s3.secretName === "") problems.push(`${path}.secretName: must name a Secret`);
-    else name(s3.secretName, `${path}.secretName`);
-    key(s3.accessKeyIdKey, `${path}.accessKeyIdKey`);
-    key(s3.secretAccessKeyKey, `${path}.secretAccessKeyKey`);
-    key(s3.endpointKey, `${path}.endpointKey`);
+    const nameProblem =
+      s3.secretName === ""
+        ? `${path}.secretName: must name a Secret`
+        : subdomainProblem(s3.secretName, `${path}.secretName`, "a Secret name");
+    if (nameProblem) problems.push(nameProblem);
+    for (const key of ["accessKeyIdKey", "secretAccessKeyKey", "endpointKey"] as const) {
+      const problem = secretKeyProblem(s3[key], `${path}.${key}`);
+      if (problem) problems.push(problem);
+    }
   }
   const backup = spec.percona.backup;
   const backupRef = backup.credentialsSecretRef;
   if (backupRef && backupRef.name !== "")
-    name(backupRef.name, "spec.percona.backup.credentialsSecretRef.name");
+    problems.push(...selectorProblems(backupRef, "spec.percona.backup.credentialsSecretRef"));
   else if (backupRef && spec.percona.enabled && backup.enabled)
     problems.push("spec.percona.backup.credentialsSecretRef.name: must name a Secret");
   return problems;
@@ -152,30 +151,19 @@ function pathRules(server: ResolvedServer<ResolvedSpec>): string[] {
 
 /** Claims of size zero: the API server rejects a PersistentVolumeClaim that requests no storage. */
 function storageRules(spec: ResolvedSpec): string[] {
-  const problems: string[] = [];
-  const sizes: Array<[string, string | undefined]> = [
-    ["metadataSize", spec.storage.metadataSize],
-    ["contentSize", spec.storage.contentSize],
-    ["cacheSize", spec.storage.cacheSize],
-    ["controlPlaneSize", spec.storage.controlPlaneSize],
+  const { storage, percona } = spec;
+  return [
+    ...zeroSizeProblems([
+      ["spec.storage.metadataSize", storage.metadataSize],
+      ["spec.storage.contentSize", storage.contentSize],
+      ["spec.storage.cacheSize", storage.cacheSize],
+      ["spec.storage.controlPlaneSize", storage.controlPlaneSize],
+    ]),
+    ...storageClassProblems([
+      ["spec.storage.storageClassName", storage.storageClassName],
+      ["spec.percona.storageClassName", percona.storageClassName],
+    ]),
   ];
-  for (const [field, size] of sizes) {
-    if (size !== undefined && parseQuantity(size) === 0n)
-      problems.push(
-        `spec.storage.${field}: ${show(size)} must be greater than zero (the API server rejects a claim for no storage)`,
-      );
-  }
-  // "" is allowed: it disables dynamic provisioning.
-  for (const [path, className] of [
-    ["spec.storage.storageClassName", spec.storage.storageClassName],
-    ["spec.percona.storageClassName", spec.percona.storageClassName],
-  ] as const) {
-    if (className) {
-      const problem = subdomainProblem(className, path, "a StorageClass name");
-      if (problem) problems.push(problem);
-    }
-  }
-  return problems;
 }
 
 const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?$/;
