@@ -43,7 +43,7 @@ export interface StorageArgs {
 
 /** SQLite settings of the control-plane database. */
 export interface SqliteArgs {
-  /** Database file; must be under `/data/controlplane` so it persists. Defaults to `/data/controlplane/controlplane.db`. */
+  /** Database file; must be on a volume so it persists (`/data/controlplane`, or the metadata, content or cache volume). Only checked and used when SQLite is the database. Defaults to `/data/controlplane/controlplane.db`. */
   path?: Input<string>;
 }
 
@@ -53,7 +53,7 @@ export interface DatabaseArgs {
   type?: Input<string>;
   /** SQLite settings, used when no PostgreSQL connection is configured. */
   sqlite?: Input<SqliteArgs>;
-  /** Secret key holding a PostgreSQL connection string: a URL `postgres://user:pass@host:port/db?sslmode=...` or a libpq `key=value` string. Takes precedence over SQLite. */
+  /** The PostgreSQL connection, which takes precedence over SQLite. v0.29 model: a Secret with the keys `host`, `database`, `user`, `password` and optionally `port` and `sslmode`, which the server reads (`key` is not used; naming one of those keys avoids a warning). 2026-02 model: a Secret key holding a connection string, a URL `postgres://user:pass@host:port/db?sslmode=...` or a libpq `key=value` string, which the component splits into `<name>-postgres-connection`. */
   postgresSecretRef?: Input<SecretKeySelectorArgs>;
 }
 

@@ -1467,7 +1467,7 @@ func (o ControlPlanePtrOutput) Tls() pulumi.BoolPtrOutput {
 
 // Control-plane database: SQLite on the control-plane volume, or PostgreSQL.
 type Database struct {
-	// Secret key holding a PostgreSQL connection string: a URL `postgres://user:pass@host:port/db?sslmode=...` or a libpq `key=value` string. Takes precedence over SQLite.
+	// The PostgreSQL connection, which takes precedence over SQLite. v0.29 model: a Secret with the keys `host`, `database`, `user`, `password` and optionally `port` and `sslmode`, which the server reads (`key` is not used; naming one of those keys avoids a warning). 2026-02 model: a Secret key holding a connection string, a URL `postgres://user:pass@host:port/db?sslmode=...` or a libpq `key=value` string, which the component splits into `<name>-postgres-connection`.
 	PostgresSecretRef *SecretKeySelector `pulumi:"postgresSecretRef"`
 	// SQLite settings, used when no PostgreSQL connection is configured.
 	Sqlite *Sqlite `pulumi:"sqlite"`
@@ -1488,7 +1488,7 @@ type DatabaseInput interface {
 
 // Control-plane database: SQLite on the control-plane volume, or PostgreSQL.
 type DatabaseArgs struct {
-	// Secret key holding a PostgreSQL connection string: a URL `postgres://user:pass@host:port/db?sslmode=...` or a libpq `key=value` string. Takes precedence over SQLite.
+	// The PostgreSQL connection, which takes precedence over SQLite. v0.29 model: a Secret with the keys `host`, `database`, `user`, `password` and optionally `port` and `sslmode`, which the server reads (`key` is not used; naming one of those keys avoids a warning). 2026-02 model: a Secret key holding a connection string, a URL `postgres://user:pass@host:port/db?sslmode=...` or a libpq `key=value` string, which the component splits into `<name>-postgres-connection`.
 	PostgresSecretRef SecretKeySelectorPtrInput `pulumi:"postgresSecretRef"`
 	// SQLite settings, used when no PostgreSQL connection is configured.
 	Sqlite SqlitePtrInput `pulumi:"sqlite"`
@@ -1574,7 +1574,7 @@ func (o DatabaseOutput) ToDatabasePtrOutputWithContext(ctx context.Context) Data
 	}).(DatabasePtrOutput)
 }
 
-// Secret key holding a PostgreSQL connection string: a URL `postgres://user:pass@host:port/db?sslmode=...` or a libpq `key=value` string. Takes precedence over SQLite.
+// The PostgreSQL connection, which takes precedence over SQLite. v0.29 model: a Secret with the keys `host`, `database`, `user`, `password` and optionally `port` and `sslmode`, which the server reads (`key` is not used; naming one of those keys avoids a warning). 2026-02 model: a Secret key holding a connection string, a URL `postgres://user:pass@host:port/db?sslmode=...` or a libpq `key=value` string, which the component splits into `<name>-postgres-connection`.
 func (o DatabaseOutput) PostgresSecretRef() SecretKeySelectorPtrOutput {
 	return o.ApplyT(func(v Database) *SecretKeySelector { return v.PostgresSecretRef }).(SecretKeySelectorPtrOutput)
 }
@@ -1613,7 +1613,7 @@ func (o DatabasePtrOutput) Elem() DatabaseOutput {
 	}).(DatabaseOutput)
 }
 
-// Secret key holding a PostgreSQL connection string: a URL `postgres://user:pass@host:port/db?sslmode=...` or a libpq `key=value` string. Takes precedence over SQLite.
+// The PostgreSQL connection, which takes precedence over SQLite. v0.29 model: a Secret with the keys `host`, `database`, `user`, `password` and optionally `port` and `sslmode`, which the server reads (`key` is not used; naming one of those keys avoids a warning). 2026-02 model: a Secret key holding a connection string, a URL `postgres://user:pass@host:port/db?sslmode=...` or a libpq `key=value` string, which the component splits into `<name>-postgres-connection`.
 func (o DatabasePtrOutput) PostgresSecretRef() SecretKeySelectorPtrOutput {
 	return o.ApplyT(func(v *Database) *SecretKeySelector {
 		if v == nil {
@@ -9484,7 +9484,7 @@ func (o SnapshotPolicyArrayOutput) Index(i pulumi.IntInput) SnapshotPolicyOutput
 
 // SQLite settings of the control-plane database.
 type Sqlite struct {
-	// Database file; must be under `/data/controlplane` so it persists. Defaults to `/data/controlplane/controlplane.db`.
+	// Database file; must be on a volume so it persists (`/data/controlplane`, or the metadata, content or cache volume). Only checked and used when SQLite is the database. Defaults to `/data/controlplane/controlplane.db`.
 	Path *string `pulumi:"path"`
 }
 
@@ -9501,7 +9501,7 @@ type SqliteInput interface {
 
 // SQLite settings of the control-plane database.
 type SqliteArgs struct {
-	// Database file; must be under `/data/controlplane` so it persists. Defaults to `/data/controlplane/controlplane.db`.
+	// Database file; must be on a volume so it persists (`/data/controlplane`, or the metadata, content or cache volume). Only checked and used when SQLite is the database. Defaults to `/data/controlplane/controlplane.db`.
 	Path pulumi.StringPtrInput `pulumi:"path"`
 }
 
@@ -9583,7 +9583,7 @@ func (o SqliteOutput) ToSqlitePtrOutputWithContext(ctx context.Context) SqlitePt
 	}).(SqlitePtrOutput)
 }
 
-// Database file; must be under `/data/controlplane` so it persists. Defaults to `/data/controlplane/controlplane.db`.
+// Database file; must be on a volume so it persists (`/data/controlplane`, or the metadata, content or cache volume). Only checked and used when SQLite is the database. Defaults to `/data/controlplane/controlplane.db`.
 func (o SqliteOutput) Path() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Sqlite) *string { return v.Path }).(pulumi.StringPtrOutput)
 }
@@ -9612,7 +9612,7 @@ func (o SqlitePtrOutput) Elem() SqliteOutput {
 	}).(SqliteOutput)
 }
 
-// Database file; must be under `/data/controlplane` so it persists. Defaults to `/data/controlplane/controlplane.db`.
+// Database file; must be on a volume so it persists (`/data/controlplane`, or the metadata, content or cache volume). Only checked and used when SQLite is the database. Defaults to `/data/controlplane/controlplane.db`.
 func (o SqlitePtrOutput) Path() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Sqlite) *string {
 		if v == nil {

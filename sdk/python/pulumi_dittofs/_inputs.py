@@ -688,7 +688,7 @@ class DatabaseArgsDict(TypedDict):
     """
     postgres_secret_ref: NotRequired[pulumi.Input[Optional['SecretKeySelectorArgsDict']]]
     """
-    Secret key holding a PostgreSQL connection string: a URL `postgres://user:pass@host:port/db?sslmode=...` or a libpq `key=value` string. Takes precedence over SQLite.
+    The PostgreSQL connection, which takes precedence over SQLite. v0.29 model: a Secret with the keys `host`, `database`, `user`, `password` and optionally `port` and `sslmode`, which the server reads (`key` is not used; naming one of those keys avoids a warning). 2026-02 model: a Secret key holding a connection string, a URL `postgres://user:pass@host:port/db?sslmode=...` or a libpq `key=value` string, which the component splits into `<name>-postgres-connection`.
     """
     sqlite: NotRequired[pulumi.Input[Optional['SqliteArgsDict']]]
     """
@@ -708,7 +708,7 @@ class DatabaseArgs:
         """
         Control-plane database: SQLite on the control-plane volume, or PostgreSQL.
 
-        :param pulumi.Input['SecretKeySelectorArgs'] postgres_secret_ref: Secret key holding a PostgreSQL connection string: a URL `postgres://user:pass@host:port/db?sslmode=...` or a libpq `key=value` string. Takes precedence over SQLite.
+        :param pulumi.Input['SecretKeySelectorArgs'] postgres_secret_ref: The PostgreSQL connection, which takes precedence over SQLite. v0.29 model: a Secret with the keys `host`, `database`, `user`, `password` and optionally `port` and `sslmode`, which the server reads (`key` is not used; naming one of those keys avoids a warning). 2026-02 model: a Secret key holding a connection string, a URL `postgres://user:pass@host:port/db?sslmode=...` or a libpq `key=value` string, which the component splits into `<name>-postgres-connection`.
         :param pulumi.Input['SqliteArgs'] sqlite: SQLite settings, used when no PostgreSQL connection is configured.
         :param pulumi.Input['DatabaseType'] type: Database type, `sqlite` or `postgres`; PostgreSQL is used whenever `postgresSecretRef` is set. Defaults to `sqlite`.
         """
@@ -723,7 +723,7 @@ class DatabaseArgs:
     @pulumi.getter(name="postgresSecretRef")
     def postgres_secret_ref(self) -> pulumi.Input[Optional['SecretKeySelectorArgs']]:
         """
-        Secret key holding a PostgreSQL connection string: a URL `postgres://user:pass@host:port/db?sslmode=...` or a libpq `key=value` string. Takes precedence over SQLite.
+        The PostgreSQL connection, which takes precedence over SQLite. v0.29 model: a Secret with the keys `host`, `database`, `user`, `password` and optionally `port` and `sslmode`, which the server reads (`key` is not used; naming one of those keys avoids a warning). 2026-02 model: a Secret key holding a connection string, a URL `postgres://user:pass@host:port/db?sslmode=...` or a libpq `key=value` string, which the component splits into `<name>-postgres-connection`.
         """
         return pulumi.get(self, "postgres_secret_ref")
 
@@ -4969,7 +4969,7 @@ class SqliteArgsDict(TypedDict):
     """
     path: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    Database file; must be under `/data/controlplane` so it persists. Defaults to `/data/controlplane/controlplane.db`.
+    Database file; must be on a volume so it persists (`/data/controlplane`, or the metadata, content or cache volume). Only checked and used when SQLite is the database. Defaults to `/data/controlplane/controlplane.db`.
     """
 
 @pulumi.input_type
@@ -4979,7 +4979,7 @@ class SqliteArgs:
         """
         SQLite settings of the control-plane database.
 
-        :param pulumi.Input[_builtins.str] path: Database file; must be under `/data/controlplane` so it persists. Defaults to `/data/controlplane/controlplane.db`.
+        :param pulumi.Input[_builtins.str] path: Database file; must be on a volume so it persists (`/data/controlplane`, or the metadata, content or cache volume). Only checked and used when SQLite is the database. Defaults to `/data/controlplane/controlplane.db`.
         """
         if path is not None:
             pulumi.set(__self__, "path", path)
@@ -4988,7 +4988,7 @@ class SqliteArgs:
     @pulumi.getter
     def path(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Database file; must be under `/data/controlplane` so it persists. Defaults to `/data/controlplane/controlplane.db`.
+        Database file; must be on a volume so it persists (`/data/controlplane`, or the metadata, content or cache volume). Only checked and used when SQLite is the database. Defaults to `/data/controlplane/controlplane.db`.
         """
         return pulumi.get(self, "path")
 
