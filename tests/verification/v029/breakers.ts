@@ -2,7 +2,7 @@
  * Invalid v0.29 specs: a valid generated case (arbitraries.ts) with exactly ONE rule broken, and the field path every
  * problem line must name. The schema-derived rules (type, enum, minimum/maximum, pattern, required, unknown field)
  * range over src/generated/v029/spec-schema.json; the others are the rules of src/models/v029 (the webhook's V1-V10
- * and kept checks, this package's listener, adapter, name and object rules), the Feb model's fields each rejected
+ * and kept checks, this package's listener, adapter, name, path and object rules), the Feb model's fields each rejected
  * with its replacement, the rules on every value (src/resolve/value-rules.ts) and the component-only fields.
  */
 import fc from "fast-check";
@@ -40,6 +40,7 @@ export const RULES = [
   "privileged port",
   "adapter type",
   "pollingInterval",
+  "sqlite path",
   "secretValues/ref conflict",
   "name",
   "percona",
@@ -337,6 +338,36 @@ const pollingInterval: B = (c, r) => {
   );
 };
 
+/**
+ * A SQLite file the server uses (the case's PostgreSQL connection and Percona taken away) that is not on a claim, or
+ * is a claim's directory.
+ */
+const sqlitePath: B = (c, r) => {
+  const value = pick(
+    [
+      "/data/controlplane",
+      "/data/controlplane/",
+      "/data/controlplane/../x.db",
+      "/var/lib/x.db",
+      "/tmp/x.db",
+      "relative.db",
+      "/data/controlplanex/db",
+      "/data/store/block/x.db",
+    ],
+    r,
+  );
+  // The content volume exists only with a size: without one, /data/store/block is no claim.
+  if (value.startsWith("/data/store/block") && (c.args as Obj).storage?.contentSize !== undefined)
+    return undefined;
+  return edit(c, "sqlite path", "database.sqlite.path", `database.sqlite.path = ${value}`, (a) => {
+    deletePath(a, "database.postgresSecretRef");
+    deletePath(a, "secretValues.postgresConnection");
+    setPath(a, "percona.enabled", false);
+    setPath(a, "database.type", "sqlite");
+    setPath(a, "database.sqlite.path", value);
+  });
+};
+
 const conflict: B = (c, r) => {
   const kinds: Array<[string, string, string, Obj]> = [
     [
@@ -590,6 +621,7 @@ const BREAKERS: Record<Rule, B> = {
   "privileged port": privilegedPort,
   "adapter type": adapterType,
   pollingInterval,
+  "sqlite path": sqlitePath,
   "secretValues/ref conflict": conflict,
   name,
   percona,
