@@ -86,8 +86,12 @@ function standIn(schemaRoot: Record<string, any>, path: Path): unknown {
     );
   }
   if (schema.type === "array") return [];
-  if (schema.pattern === "^[0-9]+(Gi|Mi|Ti)$") return "1Gi";
-  return "x";
+  // A string the schema's pattern and lengths accept (a size, a path, a duration).
+  const fits = (s: string) =>
+    (schema.pattern === undefined || new RegExp(schema.pattern, "u").test(s)) &&
+    s.length >= (schema.minLength ?? 0) &&
+    s.length <= (schema.maxLength ?? Infinity);
+  return ["x", "1Gi", "/x", "0", "x".repeat(schema.minLength ?? 1)].find(fits) ?? "x";
 }
 
 /** The args with every Output replaced by a stand-in (secret values keep a placeholder: only presence counts). */
