@@ -371,6 +371,23 @@ export function portsValid(spec: Obj): boolean {
   );
 }
 
+/**
+ * A security context the API server and the kubelet take: no `privileged` or CAP_SYS_ADMIN with privilege escalation
+ * off; no uid 0 under runAsNonRoot (the default pod context has it), for the Percona wait container (the pod's
+ * context alone) too. Without a `securityContext` the hardened default applies, which is valid.
+ */
+export function securityValid(spec: Obj): boolean {
+  const c = spec.securityContext ?? {};
+  const pod = spec.podSecurityContext ?? { runAsNonRoot: true, runAsUser: 65532 };
+  if (
+    c.allowPrivilegeEscalation === false &&
+    (c.privileged || (c.capabilities?.add ?? []).includes("CAP_SYS_ADMIN"))
+  )
+    return false;
+  if ((c.runAsNonRoot ?? pod.runAsNonRoot) && (c.runAsUser ?? pod.runAsUser) === 0) return false;
+  return !(spec.percona?.enabled && pod.runAsNonRoot && pod.runAsUser === 0);
+}
+
 /** Every port the spec mentions, effective or not, plus the pod's fixed listeners and the defaults. */
 export function usedPorts(spec: Obj): Set<number> {
   return new Set(
@@ -656,4 +673,4 @@ export const validCase: fc.Arbitrary<SpecCase> = fc
     }),
   })
   .map(build)
-  .filter((c) => portsValid(c.args as Obj));
+  .filter((c) => portsValid(c.args as Obj) && securityValid(c.args as Obj));

@@ -43,6 +43,7 @@ export type Rule =
   | "image"
   | "storage class"
   | "privileged port"
+  | "security context"
   | "unsafe integer"
   | "lone surrogate";
 
@@ -150,8 +151,7 @@ const pathBreaker: Breaker = (c, r) => {
       setPath(a, "cache.path", value),
     );
   }
-  // Only a path SQLite uses is checked: no PostgreSQL connection, no Percona, `type: sqlite`.
-  if (c.features.postgres !== "none" || c.features.percona) return undefined;
+  // Only a path SQLite uses is checked: the case's PostgreSQL connection and Percona go, `type: sqlite`.
   const value = pick(
     [
       "/data/controlplane",
@@ -164,6 +164,9 @@ const pathBreaker: Breaker = (c, r) => {
     r >> 1,
   );
   return edit(c, "path rule", "database.sqlite.path", `database.sqlite.path = ${value}`, (a) => {
+    deletePath(a, "database.postgresSecretRef");
+    deletePath(a, "secretValues.postgresConnection");
+    setPath(a, "percona.enabled", false);
     setPath(a, "database.type", "sqlite");
     setPath(a, "database.sqlite.path", value);
   });
@@ -356,6 +359,25 @@ const privilegedPortBreaker: Breaker = (c, r) => {
   return edit(c, "privileged port", dotted, `${dotted} = ${port}`, (a) => setPath(a, dotted, port));
 };
 
+/** A container security context the API server or the kubelet refuses, in place of the case's own. */
+const securityContextBreaker: Breaker = (c, r) => {
+  const p = effectivePorts(c.args as Obj);
+  // The case's own context may be what lets a listener below 1024 bind: leave those cases be.
+  if ([p.api, p.metrics].some((port) => port !== undefined && port < 1024)) return undefined;
+  const options: Array<[string, Obj]> = [
+    ["securityContext.privileged", { privileged: true, allowPrivilegeEscalation: false }],
+    [
+      "securityContext.capabilities.add",
+      { allowPrivilegeEscalation: false, capabilities: { add: ["CAP_SYS_ADMIN"] } },
+    ],
+    ["securityContext.runAsUser", { runAsUser: 0, runAsNonRoot: true }],
+  ];
+  const [dotted, context] = pick(options, r);
+  return edit(c, "security context", dotted, `securityContext = ${JSON.stringify(context)}`, (a) =>
+    setPath(a, "securityContext", context),
+  );
+};
+
 const unsafeIntegerBreaker: Breaker = (c, r) => {
   const args = c.args as Obj;
   const options = ["securityContext.runAsUser", "podSecurityContext.fsGroup"].filter((p) =>
@@ -401,6 +423,7 @@ const BREAKERS: Breaker[] = [
   imageBreaker,
   storageClassBreaker,
   privilegedPortBreaker,
+  securityContextBreaker,
   unsafeIntegerBreaker,
   loneSurrogateBreaker,
 ];
@@ -425,6 +448,7 @@ export const RULES: Rule[] = [
   "image",
   "storage class",
   "privileged port",
+  "security context",
   "unsafe integer",
   "lone surrogate",
 ];

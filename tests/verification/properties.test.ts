@@ -1,10 +1,11 @@
 /**
  * Property-based tests over the whole input space (issue 6): 1000 generated valid DittoServer cases per run, with a
- * fixed seed (printed; DITTOFS_FC_SEED overrides it). For each: every object schema-valid, rendering deterministic
- * and free of side effects on the args, object names valid for their kind and at most 63 characters where
- * Kubernetes requires a label (Services: DNS-1035; Secrets and ConfigMaps: DNS-1123 subdomains), label values
- * DNS-1123 labels of at most 63, every CRD field generated at least once, and the config hash changing exactly when
- * the config or a secret byte the pod reads changes.
+ * fixed seed (printed; DITTOFS_FC_SEED overrides it). For each: every object schema-valid and past the API server's
+ * cross-field rules (api-server-rules.ts), rendering deterministic and free of side effects on the args, object
+ * names valid for their kind and at most 63 characters where Kubernetes requires a label (Services: DNS-1035;
+ * Secrets and ConfigMaps: DNS-1123 subdomains), label values DNS-1123 labels of at most 63, every CRD field
+ * generated at least once, and the config hash changing exactly when the config or a secret byte the pod reads
+ * changes.
  */
 import { expect } from "chai";
 import fc from "fast-check";
@@ -15,7 +16,7 @@ import { CONFIG_HASH_ANNOTATION } from "../../src/hash";
 import type { RenderResult } from "../../src/render";
 import { render } from "../helpers/render";
 import { SEED, validCase, type SpecCase } from "./arbitraries";
-import { namesAndLabels } from "./api-server-rules";
+import { namesAndLabels, objectsApiServerProblems } from "./api-server-rules";
 import { objectsProblems } from "./k8s-schemas";
 import { pickMutations, type MutationKind } from "./mutations";
 
@@ -92,8 +93,9 @@ describe("verification: properties of 1000 generated valid specs", function () {
         const first = render(c.name, c.args, c.secrets, c.generated);
         expect(c.args, "render must not change its args").to.deep.equal(argsBefore);
 
-        // Every object valid against the real schemas.
+        // Every object valid against the real schemas and the API server's cross-field rules.
         expect(objectsProblems(first.objects)).to.deep.equal([]);
+        expect(objectsApiServerProblems(first.objects)).to.deep.equal([]);
 
         // Deterministic: a second render of the same input is byte-identical.
         const text = yamlOf(first);

@@ -13,6 +13,7 @@ import { mayBind, privilegedPortProblem, type BindContext } from "../../resolve/
 import { claimPaths, sqlitePathProblem } from "../../resolve/persistent-paths";
 import { parseQuantity } from "../../resolve/quantity";
 import { resourceProblems } from "../../resolve/resources";
+import { securityContextProblems } from "../../resolve/security-context-rules";
 import { storageClassProblems, zeroSizeProblems } from "../../resolve/storage-rules";
 import type { ResolvedServer, RuleResult, SecretValuePresence } from "../object-model";
 import { ADAPTER_CONTAINER_PORTS, MOUNT_PATHS } from "./constants";
@@ -275,6 +276,17 @@ function privilegedPortRules(spec: ResolvedSpec): string[] {
     .map(([path, port]) => privilegedPortProblem(path, port));
 }
 
+/** A container security context the API server or the kubelet refuses (the pod default when none is given). */
+function securityContextRules(spec: ResolvedSpec): string[] {
+  return securityContextProblems({
+    user: spec.securityContext,
+    effective: spec.securityContext,
+    pod: spec.podSecurityContext,
+    defaulted: "the default security context",
+    podContainer: spec.percona.enabled,
+  });
+}
+
 export function febRules(server: ResolvedServer<ResolvedSpec>, typeWasSet: boolean): RuleResult {
   const { spec, values } = server;
   return {
@@ -289,6 +301,7 @@ export function febRules(server: ResolvedServer<ResolvedSpec>, typeWasSet: boole
       ...perconaRules(spec),
       ...secretValueRules(spec, values),
       ...resourceRules(spec),
+      ...securityContextRules(spec),
       ...annotationProblems(spec.service.annotations ?? {}, "spec.service.annotations"),
     ],
     warnings: warnings(spec, values, typeWasSet),

@@ -10,6 +10,7 @@ import { imageProblem } from "../../resolve/image";
 import { selectorProblems, subdomainProblem } from "../../resolve/k8s-names";
 import { parseQuantity } from "../../resolve/quantity";
 import { resourceProblems } from "../../resolve/resources";
+import { securityContextProblems } from "../../resolve/security-context-rules";
 import { storageClassProblems, zeroSizeProblems } from "../../resolve/storage-rules";
 import { containerSecurityContext } from "./pod-template";
 
@@ -76,50 +77,15 @@ function storageRules(spec: V029Spec): string[] {
   return problems;
 }
 
-type Context = {
-  privileged?: boolean;
-  allowPrivilegeEscalation?: boolean;
-  runAsNonRoot?: boolean;
-  runAsUser?: number;
-  capabilities?: { add?: string[] };
-};
-
-/**
- * The container's security context with the hardening merged in (allowPrivilegeEscalation false, runAsNonRoot true
- * where unset): the API server rejects privilege escalation off with `privileged` or CAP_SYS_ADMIN, and the kubelet
- * refuses uid 0 with runAsNonRoot. The same for the pod's own context, which the Percona wait container runs with.
- */
+/** The container's security context once the hardening is merged in (differences: validation-objects). */
 function securityContextRules(spec: V029Spec): string[] {
-  const user = spec.securityContext as Context;
-  const pod = spec.podSecurityContext as Context;
-  const merged = containerSecurityContext(spec.securityContext) as Context;
-  const at = "spec.securityContext";
-  const problems: string[] = [];
-  const escalation =
-    user.allowPrivilegeEscalation === undefined
-      ? "allowPrivilegeEscalation is false (the hardening's default when unset)"
-      : "allowPrivilegeEscalation is false";
-  if (merged.allowPrivilegeEscalation === false) {
-    if (merged.privileged)
-      problems.push(
-        `${at}.privileged: true is rejected by the API server while ${escalation}: set ${at}.allowPrivilegeEscalation: true`,
-      );
-    if ((merged.capabilities?.add ?? []).includes("CAP_SYS_ADMIN"))
-      problems.push(
-        `${at}.capabilities.add: CAP_SYS_ADMIN is rejected by the API server while ${escalation}: set ${at}.allowPrivilegeEscalation: true`,
-      );
-  }
-  const uidPath =
-    user.runAsUser !== undefined ? `${at}.runAsUser` : "spec.podSecurityContext.runAsUser";
-  if (merged.runAsNonRoot && (user.runAsUser ?? pod.runAsUser) === 0)
-    problems.push(
-      `${uidPath}: 0 runs the server as root, but runAsNonRoot is true${user.runAsNonRoot === undefined ? " (the hardening's default when unset)" : ""}: the kubelet refuses to start the container; set ${at}.runAsNonRoot: false to run as root`,
-    );
-  else if (spec.percona.enabled && pod.runAsNonRoot && pod.runAsUser === 0)
-    problems.push(
-      "spec.podSecurityContext.runAsUser: 0 runs the Percona wait container as root, but spec.podSecurityContext.runAsNonRoot is true: the kubelet refuses to start it",
-    );
-  return problems;
+  return securityContextProblems({
+    user: spec.securityContext,
+    effective: containerSecurityContext(spec.securityContext),
+    pod: spec.podSecurityContext,
+    defaulted: "the hardening's default when unset",
+    podContainer: spec.percona.enabled,
+  });
 }
 
 export function objectRules(spec: V029Spec): string[] {
