@@ -9,11 +9,11 @@ import type { DittoServerArgs } from "./args";
 import { childObjects, registerChildren } from "./component/children";
 import { planWithOutputs, type DeferredPlan } from "./component/deferred-spec";
 import { emptySecret, lazyOutputs, markSecret, withMaterial } from "./component/lean-outputs";
-import type { Endpoints, SealedInputs } from "./models/object-model";
+import type { Endpoints, SealedInputs, ServerPlan } from "./models/object-model";
 import { objectNames } from "./naming";
 import { gatherSecretMaterial, type MaterialInputs } from "./secrets/component-material";
-import { sealSecrets, type Sealed } from "./secrets/seal";
-import type { SecretMaterial } from "./secrets/types";
+import { sealOwned, sealSecrets } from "./secrets/seal";
+import type { MaterialPart, SecretMaterial } from "./secrets/types";
 
 export const DITTOSERVER_TYPE = "dittofs:index:DittoServer";
 
@@ -108,9 +108,10 @@ export class DittoServer extends pulumi.ComponentResource {
 }
 
 /**
- * The sealed material as Outputs: one secret Output derived from the material and the hash key (with Outputs in the
- * spec, from the real plan too), the owned Secrets' data read from it, and the digest unmarked: it is HMAC-keyed, so
- * it reveals nothing and may show in previews (otherwise it would read `[secret]`).
+ * The sealed material as Outputs: the digest, from the whole material and the hash key (with Outputs in the spec, from
+ * the real plan too), unmarked: it is HMAC-keyed, so it reveals nothing and may show in previews (otherwise it would
+ * read `[secret]`); and each owned Secret's data, secret, from its own material only, so that a value made anew (a
+ * regenerated JWT secret) leaves the other Secrets known in a preview.
  */
 function sealedOutputs(
   planned: DeferredPlan,
@@ -118,17 +119,36 @@ function sealedOutputs(
   key: pulumi.Output<string>,
 ): SealedInputs {
   const { model, now, later } = planned;
-  const derived: pulumi.Output<Sealed> = markSecret(
-    later
-      ? pulumi
-          .all([later, withMaterial(material, key, (m: SecretMaterial, k) => [m, k] as const)])
-          .apply(([p, [m, k]]) => sealSecrets(model, p, m as SecretMaterial, k as string))
-      : withMaterial(material, key, (m: SecretMaterial, k) => sealSecrets(model, now, m, k)),
-  );
+  const sealed = <T>(
+    parts: object,
+    k: pulumi.Output<string> | undefined,
+    f: (p: ServerPlan<unknown>, m: SecretMaterial, k: string) => T,
+  ) =>
+    markSecret(
+      later
+        ? pulumi
+            .all([later, withMaterial(parts, k, (m: SecretMaterial, kk) => [m, kk] as const)])
+            .apply(([p, [m, kk]]) => f(p, m as SecretMaterial, kk as string))
+        : withMaterial(parts, k, (m: SecretMaterial, kk) => f(now, m, kk)),
+    );
+  const hash = sealed(material, key, (p, m, k) => sealSecrets(model, p, m, k).configHash);
   const ownedData: SealedInputs["ownedData"] = {};
-  for (const { role } of now.secrets.owned)
-    ownedData[role] = derived.apply((d) => d.ownedData[role]);
-  return { configHash: pulumi.unsecret(derived.apply((d) => d.configHash)), ownedData };
+  for (const { role, from } of now.secrets.owned) {
+    ownedData[role] = sealed(materialParts(material, from), undefined, (p, m) =>
+      sealOwned(model, p, role, m),
+    );
+  }
+  return { configHash: pulumi.unsecret(hash), ownedData };
+}
+
+/** The parts of the material an owned Secret is made from. */
+function materialParts(material: MaterialInputs, from: MaterialPart[]): Partial<MaterialInputs> {
+  const parts: Record<string, any> = { read: {} };
+  for (const part of from) {
+    if (typeof part === "string") parts[part] = material[part];
+    else parts.read[part.read] = material.read[part.read];
+  }
+  return parts;
 }
 
 type Children = ReturnType<typeof registerChildren>;

@@ -23,11 +23,12 @@ export const emptySecret = (): pulumi.Output<string> => (empty ??= pulumi.secret
 
 /**
  * `pulumi.all([material, key]).apply(f)`: the plain parts of the material stay plain, and only its Outputs and
- * Promises (the reads, generated values, values passed as Outputs) are waited on, with `key`.
+ * Promises (the reads, generated values, values passed as Outputs) are waited on, with `key` when one is given
+ * (without one and with nothing to wait on, `f` runs in an apply of the shared secret seed, never synchronously).
  */
 export function withMaterial<M extends object, T>(
   material: object,
-  key: pulumi.Output<string>,
+  key: pulumi.Output<string> | undefined,
   f: (m: M, key: string) => T,
 ): pulumi.Output<T> {
   const deferred: unknown[] = [];
@@ -36,8 +37,12 @@ export function withMaterial<M extends object, T>(
     else if (typeof v === "object" && v !== null) Object.values(v).forEach(scan);
   };
   scan(material);
-  if (deferred.length === 0) return key.apply((k) => f(material as M, k));
-  return pulumi.all([key, ...deferred]).apply(([k, ...resolved]) => {
+  if (deferred.length === 0) {
+    return key
+      ? key.apply((k) => f(material as M, k))
+      : (secretSeed ??= pulumi.secret(true)).apply(() => f(material as M, ""));
+  }
+  return pulumi.all([key ?? "", ...deferred]).apply(([k, ...resolved]) => {
     // A copy of the material with each deferred value replaced by its value, in the order scan() found them.
     let next = 0;
     const fill = (v: unknown): unknown => {

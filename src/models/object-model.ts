@@ -109,8 +109,14 @@ export interface ObjectModel<Spec = any, Refs = any> {
   /** The rules the CRD schema cannot state (the webhook's and this package's), on a schema-valid spec. */
   rules(server: ResolvedServer<Spec>, typeWasSet: boolean): RuleResult;
   plan(server: ResolvedServer<Spec>): ServerPlan<Spec, Refs>;
-  /** Checks the secret material and derives the hash entries and owned Secrets' data (plain text) from it. */
+  /** Checks the whole secret material and derives the hash entries from it. */
   seal(plan: ServerPlan<Spec, Refs>, material: SecretMaterial): SealedSecrets;
+  /** One owned Secret's data (plain text), from its own material only (`SecretPlan.owned[].from`), checked. */
+  ownedData(
+    plan: ServerPlan<Spec, Refs>,
+    role: string,
+    material: SecretMaterial,
+  ): Record<string, string>;
   objects(plan: ServerPlan<Spec, Refs>, sealed: SealedInputs): ChildObject[];
   endpoints(plan: ServerPlan<Spec, Refs>): Endpoints;
 }

@@ -18,6 +18,30 @@ export function base64Data(values: Record<string, string>): Record<string, strin
   return out;
 }
 
+/**
+ * One owned Secret's data, base64: from its own material only (the component derives each apart, so that a value
+ * made anew leaves the others known in a preview). Throws DittoSecretError naming the Secret or arg, never a value.
+ */
+export function sealOwned(
+  model: ObjectModel,
+  plan: ServerPlan<unknown>,
+  role: string,
+  material: SecretMaterial,
+): Record<string, string> {
+  const subject = `DittoServer ${quote(plan.name)}`;
+  const wrongTypes = materialTypeProblems(plan.namespace, material);
+  if (wrongTypes.length > 0) throw new DittoSecretError(subject, wrongTypes);
+  const data = model.ownedData(plan, role, material);
+  const bytes = textDataBytes(data);
+  if (bytes > MAX_DATA_BYTES) {
+    const owned = plan.secrets.owned.find((o) => o.role === role);
+    throw new DittoSecretError(subject, [
+      `${secretLabel(plan.namespace, owned?.name ?? role)}: ${tooLarge(bytes)}`,
+    ]);
+  }
+  return base64Data(data);
+}
+
 /** Throws DittoSecretError (naming Secrets and keys, never values) when the material would not start the server. */
 export function sealSecrets(
   model: ObjectModel,
@@ -28,16 +52,17 @@ export function sealSecrets(
   const subject = `DittoServer ${quote(plan.name)}`;
   const wrongTypes = materialTypeProblems(plan.namespace, material);
   if (wrongTypes.length > 0) throw new DittoSecretError(subject, wrongTypes);
-  const sealed = model.seal(plan, material);
+  const { hashEntries } = model.seal(plan, material);
   const ownedData: Record<string, Record<string, string>> = {};
   const tooBig: string[] = [];
-  for (const [role, data] of Object.entries(sealed.owned)) {
-    const bytes = textDataBytes(data);
-    const owned = plan.secrets.owned.find((o) => o.role === role);
-    if (bytes > MAX_DATA_BYTES)
-      tooBig.push(`${secretLabel(plan.namespace, owned?.name ?? role)}: ${tooLarge(bytes)}`);
-    ownedData[role] = base64Data(data);
+  for (const { role } of plan.secrets.owned) {
+    try {
+      ownedData[role] = sealOwned(model, plan, role, material);
+    } catch (e) {
+      if (!(e instanceof DittoSecretError)) throw e;
+      tooBig.push(...e.problems);
+    }
   }
   if (tooBig.length > 0) throw new DittoSecretError(subject, tooBig);
-  return { configHash: configHash(hashKey, plan.config, sealed.hashEntries), ownedData };
+  return { configHash: configHash(hashKey, plan.config, hashEntries), ownedData };
 }

@@ -30,10 +30,16 @@ export interface GeneratedValue {
   password: { length: number; special: boolean; overrideSpecial?: string };
 }
 
+/** A part of the secret material: a passed or generated value, or a user Secret (by name) the deployment reads. */
+export type MaterialPart =
+  "jwtSecret" | "adminInitialPassword" | "postgresConnection" | "s3" | { read: string };
+
 /** A Secret the component owns: `role` names its data in the sealed output and its child (`<name>-<role>-secret`). */
 export interface OwnedSecret {
   role: string;
   name: string;
+  /** The material its data is made from (and nothing else, so that a change elsewhere leaves it known in previews). */
+  from: MaterialPart[];
 }
 
 export interface SecretPlan {
@@ -63,8 +69,7 @@ export interface SecretMaterial extends SecretValues {
   read: Record<string, Record<string, string>>;
 }
 
-/** What the material becomes: hash entries `<prefix>:<key>` → bytes, and each owned Secret's data (plain text). */
+/** What the whole material becomes once checked: hash entries `<prefix>:<key>` → bytes. */
 export interface SealedSecrets {
   hashEntries: Map<string, Buffer>;
-  owned: Record<string, Record<string, string>>;
 }

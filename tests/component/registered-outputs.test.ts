@@ -11,9 +11,11 @@ import { valueOf } from "../helpers/mocks";
 
 /** Deploys with `registerOutputs` observed; returns the recorded outputs (resolved) and the server. */
 async function recorded(name: string, args: Record<string, unknown>) {
-  const original = DittoServer.prototype.registerOutputs;
+  // registerOutputs is protected: observe it through a view of the prototype that names it.
+  const proto = DittoServer.prototype as unknown as { registerOutputs(o?: any): void };
+  const original = proto.registerOutputs;
   let outputs: Record<string, unknown> | undefined;
-  DittoServer.prototype.registerOutputs = function (this: DittoServer, o?: any) {
+  proto.registerOutputs = function (this: DittoServer, o?: any) {
     // The base class calls it again, empty, once its initialize() settles (a no-op by then).
     if (o !== undefined) outputs = o;
     return original.call(this, o);
@@ -25,7 +27,7 @@ async function recorded(name: string, args: Record<string, unknown>) {
       plain[key] = pulumi.Output.isInstance(value) ? await valueOf(value) : value;
     return { d, plain };
   } finally {
-    DittoServer.prototype.registerOutputs = original;
+    proto.registerOutputs = original;
   }
 }
 

@@ -8,7 +8,7 @@ import type { ObjectModel } from "../object-model";
 import { febObjects } from "./objects";
 import { planFeb, type FebPlan } from "./plan";
 import { febRules } from "./rules";
-import { sealFeb } from "./seal";
+import { febOwnedData, sealFeb } from "./seal";
 import type { FebRefs } from "./secret-sources";
 
 export const FEB2026: ObjectModel<FebSpec, FebRefs> = {
@@ -50,6 +50,7 @@ export const FEB2026: ObjectModel<FebSpec, FebRefs> = {
   rules: febRules,
   plan: planFeb,
   seal: sealFeb,
+  ownedData: febOwnedData,
   objects: febObjects,
   endpoints: (plan: FebPlan) => {
     const names = objectNames(plan.name);

@@ -3,7 +3,6 @@
  * fail at start (JWT length, initial password length, a PostgreSQL connection that parses). Hash entries are framed
  * `<prefix>:<key>` as the operator frames them; S3 hashes every key of the Secret.
  */
-import { ADMIN_USERNAME } from "../../defaults";
 import { DittoSecretError, quote } from "../../resolve/errors";
 import {
   adminPasswordProblem,
@@ -12,20 +11,61 @@ import {
   missingReads,
   secretLabel,
 } from "../../secrets/checks";
-import {
-  parsePostgresConnection,
-  PostgresConnectionError,
-} from "../../secrets/postgres-connection";
+import { adminData, jwtData, postgresData, type OwnedData } from "../../secrets/owned-data";
 import type { SealedSecrets, SecretMaterial } from "../../secrets/types";
 import type { Spec as FebSpec } from "../../generated/feb2026/spec";
 import type { ServerPlan } from "../object-model";
 import { GENERATED } from "./constants";
 import type { FebRefs } from "./secret-sources";
 
-export function sealFeb(
-  plan: ServerPlan<FebSpec, FebRefs>,
-  material: SecretMaterial,
-): SealedSecrets {
+type FebPlan = ServerPlan<FebSpec, FebRefs>;
+
+/** One owned Secret's data, from its own material only (src/secrets/owned-data.ts says why). */
+export function febOwnedData(plan: FebPlan, role: string, material: SecretMaterial): OwnedData {
+  const { refs, namespace } = plan;
+  const subject = `DittoServer ${quote(plan.name)}`;
+  switch (role) {
+    case "jwt":
+      return jwtData(
+        subject,
+        material.jwtSecret ?? "",
+        GENERATED.jwt.key,
+        secretLabel(namespace, refs.jwt.secret, refs.jwt.key),
+      );
+    case "admin":
+      return adminData(
+        subject,
+        material.adminInitialPassword ?? "",
+        GENERATED.adminPassword.key,
+        secretLabel(namespace, refs.adminInitial.secret, refs.adminInitial.key),
+      );
+    case "postgres": {
+      // The user's connection string (a Secret it references, or a passed value), split.
+      const source = refs.postgresSource;
+      if (!source)
+        return postgresData(
+          subject,
+          material.postgresConnection ?? "",
+          "secretValues.postgresConnection",
+        );
+      const read = plan.secrets.reads.filter((r) => r.secret === source.secret);
+      const missing = missingReads(namespace, read, material.read);
+      if (missing.length > 0) throw new DittoSecretError(subject, missing);
+      const text = decodeBase64(material.read[source.secret][source.key]).toString("utf8");
+      return postgresData(subject, text, secretLabel(namespace, source.secret, source.key));
+    }
+    case "s3": {
+      const s3 = material.s3 ?? { accessKeyId: "", secretAccessKey: "" };
+      const data: OwnedData = { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey };
+      if (s3.endpoint !== undefined) data.endpoint = s3.endpoint;
+      return data;
+    }
+    default:
+      throw new Error(`no owned Secret ${role}`);
+  }
+}
+
+export function sealFeb(plan: FebPlan, material: SecretMaterial): SealedSecrets {
   const { refs, namespace } = plan;
   const subject = `DittoServer ${quote(plan.name)}`;
   const missing = missingReads(namespace, plan.secrets.reads, material.read);
@@ -35,14 +75,12 @@ export function sealFeb(
   const check = (problem: string | undefined) => problem && problems.push(problem);
   const userValue = (secret: string, key: string) => decodeBase64(material.read[secret][key]);
   const entries = new Map<string, Buffer>();
-  const owned: Record<string, Record<string, string>> = {};
 
   const jwt = refs.jwt.owned
     ? Buffer.from(material.jwtSecret ?? "", "utf8")
     : userValue(refs.jwt.secret, refs.jwt.key);
   check(jwtProblem(jwt, secretLabel(namespace, refs.jwt.secret, refs.jwt.key)));
   entries.set(`jwt:${refs.jwt.key}`, jwt);
-  if (refs.jwt.owned) owned.jwt = { [GENERATED.jwt.key]: jwt.toString("utf8") };
 
   // The inert hash (parity), then the initial password the server reads.
   if (refs.adminHash)
@@ -58,14 +96,8 @@ export function sealFeb(
     adminPasswordProblem(initial, secretLabel(namespace, adminInitial.secret, adminInitial.key)),
   );
   entries.set(`admin-initial:${adminInitial.key}`, initial);
-  if (adminInitial.owned) {
-    owned.admin = {
-      username: ADMIN_USERNAME,
-      [GENERATED.adminPassword.key]: initial.toString("utf8"),
-    };
-  }
 
-  // PostgreSQL: the user's connection string, split into the owned Secret the server's env reads.
+  // PostgreSQL: the user's connection string (split into the owned Secret the server's env reads).
   if (refs.postgresParts) {
     const source = refs.postgresSource;
     const text = source
@@ -73,26 +105,21 @@ export function sealFeb(
       : Buffer.from(material.postgresConnection ?? "", "utf8");
     entries.set(`postgres:${source ? source.key : "connection"}`, text);
     try {
-      owned.postgres = { ...parsePostgresConnection(text.toString("utf8")) };
+      febOwnedData(plan, "postgres", material);
     } catch (e) {
-      if (!(e instanceof PostgresConnectionError)) throw e;
-      const label = source
-        ? secretLabel(namespace, source.secret, source.key)
-        : "secretValues.postgresConnection";
-      problems.push(`${label}: the PostgreSQL connection string ${e.message}`);
+      if (!(e instanceof DittoSecretError)) throw e;
+      problems.push(...e.problems);
     }
   }
 
   if (refs.s3?.owned) {
-    const s3 = material.s3 ?? { accessKeyId: "", secretAccessKey: "" };
-    owned.s3 = { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey };
-    if (s3.endpoint !== undefined) owned.s3.endpoint = s3.endpoint;
-    for (const [k, v] of Object.entries(owned.s3)) entries.set(`s3:${k}`, Buffer.from(v, "utf8"));
+    for (const [k, v] of Object.entries(febOwnedData(plan, "s3", material)))
+      entries.set(`s3:${k}`, Buffer.from(v, "utf8"));
   } else if (refs.s3) {
     for (const [k, v] of Object.entries(material.read[refs.s3.secret]))
       entries.set(`s3:${k}`, decodeBase64(v));
   }
 
   if (problems.length > 0) throw new DittoSecretError(subject, problems);
-  return { hashEntries: entries, owned };
+  return { hashEntries: entries };
 }

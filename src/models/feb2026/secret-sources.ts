@@ -119,10 +119,17 @@ export function secretPlan(refs: FebRefs): SecretPlan {
   }
 
   const owned: OwnedSecret[] = [];
-  if (refs.jwt.owned) owned.push({ role: "jwt", name: refs.jwt.secret });
-  if (refs.adminInitial.owned) owned.push({ role: "admin", name: refs.adminInitial.secret });
-  if (refs.postgresParts) owned.push({ role: "postgres", name: refs.postgresParts.secret });
-  if (refs.s3?.owned) owned.push({ role: "s3", name: refs.s3.secret });
+  if (refs.jwt.owned) owned.push({ role: "jwt", name: refs.jwt.secret, from: ["jwtSecret"] });
+  if (refs.adminInitial.owned) {
+    const { secret } = refs.adminInitial;
+    owned.push({ role: "admin", name: secret, from: ["adminInitialPassword"] });
+  }
+  if (refs.postgresParts) {
+    const source = refs.postgresSource;
+    const from: OwnedSecret["from"] = [source ? { read: source.secret } : "postgresConnection"];
+    owned.push({ role: "postgres", name: refs.postgresParts.secret, from });
+  }
+  if (refs.s3?.owned) owned.push({ role: "s3", name: refs.s3.secret, from: ["s3"] });
 
   return { reads, generate, owned };
 }

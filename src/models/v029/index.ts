@@ -9,7 +9,7 @@ import { declaredAdapters } from "./adapters";
 import { v029Objects } from "./objects";
 import { planV029, type V029Plan } from "./plan";
 import { v029Rules } from "./rules";
-import { sealV029 } from "./seal";
+import { sealV029, v029OwnedData } from "./seal";
 import type { V029Refs } from "./secret-sources";
 
 const REMOVED = "removed in DittoFS operator v0.29";
@@ -54,6 +54,7 @@ export const V029: ObjectModel<V029Spec, V029Refs> = {
   rules: v029Rules,
   plan: planV029,
   seal: sealV029,
+  ownedData: v029OwnedData,
   objects: v029Objects,
   endpoints: (plan: V029Plan) => {
     const names = objectNames(plan.name);

@@ -4,7 +4,6 @@
  * v0.29 operator frames them, plus the LDAP bind password (differences: hash-ldap-bind-password). Neither the metrics
  * token nor the TLS Secrets are hashed: the kubelet refreshes mounted Secrets and the server reloads its TLS files.
  */
-import { ADMIN_USERNAME } from "../../defaults";
 import type { Spec as V029Spec } from "../../generated/v029/spec";
 import { DittoSecretError } from "../../resolve/errors";
 import {
@@ -14,19 +13,45 @@ import {
   missingReads,
   secretLabel,
 } from "../../secrets/checks";
-import {
-  parsePostgresConnection,
-  PostgresConnectionError,
-} from "../../secrets/postgres-connection";
+import { adminData, jwtData, postgresData, type OwnedData } from "../../secrets/owned-data";
 import type { KeyRef, SealedSecrets, SecretMaterial } from "../../secrets/types";
 import type { ServerPlan } from "../object-model";
 import { GENERATED } from "./constants";
 import type { V029Refs } from "./secret-sources";
 
-export function sealV029(
-  plan: ServerPlan<V029Spec, V029Refs>,
-  material: SecretMaterial,
-): SealedSecrets {
+type V029Plan = ServerPlan<V029Spec, V029Refs>;
+
+/** One owned Secret's data, from its own material only (src/secrets/owned-data.ts says why). */
+export function v029OwnedData(plan: V029Plan, role: string, material: SecretMaterial): OwnedData {
+  const { refs, namespace } = plan;
+  const subject = `DittoServer ${JSON.stringify(plan.name)}`;
+  switch (role) {
+    case "jwt":
+      return jwtData(
+        subject,
+        material.jwtSecret ?? "",
+        GENERATED.jwt.key,
+        secretLabel(namespace, refs.jwt.secret, refs.jwt.key),
+      );
+    case "admin":
+      return adminData(
+        subject,
+        material.adminInitialPassword ?? "",
+        GENERATED.adminPassword.key,
+        secretLabel(namespace, refs.admin.secret, refs.admin.key),
+      );
+    case "postgres":
+      return postgresData(
+        subject,
+        material.postgresConnection ?? "",
+        "secretValues.postgresConnection",
+      );
+    default:
+      throw new Error(`no owned Secret ${role}`);
+  }
+}
+
+export function sealV029(plan: V029Plan, material: SecretMaterial): SealedSecrets {
   const { refs, namespace } = plan;
   const subject = `DittoServer ${JSON.stringify(plan.name)}`;
   const missing = missingReads(namespace, plan.secrets.reads, material.read);
@@ -36,36 +61,26 @@ export function sealV029(
   const check = (problem: string | undefined) => problem && problems.push(problem);
   const userValue = (ref: KeyRef) => decodeBase64(material.read[ref.secret][ref.key]);
   const entries = new Map<string, Buffer>();
-  const owned: Record<string, Record<string, string>> = {};
 
   const jwt = refs.jwt.owned ? Buffer.from(material.jwtSecret ?? "", "utf8") : userValue(refs.jwt);
   check(jwtProblem(jwt, secretLabel(namespace, refs.jwt.secret, refs.jwt.key)));
   entries.set(`jwt:${refs.jwt.key}`, jwt);
-  if (refs.jwt.owned) owned.jwt = { [GENERATED.jwt.key]: jwt.toString("utf8") };
 
   const admin = refs.admin.owned
     ? Buffer.from(material.adminInitialPassword ?? "", "utf8")
     : userValue(refs.admin);
   check(adminPasswordProblem(admin, secretLabel(namespace, refs.admin.secret, refs.admin.key)));
   entries.set(`admin:${refs.admin.key}`, admin);
-  if (refs.admin.owned) {
-    owned.admin = {
-      username: ADMIN_USERNAME,
-      [GENERATED.adminPassword.key]: admin.toString("utf8"),
-    };
-  }
 
   // Every key of the PostgreSQL Secret, as the operator hashes it.
   if (refs.postgres?.owned) {
     try {
-      owned.postgres = { ...parsePostgresConnection(material.postgresConnection ?? "") };
-      for (const [k, v] of Object.entries(owned.postgres))
+      const parts = v029OwnedData(plan, "postgres", material);
+      for (const [k, v] of Object.entries(parts))
         entries.set(`postgres:${k}`, Buffer.from(v, "utf8"));
     } catch (e) {
-      if (!(e instanceof PostgresConnectionError)) throw e;
-      problems.push(
-        `secretValues.postgresConnection: the PostgreSQL connection string ${e.message}`,
-      );
+      if (!(e instanceof DittoSecretError)) throw e;
+      problems.push(...e.problems);
     }
   } else if (refs.postgres) {
     for (const [k, v] of Object.entries(material.read[refs.postgres.secret]))
@@ -84,5 +99,5 @@ export function sealV029(
   }
 
   if (problems.length > 0) throw new DittoSecretError(subject, problems);
-  return { hashEntries: entries, owned };
+  return { hashEntries: entries };
 }

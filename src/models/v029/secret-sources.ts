@@ -122,8 +122,10 @@ export function secretPlan(refs: V029Refs): SecretPlan {
   }
 
   const owned: OwnedSecret[] = [];
-  if (refs.jwt.owned) owned.push({ role: "jwt", name: refs.jwt.secret });
-  if (refs.admin.owned) owned.push({ role: "admin", name: refs.admin.secret });
-  if (refs.postgres?.owned) owned.push({ role: "postgres", name: refs.postgres.secret });
+  if (refs.jwt.owned) owned.push({ role: "jwt", name: refs.jwt.secret, from: ["jwtSecret"] });
+  if (refs.admin.owned)
+    owned.push({ role: "admin", name: refs.admin.secret, from: ["adminInitialPassword"] });
+  if (refs.postgres?.owned)
+    owned.push({ role: "postgres", name: refs.postgres.secret, from: ["postgresConnection"] });
   return { reads, generate, owned };
 }
