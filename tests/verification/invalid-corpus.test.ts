@@ -26,7 +26,7 @@ import { renderServer } from "../../src/render";
 import { DittoSecretError, DittoSpecError } from "../../src/resolve/errors";
 import { clusterSecrets, errorOf, newProgramRun, registered } from "../helpers/mocks";
 import { leaked } from "../helpers/needles";
-import { captureWarnings, failedProgram } from "../component/mocked-program";
+import { captureWarnings, failedProgram } from "../helpers/mocked-program";
 
 const DIR = path.join(__dirname, "..", "fixtures", "invalid");
 const MIN_CASES = 150;

@@ -21,7 +21,7 @@ import { deploy } from "../helpers/component";
 import { putClusterSecret } from "../helpers/mocks";
 import { FEB, find, render } from "../helpers/render";
 import { KNOWN_KINDS, objectProblems, objectsProblems, perconaSchema } from "./k8s-schemas";
-import { captureWarnings } from "../component/mocked-program";
+import { captureWarnings } from "../helpers/mocked-program";
 import { SAMPLES, SAMPLE_SECRET_FILES } from "../helpers/samples";
 
 type Obj = Record<string, any>;

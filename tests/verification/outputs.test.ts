@@ -17,7 +17,7 @@ import { errorOf, putClusterSecret, valueOf } from "../helpers/mocks";
 import { render } from "../helpers/render";
 import { SEED, validCase, getPath, setPath, type SpecCase } from "./arbitraries";
 import { brokenCase, type BrokenCase } from "./breakers";
-import { failedProgram } from "../component/mocked-program";
+import { failedProgram } from "../helpers/mocked-program";
 import {
   knownBadStandIn,
   lifted as liftedBy,

@@ -19,7 +19,7 @@ import { deploy } from "../helpers/component";
 import { needles } from "../helpers/needles";
 import { errorOf, fakeRandom, putClusterSecret, secretPaths, valueOf } from "../helpers/mocks";
 import { FEB, GENERATED, render } from "../helpers/render";
-import { failedProgram } from "../component/mocked-program";
+import { failedProgram } from "../helpers/mocked-program";
 
 type Obj = Record<string, any>;
 

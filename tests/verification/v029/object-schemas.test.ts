@@ -8,7 +8,7 @@
 import { expect } from "chai";
 import type { PlainArgs } from "../../../src/resolve/component-fields";
 import { deployV029, render } from "../../acceptance/v029/support";
-import { captureWarnings } from "../../component/mocked-program";
+import { captureWarnings } from "../../helpers/mocked-program";
 import { renderedObjects, renderSample, sampleInputs } from "../../parity/v029/sample-inputs";
 import { objectsApiServerProblems } from "../api-server-rules";
 import { KNOWN_KINDS, objectsProblems, serviceMonitorSchema } from "../k8s-schemas";

@@ -13,7 +13,7 @@ import { MODELS } from "../../../src/models";
 import { DittoSpecError } from "../../../src/resolve/errors";
 import { deploy, type Deployed } from "../../helpers/component";
 import { errorOf, putClusterSecret, valueOf } from "../../helpers/mocks";
-import { failedProgram } from "../../component/mocked-program";
+import { failedProgram } from "../../helpers/mocked-program";
 import { getPath, SEED, setPath } from "../arbitraries";
 import { knownBadStandIn, lifted, normalised, wrap, type Wrap } from "../lift";
 import { RELEASE, validCase, type V029Case } from "./arbitraries";

@@ -21,7 +21,7 @@ import { deploy } from "../../helpers/component";
 import { needles } from "../../helpers/needles";
 import { errorOf, fakeRandom, putClusterSecret, secretPaths, valueOf } from "../../helpers/mocks";
 import { GENERATED } from "../../helpers/render";
-import { failedProgram } from "../../component/mocked-program";
+import { failedProgram } from "../../helpers/mocked-program";
 import { render } from "../../acceptance/v029/support";
 
 type Obj = Record<string, any>;

@@ -11,7 +11,7 @@ import {
   secretReadCount,
   valueOf,
 } from "../helpers/mocks";
-import { captureWarnings, failedProgram } from "./mocked-program";
+import { captureWarnings, failedProgram } from "../helpers/mocked-program";
 
 const JWT = "LEAKJWT-0123456789-0123456789-0123456789";
 const ADMIN_HASH = "$2a$10$LEAKADMINHASHLEAKADMINHASHLEAKADMINHASH";

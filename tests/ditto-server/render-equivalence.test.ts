@@ -3,7 +3,7 @@ import { deploy } from "../helpers/component";
 import { render } from "../helpers/render";
 import { putClusterSecret } from "../helpers/mocks";
 import { samples } from "../helpers/samples";
-import { captureWarnings } from "./mocked-program";
+import { captureWarnings } from "../helpers/mocked-program";
 
 type Obj = Record<string, any>;
 

@@ -12,7 +12,7 @@ import { renderServer } from "../../src/render";
 import { DittoSecretError, DittoSpecError } from "../../src/resolve/errors";
 import { errorOf, registered } from "../helpers/mocks";
 import { leaked } from "../helpers/needles";
-import { captureWarnings, failedProgram } from "./mocked-program";
+import { captureWarnings, failedProgram } from "../helpers/mocked-program";
 
 const SECRET = "secret-values-test-LEAK-0123456789-0123456789";
 /** The Feb model: `secretValues.s3` belongs to it. */

@@ -1,6 +1,6 @@
 /** Each field group's effect on the objects (what the acceptance facts do not already pin down). */
 import { expect } from "chai";
-import { container, envNames, find, maybe, render } from "../helpers/render";
+import { container, envNames, find, maybe, render } from "../../helpers/render";
 
 type Obj = Record<string, any>;
 

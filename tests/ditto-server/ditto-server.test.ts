@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { deploy } from "../helpers/component";
 import { putClusterSecret, registered, secretReadCount, valueOf } from "../helpers/mocks";
-import { captureWarnings } from "./mocked-program";
+import { captureWarnings } from "../helpers/mocked-program";
 
 describe("DittoServer component", () => {
   const warnings = captureWarnings();

@@ -3,11 +3,11 @@
  * "Secrets"): each error names the Secret (`namespace/name`) and key, never the value.
  */
 import { expect } from "chai";
-import { DittoSecretError } from "../../src/resolve/errors";
-import { planServer } from "../../src/pipeline";
-import type { PlainArgs } from "../../src/resolve/component-fields";
-import type { SecretMaterial } from "../../src/secrets/types";
-import { b64, FEB, GENERATED, render } from "../helpers/render";
+import { DittoSecretError } from "../../../src/resolve/errors";
+import { planServer } from "../../../src/pipeline";
+import type { PlainArgs } from "../../../src/resolve/component-fields";
+import type { SecretMaterial } from "../../../src/secrets/types";
+import { b64, FEB, GENERATED, render } from "../../helpers/render";
 
 const NS = "team-a";
 
