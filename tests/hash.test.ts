@@ -7,7 +7,8 @@ import { expect } from "chai";
 import { createHmac } from "crypto";
 import { CONFIG_HASH_ANNOTATION, configHash, hashStream } from "../src/hash";
 import type { PlainArgs } from "../src/resolve/component-fields";
-import { find, GENERATED, render } from "./helpers/render";
+import { GENERATED, render } from "./helpers/render";
+import { find } from "./helpers/objects";
 
 const KEY = "unit-hash-key";
 const CONFIG = "logging:\n    level: INFO\ncache:\n    path: /data/cache\n    size: 1GB\n";

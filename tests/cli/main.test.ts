@@ -12,8 +12,10 @@ import { run } from "../../src/cli/main";
 import { INPUT_LIMIT_BYTES, INPUT_LIMIT_TEXT } from "../../src/cli/read-files";
 import { MAX_DOCUMENTS, OPERATOR_RELEASE_ANNOTATION } from "../../src/cli/read-inputs";
 import { CONFIG_HASH_ANNOTATION } from "../../src/hash";
+import type { Obj } from "../helpers/objects";
+import { MINIMAL } from "../helpers/specs";
+import { b64, fromB64 } from "../helpers/base64";
 
-type Obj = Record<string, any>;
 /** The Feb model's example (its CR names the release in the dittofs.io/operator-release annotation). */
 const EXAMPLE = path.resolve(__dirname, "../fixtures/feb2026/example.yaml");
 const KIND_ORDER = ["Secret", "ConfigMap", "Service", "PerconaPGCluster", "StatefulSet"];
@@ -180,7 +182,7 @@ describe("dittofs render (run)", () => {
   it("rejects the component-only fields inside a CR's spec as unknown fields", () => {
     const file = write(
       server({
-        storage: { metadataSize: "1Gi" },
+        ...MINIMAL,
         secretValues: { jwtSecret: JWT },
         labels: { a: "b" },
       }),
@@ -236,7 +238,7 @@ describe("dittofs render (run)", () => {
   });
 
   it("uses stringData over data for the same key", () => {
-    const short = Buffer.from("too-short").toString("base64");
+    const short = b64("too-short");
     const secrets = refsSecrets("refs");
     secrets[0] = secret("cli-jwt", { secret: JWT }, "refs", { secret: short });
     const merged = ok(["render", "-f", write(server(REFS_SPEC, "refs"), ...secrets)]).stdout;
@@ -287,7 +289,7 @@ describe("dittofs render (run)", () => {
             /-(jwt-secret|admin-bootstrap-credentials)$/.test(d.metadata.name),
         )
         .flatMap((d) => Object.entries(d.data as Obj).filter(([k]) => k !== "username"))
-        .map(([, v]) => Buffer.from(v as string, "base64").toString("utf8"));
+        .map(([, v]) => fromB64(v as string));
       const plain = [
         JWT,
         INITIAL,
@@ -303,9 +305,7 @@ describe("dittofs render (run)", () => {
         const text = stringify(d);
         for (const value of plain) {
           expect(text, `${d.kind}/${d.metadata.name}`).to.not.include(value);
-          expect(text, `${d.kind}/${d.metadata.name}`).to.not.include(
-            Buffer.from(value).toString("base64"),
-          );
+          expect(text, `${d.kind}/${d.metadata.name}`).to.not.include(b64(value));
         }
       }
     }
@@ -452,7 +452,7 @@ describe("dittofs render: inputs (files, standard input, limits, what is not an 
   it("refuses a config over 1 MiB, naming the field that made it", () => {
     const file = write(
       server({
-        storage: { metadataSize: "1Gi" },
+        ...MINIMAL,
         identity: { jwt: { issuer: "i".repeat(1 << 20) } },
       }),
     );

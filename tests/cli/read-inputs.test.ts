@@ -10,10 +10,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { parseAllDocuments, stringify } from "yaml";
 import { run } from "../../src/cli/main";
 import { deploy } from "../helpers/component";
+import type { Obj } from "../helpers/objects";
+import { MINIMAL } from "../helpers/specs";
 
-type Obj = Record<string, any>;
-
-const server = (name: string, spec: Obj = { storage: { metadataSize: "1Gi" } }): Obj => ({
+const server = (name: string, spec: Obj = MINIMAL): Obj => ({
   apiVersion: "dittofs.dittofs.com/v1alpha1",
   kind: "DittoServer",
   metadata: { name, namespace: "ns" },
@@ -69,9 +69,7 @@ describe("dittofs render: the platform args from a DittoServerOptions document",
   });
 
   it("refuses the platform args inside the CR, pointing at the options document", () => {
-    const r = renderDocs(
-      server("a", { storage: { metadataSize: "1Gi" }, pod: { priorityClassName: "x" } }),
-    );
+    const r = renderDocs(server("a", { ...MINIMAL, pod: { priorityClassName: "x" } }));
     expect(r.code).to.equal(1);
     expect(r.stderr).to.include(
       "spec.pod: unknown field (not in the operator's CRD: give it in a dittofs.io/v1alpha1 DittoServerOptions document)",
@@ -83,7 +81,7 @@ describe("DittoServer: platform args as Outputs", () => {
   it("plans from stand-ins and applies the real values when they resolve", async () => {
     const d = await deploy("platform-outputs", {
       operatorRelease: "v0.29",
-      storage: { metadataSize: "1Gi" },
+      ...MINIMAL,
       pod: {
         priorityClassName: pulumi.output("critical"),
         tolerations: pulumi.output([{ key: "k", operator: "Exists" }]),
@@ -100,7 +98,7 @@ describe("DittoServer: platform args as Outputs", () => {
     expect(
       () =>
         new (require("../../src/ditto-server").DittoServer)("pdb-output", {
-          storage: { metadataSize: "1Gi" },
+          ...MINIMAL,
           podDisruptionBudget: { enabled: pulumi.output(true) },
         }),
     ).to.throw(

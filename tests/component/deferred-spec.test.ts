@@ -4,12 +4,13 @@
  */
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { deployV029 } from "../acceptance/v029/support";
+import { deployV029 } from "../helpers/component";
+import { MINIMAL } from "../helpers/specs";
 
 describe("deferred spec: stand-ins of Output fields", () => {
   it("a ServiceMonitor interval (a pattern without a default) may be an Output", async () => {
     const d = await deployV029("deferred-interval", {
-      storage: { metadataSize: "1Gi" },
+      ...MINIMAL,
       metrics: {
         enabled: true,
         path: pulumi.output("/prom"),

@@ -6,10 +6,11 @@ import { expect } from "chai";
 import { render } from "../helpers/render";
 import { type Deployed, deploy } from "../helpers/component";
 import type { RenderResult } from "../../src/render";
+import type { Obj } from "../helpers/objects";
+import { MINIMAL } from "../helpers/specs";
 
-type Obj = Record<string, any>;
 const RELEASES = ["v0.29", "2026-02"] as const;
-const STORAGE = { storage: { metadataSize: "1Gi" } };
+const STORAGE = MINIMAL;
 
 const podSpec = (r: RenderResult, name: string): Obj =>
   (r.objects as Obj[]).find((o) => o.kind === "StatefulSet" && o.metadata.name === name)!.spec

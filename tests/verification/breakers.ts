@@ -20,8 +20,7 @@ import {
   validCase,
   type SpecCase,
 } from "./arbitraries";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../helpers/objects";
 
 export type Rule =
   | "type"

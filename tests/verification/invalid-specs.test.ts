@@ -11,6 +11,7 @@ import { registered } from "../helpers/mocks";
 import { render } from "../helpers/render";
 import { SEED } from "./arbitraries";
 import { brokenCase, RULES, type BrokenCase, type Rule } from "./breakers";
+import { MINIMAL } from "../helpers/specs";
 
 const RUNS = 1000;
 
@@ -97,7 +98,7 @@ describe("verification: invalid specs (one rule broken)", function () {
       for (const [path, spec] of cases) {
         let problems: string[] = [];
         try {
-          render("paths", { storage: { metadataSize: "1Gi" }, ...spec });
+          render("paths", { ...MINIMAL, ...spec });
         } catch (e) {
           problems = (e as DittoSpecError).problems ?? [String(e)];
         }

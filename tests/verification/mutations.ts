@@ -19,8 +19,7 @@ import {
   deletePath,
   type SpecCase,
 } from "./arbitraries";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../helpers/objects";
 
 export type MutationKind = "secret" | "config" | "maybe" | "other";
 

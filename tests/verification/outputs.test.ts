@@ -13,7 +13,7 @@ import { decidesStructure } from "../../src/component/deferred-spec";
 import { MODELS } from "../../src/models";
 import { DittoSpecError } from "../../src/resolve/errors";
 import { deploy, type Deployed } from "../helpers/component";
-import { errorOf, putClusterSecret, valueOf } from "../helpers/mocks";
+import { putClusterSecret, valueOf } from "../helpers/mocks";
 import { render } from "../helpers/render";
 import { SEED, validCase, getPath, setPath, type SpecCase } from "./arbitraries";
 import { brokenCase, type BrokenCase } from "./breakers";
@@ -25,8 +25,10 @@ import {
   wrap,
   type Wrap,
 } from "./lift";
+import { errorOf } from "../helpers/errors";
+import type { Obj } from "../helpers/objects";
+import { MINIMAL } from "../helpers/specs";
 
-type Obj = Record<string, any>;
 /** The generated specs are the Feb model's. */
 const FEB_MODEL = MODELS["2026-02"];
 
@@ -221,7 +223,7 @@ describe("verification: inputs as unknown and secret Outputs", function () {
     // `spec.resources.limits.cpu: "x" must match ...`, `labels: must be a map of strings`.
     it("accepts Outputs for resource quantities, array items and the whole labels/annotations maps", async () => {
       const plainArgs = {
-        storage: { metadataSize: "1Gi" },
+        ...MINIMAL,
         resources: { limits: { cpu: "500m" }, requests: { memory: "1Gi" } },
         podSecurityContext: {
           sysctls: [{ name: "net.ipv4.ip_local_port_range", value: "1024 65535" }],
@@ -231,7 +233,7 @@ describe("verification: inputs as unknown and secret Outputs", function () {
         annotations: { "example.com/owner": "ops" },
       };
       const liftedArgs = {
-        storage: { metadataSize: "1Gi" },
+        ...MINIMAL,
         resources: {
           limits: { cpu: pulumi.output("500m") },
           requests: { memory: pulumi.secret("1Gi") },

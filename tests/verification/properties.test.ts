@@ -19,8 +19,7 @@ import { SEED, validCase, type SpecCase } from "./arbitraries";
 import { namesAndLabels, objectsApiServerProblems } from "./api-server-rules";
 import { objectsProblems } from "./k8s-schemas";
 import { pickMutations, type MutationKind } from "./mutations";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../helpers/objects";
 
 const RUNS = 1000;
 

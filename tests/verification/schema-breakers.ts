@@ -5,8 +5,8 @@
  */
 import type { PlainArgs } from "../../src/resolve/component-fields";
 import { getPath, setPath } from "./arbitraries";
+import type { Obj } from "../helpers/objects";
 
-type Obj = Record<string, any>;
 type Schema = Record<string, any>;
 
 /** A broken case, as a breaker returns it (the name, when it is what is broken, and the base are added later). */

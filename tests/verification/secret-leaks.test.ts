@@ -17,11 +17,13 @@ import { DittoServer } from "../../src/ditto-server";
 import type { PlainArgs } from "../../src/resolve/component-fields";
 import { deploy } from "../helpers/component";
 import { needles } from "../helpers/needles";
-import { errorOf, fakeRandom, putClusterSecret, secretPaths, valueOf } from "../helpers/mocks";
-import { FEB, GENERATED, render } from "../helpers/render";
+import { fakeRandom, putClusterSecret, secretPaths, valueOf } from "../helpers/mocks";
+import { GENERATED, render } from "../helpers/render";
 import { failedProgram } from "../helpers/mocked-program";
-
-type Obj = Record<string, any>;
+import { errorOf } from "../helpers/errors";
+import { FEB, MINIMAL } from "../helpers/specs";
+import type { Obj } from "../helpers/objects";
+import { b64 } from "../helpers/base64";
 
 const NS = "verif-leaks";
 const V = {
@@ -81,7 +83,7 @@ function scanObjects(where: string, objects: Obj[], values?: string[]): string[]
 
 const REF_SPEC: PlainArgs = {
   namespace: NS,
-  storage: { metadataSize: "1Gi" },
+  ...MINIMAL,
   smb: { enabled: true },
   metrics: { enabled: true },
   database: { type: "sqlite", postgresSecretRef: { name: "pg", key: "url" } },
@@ -104,7 +106,7 @@ const REF_SECRETS = {
 
 const VALUE_SPEC: PlainArgs = {
   namespace: NS,
-  storage: { metadataSize: "1Gi" },
+  ...MINIMAL,
   identity: { admin: { passwordSecretRef: { name: "admin", key: "hash" } } },
   percona: { enabled: true },
   secretValues: {
@@ -165,7 +167,7 @@ describe("verification: secret leaks", function () {
     const secret = {
       kind: "Secret",
       metadata: { name: "x" },
-      data: { k: Buffer.from(`pre${V.jwt}`).toString("base64") },
+      data: { k: b64(`pre${V.jwt}`) },
     };
     expect(find("control", JSON.stringify(secret), [V.jwt]).length).to.be.greaterThan(0);
     expect(find("control", JSON.stringify(withoutSecretData(secret)), [V.jwt])).to.deep.equal([]);
@@ -186,13 +188,12 @@ describe("verification: secret leaks", function () {
         ]).to.deep.equal([]);
         // The values are in the owned/read Secrets' data where they belong (base64).
         const data = JSON.stringify((result.objects as Obj[]).filter((o) => o.kind === "Secret"));
-        if (label === "secretValues")
-          expect(data).to.include(Buffer.from(V.jwt).toString("base64"));
+        if (label === "secretValues") expect(data).to.include(b64(V.jwt));
       });
     }
 
     it("keeps generated values out of every object (outside Secret data)", () => {
-      const result = render("generated", { storage: { metadataSize: "1Gi" } });
+      const result = render("generated", MINIMAL);
       const generated = Object.values(GENERATED);
       expect(scanObjects("generated", result.objects as Obj[], generated)).to.deep.equal([]);
     });
@@ -293,7 +294,7 @@ describe("verification: secret leaks", function () {
     it("generated values stay in owned Secret data and the secret adminPassword output", async () => {
       const name = "vleak-generated";
       const generated = [fakeRandom(`${name}-jwt`, 32), fakeRandom(`${name}-admin-password`, 24)];
-      const d = await deploy(name, { storage: { metadataSize: "1Gi" } });
+      const d = await deploy(name, MINIMAL);
       expect(await valueOf(d.server.adminPassword)).to.equal(generated[1]);
       expect(await pulumi.isSecret(d.server.adminPassword)).to.equal(true);
       const children = d.children.filter((c) => c.type.startsWith("kubernetes:"));
@@ -317,7 +318,7 @@ describe("verification: secret leaks", function () {
 
   describe("errors on bad secret contents never carry the value", () => {
     const ref = (key: string): PlainArgs => {
-      const base = { operatorRelease: FEB, namespace: NS, storage: { metadataSize: "1Gi" } };
+      const base = { operatorRelease: FEB, namespace: NS, ...MINIMAL };
       switch (key) {
         case "shortJwt":
           return { ...base, identity: { jwt: { secretRef: { name: "bad", key } } } };
@@ -332,7 +333,7 @@ describe("verification: secret leaks", function () {
       }
     };
     const value = (key: string, v: string): PlainArgs => {
-      const base = { operatorRelease: FEB, namespace: NS, storage: { metadataSize: "1Gi" } };
+      const base = { operatorRelease: FEB, namespace: NS, ...MINIMAL };
       if (key === "shortJwt") return { ...base, secretValues: { jwtSecret: v } };
       if (key.endsWith("Initial")) return { ...base, secretValues: { adminInitialPassword: v } };
       return { ...base, secretValues: { postgresConnection: v } };

@@ -1,19 +1,12 @@
 /** Each field group's effect on the objects (what the acceptance facts do not already pin down). */
 import { expect } from "chai";
-import { container, envNames, find, maybe, render } from "../../helpers/render";
+import { messageOf } from "../../helpers/errors";
+import { render } from "../../helpers/render";
+import { container, envNames, find, maybe, type Obj } from "../../helpers/objects";
+import { MINIMAL } from "../../helpers/specs";
 
-type Obj = Record<string, any>;
-
-const base = { storage: { metadataSize: "1Gi" } };
+const base = MINIMAL;
 const JWT = "a-jwt-secret-that-is-long-enough-0123456789";
-const errorOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return "";
-};
 
 describe("field groups", () => {
   it("image: sets the server container's image", () => {
@@ -61,7 +54,7 @@ describe("field groups", () => {
   });
 
   it("labels: the selector's keys are reserved", () => {
-    expect(errorOf(() => render("lbl", { ...base, labels: { app: "x" } }))).to.include(
+    expect(messageOf(() => render("lbl", { ...base, labels: { app: "x" } }))).to.include(
       "labels.app: is reserved for the selector",
     );
   });
@@ -126,7 +119,7 @@ describe("field groups", () => {
       storage: { ...base.storage, contentSize: "1Gi" },
       database: { sqlite: { path: "/data/content/c.db" } },
     });
-    const message = errorOf(() =>
+    const message = messageOf(() =>
       render("paths", {
         ...base,
         cache: { path: "/var/cache" },
@@ -142,7 +135,7 @@ describe("field groups", () => {
     // /data/content is a claim only with storage.contentSize; /tmp is an emptyDir.
     for (const path of ["/data/content/c.db", "/tmp/c.db", "/data/cache"])
       expect(
-        errorOf(() => render("paths", { ...base, database: { sqlite: { path } } })),
+        messageOf(() => render("paths", { ...base, database: { sqlite: { path } } })),
       ).to.include(`spec.database.sqlite.path: ${JSON.stringify(path)} must be a file`);
   });
 
@@ -236,7 +229,7 @@ describe("field groups", () => {
   });
 
   it("secretValues conflict with the matching references, naming both", () => {
-    const message = errorOf(() =>
+    const message = messageOf(() =>
       render("both", {
         ...base,
         identity: { jwt: { secretRef: { name: "j", key: "k" } } },
@@ -311,11 +304,11 @@ describe("field groups", () => {
   });
 
   it("ports: the pod's own listeners may not collide (API or metrics on 12049 or 1445)", () => {
-    expect(errorOf(() => render("lp", { ...base, controlPlane: { port: 12049 } }))).to.include(
+    expect(messageOf(() => render("lp", { ...base, controlPlane: { port: 12049 } }))).to.include(
       "spec.controlPlane.port: port 12049 is used in the pod by both the NFS adapter (container port 12049) and api (spec.controlPlane.port)",
     );
     expect(
-      errorOf(() =>
+      messageOf(() =>
         render("lp", { ...base, smb: { enabled: true }, metrics: { enabled: true, port: 1445 } }),
       ),
     ).to.include(
@@ -332,10 +325,12 @@ describe("field groups", () => {
   });
 
   it("names: DNS-1035 labels of at most 52 characters", () => {
-    expect(errorOf(() => render("Bad_Name", base))).to.include(
+    expect(messageOf(() => render("Bad_Name", base))).to.include(
       'metadata.name: "Bad_Name" must be a DNS-1035 label',
     );
-    expect(errorOf(() => render("a".repeat(53), base))).to.include("is 53 characters; at most 52");
+    expect(messageOf(() => render("a".repeat(53), base))).to.include(
+      "is 53 characters; at most 52",
+    );
     expect(() => render("a".repeat(52), base)).not.to.throw();
   });
 });

@@ -6,8 +6,9 @@ import { expect } from "chai";
 import { DittoSecretError } from "../../../src/resolve/errors";
 import { planServer } from "../../../src/pipeline";
 import type { PlainArgs } from "../../../src/resolve/component-fields";
-import type { SecretMaterial } from "../../../src/secrets/types";
-import { b64, FEB, GENERATED, render } from "../../helpers/render";
+import { GENERATED, render } from "../../helpers/render";
+import { b64, encodeSecrets } from "../../helpers/base64";
+import { FEB } from "../../helpers/specs";
 
 const NS = "team-a";
 
@@ -59,10 +60,7 @@ function renderError(
 
 function facts(args: PlainArgs, secrets: Record<string, Record<string, string>>) {
   const { model, plan } = planFeb("srv", args);
-  const read: SecretMaterial["read"] = {};
-  for (const [name, data] of Object.entries(secrets))
-    read[name] = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, b64(v)]));
-  return model.seal(plan, { read, ...GENERATED });
+  return model.seal(plan, { read: encodeSecrets(secrets), ...GENERATED });
 }
 
 describe("secret contents: errors name the Secret and key, never the value", () => {

@@ -21,8 +21,7 @@ import {
 } from "../schema-breakers";
 import { validCase, type V029Case } from "./arbitraries";
 import { adaptersOf, freePort, listeners, mayBind, securityValid, usedPorts } from "./listeners";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../../helpers/objects";
 
 export const RULES = [
   "type",

@@ -17,8 +17,7 @@ import { deletePath, getPath, setPath } from "../arbitraries";
 import { flipByte, type MutationKind } from "../mutations";
 import { ABSENT, caseValid, type V029Case } from "./arbitraries";
 import { freePort, v029Default } from "./listeners";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../../helpers/objects";
 
 export interface V029Mutation {
   label: string;

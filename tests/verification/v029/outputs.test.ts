@@ -12,15 +12,16 @@ import { decidesStructure } from "../../../src/component/deferred-spec";
 import { MODELS } from "../../../src/models";
 import { DittoSpecError } from "../../../src/resolve/errors";
 import { deploy, type Deployed } from "../../helpers/component";
-import { errorOf, putClusterSecret, valueOf } from "../../helpers/mocks";
+import { putClusterSecret, valueOf } from "../../helpers/mocks";
 import { failedProgram } from "../../helpers/mocked-program";
 import { getPath, SEED, setPath } from "../arbitraries";
 import { knownBadStandIn, lifted, normalised, wrap, type Wrap } from "../lift";
 import { RELEASE, validCase, type V029Case } from "./arbitraries";
 import { brokenCase, type BrokenCase } from "./breakers";
 import { renderCase } from "./render-case";
+import { errorOf } from "../../helpers/errors";
+import type { Obj } from "../../helpers/objects";
 
-type Obj = Record<string, any>;
 const MODEL = MODELS[RELEASE];
 /** The v0.29 model's generated values: the JWT secret (43) and the admin password (24). */
 const GENERATED_LENGTHS: Array<[string, number]> = [

@@ -28,8 +28,7 @@ import { validCase, type V029Case } from "./arbitraries";
 import { adaptersOf } from "./listeners";
 import { pickMutations } from "./mutations";
 import { renderCase } from "./render-case";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../../helpers/objects";
 
 const RUNS = 1000;
 

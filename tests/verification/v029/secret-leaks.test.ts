@@ -19,12 +19,13 @@ import { DittoServer } from "../../../src/ditto-server";
 import type { PlainArgs } from "../../../src/resolve/component-fields";
 import { deploy } from "../../helpers/component";
 import { needles } from "../../helpers/needles";
-import { errorOf, fakeRandom, putClusterSecret, secretPaths, valueOf } from "../../helpers/mocks";
-import { GENERATED } from "../../helpers/render";
+import { fakeRandom, putClusterSecret, secretPaths, valueOf } from "../../helpers/mocks";
+import { GENERATED, renderV029 as render } from "../../helpers/render";
 import { failedProgram } from "../../helpers/mocked-program";
-import { render } from "../../acceptance/v029/support";
-
-type Obj = Record<string, any>;
+import { errorOf } from "../../helpers/errors";
+import type { Obj } from "../../helpers/objects";
+import { MINIMAL } from "../../helpers/specs";
+import { b64 } from "../../helpers/base64";
 
 const RELEASE = "v0.29";
 const NS = "verif-leaks-v029";
@@ -117,7 +118,7 @@ const METRICS = {
 const REF_SPEC: PlainArgs = {
   operatorRelease: RELEASE,
   namespace: NS,
-  storage: { metadataSize: "1Gi" },
+  ...MINIMAL,
   controlPlane: TLS_ON,
   metrics: METRICS,
   database: { type: "postgres", postgresSecretRef: { name: "pg", key: "connection-string" } },
@@ -217,9 +218,7 @@ describe("verification (v0.29): secret leaks", function () {
     const secret = {
       kind: "Secret",
       metadata: { name: "x" },
-      data: Object.fromEntries(
-        ALL_VALUES.map((v, i) => [`k${i}`, Buffer.from(v).toString("base64")]),
-      ),
+      data: Object.fromEntries(ALL_VALUES.map((v, i) => [`k${i}`, b64(v)])),
     };
     for (const v of ALL_VALUES)
       expect(find("control", JSON.stringify(secret), [v]).length, v).to.be.greaterThan(0);
@@ -243,13 +242,13 @@ describe("verification (v0.29): secret leaks", function () {
         ]).to.deep.equal([]);
         if (label === "secretValues") {
           const data = JSON.stringify((result.objects as Obj[]).filter((o) => o.kind === "Secret"));
-          expect(data).to.include(Buffer.from(V.pgPassword).toString("base64"));
+          expect(data).to.include(b64(V.pgPassword));
         }
       });
     }
 
     it("keeps generated values out of every object (outside Secret data)", () => {
-      const result = render("generated", { storage: { metadataSize: "1Gi" } }, {}, GENERATED);
+      const result = render("generated", MINIMAL, {}, GENERATED);
       expect(
         scanObjects("generated", result.objects as Obj[], Object.values(GENERATED)),
       ).to.deep.equal([]);
@@ -321,7 +320,7 @@ describe("verification (v0.29): secret leaks", function () {
       const generated = [fakeRandom(`${name}-jwt`, 43), fakeRandom(`${name}-admin-password`, 24)];
       const d = await deploy(name, {
         operatorRelease: RELEASE,
-        storage: { metadataSize: "1Gi" },
+        ...MINIMAL,
       } as any);
       expect(await valueOf(d.server.adminPassword)).to.equal(generated[1]);
       expect(await pulumi.isSecret(d.server.adminPassword)).to.equal(true);
@@ -345,7 +344,7 @@ describe("verification (v0.29): secret leaks", function () {
   });
 
   describe("errors never carry a secret value", () => {
-    const base = { operatorRelease: RELEASE, namespace: NS, storage: { metadataSize: "1Gi" } };
+    const base = { operatorRelease: RELEASE, namespace: NS, ...MINIMAL };
     /** Bad contents, each a recognisable value: [label, args, the bad Secret's data]. */
     const BAD: Array<[string, PlainArgs, Record<string, string>]> = [
       [
