@@ -18,7 +18,8 @@ import { render } from "../helpers/render";
 import { SEED, validCase, type SpecCase } from "./arbitraries";
 import { namesAndLabels, objectsApiServerProblems } from "./api-server-rules";
 import { objectsProblems } from "./k8s-schemas";
-import { pickMutations, type MutationKind } from "./mutations";
+import type { MutationKind } from "./mutation-kit";
+import { pickMutations } from "./mutations";
 import type { Obj } from "../helpers/objects";
 
 const RUNS = 1000;

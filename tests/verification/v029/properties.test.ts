@@ -23,7 +23,7 @@ import { needles } from "../../helpers/needles";
 import { objectsApiServerProblems } from "../api-server-rules";
 import { SEED } from "../arbitraries";
 import { objectsProblems } from "../k8s-schemas";
-import type { MutationKind } from "../mutations";
+import type { MutationKind } from "../mutation-kit";
 import { validCase, type V029Case } from "./arbitraries";
 import { adaptersOf } from "./listeners";
 import { pickMutations } from "./mutations";
