@@ -201,6 +201,16 @@ export function mutationKit<C extends MutationCase>(o: KitOptions<C>) {
       return [p, common[p]];
     });
 
+  /** The pod's resources and security contexts, and every object's labels, annotations and namespace. */
+  const podAndMetadata = fields(
+    "resources",
+    "securityContext",
+    "podSecurityContext",
+    "labels",
+    "annotations",
+    "namespace",
+  );
+
   /** Percona on or off (a backup without its bucket or endpoint stays off); `when`: only for such cases. */
   const perconaEnabled = (when: (c: C) => boolean = () => true) =>
     editArgs((a, _r, c) => {
@@ -245,6 +255,7 @@ export function mutationKit<C extends MutationCase>(o: KitOptions<C>) {
     toggle,
     newPort,
     fields,
+    podAndMetadata,
     perconaEnabled,
     unreferencedSecret,
     unusedGenerated,

@@ -175,14 +175,7 @@ const otherFields: Array<[string, Apply<SpecCase>]> = [
     "percona.backup.fullSchedule",
     editArgs((a) => setPath(a, "percona.backup.fullSchedule", "15 3 * * *")),
   ],
-  ...fields(
-    "resources",
-    "securityContext",
-    "podSecurityContext",
-    "labels",
-    "annotations",
-    "namespace",
-  ),
+  ...kit.podAndMetadata,
   [
     "name",
     (c) => {

@@ -216,16 +216,8 @@ const otherFields: Array<[string, Apply<V029Case>]> = [
     "metrics.serviceMonitor.interval",
     editArgs((a) => setPath(a, "metrics.serviceMonitor.interval", "17s")),
   ],
-  ...fields(
-    "percona.replicas",
-    "percona.storageSize",
-    "resources",
-    "securityContext",
-    "podSecurityContext",
-    "labels",
-    "annotations",
-    "namespace",
-  ),
+  ...fields("percona.replicas", "percona.storageSize"),
+  ...kit.podAndMetadata,
   [
     "name",
     (c) => {
