@@ -7,23 +7,8 @@
 import fc from "fast-check";
 import specSchema from "../../src/generated/feb2026/spec-schema.json";
 import type { PlainArgs } from "../../src/resolve/component-fields";
-import {
-  backupBreak,
-  componentBreak,
-  conflictBreak,
-  imageBreak,
-  loneSurrogateBreak,
-  nameBreak,
-  perconaSizeBreak,
-  resourcesBreak,
-  securityRequiredPaths,
-  sqlitePathBreak,
-  storageClassBreak,
-  storageZeroBreak,
-  unsafeIntegerBreak,
-  type ConflictKind,
-} from "./rule-breakers";
-import { edit, pick, schemaBreakers } from "./schema-breakers";
+import * as rules from "./rule-breakers";
+import { edit, pick, schemaBreakers, SCHEMA_RULES } from "./schema-breakers";
 import {
   effectivePorts,
   getPath,
@@ -38,29 +23,26 @@ import {
 } from "./arbitraries";
 import type { Obj } from "../helpers/objects";
 
-export type Rule =
-  | "type"
-  | "enum"
-  | "minimum/maximum"
-  | "pattern"
-  | "required"
-  | "unknown field"
-  | "port conflict"
-  | "path rule"
-  | "backup bucket/endpoint"
-  | "secretValues/ref conflict"
-  | "name"
-  | "secret selector"
-  | "percona.storageSize"
-  | "component-only field"
-  | "storage size zero"
-  | "resources"
-  | "image"
-  | "storage class"
-  | "privileged port"
-  | "security context"
-  | "unsafe integer"
-  | "lone surrogate";
+export const RULES = [
+  ...SCHEMA_RULES,
+  "port conflict",
+  "path rule",
+  "backup bucket/endpoint",
+  "secretValues/ref conflict",
+  "name",
+  "secret selector",
+  "percona.storageSize",
+  "component-only field",
+  "storage size zero",
+  "resources",
+  "image",
+  "storage class",
+  "privileged port",
+  "security context",
+  "unsafe integer",
+  "lone surrogate",
+] as const;
+export type Rule = (typeof RULES)[number];
 
 export interface BrokenCase {
   rule: Rule;
@@ -115,7 +97,7 @@ const requiredBreaker: Breaker = (c, r) => {
       .filter((p) => getPath(args, p) !== undefined)
       .map((p) => `${p}.key`),
     ...(args.s3?.credentialsSecretRef ? ["s3.credentialsSecretRef.secretName"] : []),
-    ...securityRequiredPaths(args),
+    ...rules.securityRequiredPaths(args),
   ];
   const dotted = pick(candidates, r);
   return edit(c, "required", dotted, `delete ${dotted}`, (a) => deletePath(a, dotted));
@@ -173,31 +155,19 @@ const pathBreaker: Breaker = (c, r) => {
     ],
     r >> 1,
   );
-  return sqlitePathBreak(c, "path rule", value);
+  return rules.sqlitePathBreak(c, "path rule", value);
 };
 
 const backupBreaker: Breaker = (c, r) =>
-  backupBreak(c, "backup bucket/endpoint", r % 2 === 0 ? "bucket" : "endpoint", (r & 2) !== 0);
+  rules.backupBreak(
+    c,
+    "backup bucket/endpoint",
+    r % 2 === 0 ? "bucket" : "endpoint",
+    (r & 2) !== 0,
+  );
 
-const CONFLICTS: ConflictKind[] = [
-  [
-    "jwtSecret",
-    "identity.jwt.secretRef",
-    "a-jwt-value-that-is-long-enough-000000",
-    { name: "jwt", key: "k" },
-  ],
-  [
-    "adminInitialPassword",
-    "identity.admin.initialPasswordSecretRef",
-    "initial-pass",
-    { name: "adm", key: "k" },
-  ],
-  [
-    "postgresConnection",
-    "database.postgresSecretRef",
-    "host=h user=u dbname=d",
-    { name: "pg", key: "k" },
-  ],
+const CONFLICTS: rules.ConflictKind[] = [
+  ...rules.secretValueConflicts("identity.admin.initialPasswordSecretRef", "k"),
   [
     "s3",
     "s3.credentialsSecretRef",
@@ -206,21 +176,10 @@ const CONFLICTS: ConflictKind[] = [
   ],
 ];
 const conflictBreaker: Breaker = (c, r) =>
-  conflictBreak(c, r, "secretValues/ref conflict", CONFLICTS);
+  rules.conflictBreak(c, r, "secretValues/ref conflict", CONFLICTS);
 
 const nameBreaker: Breaker = (c, r) =>
-  nameBreak(c, r, "name", [
-    "Ditto",
-    "-ditto",
-    "ditto-",
-    "dit.to",
-    "dit_to",
-    "",
-    "d".repeat(53),
-    "d".repeat(63),
-    "ditto server",
-    "dittö",
-  ]);
+  rules.nameBreak(c, r, "name", "d".repeat(53), "ditto server");
 
 const selectorBreaker: Breaker = (c, r) => {
   const args = c.args as Obj;
@@ -259,12 +218,12 @@ const selectorBreaker: Breaker = (c, r) => {
   );
 };
 
-const storageSizeBreaker: Breaker = (c, r) => perconaSizeBreak(c, r, "percona.storageSize");
+const storageSizeBreaker: Breaker = (c, r) => rules.perconaSizeBreak(c, r, "percona.storageSize");
 
-const componentBreaker: Breaker = (c, r) => componentBreak(c, r, "component-only field");
+const componentBreaker: Breaker = (c, r) => rules.componentBreak(c, r, "component-only field");
 
 const storageZeroBreaker: Breaker = (c, r) =>
-  storageZeroBreak(
+  rules.storageZeroBreak(
     c,
     "storage size zero",
     ["metadataSize", "cacheSize", "controlPlaneSize"],
@@ -273,7 +232,7 @@ const storageZeroBreaker: Breaker = (c, r) =>
   );
 
 const resourcesBreaker: Breaker = (c, r) =>
-  resourcesBreak(
+  rules.resourcesBreak(
     c,
     r >> 4,
     "resources",
@@ -281,9 +240,10 @@ const resourcesBreaker: Breaker = (c, r) =>
     (r & 8) !== 0,
   );
 
-const imageBreaker: Breaker = (c, r) => imageBreak(c, r, "image");
+const imageBreaker: Breaker = (c, r) => rules.imageBreak(c, r, "image");
 
-const storageClassBreaker: Breaker = (c, r) => storageClassBreak(c, "storage class", r, r >> 2);
+const storageClassBreaker: Breaker = (c, r) =>
+  rules.storageClassBreak(c, "storage class", r, r >> 2);
 
 const privilegedPortBreaker: Breaker = (c, r) => {
   const args = c.args as Obj;
@@ -316,7 +276,7 @@ const securityContextBreaker: Breaker = (c, r) => {
 };
 
 const unsafeIntegerBreaker: Breaker = (c, r) =>
-  unsafeIntegerBreak(
+  rules.unsafeIntegerBreak(
     c,
     r,
     "unsafe integer",
@@ -331,7 +291,7 @@ const loneSurrogateBreaker: Breaker = (c, r) => {
     r,
   );
   if (!settable(c.args as Obj, dotted)) return undefined;
-  return loneSurrogateBreak(
+  return rules.loneSurrogateBreak(
     c,
     "lone surrogate",
     dotted,
@@ -362,31 +322,6 @@ const BREAKERS: Breaker[] = [
   securityContextBreaker,
   unsafeIntegerBreaker,
   loneSurrogateBreaker,
-];
-
-export const RULES: Rule[] = [
-  "type",
-  "enum",
-  "minimum/maximum",
-  "pattern",
-  "required",
-  "unknown field",
-  "port conflict",
-  "path rule",
-  "backup bucket/endpoint",
-  "secretValues/ref conflict",
-  "name",
-  "secret selector",
-  "percona.storageSize",
-  "component-only field",
-  "storage size zero",
-  "resources",
-  "image",
-  "storage class",
-  "privileged port",
-  "security context",
-  "unsafe integer",
-  "lone surrogate",
 ];
 
 /** A valid case with one rule broken (every rule about equally often). */

@@ -13,6 +13,23 @@ type Case = { args: PlainArgs };
 /** A `secretValues` entry and its reference both given: [value, reference path, a value, a reference]. */
 export type ConflictKind = [string, string, unknown, Obj];
 
+/** The JWT, admin password and PostgreSQL conflicts (`adminRef`, `postgresKey`: the model's reference and key). */
+export const secretValueConflicts = (adminRef: string, postgresKey: string): ConflictKind[] => [
+  [
+    "jwtSecret",
+    "identity.jwt.secretRef",
+    "a-jwt-value-that-is-long-enough-000000",
+    { name: "jwt", key: "k" },
+  ],
+  ["adminInitialPassword", adminRef, "initial-pass", { name: "adm", key: "k" }],
+  [
+    "postgresConnection",
+    "database.postgresSecretRef",
+    "host=h user=u dbname=d",
+    { name: "pg", key: postgresKey },
+  ],
+];
+
 export function conflictBreak<R extends string>(
   c: Case,
   r: number,
@@ -28,14 +45,19 @@ export function conflictBreak<R extends string>(
   });
 }
 
-/** The server named one of `bad` (each no valid name for the model). */
+/**
+ * The server named one of the names no model accepts, or `tooLong` (one character over the model's limit) or `other`
+ * (another name the model refuses).
+ */
 export function nameBreak<R extends string>(
   c: Case,
   r: number,
   rule: R,
-  bad: string[],
+  tooLong: string,
+  other: string,
 ): Breakage<R> {
-  const name = pick(bad, r);
+  const bad = ["Ditto", "-ditto", "ditto-", "dit.to", "dit_to", "", tooLong, "d".repeat(63), other];
+  const name = pick([...bad, "dittö"], r);
   return {
     rule,
     change: `name = ${JSON.stringify(name)}`,

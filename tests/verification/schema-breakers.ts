@@ -27,6 +27,16 @@ export type Breaker<C extends { args: PlainArgs }, Rule extends string = string>
   r: number,
 ) => Breakage<Rule> | undefined;
 
+/** The rules every model's breakers break from its schema, first in their lists. */
+export const SCHEMA_RULES = [
+  "type",
+  "enum",
+  "minimum/maximum",
+  "pattern",
+  "required",
+  "unknown field",
+] as const;
+
 export const pick = <T>(items: T[], r: number): T => items[Math.abs(r) % items.length];
 
 /** Dotted path (array indices as numbers) → the error's notation: `spec.a.b[0].c`, or `secretValues.x`. */

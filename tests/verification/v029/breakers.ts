@@ -16,36 +16,17 @@ import {
   edit,
   pick,
   schemaBreakers,
+  SCHEMA_RULES,
   type Breakage,
   type Breaker,
 } from "../schema-breakers";
-import {
-  backupBreak,
-  componentBreak,
-  conflictBreak,
-  imageBreak,
-  loneSurrogateBreak,
-  nameBreak,
-  perconaSizeBreak,
-  resourcesBreak,
-  securityRequiredPaths,
-  sqlitePathBreak,
-  storageClassBreak,
-  storageZeroBreak,
-  unsafeIntegerBreak,
-  type ConflictKind,
-} from "../rule-breakers";
+import * as rules from "../rule-breakers";
 import { validCase, type V029Case } from "./arbitraries";
 import { adaptersOf, freePort, listeners, mayBind, securityValid, usedPorts } from "./listeners";
 import type { Obj } from "../../helpers/objects";
 
 export const RULES = [
-  "type",
-  "enum",
-  "minimum/maximum",
-  "pattern",
-  "required",
-  "unknown field",
+  ...SCHEMA_RULES,
   "Feb field",
   "secret selector",
   "Secret name or key",
@@ -122,7 +103,7 @@ const required: B = (c, r) => {
       ? ["snapshotPolicies.0.share", "snapshotPolicies.0.interval"]
       : []),
     ...(args.adapters?.length ? ["adapters.0.type", "adapters.0.port"] : []),
-    ...securityRequiredPaths(args),
+    ...rules.securityRequiredPaths(args),
   ];
   const dotted = pick(candidates, r);
   return edit(c, "required", dotted, `delete ${dotted}`, (a) => deletePath(a, dotted));
@@ -369,53 +350,22 @@ const sqlitePath: B = (c, r) => {
   // The content volume exists only with a size: without one, /data/store/block is no claim.
   if (value.startsWith("/data/store/block") && (c.args as Obj).storage?.contentSize !== undefined)
     return undefined;
-  return sqlitePathBreak(c, "sqlite path", value);
+  return rules.sqlitePathBreak(c, "sqlite path", value);
 };
 
-const CONFLICTS: ConflictKind[] = [
-  [
-    "jwtSecret",
-    "identity.jwt.secretRef",
-    "a-jwt-value-that-is-long-enough-000000",
-    { name: "jwt", key: "k" },
-  ],
-  [
-    "adminInitialPassword",
-    "identity.admin.passwordSecretRef",
-    "initial-pass",
-    { name: "adm", key: "k" },
-  ],
-  [
-    "postgresConnection",
-    "database.postgresSecretRef",
-    "host=h user=u dbname=d",
-    { name: "pg", key: "host" },
-  ],
-];
-const conflict: B = (c, r) => conflictBreak(c, r, "secretValues/ref conflict", CONFLICTS);
+const CONFLICTS = rules.secretValueConflicts("identity.admin.passwordSecretRef", "host");
+const conflict: B = (c, r) => rules.conflictBreak(c, r, "secretValues/ref conflict", CONFLICTS);
 
-const name: B = (c, r) =>
-  nameBreak(c, r, "name", [
-    "Ditto",
-    "-ditto",
-    "ditto-",
-    "dit.to",
-    "dit_to",
-    "",
-    "d".repeat(52),
-    "d".repeat(63),
-    "1ditto",
-    "dittö",
-  ]);
+const name: B = (c, r) => rules.nameBreak(c, r, "name", "d".repeat(52), "1ditto");
 
 const percona: B = (c, r) => {
-  if (r % 3 === 0) return perconaSizeBreak(c, r >> 2, "percona");
+  if (r % 3 === 0) return rules.perconaSizeBreak(c, r >> 2, "percona");
   // Percona's wait container runs with the pod's context, which must allow it.
   if (!securityValid({ ...c.args, percona: { enabled: true } })) return undefined;
-  return backupBreak(c, "percona", r % 3 === 1 ? "bucket" : "endpoint", (r & 8) !== 0);
+  return rules.backupBreak(c, "percona", r % 3 === 1 ? "bucket" : "endpoint", (r & 8) !== 0);
 };
 
-const component: B = (c, r) => componentBreak(c, r, "component-only field");
+const component: B = (c, r) => rules.componentBreak(c, r, "component-only field");
 
 /** Annotation and label keys and label values Kubernetes rejects, in the spec's maps (a bad key is named at its map). */
 const metadata: B = (c, r) => {
@@ -441,10 +391,10 @@ const metadata: B = (c, r) => {
 
 const storage: B = (c, r) =>
   r & 1
-    ? storageClassBreak(c, "storage", r >> 1, r >> 2)
-    : storageZeroBreak(c, "storage", ["metadataSize", "controlPlaneSize"], r >> 1, r >> 3);
+    ? rules.storageClassBreak(c, "storage", r >> 1, r >> 2)
+    : rules.storageZeroBreak(c, "storage", ["metadataSize", "controlPlaneSize"], r >> 1, r >> 3);
 
-const image: B = (c, r) => imageBreak(c, r, "image");
+const image: B = (c, r) => rules.imageBreak(c, r, "image");
 
 const resources: B = (c, r) => {
   if (r & 16)
@@ -452,7 +402,7 @@ const resources: B = (c, r) => {
       setPath(a, "resources.claims", [{ name: "gpu" }]),
     );
   const resource = pick(["cpu", "memory", "ephemeral-storage"], r);
-  return resourcesBreak(c, r >> 5, "resources", resource, (r & 8) !== 0);
+  return rules.resourcesBreak(c, r >> 5, "resources", resource, (r & 8) !== 0);
 };
 
 /** What the hardening makes of a user's security context that the API server or the kubelet refuses. */
@@ -503,7 +453,7 @@ const securityContext: B = (c, r) => {
 };
 
 const unsafeInteger: B = (c, r) =>
-  unsafeIntegerBreak(
+  rules.unsafeIntegerBreak(
     c,
     r,
     "unsafe integer",
@@ -533,7 +483,7 @@ const loneSurrogate: B = (c, r) => {
       : []),
   ].filter((p) => schema.settable(args, p));
   const value = pick(["a\ud800", "\udc00b", "/x\udbff\u0041"], r >> 3);
-  return loneSurrogateBreak(c, "lone surrogate", pick(options, r), value);
+  return rules.loneSurrogateBreak(c, "lone surrogate", pick(options, r), value);
 };
 
 const BREAKERS: Record<Rule, B> = {
