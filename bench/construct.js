@@ -12,7 +12,8 @@
  * registration (and every component's RegisterResourceOutputs) and the awaited outputs have resolved: per server, the
  * StatefulSet's id (raw, shell) or the DittoServer's `statefulSetName` (its StatefulSet's metadata.name), which both
  * resolve when the StatefulSet's registration is answered. `BENCH_AWAIT_ALL=1` awaits four DittoServer outputs
- * (statefulSetName, configHash, generatedSecretNames, nfsEndpoint), as the first versions did. Prints one JSON line.
+ * (statefulSetName, configHash, generatedSecretNames, nfsEndpoint), as the first versions did. `BENCH_WORKLOAD=v029`
+ * runs the v0.29 model's workload of bench/specs.js instead of the Feb one. Prints one JSON line.
  */
 const path = require("path");
 const { PerformanceObserver } = require("perf_hooks");
@@ -62,6 +63,7 @@ function readsWorkload(n) {
   return Array.from({ length: n }, (_, i) => ({
     name: `reader-${i}`,
     args: {
+      operatorRelease: "2026-02",
       namespace: "shared",
       storage: { metadataSize: "1Gi" },
       identity: { jwt: { secretRef: { name: "jwt", key: "token" } } },
@@ -70,7 +72,8 @@ function readsWorkload(n) {
   }));
 }
 
-const work = mode === "reads" ? readsWorkload(count) : servers(count);
+const work =
+  mode === "reads" ? readsWorkload(count) : servers(count, process.env.BENCH_WORKLOAD ?? "feb");
 
 // Precomputed in every mode (same JIT warm-up and retained heap): the plain objects, their Secret roles and which
 // RandomPasswords the component generates. The raw baseline registers exactly these.
@@ -108,6 +111,7 @@ async function main() {
     for (const e of list.getEntries()) gcMs += e.duration;
   });
   gcObserver.observe({ entryTypes: ["gc"] });
+  const promises = process.env.BENCH_COUNT_PROMISES === "1" ? countPromises() : undefined;
   const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const awaited = [];
@@ -127,6 +131,7 @@ async function main() {
   await valueOf(pulumi.all(awaited));
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   exitAt("after");
+  promises?.stop();
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
   await new Promise((resolve) => setTimeout(resolve, 20)); // the observer is called asynchronously
@@ -138,8 +143,25 @@ async function main() {
   if (process.env.BENCH_HEAP_SNAPSHOT)
     require("v8").writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
   process.stdout.write(
-    `${JSON.stringify({ mode, count, ms, cpuMs, gcMs, heapBefore, heapAfter, registrations: counts.registrations, expected, outputRegistrations: counts.outputRegistrations, readsPerSecret: counts.readsPerSecret })}\n`,
+    `${JSON.stringify({ mode, count, ms, cpuMs, gcMs, heapBefore, heapAfter, registrations: counts.registrations, expected, outputRegistrations: counts.outputRegistrations, readsPerSecret: counts.readsPerSecret, promises: promises?.count })}\n`,
   );
+}
+
+/**
+ * BENCH_COUNT_PROMISES=1: the promises created in the timed window (async_hooks), reported as `promises`. Unlike time,
+ * the count does not depend on machine load: it is how a change to the component's Output plumbing is measured.
+ */
+function countPromises() {
+  const counter = { count: 0 };
+  const hook = require("async_hooks")
+    .createHook({
+      init(_id, type) {
+        if (type === "PROMISE") counter.count++;
+      },
+    })
+    .enable();
+  counter.stop = () => hook.disable();
+  return counter;
 }
 
 /** BENCH_CPU_PROFILE=FILE: a V8 CPU profile of the timed window only (inspector), for bench/profile-summary.js. */

@@ -8,7 +8,7 @@ import { RandomPassword } from "@pulumi/random/randomPassword";
 import type { DittoServerArgs } from "./args";
 import { childObjects, registerChildren } from "./component/children";
 import { planWithOutputs, type DeferredPlan } from "./component/deferred-spec";
-import { emptySecret, lazyOutputs, markSecret, withMaterial } from "./component/lean-outputs";
+import { lazyOutputs, markSecret, withMaterial } from "./component/lean-outputs";
 import type { Endpoints, SealedInputs, ServerPlan } from "./models/object-model";
 import { objectNames } from "./naming";
 import { gatherSecretMaterial, type MaterialInputs } from "./secrets/component-material";
@@ -75,7 +75,7 @@ export class DittoServer extends pulumi.ComponentResource {
     this.configHash = sealed.configHash as pulumi.Output<string>;
     this.adminPassword = generatedAdminPassword
       ? markSecret(generatedAdminPassword)
-      : emptySecret();
+      : pulumi.secret("");
     const endpoints = planned.later
       ? planned.later.apply((p) => planned.model.endpoints(p))
       : planned.model.endpoints(planned.now);

@@ -5,9 +5,7 @@
  */
 import { expect } from "chai";
 import { createHmac } from "crypto";
-import { CONFIG_HASH_ANNOTATION, configHash, hashStream } from "../src/hash";
-import type { PlainArgs } from "../src/resolve/component-fields";
-import { find, GENERATED, render } from "./helpers/render";
+import { configHash, hashStream } from "../src/hash";
 
 const KEY = "unit-hash-key";
 const CONFIG = "logging:\n    level: INFO\ncache:\n    path: /data/cache\n    size: 1GB\n";
@@ -176,87 +174,4 @@ describe("configHash and hashStream", () => {
     const b = configHash(KEY, "X", entries({ k: "v" }));
     expect(a).to.not.equal(b);
   });
-});
-
-describe("the dittofs.io/config-hash annotation of a rendered StatefulSet", () => {
-  const ARGS: PlainArgs = {
-    storage: { metadataSize: "10Gi", cacheSize: "5Gi" },
-    replicas: 1,
-    identity: {
-      jwt: { secretRef: { name: "jwt", key: "secret" } },
-      admin: {
-        passwordSecretRef: { name: "admin", key: "password-hash" },
-        initialPasswordSecretRef: { name: "admin", key: "initial" },
-      },
-    },
-    database: { type: "postgres", postgresSecretRef: { name: "pg", key: "url" } },
-    s3: { credentialsSecretRef: { secretName: "s3" }, bucket: "b", region: "eu-west-1" },
-    smb: { enabled: true, credits: { minGrant: 16 } },
-    cache: { size: "1GB" },
-    resources: { requests: { cpu: "500m" } },
-  };
-  const SECRETS = (): Record<string, Record<string, string>> => ({
-    jwt: { secret: JWT },
-    admin: { "password-hash": ADMIN_HASH, initial: "initial-pass-123" },
-    pg: { url: "postgres://dittofs:pw@pg:5432/dittofs?sslmode=disable" },
-    s3: { accessKeyId: "AKIA", secretAccessKey: "s3-secret", endpoint: "https://s3", extra: "x" },
-  });
-  const annotation = (args: PlainArgs, secrets = SECRETS(), generated = GENERATED): string =>
-    find(render("srv", args, secrets, generated), "StatefulSet", "srv").spec.template.metadata
-      .annotations[CONFIG_HASH_ANNOTATION];
-  const base = annotation(ARGS);
-
-  it("is 64 lowercase hex characters", () => {
-    expect(base).to.match(/^[0-9a-f]{64}$/);
-  });
-
-  it("does not change when nothing changes", () => {
-    expect(annotation(structuredClone(ARGS), SECRETS())).to.equal(base);
-  });
-
-  const secretChanges: Array<[string, string, string, string]> = [
-    ["the JWT secret", "jwt", "secret", `${JWT}!`],
-    ["the admin passwordSecretRef hash", "admin", "password-hash", `${ADMIN_HASH}x`],
-    ["the initialPasswordSecretRef password", "admin", "initial", "initial-pass-124"],
-    ["the postgres connection string", "pg", "url", "postgres://dittofs:pw2@pg:5432/dittofs"],
-    ["the S3 access key id", "s3", "accessKeyId", "AKIB"],
-    ["the S3 secret access key", "s3", "secretAccessKey", "s3-secreT"],
-    ["the S3 endpoint", "s3", "endpoint", "https://s4"],
-    ["an extra unused key of the S3 Secret", "s3", "extra", "y"],
-  ];
-  for (const [what, secret, key, value] of secretChanges) {
-    it(`changes when ${what} changes`, () => {
-      const secrets = SECRETS();
-      secrets[secret][key] = value;
-      expect(annotation(ARGS, secrets)).to.not.equal(base);
-    });
-  }
-
-  it("changes when an extra key is added to the S3 Secret", () => {
-    const secrets = SECRETS();
-    secrets.s3.another = "z";
-    expect(annotation(ARGS, secrets)).to.not.equal(base);
-  });
-
-  it("changes when a generated JWT secret changes", () => {
-    const args = { ...ARGS, identity: { admin: {} } };
-    const other = { ...GENERATED, jwtSecret: `${GENERATED.jwtSecret}X` };
-    expect(annotation(args, SECRETS(), other)).to.not.equal(annotation(args, SECRETS()));
-  });
-
-  it("changes when a config field (cache.size) changes", () => {
-    expect(annotation({ ...ARGS, cache: { size: "2GB" } })).to.not.equal(base);
-  });
-
-  const nonConfig: Array<[string, PlainArgs]> = [
-    ["service.annotations", { ...ARGS, service: { annotations: { "example.com/x": "y" } } }],
-    ["smb.credits.minGrant", { ...ARGS, smb: { enabled: true, credits: { minGrant: 32 } } }],
-    ["resources", { ...ARGS, resources: { requests: { cpu: "1" }, limits: { memory: "4Gi" } } }],
-    ["replicas", { ...ARGS, replicas: 0 }],
-  ];
-  for (const [field, args] of nonConfig) {
-    it(`does not change when only ${field} changes`, () => {
-      expect(annotation(args)).to.equal(base);
-    });
-  }
 });

@@ -28,7 +28,10 @@ function build(revision) {
   const name = revision.replace(/[^A-Za-z0-9._-]/g, "_");
   const dir = path.join(OUT, name);
   fs.mkdirSync(dir, { recursive: true });
-  const archive = execFileSync("git", ["archive", revision, "src"], { cwd: ROOT });
+  const archive = execFileSync("git", ["archive", revision, "src"], {
+    cwd: ROOT,
+    maxBuffer: 256 << 20,
+  });
   execFileSync("tar", ["-x", "-C", dir], { input: archive });
   for (const f of ["tsconfig.json", "tsconfig.build.json", "package.json"])
     fs.copyFileSync(path.join(ROOT, f), path.join(dir, f));

@@ -9,19 +9,25 @@
  */
 import { expect } from "chai";
 import { valueOf } from "../helpers/mocks";
-import { container, find, maybe, render } from "../helpers/render";
+import { render } from "../helpers/render";
 import {
   decodedData,
   DEFAULT_CONFIG,
   deployScenario,
   FEB_DEFAULT_CONFIG,
   HELLO_ARGS,
-  objectIds,
   renderScenario,
+} from "./support";
+import {
+  container,
+  find,
+  maybe,
+  objectIds,
   secretRef,
   statefulSet,
   type Obj,
-} from "./support";
+} from "../helpers/objects";
+import { fromB64 } from "../helpers/base64";
 
 const SELECTOR = { app: "dittofs-server", instance: "hello" };
 
@@ -168,9 +174,7 @@ describe("acceptance facts 19-30: the `hello` scenario (controller tests)", () =
     // §2.2: type not set explicitly (the API server defaults it to Opaque); Opaque if given.
     expect([undefined, "Opaque"]).to.include(secret.type);
     expect(Object.keys(secret.data)).to.deep.equal(["jwt-secret"]);
-    expect(Buffer.from(secret.data["jwt-secret"], "base64").toString("utf8")).to.match(
-      /^[A-Za-z0-9]{32}$/,
-    );
+    expect(fromB64(secret.data["jwt-secret"])).to.match(/^[A-Za-z0-9]{32}$/);
     const env = container(generated, "hello").env as Obj[];
     expect(env[0]).to.deep.equal(
       secretRef("DITTOFS_CONTROLPLANE_SECRET", "hello-jwt-secret", "jwt-secret"),

@@ -7,18 +7,10 @@
  */
 import { expect } from "chai";
 import { valueOf } from "../helpers/mocks";
-import { container, find, render } from "../helpers/render";
-import {
-  config,
-  DEFAULT_CONFIG,
-  deployScenario,
-  objectIds,
-  problemsOf,
-  renderScenario,
-  SCENARIOS,
-  statefulSet,
-  type Obj,
-} from "./support";
+import { render } from "../helpers/render";
+import { DEFAULT_CONFIG, deployScenario, renderScenario, SCENARIOS } from "./support";
+import { container, find, config, objectIds, statefulSet, type Obj } from "../helpers/objects";
+import { problemsOf } from "../helpers/errors";
 
 const portsOf = (svc: Obj) => svc.spec.ports as Obj[];
 const containerPorts = (name: string) => container(renderScenario(name), name).ports as Obj[];

@@ -2,14 +2,13 @@
  * Shared inputs and expectations of the acceptance facts (operator-behavior.md §8). Expected values are written out
  * here from the spec text, never read from src/.
  */
-import { expect } from "chai";
 import { deploy, type Deployed } from "../helpers/component";
+import { decodeData } from "../helpers/base64";
+import type { Obj } from "../helpers/objects";
 import { render } from "../helpers/render";
 import type { PlainArgs } from "../../src/resolve/component-fields";
 import type { RenderResult } from "../../src/render";
 import type { DittoServerArgs } from "../../src/args";
-
-export type Obj = Record<string, any>;
 
 /** The operator's 418-byte default config (§3.1), written out line by line. */
 export const FEB_DEFAULT_CONFIG = [
@@ -120,53 +119,7 @@ export function deployScenario(name: string): Promise<Deployed> {
   return d;
 }
 
-/** The problems of the DittoSpecError / DittoSecretError a call throws (fails the test when it does not throw). */
-export function problemsOf(fn: () => unknown, errorName = "DittoSpecError"): string[] {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught, "expected the call to throw").to.be.instanceOf(Error);
-  expect((caught as Error).name).to.equal(errorName);
-  return (caught as { problems: string[] }).problems;
-}
-
-export function objectIds(result: RenderResult): string[] {
-  return (result.objects as Obj[]).map((o) => `${o.kind}/${o.metadata.name}`);
-}
-
-export function statefulSet(result: RenderResult, name: string): Obj {
-  const sts = (result.objects as Obj[]).find(
-    (o) => o.kind === "StatefulSet" && o.metadata.name === name,
-  );
-  if (!sts) throw new Error(`no StatefulSet ${name}`);
-  return sts;
-}
-
-export function config(result: RenderResult, name: string): string {
-  const cm = (result.objects as Obj[]).find(
-    (o) => o.kind === "ConfigMap" && o.metadata.name === `${name}-config`,
-  );
-  if (!cm) throw new Error(`no ConfigMap ${name}-config`);
-  return cm.data["config.yaml"];
-}
-
 /** A Secret's `data` as the mocks record it (possibly wrapped as a secret value), decoded from base64. */
 export function decodedData(data: Obj): Record<string, string> {
-  const plain = data && typeof data === "object" && "value" in data ? data.value : data;
-  return Object.fromEntries(
-    Object.entries(plain as Record<string, string>).map(([k, v]) => [
-      k,
-      Buffer.from(v, "base64").toString("utf8"),
-    ]),
-  );
-}
-
-export function secretRef(name: string, secret: string, key: string, optional?: boolean): Obj {
-  return {
-    name,
-    valueFrom: { secretKeyRef: { name: secret, key, ...(optional ? { optional: true } : {}) } },
-  };
+  return decodeData(data && typeof data === "object" && "value" in data ? data.value : data);
 }

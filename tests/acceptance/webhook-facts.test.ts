@@ -11,17 +11,21 @@ import * as os from "os";
 import * as path from "path";
 import { run } from "../../src/cli/main";
 import { resolveServer } from "../../src/resolve/resolve-server";
-import { container, envNames, FEB, find, maybe, render } from "../helpers/render";
+import { render } from "../helpers/render";
+import { DEFAULT_CONFIG, JWT_VALUE } from "./support";
 import {
+  container,
+  envNames,
+  find,
+  maybe,
   config,
-  DEFAULT_CONFIG,
-  JWT_VALUE,
   objectIds,
-  problemsOf,
   secretRef,
   statefulSet,
   type Obj,
-} from "./support";
+} from "../helpers/objects";
+import { FEB } from "../helpers/specs";
+import { problemsOf } from "../helpers/errors";
 
 const STORAGE = { metadataSize: "10Gi", cacheSize: "5Gi" };
 const JWT_SECRETS = { "jwt-secret": { secret: JWT_VALUE } };

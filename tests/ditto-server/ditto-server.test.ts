@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { deploy } from "../helpers/component";
 import { putClusterSecret, registered, secretReadCount, valueOf } from "../helpers/mocks";
 import { captureWarnings } from "../helpers/mocked-program";
+import { MINIMAL } from "../helpers/specs";
 
 describe("DittoServer component", () => {
   const warnings = captureWarnings();
@@ -48,7 +49,7 @@ describe("DittoServer component", () => {
     });
     await deploy("reads", {
       namespace: "refs",
-      storage: { metadataSize: "1Gi" },
+      ...MINIMAL,
       identity: {
         jwt: { secretRef: { name: "shared", key: "jwt" } },
         admin: {

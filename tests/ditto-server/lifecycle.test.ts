@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { deploy } from "../helpers/component";
+import { MINIMAL } from "../helpers/specs";
 
 interface Seen {
   type: string;
@@ -38,7 +39,7 @@ function recorder(): { seen: Seen[]; opts: pulumi.ComponentResourceOptions } {
 describe("DittoServer lifecycle options", () => {
   it("keeps the PerconaPGCluster on destroy by default and makes the StatefulSet wait for it", async () => {
     const { seen, opts } = recorder();
-    await deploy("lc-keep", { storage: { metadataSize: "1Gi" }, percona: { enabled: true } }, opts);
+    await deploy("lc-keep", { ...MINIMAL, percona: { enabled: true } }, opts);
     const percona = seen.find((s) => s.type === "kubernetes:pgv2.percona.com/v2:PerconaPGCluster")!;
     expect(percona.retainOnDelete).to.equal(true);
     const sts = seen.find((s) => s.type === "kubernetes:apps/v1:StatefulSet")!;
@@ -50,7 +51,7 @@ describe("DittoServer lifecycle options", () => {
     const { seen, opts } = recorder();
     await deploy(
       "lc-delete",
-      { storage: { metadataSize: "1Gi" }, percona: { enabled: true, deleteWithServer: true } },
+      { ...MINIMAL, percona: { enabled: true, deleteWithServer: true } },
       opts,
     );
     const percona = seen.find((s) => s.type === "kubernetes:pgv2.percona.com/v2:PerconaPGCluster")!;
@@ -59,11 +60,7 @@ describe("DittoServer lifecycle options", () => {
 
   it("parents every child to the component", async () => {
     const { seen, opts } = recorder();
-    await deploy(
-      "lc-parent",
-      { storage: { metadataSize: "1Gi" }, metrics: { enabled: true } },
-      opts,
-    );
+    await deploy("lc-parent", { ...MINIMAL, metrics: { enabled: true } }, opts);
     const children = seen.filter((s) => s.type !== "dittofs:index:DittoServer");
     expect(children.length).to.be.greaterThan(8);
     for (const s of children) expect(s.parent, `${s.type} ${s.name}`).to.equal("lc-parent");

@@ -9,6 +9,7 @@ import { unknown } from "@pulumi/pulumi/output";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { DittoServer } from "../../src/ditto-server";
 import { childrenOf, isSecretValue, valueOf } from "../helpers/mocks";
+import { MINIMAL } from "../helpers/specs";
 
 /** A registered input value with its secret wrapper taken off. */
 const bare = (v: any): any => (isSecretValue(v) ? bare(v.value) : v);
@@ -17,7 +18,7 @@ describe("component: owned Secrets' data, each from its own material", () => {
   it("keeps the admin and PostgreSQL Secrets known while the JWT secret is not", async () => {
     const server = new DittoServer("owned-known", {
       operatorRelease: "v0.29",
-      storage: { metadataSize: "1Gi" },
+      ...MINIMAL,
       database: { type: "postgres" },
       secretValues: {
         jwtSecret: pulumi.output(unknown) as pulumi.Output<string>,

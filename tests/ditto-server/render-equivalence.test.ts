@@ -4,8 +4,7 @@ import { render } from "../helpers/render";
 import { putClusterSecret } from "../helpers/mocks";
 import { samples } from "../helpers/samples";
 import { captureWarnings } from "../helpers/mocked-program";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../helpers/objects";
 
 /** Generated values and the HMAC key differ between the two paths by design. */
 function normalize(o: Obj): Obj {

@@ -10,13 +10,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { DittoServer } from "../../src/ditto-server";
 import { renderServer } from "../../src/render";
 import { DittoSecretError, DittoSpecError } from "../../src/resolve/errors";
-import { errorOf, registered } from "../helpers/mocks";
+import { registered } from "../helpers/mocks";
 import { leaked } from "../helpers/needles";
 import { captureWarnings, failedProgram } from "../helpers/mocked-program";
+import { errorOf } from "../helpers/errors";
+import { MINIMAL } from "../helpers/specs";
 
 const SECRET = "secret-values-test-LEAK-0123456789-0123456789";
 /** The Feb model: `secretValues.s3` belongs to it. */
-const STORAGE = { operatorRelease: "2026-02", storage: { metadataSize: "1Gi" } };
+const STORAGE = { operatorRelease: "2026-02", ...MINIMAL };
 
 /** The error of building a DittoServer: thrown at construction, or on its config hash once the values resolve. */
 async function failure(name: string, args: unknown): Promise<{ error: unknown; sync: boolean }> {

@@ -4,7 +4,6 @@ import { Provider } from "@pulumi/kubernetes/provider";
 import { DittoServer } from "../../src/ditto-server";
 import { deploy } from "../helpers/component";
 import {
-  errorOf,
   fakeRandom,
   putClusterSecret,
   secretPaths,
@@ -12,6 +11,9 @@ import {
   valueOf,
 } from "../helpers/mocks";
 import { captureWarnings, failedProgram } from "../helpers/mocked-program";
+import { errorOf } from "../helpers/errors";
+import { MINIMAL } from "../helpers/specs";
+import { b64, decodeData } from "../helpers/base64";
 
 const JWT = "LEAKJWT-0123456789-0123456789-0123456789";
 const ADMIN_HASH = "$2a$10$LEAKADMINHASHLEAKADMINHASHLEAKADMINHASH";
@@ -22,7 +24,7 @@ const S3_SECRET = "LEAKS3SECRETACCESSKEY";
 
 /** Every form a plaintext could take in an object: as is, and base64 (as in Secret data). */
 function needles(values: string[]): string[] {
-  return values.flatMap((v) => [v, Buffer.from(v).toString("base64")]);
+  return values.flatMap((v) => [v, b64(v)]);
 }
 
 describe("DittoServer secrets", () => {
@@ -34,7 +36,7 @@ describe("DittoServer secrets", () => {
     putClusterSecret("leaks", "pg", { url: PG });
     return deploy("leaks", {
       namespace: "leaks",
-      storage: { metadataSize: "1Gi" },
+      ...MINIMAL,
       identity: {
         admin: {
           passwordSecretRef: { name: "admin", key: "hash" },
@@ -77,11 +79,7 @@ describe("DittoServer secrets", () => {
   it("stores the split PostgreSQL connection and the passed-in values in the owned Secrets", async () => {
     const d = await leaky();
     const data = (name: string) =>
-      Object.fromEntries(
-        Object.entries(
-          d.children.find((c) => c.inputs?.metadata?.name === name && !c.read)!.inputs.data,
-        ).map(([k, v]) => [k, Buffer.from(String(v), "base64").toString("utf8")]),
-      );
+      decodeData(d.children.find((c) => c.inputs?.metadata?.name === name && !c.read)!.inputs.data);
     expect(data("leaks-postgres-connection")).to.deep.equal({
       host: "db.example",
       port: "5432",
@@ -120,7 +118,7 @@ describe("DittoServer secrets", () => {
   });
 
   it("exposes a generated admin password only as a secret output", async () => {
-    const d = await deploy("genadmin", { storage: { metadataSize: "1Gi" } });
+    const d = await deploy("genadmin", MINIMAL);
     expect(await pulumi.isSecret(d.server.adminPassword)).to.equal(true);
     expect(await valueOf(d.server.adminPassword)).to.equal(
       fakeRandom("genadmin-admin-password", 24),
@@ -135,7 +133,7 @@ describe("DittoServer secrets", () => {
     putClusterSecret("short", "jwt", { k: "tooShortSecretValue" });
     const server = new DittoServer("shortjwt", {
       namespace: "short",
-      storage: { metadataSize: "1Gi" },
+      ...MINIMAL,
       identity: { jwt: { secretRef: { name: "jwt", key: "k" } } },
     });
     const error = await errorOf(server.configHash);
@@ -155,7 +153,7 @@ describe("DittoServer options and Output args", () => {
       "provided",
       {
         namespace: "prov",
-        storage: { metadataSize: "1Gi" },
+        ...MINIMAL,
         identity: { jwt: { secretRef: { name: "jwt", key: "k" } } },
       },
       { providers: { kubernetes: provider } },
@@ -169,7 +167,7 @@ describe("DittoServer options and Output args", () => {
     putClusterSecret("shared-reads", "jwt", { k: JWT });
     const spec = {
       namespace: "shared-reads",
-      storage: { metadataSize: "1Gi" },
+      ...MINIMAL,
       identity: { jwt: { secretRef: { name: "jwt", key: "k" } } },
     };
     for (const name of ["shared-a", "shared-b", "shared-c"]) await deploy(name, spec);
@@ -198,7 +196,7 @@ describe("DittoServer options and Output args", () => {
 
   it("keeps secret values out of the plan: only Secret data is secret, other objects stay readable", async () => {
     const d = await deploy("taint", {
-      storage: { metadataSize: "1Gi" },
+      ...MINIMAL,
       secretValues: {
         jwtSecret: pulumi.secret(JWT),
         s3: { accessKeyId: pulumi.secret(S3_ID), secretAccessKey: S3_SECRET },
@@ -219,7 +217,7 @@ describe("DittoServer options and Output args", () => {
     expect(
       () =>
         new DittoServer("deciding", {
-          storage: { metadataSize: "1Gi" },
+          ...MINIMAL,
           metrics: { enabled: pulumi.output(true) },
         }),
     ).to.throw(

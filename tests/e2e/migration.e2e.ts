@@ -13,8 +13,7 @@ import { expectNoPlaintext, steps } from "./preview";
 import { must } from "./shell";
 import { Stack } from "./stack";
 import { missing, REPO } from "./toolchain";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../helpers/objects";
 
 const PLAINTEXTS = [
   "e2e-migrate-postgres-password",

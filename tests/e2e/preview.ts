@@ -1,5 +1,6 @@
 /** What the e2e scenarios read in `pulumi preview --diff` output. */
 import { expect } from "chai";
+import { b64 } from "../helpers/base64";
 
 /** The resource lines of a preview: `<type> <action>` for each `<op> <pkg>:<module>:<Type>: (<action>)` line. */
 export function changes(preview: string): string[] {
@@ -39,6 +40,6 @@ export function steps(preview: string): string[] {
 export function expectNoPlaintext(text: string, plaintexts: string[]): void {
   for (const p of plaintexts) {
     expect(text).not.to.include(p);
-    expect(text).not.to.include(Buffer.from(p).toString("base64"));
+    expect(text).not.to.include(b64(p));
   }
 }

@@ -15,8 +15,7 @@ import { changes, expectNoPlaintext } from "./preview";
 import { must } from "./shell";
 import { Stack } from "./stack";
 import { missing, REPO } from "./toolchain";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../helpers/objects";
 
 const JWT_1 = "e2e-jwt-secret-one-0123456789abcdefghij";
 const JWT_2 = "e2e-jwt-secret-two-0123456789abcdefghij";

@@ -1,8 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DittoServer } from "../../src/ditto-server";
 import type { DittoServerArgs } from "../../src/args";
-import { childrenOf, valueOf, type Registered } from "./mocks";
-import { FEB } from "./render";
+import type { PlainArgs } from "../../src/resolve/component-fields";
+import { childrenOf, putClusterSecret, valueOf, type Registered } from "./mocks";
+import type { PlainSecrets } from "./render";
+import { FEB, V029 } from "./specs";
 
 export interface Deployed {
   server: DittoServer;
@@ -43,4 +45,14 @@ export async function deploy(
       return found[0];
     },
   };
+}
+
+/** Constructs the component with the v0.29 model; `secrets` are put in the mocked cluster (namespace default) first. */
+export function deployV029(
+  name: string,
+  args: PlainArgs,
+  secrets: PlainSecrets = {},
+): Promise<Deployed> {
+  for (const [secret, data] of Object.entries(secrets)) putClusterSecret("default", secret, data);
+  return deploy(name, { ...args, operatorRelease: V029 } as unknown as DittoServerArgs);
 }

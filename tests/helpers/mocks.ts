@@ -3,6 +3,7 @@
  * reads from `clusterSecrets`, standing in for the cluster.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { encodeData } from "./base64";
 
 export interface Registered {
   type: string;
@@ -105,10 +106,6 @@ export function newProgramRun(): void {
 }
 newProgramRun();
 
-export function b64(s: string): string {
-  return Buffer.from(s, "utf8").toString("base64");
-}
-
 export function putClusterSecret(
   namespace: string,
   name: string,
@@ -116,22 +113,11 @@ export function putClusterSecret(
 ): void {
   // A changed cluster is a new program run: no read made before it may be reused.
   newProgramRun();
-  clusterSecrets.set(
-    `${namespace}/${name}`,
-    Object.fromEntries(Object.entries(data).map(([k, v]) => [k, b64(v)])),
-  );
+  clusterSecrets.set(`${namespace}/${name}`, encodeData(data));
 }
 
 export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
   return new Promise((resolve) => output.apply(resolve));
-}
-
-/** The error an Output resolves to (the runtime's internal promise), or undefined when it resolves. */
-export function errorOf(output: pulumi.Output<unknown>): Promise<Error | undefined> {
-  return (output as unknown as { promise(): Promise<unknown> }).promise().then(
-    () => undefined,
-    (e: Error) => e,
-  );
 }
 
 /** The children registered under a component named `name` (by logical-name prefix). */

@@ -2,8 +2,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseAllDocuments } from "yaml";
-
-type Obj = Record<string, any>;
+import { decodeData } from "./base64";
+import type { Obj } from "./objects";
 
 export const SHARED = path.join(__dirname, "..", "..", "..", "shared");
 export const REFERENCE = path.join(SHARED, "reference");
@@ -38,12 +38,7 @@ export function plainSecrets(objects: Obj[]): Record<string, Record<string, stri
   const out: Record<string, Record<string, string>> = {};
   for (const s of objects.filter((o) => o.kind === "Secret")) {
     out[s.metadata.name] = {
-      ...Object.fromEntries(
-        Object.entries(s.data ?? {}).map(([k, v]) => [
-          k,
-          Buffer.from(String(v), "base64").toString("utf8"),
-        ]),
-      ),
+      ...decodeData(s.data ?? {}),
       ...s.stringData,
     };
   }

@@ -1,13 +1,11 @@
 import { expect } from "chai";
-import { render, find } from "../helpers/render";
+import { render } from "../helpers/render";
 import { objectProblems } from "../verification/k8s-schemas";
+import { find } from "../helpers/objects";
+import { MINIMAL } from "../helpers/specs";
 
 function percona(spec: Record<string, unknown>) {
-  return find(
-    render("pg", { storage: { metadataSize: "1Gi" }, ...spec }),
-    "PerconaPGCluster",
-    "pg-postgres",
-  );
+  return find(render("pg", { ...MINIMAL, ...spec }), "PerconaPGCluster", "pg-postgres");
 }
 
 describe("PerconaPGCluster", () => {
@@ -63,7 +61,7 @@ describe("PerconaPGCluster", () => {
   });
 
   it("is not created without percona.enabled", () => {
-    const result = render("nopg", { storage: { metadataSize: "1Gi" } });
+    const result = render("nopg", MINIMAL);
     expect((result.objects as Array<{ kind: string }>).map((o) => o.kind)).not.to.include(
       "PerconaPGCluster",
     );

@@ -6,8 +6,16 @@
  */
 import { DIFFERENCES } from "../../src/models/feb2026/differences";
 import type { Difference } from "../../src/models/object-model";
-
-type Obj = Record<string, any>;
+import {
+  container,
+  find,
+  maybe,
+  podSpec,
+  secretRef,
+  statefulSet,
+  type Obj,
+} from "../helpers/objects";
+import { b64, encodeData } from "../helpers/base64";
 
 export interface ParityContext {
   cr: Obj;
@@ -23,19 +31,9 @@ export interface Deviation extends Difference {
 
 type Transform = Pick<Deviation, "id" | "apply">;
 
-const find = (objects: Obj[], kind: string, name: string) =>
-  objects.find((o) => o.kind === kind && o.metadata.name === name);
-const sts = (objects: Obj[], ctx: ParityContext) => find(objects, "StatefulSet", ctx.name)!;
-const podSpec = (objects: Obj[], ctx: ParityContext) => sts(objects, ctx).spec.template.spec;
-const server = (objects: Obj[], ctx: ParityContext) => podSpec(objects, ctx).containers[0];
-const fromSecret = (name: string, secret: string, key: string) => ({
-  name,
-  valueFrom: { secretKeyRef: { name: secret, key } },
-});
 const envIndex = (env: Obj[], name: string) => env.findIndex((e) => e.name === name);
 const insertAfter = (env: Obj[], after: string, vars: Obj[]) =>
   env.splice(envIndex(env, after) + 1, 0, ...vars);
-const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64");
 const beforeStatefulSet = (objects: Obj[], ctx: ParityContext, obj: Obj) => {
   // Owned Secrets come first, in the order jwt, admin, postgres.
   const firstNonSecret = objects.findIndex((o) => o.kind !== "Secret");
@@ -53,7 +51,7 @@ const POSTGRES_CONFIG = [
   '        sslmode: ""',
 ];
 const setConfig = (objects: Obj[], ctx: ParityContext, edit: (text: string) => string) => {
-  const cm = find(objects, "ConfigMap", `${ctx.name}-config`)!;
+  const cm = find(objects, "ConfigMap", `${ctx.name}-config`);
   cm.data["config.yaml"] = edit(cm.data["config.yaml"]);
 };
 const postgresConfig = (text: string) =>
@@ -71,14 +69,14 @@ const TRANSFORMS: Transform[] = [
         for (const p of o.spec.ports.filter((x: Obj) => x.name === "nfs"))
           p.port = p.targetPort = 12049;
       }
-      server(objects, ctx).ports.find((p: Obj) => p.name === "nfs").containerPort = 12049;
+      container(objects, ctx.name).ports.find((p: Obj) => p.name === "nfs").containerPort = 12049;
     },
   },
   {
     id: "smb-port-default",
     apply: (objects, ctx) => {
       if (!ctx.cr.spec.smb?.enabled || ctx.cr.spec.smb.port !== undefined) return;
-      const p = find(objects, "Service", `${ctx.name}-file`)!.spec.ports.find(
+      const p = find(objects, "Service", `${ctx.name}-file`).spec.ports.find(
         (x: Obj) => x.name === "smb",
       );
       p.port = p.targetPort = 12445;
@@ -89,13 +87,13 @@ const TRANSFORMS: Transform[] = [
     apply: (objects, ctx) => {
       if (ctx.cr.spec.service !== undefined) return;
       for (const n of ["file", "api"])
-        find(objects, "Service", `${ctx.name}-${n}`)!.spec.type = "ClusterIP";
+        find(objects, "Service", `${ctx.name}-${n}`).spec.type = "ClusterIP";
     },
   },
   {
     id: "adapter-ports",
     apply: (objects, ctx) => {
-      for (const p of server(objects, ctx).ports) {
+      for (const p of container(objects, ctx.name).ports) {
         if (p.name === "nfs") p.containerPort = 12049;
         if (p.name === "smb") p.containerPort = 1445;
       }
@@ -108,7 +106,7 @@ const TRANSFORMS: Transform[] = [
   {
     id: "no-command",
     apply: (objects, ctx) => {
-      delete server(objects, ctx).command;
+      delete container(objects, ctx.name).command;
     },
   },
   {
@@ -126,8 +124,9 @@ const TRANSFORMS: Transform[] = [
   {
     id: "jwt-env",
     apply: (objects, ctx) => {
-      server(objects, ctx).env.find((e: Obj) => e.name === "DITTOFS_CONTROLPLANE_JWT_SECRET").name =
-        "DITTOFS_CONTROLPLANE_SECRET";
+      container(objects, ctx.name).env.find(
+        (e: Obj) => e.name === "DITTOFS_CONTROLPLANE_JWT_SECRET",
+      ).name = "DITTOFS_CONTROLPLANE_SECRET";
     },
   },
   {
@@ -144,12 +143,12 @@ const TRANSFORMS: Transform[] = [
           data: { password: "<generated>", username: b64("admin") },
         });
       }
-      const env = server(objects, ctx).env;
+      const env = container(objects, ctx.name).env;
       const after =
         envIndex(env, "DITTOFS_ADMIN_PASSWORD_HASH") >= 0
           ? "DITTOFS_ADMIN_PASSWORD_HASH"
           : "DITTOFS_CONTROLPLANE_SECRET";
-      insertAfter(env, after, [fromSecret("DITTOFS_ADMIN_INITIAL_PASSWORD", secret, key)]);
+      insertAfter(env, after, [secretRef("DITTOFS_ADMIN_INITIAL_PASSWORD", secret, key)]);
     },
   },
   {
@@ -171,10 +170,10 @@ const TRANSFORMS: Transform[] = [
         apiVersion: "v1",
         kind: "Secret",
         metadata: { name: secret, namespace: ctx.namespace },
-        data: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, b64(v)])),
+        data: encodeData(parts),
       });
       setConfig(objects, ctx, postgresConfig);
-      const env = server(objects, ctx).env;
+      const env = container(objects, ctx.name).env;
       if (envIndex(env, "DITTOFS_DATABASE_POSTGRES") < 0) {
         // With Percona enabled the operator drops it; the user's connection wins here (row percona-with-postgres-ref).
         insertAfter(
@@ -182,14 +181,14 @@ const TRANSFORMS: Transform[] = [
           env.some((e: Obj) => e.name === "DITTOFS_ADMIN_INITIAL_PASSWORD")
             ? "DITTOFS_ADMIN_INITIAL_PASSWORD"
             : "DITTOFS_CONTROLPLANE_SECRET",
-          [fromSecret("DITTOFS_DATABASE_POSTGRES", ref.name, ref.key)],
+          [secretRef("DITTOFS_DATABASE_POSTGRES", ref.name, ref.key)],
         );
       }
       insertAfter(
         env,
         "DITTOFS_DATABASE_POSTGRES",
         POSTGRES_ENV.map((k) =>
-          fromSecret(`DITTOFS_DATABASE_POSTGRES_${k}`, secret, k.toLowerCase()),
+          secretRef(`DITTOFS_DATABASE_POSTGRES_${k}`, secret, k.toLowerCase()),
         ),
       );
     },
@@ -205,12 +204,12 @@ const TRANSFORMS: Transform[] = [
       const secret = `${ctx.name}-postgres-pguser-dittofs`;
       const keys: Record<string, string> = { DATABASE: "dbname" };
       insertAfter(
-        server(objects, ctx).env,
+        container(objects, ctx.name).env,
         "DATABASE_URL",
         POSTGRES_ENV.map((k) =>
           k === "SSLMODE"
             ? { name: "DITTOFS_DATABASE_POSTGRES_SSLMODE", value: "require" }
-            : fromSecret(`DITTOFS_DATABASE_POSTGRES_${k}`, secret, keys[k] ?? k.toLowerCase()),
+            : secretRef(`DITTOFS_DATABASE_POSTGRES_${k}`, secret, keys[k] ?? k.toLowerCase()),
         ),
       );
     },
@@ -218,7 +217,7 @@ const TRANSFORMS: Transform[] = [
   {
     id: "controlplane-volume",
     apply: (objects, ctx) => {
-      const set = sts(objects, ctx);
+      const set = statefulSet(objects, ctx.name);
       const size = ctx.cr.spec.storage.controlPlaneSize ?? "1Gi";
       const sc = ctx.cr.spec.storage.storageClassName;
       set.spec.volumeClaimTemplates.push({
@@ -229,7 +228,7 @@ const TRANSFORMS: Transform[] = [
           resources: { requests: { storage: size } },
         },
       });
-      server(objects, ctx).volumeMounts.push({
+      container(objects, ctx.name).volumeMounts.push({
         name: "controlplane",
         mountPath: "/data/controlplane",
       });
@@ -238,7 +237,7 @@ const TRANSFORMS: Transform[] = [
   {
     id: "hardening",
     apply: (objects, ctx) => {
-      const pod = podSpec(objects, ctx);
+      const pod = podSpec(objects, ctx.name);
       if (ctx.cr.spec.podSecurityContext === undefined) {
         pod.securityContext = {
           fsGroup: 65532,
@@ -248,7 +247,7 @@ const TRANSFORMS: Transform[] = [
           seccompProfile: { type: "RuntimeDefault" },
         };
       }
-      const c = server(objects, ctx);
+      const c = container(objects, ctx.name);
       if (ctx.cr.spec.securityContext === undefined) {
         c.securityContext = {
           allowPrivilegeEscalation: false,
@@ -266,21 +265,21 @@ const TRANSFORMS: Transform[] = [
   {
     id: "service-links",
     apply: (objects, ctx) => {
-      const pod = podSpec(objects, ctx);
-      sts(objects, ctx).spec.template.spec = { enableServiceLinks: false, ...pod };
+      const pod = podSpec(objects, ctx.name);
+      statefulSet(objects, ctx.name).spec.template.spec = { enableServiceLinks: false, ...pod };
     },
   },
   {
     id: "percona-backups",
     apply: (objects, ctx) => {
-      const pg = find(objects, "PerconaPGCluster", `${ctx.name}-postgres`);
+      const pg = maybe(objects, "PerconaPGCluster", `${ctx.name}-postgres`);
       if (pg && !ctx.cr.spec.percona?.backup?.enabled) pg.spec.backups = { enabled: false };
     },
   },
   {
     id: "percona-await",
     apply: (objects, ctx) => {
-      const pg = find(objects, "PerconaPGCluster", `${ctx.name}-postgres`);
+      const pg = maybe(objects, "PerconaPGCluster", `${ctx.name}-postgres`);
       if (pg) pg.metadata.annotations = { "pulumi.com/waitFor": "jsonpath={.status.state}=ready" };
     },
   },

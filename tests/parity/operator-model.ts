@@ -8,8 +8,7 @@ import * as path from "path";
 import Ajv from "ajv";
 import { parse } from "yaml";
 import { REFERENCE } from "../helpers/samples";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../helpers/objects";
 
 const CRD_PATH = path.join(REFERENCE, "operator-feb2026", "dittofs.dittofs.com_dittoservers.yaml");
 

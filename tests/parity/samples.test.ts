@@ -4,8 +4,7 @@ import { samples } from "../helpers/samples";
 import { DEVIATIONS, type ParityContext } from "./deviations";
 import { operatorObjects } from "./operator-model";
 import { specWaitScript } from "./wait-script";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../helpers/objects";
 
 /** Generated values and the digest differ by design; everything else must match. */
 function normalize(objects: Obj[], name: string): Obj[] {

@@ -4,9 +4,9 @@
  * the v0.29 model merges its hardening in first.
  */
 import { expect } from "chai";
-import { problemsOf } from "../acceptance/support";
 import { render } from "../helpers/render";
 import type { PlainArgs } from "../../src/resolve/component-fields";
+import { problemsOf } from "../helpers/errors";
 
 const STORAGE = { metadataSize: "1Gi" };
 const problems = (release: string, args: PlainArgs) =>

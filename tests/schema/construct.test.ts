@@ -7,15 +7,16 @@ import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { deploy } from "../helpers/component";
-import { childrenOf, errorOf, secretPaths, valueOf, type Registered } from "../helpers/mocks";
+import { childrenOf, secretPaths, valueOf, type Registered } from "../helpers/mocks";
 import { DittoProvider } from "../../src/provider";
 import { TOKEN, resource } from "./support";
 import { examplePlainArgs } from "../helpers/example";
+import { errorOf } from "../helpers/errors";
+import type { Obj } from "../helpers/objects";
+import { fromB64 } from "../helpers/base64";
 
 /** The default object model, said explicitly on the TypeScript side (the test helper defaults to the Feb one). */
 const V029 = { operatorRelease: "v0.29" } as const;
-
-type Obj = Record<string, any>;
 
 // Internal to @pulumi/pulumi: the provider server's input deserialization, and the wire form of an output value.
 const { deserializeInputs } = require("@pulumi/pulumi/provider/server") as {
@@ -145,9 +146,7 @@ describe("the plugin's construct path (YAML, Python, Go programs)", () => {
     expect(pluginObjects).to.deep.equal(comparable(viaTs.children, "cps-ts"));
     const pg = pluginObjects.find((o) => o.inputs.metadata?.name === "<name>-postgres-connection")!;
     expect(pg.secretPaths).to.deep.equal(["data"]);
-    expect(Buffer.from(pg.inputs.data.password, "base64").toString()).to.equal(
-      "example-postgres-password",
-    );
+    expect(fromB64(pg.inputs.data.password)).to.equal("example-postgres-password");
   });
 
   it("reports invalid args with their field paths, before registering anything", async () => {

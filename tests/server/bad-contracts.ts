@@ -9,8 +9,8 @@ import { yamlDocs } from "../helpers/samples";
 import { workDir } from "./sandbox";
 import { binaryPath, FEB_SERVER, type ServerBuild } from "./server-builds";
 import { check } from "./tally";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../helpers/objects";
+import { MINIMAL } from "../helpers/specs";
 
 function podTemplate(objects: Obj[]): Obj {
   return objects.find((o) => o.kind === "StatefulSet")!;
@@ -49,7 +49,7 @@ export function describeBadContracts(build: ServerBuild) {
         "the Feb operator's JWT variable alone (DITTOFS_CONTROLPLANE_JWT_SECRET)",
         async function () {
           await exitsWith(
-            render("febjwt", { storage: { metadataSize: "1Gi" } }),
+            render("febjwt", MINIMAL),
             (objects) => {
               const env = podTemplate(objects).spec.template.spec.containers[0].env as Obj[];
               const jwt = env.find((e) => e.name === "DITTOFS_CONTROLPLANE_SECRET")!;
@@ -64,7 +64,7 @@ export function describeBadContracts(build: ServerBuild) {
       `service links for a server named dittofs with metrics (DITTOFS_METRICS_PORT=tcp://…), ${release} model`,
       async function () {
         await exitsWith(
-          render("dittofs", { storage: { metadataSize: "1Gi" }, metrics: { enabled: true } }),
+          render("dittofs", { ...MINIMAL, metrics: { enabled: true } }),
           (objects) => {
             podTemplate(objects).spec.template.spec.enableServiceLinks = true;
           },
@@ -99,10 +99,7 @@ export function describeBadContracts(build: ServerBuild) {
     check(
       `without the controlplane claim a pod recreation forgets what was made (${release} model, writable root)`,
       async function () {
-        const rendered = renderWithCli(
-          cr("nocpclaim", { storage: { metadataSize: "1Gi" } }, release),
-          [],
-        );
+        const rendered = renderWithCli(cr("nocpclaim", MINIMAL, release), []);
         const dir = workDir("bad-nocpclaim-");
         const run = new CaseRun(build, binaryPath(build), rendered, dir, (objects) => {
           const sts = podTemplate(objects);

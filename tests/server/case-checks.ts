@@ -31,8 +31,7 @@ import { workDir } from "./sandbox";
 import { binaryPath, type ServerBuild } from "./server-builds";
 import { shared } from "./shared";
 import { check, skipWithReason, tally } from "./tally";
-
-type Obj = Record<string, any>;
+import { config as configOf, type Obj } from "../helpers/objects";
 
 export const adminPassword = (run: CaseRun, c: ContractCase): string => {
   const ref = adminPasswordRef(c);
@@ -120,11 +119,9 @@ export function describeCase(build: ServerBuild, c: ContractCase) {
           "--config",
           "/config/config.yaml",
         ]);
-        const configMap = run.rendered.objects.find(
-          (o) => o.kind === "ConfigMap" && o.metadata.name === `${c.name}-config`,
-        );
+        const configText = configOf(run.rendered, c.name);
         expect(fs.readFileSync(`/proc/${pid}/root/config/config.yaml`, "utf8")).to.equal(
-          configMap!.data["config.yaml"],
+          configText,
         );
         // Exactly the rendered env (an optional key that is absent is left out), the image's PATH, HOSTNAME, HOME
         // (runc's, from the image's passwd), and the `kubernetes` Service's variables: no service links for the

@@ -14,8 +14,7 @@ import {
   type Rendered,
 } from "./rendered-pod";
 import type { ServerBuild } from "./server-builds";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../helpers/objects";
 
 let nextNetwork = 1;
 

@@ -7,8 +7,8 @@
 import type { ApiAccess } from "./case-run";
 import type { PostgresConnection } from "./postgres";
 import type { TestPki } from "./test-pki";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../helpers/objects";
+import { MINIMAL } from "../helpers/specs";
 
 /** The object model a CR names (`dittofs.io/operator-release`). */
 export type Release = "2026-02" | "v0.29";
@@ -89,7 +89,7 @@ export const FEB_CASES: ContractCase[] = [
     title: "SQLite, every default",
     name: "sqlite",
     release: "2026-02",
-    spec: { storage: { metadataSize: "1Gi" } },
+    spec: MINIMAL,
     containerPorts: { nfs: 12049, api: 8080 },
     servicePorts: base("sqlite"),
   },
@@ -98,7 +98,7 @@ export const FEB_CASES: ContractCase[] = [
     name: "pg",
     release: "2026-02",
     spec: {
-      storage: { metadataSize: "1Gi" },
+      ...MINIMAL,
       database: { type: "postgres", postgresSecretRef: { name: "pg-url", key: "url" } },
     },
     inputs: ({ postgres }) => [secret("pg-url", { url: postgres!.url })],
@@ -110,7 +110,7 @@ export const FEB_CASES: ContractCase[] = [
     title: "SMB enabled",
     name: "smb",
     release: "2026-02",
-    spec: { storage: { metadataSize: "1Gi" }, smb: { enabled: true } },
+    spec: { ...MINIMAL, smb: { enabled: true } },
     containerPorts: { nfs: 12049, api: 8080, smb: 1445 },
     servicePorts: { ...base("smb"), "smb-file": { nfs: 12049, smb: 12445 } },
   },
@@ -118,7 +118,7 @@ export const FEB_CASES: ContractCase[] = [
     title: "metrics enabled",
     name: "metrics",
     release: "2026-02",
-    spec: { storage: { metadataSize: "1Gi" }, metrics: { enabled: true } },
+    spec: { ...MINIMAL, metrics: { enabled: true } },
     containerPorts: { nfs: 12049, api: 8080, metrics: 9090 },
     servicePorts: { ...base("metrics"), "metrics-metrics": { metrics: 9090 } },
   },
@@ -126,7 +126,7 @@ export const FEB_CASES: ContractCase[] = [
     title: "named dittofs with metrics enabled (the server's own env prefix)",
     name: "dittofs",
     release: "2026-02",
-    spec: { storage: { metadataSize: "1Gi" }, metrics: { enabled: true } },
+    spec: { ...MINIMAL, metrics: { enabled: true } },
     containerPorts: { nfs: 12049, api: 8080, metrics: 9090 },
     servicePorts: { ...base("dittofs"), "dittofs-metrics": { metrics: 9090 } },
   },
@@ -134,7 +134,7 @@ export const FEB_CASES: ContractCase[] = [
     title: "standard ports on the Services: nfsPort 2049, smb.port 445",
     name: "stdports",
     release: "2026-02",
-    spec: { storage: { metadataSize: "1Gi" }, nfsPort: 2049, smb: { enabled: true, port: 445 } },
+    spec: { ...MINIMAL, nfsPort: 2049, smb: { enabled: true, port: 445 } },
     containerPorts: { nfs: 12049, api: 8080, smb: 1445 },
     servicePorts: {
       "stdports-headless": { nfs: 2049 },

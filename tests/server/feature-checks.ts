@@ -20,8 +20,7 @@ import type { ServerBuild } from "./server-builds";
 import { resolvePort } from "./kubelet";
 import { check } from "./tally";
 import { TestPki } from "./test-pki";
-
-type Obj = Record<string, any>;
+import { config as configOf, type Obj } from "../helpers/objects";
 
 /** One case's run, shared by its checks (filled in by its `before`). */
 export interface CaseState {
@@ -160,10 +159,8 @@ export function postgresEnvCheck(state: CaseState): void {
     'PostgreSQL: the config holds "" placeholders, the fixed-key Secret\'s env overrides them (an absent optional key is left out)',
     function () {
       const { run, c } = state;
-      const configMap = run.rendered.objects.find(
-        (o) => o.kind === "ConfigMap" && o.metadata.name === `${c.name}-config`,
-      );
-      const config = parse(configMap!.data["config.yaml"]);
+      const configText = configOf(run.rendered, c.name);
+      const config = parse(configText);
       expect(config.database).to.deep.equal({
         type: "postgres",
         postgres: { host: "", database: "", user: "", password: "" },

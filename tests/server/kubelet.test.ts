@@ -16,15 +16,13 @@ import {
 } from "./kubelet";
 import { argvOf, containerStart } from "./rendered-pod";
 import { FEB_SERVER, TODAYS_SERVER } from "./server-builds";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../helpers/objects";
+import { encodeData } from "../helpers/base64";
 
 const secret = (name: string, data: Record<string, string>): Obj => ({
   kind: "Secret",
   metadata: { name, namespace: "ns" },
-  data: Object.fromEntries(
-    Object.entries(data).map(([k, v]) => [k, Buffer.from(v).toString("base64")]),
-  ),
+  data: encodeData(data),
 });
 const service = (name: string, ports: Obj[], clusterIP?: string): Obj => ({
   kind: "Service",

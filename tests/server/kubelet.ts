@@ -1,3 +1,5 @@
+import type { Obj } from "../helpers/objects";
+import { decodeData } from "../helpers/base64";
 /**
  * What the kubelet derives from a rendered pod before it starts a container: the environment (secretKeyRef /
  * configMapKeyRef resolved, `$(VAR)` expanded, service-link variables), the volumes at their mount paths, the user,
@@ -5,8 +7,6 @@
  * (pkg/kubelet/kubelet_pods.go makeEnvironmentVariables, pkg/kubelet/envvars); anything this model does not cover
  * throws "not modelled" instead of guessing.
  */
-type Obj = Record<string, any>;
-
 /** The kubelet refuses to start the container (CreateContainerConfigError); the message never holds a value. */
 export class ContainerConfigError extends Error {}
 
@@ -22,11 +22,7 @@ export function clusterOf(objects: Obj[], namespace: string): Cluster {
   const inNs = objects.filter((o) => (o.metadata?.namespace ?? "default") === namespace);
   const secrets = new Map<string, Record<string, string>>();
   for (const s of inNs.filter((o) => o.kind === "Secret")) {
-    const data: Record<string, string> = {};
-    for (const [k, v] of Object.entries<string>(s.data ?? {}))
-      data[k] = Buffer.from(v, "base64").toString("utf8");
-    Object.assign(data, s.stringData ?? {});
-    secrets.set(s.metadata.name, data);
+    secrets.set(s.metadata.name, { ...decodeData(s.data ?? {}), ...s.stringData });
   }
   const configMaps = new Map<string, Record<string, string>>();
   for (const c of inNs.filter((o) => o.kind === "ConfigMap"))

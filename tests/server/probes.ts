@@ -7,8 +7,7 @@ import * as http from "http";
 import * as https from "https";
 import * as net from "net";
 import { resolvePort } from "./kubelet";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../helpers/objects";
 
 export interface HttpResult {
   status: number;

@@ -11,8 +11,7 @@ import { REPO } from "../e2e/toolchain";
 import { clusterOf, containerEnv, expand, identity, mountPlan, type Cluster } from "./kubelet";
 import type { ContainerStart } from "./pod-sandbox";
 import type { ServerBuild } from "./server-builds";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../helpers/objects";
 
 export interface Rendered {
   name: string;

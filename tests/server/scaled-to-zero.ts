@@ -10,6 +10,7 @@ import { containerStart, renderWithCli, statefulSet, type Rendered } from "./ren
 import { workDir } from "./sandbox";
 import { binaryPath, type ServerBuild } from "./server-builds";
 import { check, tally } from "./tally";
+import { MINIMAL } from "../helpers/specs";
 
 export function describeScaledToZero(build: ServerBuild) {
   describe("v0.29 replicas: 0 (nothing runs, the objects are valid)", function () {
@@ -24,10 +25,7 @@ export function describeScaledToZero(build: ServerBuild) {
     };
 
     before(function () {
-      rendered = renderWithCli(
-        cr(name, { replicas: 0, storage: { metadataSize: "1Gi" } }, "v0.29"),
-        [],
-      );
+      rendered = renderWithCli(cr(name, { replicas: 0, ...MINIMAL }, "v0.29"), []);
       tally.cases++;
     });
     after(async () => {

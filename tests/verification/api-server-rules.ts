@@ -15,8 +15,7 @@
  * - Resources: no negative quantity, requests at most limits.
  */
 import { parseQuantity } from "../../src/resolve/quantity";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../helpers/objects";
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;

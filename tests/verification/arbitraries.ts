@@ -22,8 +22,8 @@
 import fc from "fast-check";
 import specSchema from "../../src/generated/feb2026/spec-schema.json";
 import type { PlainArgs } from "../../src/resolve/component-fields";
+import type { Obj } from "../helpers/objects";
 
-type Obj = Record<string, any>;
 type Schema = Record<string, any>;
 
 /** The fixed seed of every property in this folder; override with DITTOFS_FC_SEED to explore. */

@@ -7,7 +7,8 @@
 import fc from "fast-check";
 import specSchema from "../../src/generated/feb2026/spec-schema.json";
 import type { PlainArgs } from "../../src/resolve/component-fields";
-import { edit, pick, schemaBreakers } from "./schema-breakers";
+import * as rules from "./rule-breakers";
+import { edit, pick, schemaBreakers, SCHEMA_RULES } from "./schema-breakers";
 import {
   effectivePorts,
   getPath,
@@ -20,32 +21,28 @@ import {
   validCase,
   type SpecCase,
 } from "./arbitraries";
+import type { Obj } from "../helpers/objects";
 
-type Obj = Record<string, any>;
-
-export type Rule =
-  | "type"
-  | "enum"
-  | "minimum/maximum"
-  | "pattern"
-  | "required"
-  | "unknown field"
-  | "port conflict"
-  | "path rule"
-  | "backup bucket/endpoint"
-  | "secretValues/ref conflict"
-  | "name"
-  | "secret selector"
-  | "percona.storageSize"
-  | "component-only field"
-  | "storage size zero"
-  | "resources"
-  | "image"
-  | "storage class"
-  | "privileged port"
-  | "security context"
-  | "unsafe integer"
-  | "lone surrogate";
+export const RULES = [
+  ...SCHEMA_RULES,
+  "port conflict",
+  "path rule",
+  "backup bucket/endpoint",
+  "secretValues/ref conflict",
+  "name",
+  "secret selector",
+  "percona.storageSize",
+  "component-only field",
+  "storage size zero",
+  "resources",
+  "image",
+  "storage class",
+  "privileged port",
+  "security context",
+  "unsafe integer",
+  "lone surrogate",
+] as const;
+export type Rule = (typeof RULES)[number];
 
 export interface BrokenCase {
   rule: Rule;
@@ -100,12 +97,7 @@ const requiredBreaker: Breaker = (c, r) => {
       .filter((p) => getPath(args, p) !== undefined)
       .map((p) => `${p}.key`),
     ...(args.s3?.credentialsSecretRef ? ["s3.credentialsSecretRef.secretName"] : []),
-    ...["securityContext", "podSecurityContext"].flatMap((ctx) =>
-      ["seccompProfile.type", "appArmorProfile.type"]
-        .map((p) => `${ctx}.${p}`)
-        .filter((p) => getPath(args, p) !== undefined),
-    ),
-    ...(args.podSecurityContext?.sysctls?.length ? ["podSecurityContext.sysctls.0.value"] : []),
+    ...rules.securityRequiredPaths(args),
   ];
   const dotted = pick(candidates, r);
   return edit(c, "required", dotted, `delete ${dotted}`, (a) => deletePath(a, dotted));
@@ -163,88 +155,31 @@ const pathBreaker: Breaker = (c, r) => {
     ],
     r >> 1,
   );
-  return edit(c, "path rule", "database.sqlite.path", `database.sqlite.path = ${value}`, (a) => {
-    deletePath(a, "database.postgresSecretRef");
-    deletePath(a, "secretValues.postgresConnection");
-    setPath(a, "percona.enabled", false);
-    setPath(a, "database.type", "sqlite");
-    setPath(a, "database.sqlite.path", value);
-  });
+  return rules.sqlitePathBreak(c, "path rule", value);
 };
 
-const backupBreaker: Breaker = (c, r) => {
-  const missing = r % 2 === 0 ? "bucket" : "endpoint";
-  const present = missing === "bucket" ? "endpoint" : "bucket";
-  const dotted = `percona.backup.${missing}`;
-  return edit(c, "backup bucket/endpoint", dotted, `percona + backup on, no ${missing}`, (a) => {
-    setPath(a, "percona.enabled", true);
-    setPath(a, "percona.backup.enabled", true);
-    if (!a.percona.backup[present]) a.percona.backup[present] = "set";
-    if (r & 2) deletePath(a, dotted);
-    else setPath(a, dotted, "");
-  });
-};
-
-const conflictBreaker: Breaker = (c, r) => {
-  const kinds: Array<[string, string, unknown, Obj]> = [
-    [
-      "jwtSecret",
-      "identity.jwt.secretRef",
-      "a-jwt-value-that-is-long-enough-000000",
-      { name: "jwt", key: "k" },
-    ],
-    [
-      "adminInitialPassword",
-      "identity.admin.initialPasswordSecretRef",
-      "initial-pass",
-      { name: "adm", key: "k" },
-    ],
-    [
-      "postgresConnection",
-      "database.postgresSecretRef",
-      "host=h user=u dbname=d",
-      { name: "pg", key: "k" },
-    ],
-    [
-      "s3",
-      "s3.credentialsSecretRef",
-      { accessKeyId: "a", secretAccessKey: "b" },
-      { secretName: "s3" },
-    ],
-  ];
-  const [value, ref, plain, refValue] = pick(kinds, r);
-  const dotted = `secretValues.${value}`;
-  return edit(c, "secretValues/ref conflict", dotted, `${dotted} and ${ref}`, (a) => {
-    const existing = getPath(a, ref);
-    if (!existing || existing.name === "") setPath(a, ref, refValue);
-    if (getPath(a, dotted) === undefined) setPath(a, dotted, plain);
-  });
-};
-
-const nameBreaker: Breaker = (c, r) => {
-  const bad = pick(
-    [
-      "Ditto",
-      "-ditto",
-      "ditto-",
-      "dit.to",
-      "dit_to",
-      "",
-      "d".repeat(53),
-      "d".repeat(63),
-      "ditto server",
-      "dittö",
-    ],
-    r,
+const backupBreaker: Breaker = (c, r) =>
+  rules.backupBreak(
+    c,
+    "backup bucket/endpoint",
+    r % 2 === 0 ? "bucket" : "endpoint",
+    (r & 2) !== 0,
   );
-  return {
-    rule: "name",
-    change: `name = ${JSON.stringify(bad)}`,
-    name: bad,
-    args: structuredClone(c.args),
-    path: "metadata.name",
-  };
-};
+
+const CONFLICTS: rules.ConflictKind[] = [
+  ...rules.secretValueConflicts("identity.admin.initialPasswordSecretRef", "k"),
+  [
+    "s3",
+    "s3.credentialsSecretRef",
+    { accessKeyId: "a", secretAccessKey: "b" },
+    { secretName: "s3" },
+  ],
+];
+const conflictBreaker: Breaker = (c, r) =>
+  rules.conflictBreak(c, r, "secretValues/ref conflict", CONFLICTS);
+
+const nameBreaker: Breaker = (c, r) =>
+  rules.nameBreak(c, r, "name", "d".repeat(53), "ditto server");
 
 const selectorBreaker: Breaker = (c, r) => {
   const args = c.args as Obj;
@@ -283,70 +218,32 @@ const selectorBreaker: Breaker = (c, r) => {
   );
 };
 
-const storageSizeBreaker: Breaker = (c, r) => {
-  const value = pick(["ten", "1GB", "10 Gi", "Gi", "1.2.3", "0", "0Gi", "-1Gi", "0.0"], r);
-  return edit(
+const storageSizeBreaker: Breaker = (c, r) => rules.perconaSizeBreak(c, r, "percona.storageSize");
+
+const componentBreaker: Breaker = (c, r) => rules.componentBreak(c, r, "component-only field");
+
+const storageZeroBreaker: Breaker = (c, r) =>
+  rules.storageZeroBreak(
     c,
-    "percona.storageSize",
-    "percona.storageSize",
-    `percona.storageSize = ${value}`,
-    (a) => setPath(a, "percona.storageSize", value),
-  );
-};
-
-const componentBreaker: Breaker = (c, r) => {
-  const options: Array<[string, unknown]> = [
-    ["namespace", pick(["Bad_NS", "-ns", "n".repeat(64), "", "a.b"], r >> 3)],
-    ["labels.app", "mine"],
-    ["labels.instance", "mine"],
-    ["labels.team", 5],
-    ["annotations.note", false],
-  ];
-  const [dotted, value] = pick(options, r);
-  return edit(c, "component-only field", dotted, `${dotted} = ${JSON.stringify(value)}`, (a) =>
-    setPath(a, dotted, value),
-  );
-};
-
-const storageZeroBreaker: Breaker = (c, r) => {
-  const fields = ["metadataSize", "cacheSize", "controlPlaneSize"];
-  if ((c.args as Obj).storage?.contentSize !== undefined) fields.push("contentSize");
-  const dotted = `storage.${pick(fields, r)}`;
-  const value = pick(["0Gi", "0Mi", "00Ti"], r >> 3);
-  return edit(c, "storage size zero", dotted, `${dotted} = ${value}`, (a) =>
-    setPath(a, dotted, value),
-  );
-};
-
-const resourcesBreaker: Breaker = (c, r) => {
-  const resource = pick(["cpu", "memory", "ephemeral-storage"], r);
-  if (r & 8) {
-    const dotted = `resources.requests.${resource}`;
-    const value = pick(["-1", "-500m", "-1Gi"], r >> 4);
-    return edit(c, "resources", dotted, `${dotted} = ${value}`, (a) => setPath(a, dotted, value));
-  }
-  const dotted = `resources.requests.${resource}`;
-  return edit(c, "resources", dotted, `${resource}: requests 2 above limits 1`, (a) => {
-    setPath(a, `resources.limits.${resource}`, "1");
-    setPath(a, dotted, pick(["2", 2, "1001m", "1.5"], r >> 4));
-  });
-};
-
-const imageBreaker: Breaker = (c, r) => {
-  const value = pick(
-    ["", " ", "dittofs: latest", "ditto\u2028fs", "ditto\u0000fs", "\ufeffdittofs"],
+    "storage size zero",
+    ["metadataSize", "cacheSize", "controlPlaneSize"],
     r,
+    r >> 3,
   );
-  return edit(c, "image", "image", `image = ${JSON.stringify(value)}`, (a) =>
-    setPath(a, "image", value),
-  );
-};
 
-const storageClassBreaker: Breaker = (c, r) => {
-  const dotted = pick(["storage.storageClassName", "percona.storageClassName"], r);
-  const value = pick(["Fast_SSD", "-ssd", "ssd-", "a..b", "x".repeat(254), "fast ssd"], r >> 2);
-  return edit(c, "storage class", dotted, `${dotted} = ${value}`, (a) => setPath(a, dotted, value));
-};
+const resourcesBreaker: Breaker = (c, r) =>
+  rules.resourcesBreak(
+    c,
+    r >> 4,
+    "resources",
+    pick(["cpu", "memory", "ephemeral-storage"], r),
+    (r & 8) !== 0,
+  );
+
+const imageBreaker: Breaker = (c, r) => rules.imageBreak(c, r, "image");
+
+const storageClassBreaker: Breaker = (c, r) =>
+  rules.storageClassBreak(c, "storage class", r, r >> 2);
 
 const privilegedPortBreaker: Breaker = (c, r) => {
   const args = c.args as Obj;
@@ -378,18 +275,15 @@ const securityContextBreaker: Breaker = (c, r) => {
   );
 };
 
-const unsafeIntegerBreaker: Breaker = (c, r) => {
-  const args = c.args as Obj;
-  const options = ["securityContext.runAsUser", "podSecurityContext.fsGroup"].filter((p) =>
-    settable(args, p),
+const unsafeIntegerBreaker: Breaker = (c, r) =>
+  rules.unsafeIntegerBreak(
+    c,
+    r,
+    "unsafe integer",
+    ["securityContext.runAsUser", "podSecurityContext.fsGroup"].filter((p) =>
+      settable(c.args as Obj, p),
+    ),
   );
-  if (options.length === 0) return undefined;
-  const dotted = pick(options, r);
-  const value = pick([2 ** 53, 2 ** 63, 1e20, -(2 ** 60)], r >> 2);
-  return edit(c, "unsafe integer", dotted, `${dotted} = ${value}`, (a) =>
-    setPath(a, dotted, value),
-  );
-};
 
 const loneSurrogateBreaker: Breaker = (c, r) => {
   const dotted = pick(
@@ -397,9 +291,11 @@ const loneSurrogateBreaker: Breaker = (c, r) => {
     r,
   );
   if (!settable(c.args as Obj, dotted)) return undefined;
-  const value = pick(["a\ud800", "\udc00b", "x\udbff\u0041"], r >> 2);
-  return edit(c, "lone surrogate", dotted, `${dotted} holds a lone surrogate`, (a) =>
-    setPath(a, dotted, value),
+  return rules.loneSurrogateBreak(
+    c,
+    "lone surrogate",
+    dotted,
+    pick(["a\ud800", "\udc00b", "x\udbff\u0041"], r >> 2),
   );
 };
 
@@ -426,31 +322,6 @@ const BREAKERS: Breaker[] = [
   securityContextBreaker,
   unsafeIntegerBreaker,
   loneSurrogateBreaker,
-];
-
-export const RULES: Rule[] = [
-  "type",
-  "enum",
-  "minimum/maximum",
-  "pattern",
-  "required",
-  "unknown field",
-  "port conflict",
-  "path rule",
-  "backup bucket/endpoint",
-  "secretValues/ref conflict",
-  "name",
-  "secret selector",
-  "percona.storageSize",
-  "component-only field",
-  "storage size zero",
-  "resources",
-  "image",
-  "storage class",
-  "privileged port",
-  "security context",
-  "unsafe integer",
-  "lone surrogate",
 ];
 
 /** A valid case with one rule broken (every rule about equally often). */

@@ -24,16 +24,18 @@ import { run } from "../../src/cli/main";
 import { DittoServer } from "../../src/ditto-server";
 import { renderServer } from "../../src/render";
 import { DittoSecretError, DittoSpecError } from "../../src/resolve/errors";
-import { clusterSecrets, errorOf, newProgramRun, registered } from "../helpers/mocks";
+import { clusterSecrets, newProgramRun, registered } from "../helpers/mocks";
 import { leaked } from "../helpers/needles";
 import { captureWarnings, failedProgram } from "../helpers/mocked-program";
+import { errorOf } from "../helpers/errors";
+import type { Obj } from "../helpers/objects";
+import { MINIMAL } from "../helpers/specs";
+import { b64, fromB64 } from "../helpers/base64";
 
 const DIR = path.join(__dirname, "..", "fixtures", "invalid");
 const MIN_CASES = 150;
 /** Cases of the v0.29 object model (`# release: v0.29`). */
 const MIN_V029_CASES = 40;
-
-type Obj = Record<string, any>;
 
 interface CorpusCase {
   file: string;
@@ -89,7 +91,7 @@ function secretValues(c: CorpusCase): string[] {
   for (const doc of documents(c.text) ?? []) {
     if (doc.kind === "Secret") {
       values.push(...leaves(doc.stringData), ...leaves(doc.data));
-      for (const v of leaves(doc.data)) values.push(Buffer.from(v, "base64").toString("utf8"));
+      for (const v of leaves(doc.data)) values.push(fromB64(v));
     }
     if (doc.kind === "DittoServer") values.push(...leaves(doc.spec?.secretValues));
   }
@@ -109,8 +111,7 @@ function componentInput(c: CorpusCase): { name: string; args: Obj; secrets: Map<
   const secrets = new Map<string, Obj>();
   for (const s of docs.filter((d) => d.kind === "Secret")) {
     const data: Obj = { ...(s.data ?? {}) };
-    for (const [k, v] of Object.entries(s.stringData ?? {}))
-      data[k] = Buffer.from(String(v), "utf8").toString("base64");
+    for (const [k, v] of Object.entries(s.stringData ?? {})) data[k] = b64(String(v));
     secrets.set(`${s.metadata.namespace ?? "default"}/${s.metadata.name}`, data);
   }
   return {
@@ -128,7 +129,7 @@ function componentInput(c: CorpusCase): { name: string; args: Obj; secrets: Map<
 function componentChecksSecretValues(): boolean {
   try {
     new DittoServer("corpus-probe", {
-      storage: { metadataSize: "1Gi" },
+      ...MINIMAL,
       secretValues: { probe: "x" },
     } as any);
     return false;

@@ -5,38 +5,14 @@
  */
 import { expect } from "chai";
 import fc from "fast-check";
-import { DittoServer } from "../../src/ditto-server";
-import { DittoSpecError } from "../../src/resolve/errors";
-import { registered } from "../helpers/mocks";
+import { problemsOf } from "../helpers/errors";
 import { render } from "../helpers/render";
+import { MINIMAL } from "../helpers/specs";
 import { SEED } from "./arbitraries";
-import { brokenCase, RULES, type BrokenCase, type Rule } from "./breakers";
+import { brokenCase, RULES, type Rule } from "./breakers";
+import { expectRejectedAtPath, problemPath } from "./rejections";
 
 const RUNS = 1000;
-
-/** The field path of a problem line (`spec.x.y: ...` → `spec.x.y`). */
-export const problemPath = (line: string): string => line.slice(0, line.indexOf(": "));
-
-function renderError(b: BrokenCase): DittoSpecError {
-  try {
-    render(b.name, structuredClone(b.args), b.base.secrets, b.base.generated);
-  } catch (e) {
-    if (e instanceof DittoSpecError) return e;
-    throw e;
-  }
-  throw new Error(`accepted: ${b.rule}: ${b.change}`);
-}
-
-function componentError(b: BrokenCase): { error: unknown; registeredDelta: number } {
-  const before = registered.length;
-  let error: unknown;
-  try {
-    new DittoServer(b.name, structuredClone(b.args) as any);
-  } catch (e) {
-    error = e;
-  }
-  return { error, registeredDelta: registered.length - before };
-}
 
 describe("verification: invalid specs (one rule broken)", function () {
   this.timeout(240_000);
@@ -58,17 +34,9 @@ describe("verification: invalid specs (one rule broken)", function () {
     console.log(`      [invalid-specs] fast-check seed ${SEED}, ${RUNS} runs`);
     fc.assert(
       fc.property(brokenCase, (b) => {
-        const what = `${b.rule}: ${b.change}`;
-        const error = renderError(b);
-        expect(error.problems.length, what).to.be.greaterThan(0);
-        for (const line of error.problems)
-          expect(problemPath(line), `${what}\n${line}`).to.equal(b.path);
-
-        const { error: thrown, registeredDelta } = componentError(b);
-        expect(thrown, what).to.be.instanceOf(DittoSpecError);
-        expect((thrown as DittoSpecError).problems, what).to.deep.equal(error.problems);
-        expect((thrown as Error).message, what).to.equal(error.message);
-        expect(registeredDelta, `${what}: resources registered`).to.equal(0);
+        expectRejectedAtPath(b, () =>
+          render(b.name, structuredClone(b.args), b.base.secrets, b.base.generated),
+        );
 
         rejected++;
         exactPath++;
@@ -95,12 +63,7 @@ describe("verification: invalid specs (one rule broken)", function () {
         ["spec.database.sqlite.path", { database: { sqlite: { path: "/data/controlplane/." } } }],
       ];
       for (const [path, spec] of cases) {
-        let problems: string[] = [];
-        try {
-          render("paths", { storage: { metadataSize: "1Gi" }, ...spec });
-        } catch (e) {
-          problems = (e as DittoSpecError).problems ?? [String(e)];
-        }
+        const problems = problemsOf(() => render("paths", { ...MINIMAL, ...spec }));
         expect(problems.map(problemPath), JSON.stringify(spec)).to.deep.equal([path]);
       }
     });

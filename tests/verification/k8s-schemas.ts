@@ -27,8 +27,7 @@ import { StatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
 import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
 import { REFERENCE } from "../helpers/samples";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../helpers/objects";
 
 export const PERCONA_CRD = path.join(
   REFERENCE,

@@ -9,8 +9,8 @@ import { CONFIG_HASH_ANNOTATION } from "../../src/hash";
 import type { ObjectModel } from "../../src/models/object-model";
 import type { Deployed } from "../helpers/component";
 import { fakeRandom } from "../helpers/mocks";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../helpers/objects";
+import { b64 } from "../helpers/base64";
 
 export type Wrap = "secret" | "later" | "output";
 
@@ -74,7 +74,6 @@ export function normalised(
   generated: Array<[string, number]>,
 ): string[] {
   const replace = (text: string) => text.split(name).join(as);
-  const b64 = (s: string) => Buffer.from(s).toString("base64");
   // Secret reads are shared by the servers of a program (one per Secret per provider): the second deployment of a
   // pair reuses the first one's, so reads are not part of the comparison.
   return d.children

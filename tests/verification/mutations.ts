@@ -16,126 +16,51 @@ import {
   portsValid,
   schemaDefault,
   setPath,
-  deletePath,
   type SpecCase,
 } from "./arbitraries";
+import {
+  flipAt,
+  flipByte,
+  generatedLocation,
+  mutationKit,
+  mutationList,
+  nextInt32,
+  pickFrom,
+  postgresRange,
+  refLocation,
+  valueLocation,
+  type Apply,
+  type Location,
+  type Mutation,
+} from "./mutation-kit";
+import type { Obj } from "../helpers/objects";
 
-type Obj = Record<string, any>;
-
-export type MutationKind = "secret" | "config" | "maybe" | "other";
-
-export interface Mutation {
-  label: string;
-  kind: MutationKind;
-  /** The changed case, or undefined when the change does not apply to this case. */
-  apply(c: SpecCase, r: number): SpecCase | undefined;
-}
-
-const ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-
-/** Changes one alphanumeric character of `text` (within [from, from+length)) to another one. */
-export function flipByte(text: string, r: number, from = 0, length = text.length): string {
-  const positions: number[] = [];
-  for (let i = from; i < from + length; i++) if (ALNUM.includes(text[i])) positions.push(i);
-  if (positions.length === 0) throw new Error("no alphanumeric character to change");
-  const at = positions[r % positions.length];
-  const replacement =
-    ALNUM[(ALNUM.indexOf(text[at]) + 1 + (r % (ALNUM.length - 1))) % ALNUM.length];
-  return `${text.slice(0, at)}${replacement}${text.slice(at + 1)}`;
-}
-
-function clone(c: SpecCase): SpecCase {
-  return structuredClone(c);
-}
-
-/** A change of args; undefined when it would break the port rules. */
-function editArgs(fn: (args: Obj, r: number, c: SpecCase) => boolean | void) {
-  return (c: SpecCase, r: number): SpecCase | undefined => {
-    const next = clone(c);
-    if (fn(next.args as Obj, r, next) === false) return undefined;
-    return portsValid(next.args as Obj) ? next : undefined;
-  };
-}
-
-/** Another int32 value: one more, or 1 after the largest (the fields are `format: int32`). */
-const nextInt32 = (n: number) => (n >= 2 ** 31 - 1 ? 1 : n + 1);
-
-const effective = (args: Obj, path: string) => getPath(args, path) ?? schemaDefault(path);
-
-/** A different value for a string field (defaults considered). */
-const changeText = (path: string): Mutation["apply"] =>
-  editArgs((args) => setPath(args, path, `${effective(args, path) ?? ""}x`));
-
-/** Another value of an enum field. */
-function changeEnum(path: string): Mutation["apply"] {
-  let schema: any = specSchema;
-  for (const k of path.split(".")) schema = schema.properties[k];
-  const values: string[] = schema.enum;
-  return editArgs((args, r) => {
-    const others = values.filter((v) => v !== effective(args, path));
-    if (others.length === 0) return false;
-    setPath(args, path, others[r % others.length]);
-    return true;
-  });
-}
-
-const toggle = (path: string): Mutation["apply"] =>
-  editArgs((args) => setPath(args, path, !effective(args, path)));
-
-const newPort = (path: string): Mutation["apply"] =>
-  editArgs((args, r) => setPath(args, path, freePort(args, r)));
+const kit = mutationKit<SpecCase>({
+  schema: specSchema,
+  defaultOf: schemaDefault,
+  valid: (c) => portsValid(c.args as Obj),
+  freePort,
+});
+const { clone, effective, editArgs, changeText, changeEnum, toggle, newPort, fields } = kit;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Secret material: where the hashed bytes are
 
-interface Location {
-  label: string;
-  read(c: SpecCase): string;
-  write(c: SpecCase, value: string): void;
-  /** The part that may change and keep the value valid (the Postgres password). */
-  range?(c: SpecCase): [number, number];
-}
-
-const refLocation = (label: string, refPath: string): Location => ({
-  label,
-  read: (c) => {
-    const ref = getPath(c.args as Obj, refPath);
-    return c.secrets[ref.name][ref.key];
-  },
-  write: (c, v) => {
-    const ref = getPath(c.args as Obj, refPath);
-    c.secrets[ref.name][ref.key] = v;
-  },
-});
-
-const valueLocation = (label: string, path: string): Location => ({
-  label,
-  read: (c) => getPath(c.args as Obj, path),
-  write: (c, v) => setPath(c.args as Obj, path, v),
-});
-
-const postgresRange = (c: SpecCase): [number, number] => [
-  c.postgres!.passwordAt,
-  c.postgres!.passwordLength,
-];
+type SecretLocation = Location<SpecCase>;
 
 function s3SecretName(c: SpecCase): string | undefined {
   return c.features.s3 === "ref" ? (c.args as Obj).s3.credentialsSecretRef.secretName : undefined;
 }
 
 /** Every value the pod reads (so the hash covers it), for this case. */
-export function hashedLocations(c: SpecCase): Location[] {
+export function hashedLocations(c: SpecCase): SecretLocation[] {
   const f = c.features;
-  const out: Location[] = [];
+  const out: SecretLocation[] = [];
   if (f.jwt === "ref") out.push(refLocation("referenced JWT", "identity.jwt.secretRef"));
   if (f.jwt === "value")
     out.push(valueLocation("secretValues.jwtSecret", "secretValues.jwtSecret"));
   if (f.jwt === "generated" || f.jwt === "emptyName") {
-    out.push({
-      label: "generated JWT",
-      read: (x) => x.generated.jwtSecret,
-      write: (x, v) => (x.generated.jwtSecret = v),
-    });
+    out.push(generatedLocation("jwtSecret", "generated JWT"));
   }
   if (f.adminHash)
     out.push(refLocation("referenced admin hash", "identity.admin.passwordSecretRef"));
@@ -147,11 +72,7 @@ export function hashedLocations(c: SpecCase): Location[] {
     );
   }
   if (f.initial === "generated") {
-    out.push({
-      label: "generated admin password",
-      read: (x) => x.generated.adminInitialPassword,
-      write: (x, v) => (x.generated.adminInitialPassword = v),
-    });
+    out.push(generatedLocation("adminInitialPassword", "generated admin password"));
   }
   if (f.postgres === "ref") {
     out.push({
@@ -190,21 +111,9 @@ export function hashedLocations(c: SpecCase): Location[] {
   return out;
 }
 
-const secretByte: Mutation = {
-  label: "one byte of a secret the pod reads",
-  kind: "secret",
-  apply(c, r) {
-    const locations = hashedLocations(c);
-    const location = locations[r % locations.length];
-    const next = clone(c);
-    const [from, length] = location.range ? location.range(next) : [0, undefined];
-    const text = location.read(next);
-    location.write(next, flipByte(text, Math.floor(r / 7), from, length ?? text.length));
-    return next;
-  },
-};
+const secretByte = flipAt("secret", "one byte of a secret the pod reads", hashedLocations);
 
-const unreadKey: Mutation = {
+const unreadKey: Mutation<SpecCase> = {
   label: "a key of a referenced Secret the pod does not read",
   kind: "other",
   apply(c, r) {
@@ -220,49 +129,17 @@ const unreadKey: Mutation = {
   },
 };
 
-const unreferencedSecret: Mutation = {
-  label: "a Secret nothing references",
-  kind: "other",
-  apply(c, r) {
-    const next = clone(c);
-    const old = next.secrets["unreferenced-secret"]?.value;
-    next.secrets["unreferenced-secret"] = { value: old ? flipByte(old, r) : "added" };
-    return next;
-  },
-};
-
-const unusedGenerated: Mutation = {
-  label: "a generated value the deployment does not use",
-  kind: "other",
-  apply(c, r) {
-    const next = clone(c);
-    const jwtUsed = c.features.jwt === "generated" || c.features.jwt === "emptyName";
-    const initialUsed = c.features.initial === "generated";
-    if (jwtUsed && initialUsed) return undefined;
-    if (!jwtUsed) next.generated.jwtSecret = flipByte(next.generated.jwtSecret, r);
-    if (!initialUsed)
-      next.generated.adminInitialPassword = flipByte(next.generated.adminInitialPassword, r);
-    return next;
-  },
-};
+const unusedGenerated = kit.unusedGenerated((c) => ({
+  jwt: c.features.jwt === "generated" || c.features.jwt === "emptyName",
+  admin: c.features.initial === "generated",
+}));
 
 // ---------------------------------------------------------------------------------------------------------------
 
-const otherFields: Array<[string, Mutation["apply"]]> = [
-  ["image", editArgs((a) => setPath(a, "image", `${effective(a, "image")}-other`))],
-  ["replicas", editArgs((a) => setPath(a, "replicas", 1 - effective(a, "replicas")))],
-  ["storage.metadataSize", editArgs((a) => setPath(a, "storage.metadataSize", "777Mi"))],
+const otherFields: Array<[string, Apply<SpecCase>]> = [
+  ...fields("image", "replicas", "storage.metadataSize"),
   ["storage.cacheSize", editArgs((a) => setPath(a, "storage.cacheSize", "778Mi"))],
-  [
-    "storage.contentSize",
-    editArgs((a) =>
-      a.storage.contentSize === undefined
-        ? setPath(a, "storage.contentSize", "779Mi")
-        : deletePath(a, "storage.contentSize"),
-    ),
-  ],
-  ["storage.controlPlaneSize", editArgs((a) => setPath(a, "storage.controlPlaneSize", "780Mi"))],
-  ["storage.storageClassName", changeText("storage.storageClassName")],
+  ...fields("storage.contentSize", "storage.controlPlaneSize", "storage.storageClassName"),
   ["nfsPort", newPort("nfsPort")],
   ["smb.enabled", toggle("smb.enabled")],
   ["smb.port", newPort("smb.port")],
@@ -272,7 +149,7 @@ const otherFields: Array<[string, Mutation["apply"]]> = [
   ],
   ["smb.credits.strategy", changeEnum("smb.credits.strategy")],
   ["smb.timeouts.read", changeText("smb.timeouts.read")],
-  ["service.type", changeEnum("service.type")],
+  ...fields("service.type"),
   [
     "service.annotations",
     editArgs((a) =>
@@ -281,11 +158,7 @@ const otherFields: Array<[string, Mutation["apply"]]> = [
   ],
   ["s3.region", changeText("s3.region")],
   ["s3.bucket", changeText("s3.bucket")],
-  [
-    "percona.replicas",
-    editArgs((a) => setPath(a, "percona.replicas", (effective(a, "percona.replicas") % 5) + 1)),
-  ],
-  ["percona.storageSize", editArgs((a) => setPath(a, "percona.storageSize", "31Gi"))],
+  ...fields("percona.replicas", "percona.storageSize"),
   ["percona.databaseName", changeText("percona.databaseName")],
   ["percona.deleteWithServer", toggle("percona.deleteWithServer")],
   [
@@ -302,21 +175,7 @@ const otherFields: Array<[string, Mutation["apply"]]> = [
     "percona.backup.fullSchedule",
     editArgs((a) => setPath(a, "percona.backup.fullSchedule", "15 3 * * *")),
   ],
-  ["resources", editArgs((a) => setPath(a, "resources", { limits: { cpu: "3", memory: "3Gi" } }))],
-  [
-    "securityContext",
-    editArgs((a) => setPath(a, "securityContext", { runAsUser: 4242, runAsNonRoot: true })),
-  ],
-  ["podSecurityContext", editArgs((a) => setPath(a, "podSecurityContext", { fsGroup: 4242 }))],
-  ["labels", editArgs((a) => setPath(a, "labels", { ...a.labels, "example.com/added": "yes" }))],
-  [
-    "annotations",
-    editArgs((a) => setPath(a, "annotations", { ...a.annotations, "example.com/added": "yes" })),
-  ],
-  [
-    "namespace",
-    editArgs((a) => setPath(a, "namespace", `${a.namespace ?? "default"}-other`.slice(-63))),
-  ],
+  ...kit.podAndMetadata,
   [
     "name",
     (c) => {
@@ -327,7 +186,7 @@ const otherFields: Array<[string, Mutation["apply"]]> = [
   ],
 ];
 
-const configFields: Array<[string, Mutation["apply"]]> = [
+const configFields: Array<[string, Apply<SpecCase>]> = [
   ["cache.size", changeText("cache.size")],
   [
     "cache.path",
@@ -339,59 +198,25 @@ const configFields: Array<[string, Mutation["apply"]]> = [
       ),
     ),
   ],
-  ["identity.jwt.accessTokenDuration", changeText("identity.jwt.accessTokenDuration")],
-  ["identity.jwt.refreshTokenDuration", changeText("identity.jwt.refreshTokenDuration")],
+  ...fields("identity.jwt.accessTokenDuration", "identity.jwt.refreshTokenDuration"),
   ["identity.jwt.issuer", changeText("identity.jwt.issuer")],
-  ["identity.admin.username", changeText("identity.admin.username")],
-  ["controlPlane.port", newPort("controlPlane.port")],
+  ...fields("identity.admin.username", "controlPlane.port"),
   ["metrics.port", newPort("metrics.port")],
 ];
 
-const maybeConfigFields: Array<[string, Mutation["apply"]]> = [
-  [
-    "database.sqlite.path",
-    editArgs((a) => setPath(a, "database.sqlite.path", `${effective(a, "database.sqlite.path")}x`)),
-  ],
-  ["database.type", changeEnum("database.type")],
-  [
-    "percona.enabled",
-    editArgs((a) => {
-      setPath(a, "percona.enabled", !effective(a, "percona.enabled"));
-      const backup = a.percona.backup ?? {};
-      return !(a.percona.enabled && backup.enabled && (!backup.bucket || !backup.endpoint));
-    }),
-  ],
+const maybeConfigFields: Array<[string, Apply<SpecCase>]> = [
+  ...fields("database.sqlite.path", "database.type"),
+  ["percona.enabled", kit.perconaEnabled()],
   ["metrics.enabled", toggle("metrics.enabled")],
 ];
 
-export const MUTATIONS: Mutation[] = [
-  secretByte,
-  unreadKey,
-  unreferencedSecret,
-  unusedGenerated,
-  ...otherFields.map(([label, apply]) => ({ label, kind: "other" as const, apply })),
-  ...configFields.map(([label, apply]) => ({ label, kind: "config" as const, apply })),
-  ...maybeConfigFields.map(([label, apply]) => ({ label, kind: "maybe" as const, apply })),
-];
+export const MUTATIONS: Array<Mutation<SpecCase>> = mutationList(
+  [secretByte, unreadKey, kit.unreferencedSecret, unusedGenerated],
+  otherFields,
+  configFields,
+  maybeConfigFields,
+);
 
-/** `count` applicable mutations for `c`, picked by `picks` (one secret byte among them whenever possible). */
-export function pickMutations(
-  c: SpecCase,
-  picks: number[],
-): Array<{ mutation: Mutation; changed: SpecCase }> {
-  const chosen: Array<{ mutation: Mutation; changed: SpecCase }> = [];
-  const candidates = [secretByte, ...MUTATIONS.filter((m) => m !== secretByte)];
-  picks.forEach((pick, i) => {
-    // The first pick is always a secret byte; the others range over every mutation.
-    const pool = i === 0 ? [secretByte] : candidates;
-    for (let step = 0; step < pool.length; step++) {
-      const mutation = pool[(pick + step) % pool.length];
-      const changed = mutation.apply(c, pick);
-      if (changed) {
-        chosen.push({ mutation, changed });
-        return;
-      }
-    }
-  });
-  return chosen;
-}
+/** `picks.length` applicable mutations for `c`, picked by `picks`: the first a secret byte, the others any. */
+export const pickMutations = (c: SpecCase, picks: number[]) =>
+  pickFrom(c, picks, [secretByte], [secretByte, ...MUTATIONS.filter((m) => m !== secretByte)]);

@@ -19,12 +19,12 @@ import { DittoSpecError } from "../../src/resolve/errors";
 import type { PlainArgs } from "../../src/resolve/component-fields";
 import { deploy } from "../helpers/component";
 import { putClusterSecret } from "../helpers/mocks";
-import { FEB, find, render } from "../helpers/render";
+import { render } from "../helpers/render";
 import { KNOWN_KINDS, objectProblems, objectsProblems, perconaSchema } from "./k8s-schemas";
 import { captureWarnings } from "../helpers/mocked-program";
 import { SAMPLES, SAMPLE_SECRET_FILES } from "../helpers/samples";
-
-type Obj = Record<string, any>;
+import { FEB, MINIMAL } from "../helpers/specs";
+import { find, type Obj } from "../helpers/objects";
 
 const SAMPLE_SECRETS = SAMPLE_SECRET_FILES.map((f) => path.join(SAMPLES, f));
 const EXAMPLE = path.join(__dirname, "..", "fixtures", "feb2026", "example.yaml");
@@ -85,7 +85,7 @@ const FULL_REFS: PlainArgs = {
 
 /** Everything on, secrets passed as values (owned Secrets). */
 const FULL_VALUES: PlainArgs = {
-  storage: { metadataSize: "1Gi" },
+  ...MINIMAL,
   smb: { enabled: true },
   metrics: { enabled: true },
   percona: { enabled: true },
@@ -164,9 +164,7 @@ describe("verification: object schemas", function () {
     });
 
     it("rejects a bad quantity and an int32 overflow", () => {
-      const sts = render("q", { storage: { metadataSize: "1Gi" } }).objects.find(
-        (o: Obj) => o.kind === "StatefulSet",
-      ) as Obj;
+      const sts = render("q", MINIMAL).objects.find((o: Obj) => o.kind === "StatefulSet") as Obj;
       const bad = structuredClone(sts);
       bad.spec.template.spec.containers[0].resources = { limits: { cpu: "lots" } };
       bad.spec.template.spec.containers[0].ports[0].containerPort = 2 ** 31;
@@ -177,7 +175,7 @@ describe("verification: object schemas", function () {
 
     it("checks the PerconaPGCluster: closed objects, CEL rules, metadata, open where the CRD preserves fields", () => {
       const pg = find(
-        render("pgc", { storage: { metadataSize: "1Gi" }, percona: { enabled: true } }),
+        render("pgc", { ...MINIMAL, percona: { enabled: true } }),
         "PerconaPGCluster",
         "pgc-postgres",
       );
@@ -252,7 +250,7 @@ describe("verification: object schemas", function () {
 
   describe("render path", () => {
     it("minimal spec", () => {
-      expectValid(render("minimal", { storage: { metadataSize: "1Gi" } }).objects);
+      expectValid(render("minimal", MINIMAL).objects);
     });
 
     it("everything on, every Secret referenced", () => {
@@ -328,7 +326,7 @@ describe("verification: object schemas", function () {
     function rejectedOrValid(field: string, args: PlainArgs): void {
       let objects: object[];
       try {
-        objects = render("bug", { storage: { metadataSize: "1Gi" }, ...args }).objects;
+        objects = render("bug", { ...MINIMAL, ...args }).objects;
       } catch (e) {
         expect(e).to.be.instanceOf(DittoSpecError);
         expect((e as DittoSpecError).problems.some((p) => p.startsWith(`${field}`))).to.equal(
@@ -386,7 +384,7 @@ describe("verification: object schemas", function () {
     it("resources.claims (the pod declares no resourceClaims)", () => {
       expect(() =>
         render("claims", {
-          storage: { metadataSize: "1Gi" },
+          ...MINIMAL,
           resources: { claims: [{ name: "gpu" }] },
         }),
       ).to.throw(DittoSpecError, "spec.resources.claims");
@@ -396,10 +394,7 @@ describe("verification: object schemas", function () {
     // with a digit is accepted (src/naming.ts checks DNS-1123 only), then `<name>-headless`, `-file`, `-api` are
     // rejected by the API server.
     it("a DittoServer name starting with a digit", () => {
-      expect(() => render("1ditto", { storage: { metadataSize: "1Gi" } })).to.throw(
-        DittoSpecError,
-        "metadata.name",
-      );
+      expect(() => render("1ditto", MINIMAL)).to.throw(DittoSpecError, "metadata.name");
     });
 
     // BUG: label keys must be qualified names and values at most 63 characters of [A-Za-z0-9_.-] (starting and
@@ -413,10 +408,10 @@ describe("verification: object schemas", function () {
         ["spec.service.annotations", { service: { annotations: { "bad key!": "x" } } }],
       ];
       for (const [field, args] of cases) {
-        expect(
-          () => render("labels", { storage: { metadataSize: "1Gi" }, ...args }),
+        expect(() => render("labels", { ...MINIMAL, ...args }), field).to.throw(
+          DittoSpecError,
           field,
-        ).to.throw(DittoSpecError, field);
+        );
       }
     });
   });

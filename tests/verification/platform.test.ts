@@ -8,8 +8,9 @@ import fc from "fast-check";
 import { DittoSpecError } from "../../src/resolve/errors";
 import { render } from "../helpers/render";
 import { objectProblems } from "./k8s-schemas";
+import type { Obj } from "../helpers/objects";
+import { MINIMAL } from "../helpers/specs";
 
-type Obj = Record<string, any>;
 const SEED = 20261207;
 const RUNS = 300;
 
@@ -200,7 +201,7 @@ for (const release of ["v0.29", "2026-02"]) {
       let budgets = 0;
       fc.assert(
         fc.property(platformArgs, (platform) => {
-          const args = { operatorRelease: release, storage: { metadataSize: "1Gi" }, ...platform };
+          const args = { operatorRelease: release, ...MINIMAL, ...platform };
           const objects = render("platform", args).objects as Obj[];
           for (const o of objects)
             expect(objectProblems(o), `${o.kind} ${o.metadata.name}`).to.deep.equal([]);
@@ -223,7 +224,7 @@ for (const release of ["v0.29", "2026-02"]) {
             try {
               render("platform", {
                 operatorRelease: release,
-                storage: { metadataSize: "1Gi" },
+                ...MINIMAL,
                 ...broken,
               });
             } catch (e) {

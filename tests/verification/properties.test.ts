@@ -10,38 +10,26 @@
 import { expect } from "chai";
 import fc from "fast-check";
 import { stringify } from "yaml";
-import { CONFIG_FILE_NAME } from "../../src/defaults";
 import specSchema from "../../src/generated/feb2026/spec-schema.json";
-import { CONFIG_HASH_ANNOTATION } from "../../src/hash";
 import type { RenderResult } from "../../src/render";
+import type { Obj } from "../helpers/objects";
 import { render } from "../helpers/render";
-import { SEED, validCase, type SpecCase } from "./arbitraries";
 import { namesAndLabels, objectsApiServerProblems } from "./api-server-rules";
+import { SEED, validCase, type SpecCase } from "./arbitraries";
 import { objectsProblems } from "./k8s-schemas";
-import { pickMutations, type MutationKind } from "./mutations";
-
-type Obj = Record<string, any>;
+import { pickMutations } from "./mutations";
+import {
+  countOn,
+  expectEveryKind,
+  expectHashFollows,
+  mutationSummary,
+  neverGenerated,
+  newMutationStats,
+  presentPaths,
+  schemaPaths,
+} from "./property-kit";
 
 const RUNS = 1000;
-
-/** Every field path of the CRD spec (`[]` for array items, map values not included). */
-function schemaPaths(schema: Obj, at: string[] = []): string[] {
-  const own = at.length > 0 ? [at.join(".")] : [];
-  const props = Object.entries((schema.properties ?? {}) as Record<string, Obj>).flatMap(([k, s]) =>
-    schemaPaths(s, [...at, k]),
-  );
-  const items = schema.items ? schemaPaths(schema.items, [...at, "[]"]) : [];
-  return [...own, ...props, ...items];
-}
-
-/** Every field path present in generated args (array indices as `[]`). */
-function presentPaths(value: unknown, at: string[] = [], out = new Set<string>()): Set<string> {
-  if (at.length > 0) out.add(at.join("."));
-  if (Array.isArray(value)) value.forEach((v) => presentPaths(v, [...at, "[]"], out));
-  else if (typeof value === "object" && value !== null)
-    for (const [k, v] of Object.entries(value)) presentPaths(v, [...at, k], out);
-  return out;
-}
 
 /** Left out of the generator on purpose: Kubernetes rejects any claim the pod does not declare (known bug). */
 const NOT_GENERATED = /^resources\.claims/;
@@ -52,11 +40,6 @@ const renderCase = (c: SpecCase): RenderResult =>
 const yamlOf = (r: RenderResult) =>
   r.objects.map((o) => stringify(o, { lineWidth: 0 })).join("---\n");
 
-function configOf(r: RenderResult): string {
-  const cm = (r.objects as Obj[]).find((o) => o.kind === "ConfigMap");
-  return cm!.data[CONFIG_FILE_NAME];
-}
-
 describe("verification: properties of 1000 generated valid specs", function () {
   this.timeout(240_000);
 
@@ -66,8 +49,7 @@ describe("verification: properties of 1000 generated valid specs", function () {
     fields: 0,
     specs: 0,
     objects: 0,
-    mutations: { secret: 0, config: 0, maybe: 0, other: 0 } as Record<MutationKind, number>,
-    maybeChanged: 0,
+    ...newMutationStats(),
     features: {} as Record<string, number>,
   };
 
@@ -77,8 +59,7 @@ describe("verification: properties of 1000 generated valid specs", function () {
     console.log(
       `      [properties] seed ${SEED}: ${stats.specs} specs covering ${stats.fields} CRD fields, ` +
         `${stats.objects} objects schema-valid, ` +
-        `hash mutations secret ${stats.mutations.secret} / config ${stats.mutations.config} / ` +
-        `conditional ${stats.mutations.maybe} (${stats.maybeChanged} changed the config) / other ${stats.mutations.other}; ` +
+        `${mutationSummary(stats)}; ` +
         `on: smb ${on("smb")}, metrics ${on("metrics")}, percona ${on("percona")} (backup ${on("perconaBackup")}), ` +
         `postgres ${on("postgres")}, s3 ${on("s3")}, sqlite ${on("sqlite")}; ` +
         `property ${passed ? "held" : "FAILED (counts include shrinking)"}`,
@@ -109,45 +90,14 @@ describe("verification: properties of 1000 generated valid specs", function () {
             expect(value, label).to.match(pattern);
           }
         }
-        const hash = first.configHash;
-        const template = (first.objects as Obj[]).find((o) => o.kind === "StatefulSet")!.spec
-          .template;
-        expect(template.metadata.annotations[CONFIG_HASH_ANNOTATION]).to.equal(hash);
-
         // The config hash: changes exactly with the config and the secret bytes the pod reads.
-        const config = configOf(first);
-        for (const { mutation, changed } of pickMutations(c, picks)) {
-          const next = renderCase(changed);
-          const configChanged = configOf(next) !== config;
-          const hashChanged = next.configHash !== hash;
-          const what = `${mutation.kind} mutation "${mutation.label}"`;
-          switch (mutation.kind) {
-            case "secret":
-              expect(configChanged, `${what}: config`).to.equal(false);
-              expect(hashChanged, `${what}: hash`).to.equal(true);
-              break;
-            case "config":
-              expect(configChanged, `${what}: config`).to.equal(true);
-              expect(hashChanged, `${what}: hash`).to.equal(true);
-              break;
-            case "maybe":
-              expect(hashChanged, `${what}: hash follows config`).to.equal(configChanged);
-              if (configChanged) stats.maybeChanged++;
-              break;
-            case "other":
-              expect(configChanged, `${what}: config`).to.equal(false);
-              expect(hashChanged, `${what}: hash`).to.equal(false);
-              break;
-          }
-          stats.mutations[mutation.kind]++;
-        }
+        expectHashFollows(first, pickMutations(c, picks), renderCase, stats);
 
         presentPaths(c.args, [], seen);
         stats.specs++;
         stats.objects += first.objects.length;
         const spec = c.args as Obj;
-        const count = (k: string, on: boolean) =>
-          on && (stats.features[k] = (stats.features[k] ?? 0) + 1);
+        const count = (k: string, on: boolean) => countOn(stats.features, k, on);
         count("smb", spec.smb.enabled);
         count("metrics", spec.metrics.enabled);
         count("percona", spec.percona.enabled);
@@ -161,10 +111,9 @@ describe("verification: properties of 1000 generated valid specs", function () {
     passed = true;
     expect(stats.specs).to.equal(RUNS);
     // Every field of the CRD appeared in some generated spec.
-    const missing = schemaPaths(specSchema).filter((p) => !NOT_GENERATED.test(p) && !seen.has(p));
+    const missing = neverGenerated(specSchema, seen, NOT_GENERATED);
     expect(missing, "CRD fields never generated").to.deep.equal([]);
     stats.fields = schemaPaths(specSchema).length - missing.length;
-    for (const kind of ["secret", "config", "maybe", "other"] as const)
-      expect(stats.mutations[kind], kind).to.be.greaterThan(50);
+    expectEveryKind(stats);
   });
 });

@@ -5,8 +5,8 @@
  */
 import type { PlainArgs } from "../../src/resolve/component-fields";
 import { getPath, setPath } from "./arbitraries";
+import type { Obj } from "../helpers/objects";
 
-type Obj = Record<string, any>;
 type Schema = Record<string, any>;
 
 /** A broken case, as a breaker returns it (the name, when it is what is broken, and the base are added later). */
@@ -26,6 +26,16 @@ export type Breaker<C extends { args: PlainArgs }, Rule extends string = string>
   c: C,
   r: number,
 ) => Breakage<Rule> | undefined;
+
+/** The rules every model's breakers break from its schema, first in their lists. */
+export const SCHEMA_RULES = [
+  "type",
+  "enum",
+  "minimum/maximum",
+  "pattern",
+  "required",
+  "unknown field",
+] as const;
 
 export const pick = <T>(items: T[], r: number): T => items[Math.abs(r) % items.length];
 

@@ -4,17 +4,10 @@
  * two) and renders the operator's steady state from the first rollout (differences: declared-adapters).
  */
 import { expect } from "chai";
-import {
-  container,
-  DEFAULT_SPEC,
-  deployV029,
-  find,
-  maybe,
-  objectIds,
-  render,
-  selector,
-  type Obj,
-} from "./support";
+import { DEFAULT_SPEC, selector } from "./support";
+import { container, find, maybe, objectIds, type Obj } from "../../helpers/objects";
+import { deployV029 } from "../../helpers/component";
+import { renderV029 as render } from "../../helpers/render";
 
 const HELLO = selector("hello");
 const tcp = (name: string, port: number, targetPort = port) => ({

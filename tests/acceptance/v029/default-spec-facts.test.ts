@@ -11,24 +11,20 @@ import { expect } from "chai";
 import type { Deployed } from "../../helpers/component";
 import { valueOf } from "../../helpers/mocks";
 import { decodedData } from "../support";
+import { DEFAULT_CONFIG, DEFAULT_CONFIG_SHA256, DEFAULT_SPEC, selector, sha256 } from "./support";
 import {
   config,
   container,
-  DEFAULT_CONFIG,
-  DEFAULT_CONFIG_SHA256,
-  DEFAULT_SPEC,
-  deployV029,
   find,
   maybe,
   objectIds,
   podSpec,
-  render,
   secretRef,
-  selector,
-  sha256,
   statefulSet,
   type Obj,
-} from "./support";
+} from "../../helpers/objects";
+import { deployV029 } from "../../helpers/component";
+import { renderV029 as render } from "../../helpers/render";
 
 const HELLO = selector("hello");
 /** The objects of the default spec, in creation order (adapter objects last: the operator's runtime steps). */

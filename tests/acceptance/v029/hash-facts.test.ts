@@ -11,25 +11,23 @@
 import { expect } from "chai";
 import { createHmac } from "crypto";
 import { configHash, hashStream } from "../../../src/hash";
-import { TEST_HASH_KEY } from "../../helpers/render";
+import { TEST_HASH_KEY, renderV029 as render } from "../../helpers/render";
 import { valueOf } from "../../helpers/mocks";
 import {
   ADMIN_VALUE,
-  config,
   DEFAULT_CONFIG,
   DEFAULT_CONFIG_SHA256,
   DEFAULT_SPEC,
-  deployV029,
   hashInputs,
   JWT_VALUE,
   operatorDigest,
-  render,
   sha256,
-  statefulSet,
   WORKED_CONFIG,
   WORKED_SECRETS,
   WORKED_SPEC,
 } from "./support";
+import { config, statefulSet } from "../../helpers/objects";
+import { deployV029 } from "../../helpers/component";
 
 /** The sample `ditto.io_v1alpha1_dittoserver.yaml`'s references, on the default spec. */
 const SAMPLE_ARGS = {

@@ -8,27 +8,20 @@
  */
 import { expect } from "chai";
 import { valueOf } from "../../helpers/mocks";
+import { DEFAULT_CONFIG, hashInputs, KERBEROS, KEYTAB, PG, selector, TLS, CA } from "./support";
 import {
   config,
   container,
-  DEFAULT_CONFIG,
-  deployV029,
   find,
-  hashInputs,
-  KERBEROS,
-  KEYTAB,
   maybe,
   objectIds,
-  PG,
   podSpec,
-  render,
   secretRef,
-  selector,
   statefulSet,
-  TLS,
-  CA,
   type Obj,
-} from "./support";
+} from "../../helpers/objects";
+import { deployV029 } from "../../helpers/component";
+import { renderV029 as render } from "../../helpers/render";
 
 const STORAGE = { metadataSize: "10Gi" };
 const HELLO = selector("hello");

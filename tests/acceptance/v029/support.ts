@@ -3,48 +3,18 @@
  * written out here from the spec text, never read from src/.
  */
 import { createHash } from "crypto";
-import { deploy, type Deployed } from "../../helpers/component";
-import { putClusterSecret } from "../../helpers/mocks";
-import { b64, GENERATED, render as renderAny } from "../../helpers/render";
+import { encodeSecrets } from "../../helpers/base64";
+import { GENERATED, type PlainSecrets } from "../../helpers/render";
+import { V029 } from "../../helpers/specs";
 import { planServer } from "../../../src/pipeline";
 import type { PlainArgs } from "../../../src/resolve/component-fields";
-import type { RenderResult } from "../../../src/render";
 import type { SecretValues } from "../../../src/secrets/types";
-import type { DittoServerArgs } from "../../../src/args";
-
-export type Obj = Record<string, any>;
-type Secrets = Record<string, Record<string, string>>;
-
-export const V029 = "v0.29";
 
 /** "default spec" = `storage.metadataSize: 10Gi` only. */
 export const DEFAULT_SPEC: PlainArgs = { storage: { metadataSize: "10Gi" } };
 
 /** The pod selector of a server named `name`. */
 export const selector = (name: string) => ({ app: "dittofs-server", instance: name });
-
-/** Renders with the v0.29 model (the shared test helper defaults to the Feb model). */
-export function render(
-  name: string,
-  args: PlainArgs,
-  secrets: Secrets = {},
-  generated?: Partial<SecretValues>,
-): RenderResult {
-  const spec = { ...args, operatorRelease: V029 };
-  return generated === undefined
-    ? renderAny(name, spec, secrets)
-    : renderAny(name, spec, secrets, generated);
-}
-
-/** Constructs the component with the v0.29 model under the mocks; `secrets` are put in the mocked cluster first. */
-export function deployV029(
-  name: string,
-  args: PlainArgs,
-  secrets: Secrets = {},
-): Promise<Deployed> {
-  for (const [secret, data] of Object.entries(secrets)) putClusterSecret("default", secret, data);
-  return deploy(name, { ...args, operatorRelease: V029 } as unknown as DittoServerArgs);
-}
 
 /** The Secret contents the facts' references need (values long enough for the server's checks). */
 export const JWT_VALUE = "your-jwt-secret-at-least-32-characters-long";
@@ -136,7 +106,7 @@ export const WORKED_SPEC: PlainArgs = {
 };
 
 /** §4's D5 values for the worked example's Secrets (plus the Secrets the pod mounts but nothing hashes). */
-export const WORKED_SECRETS: Secrets = {
+export const WORKED_SECRETS: PlainSecrets = {
   "demo-tls": TLS,
   "demo-client-ca": CA,
   "demo-jwt": { secret: "demo-jwt-signing-key-with-at-least-32-chars" },
@@ -236,49 +206,12 @@ export function operatorDigest(
 export function hashInputs(
   name: string,
   args: PlainArgs,
-  secrets: Secrets = {},
+  secrets: PlainSecrets = {},
   generated: Partial<SecretValues> = GENERATED,
 ): { config: string; entries: Map<string, Buffer> } {
   const { model, plan } = planServer(name, { ...args, operatorRelease: V029 });
-  const read = Object.fromEntries(
-    Object.entries(secrets).map(([s, data]) => [
-      s,
-      Object.fromEntries(Object.entries(data).map(([k, v]) => [k, b64(v)])),
-    ]),
-  );
+  const read = encodeSecrets(secrets);
   return { config: plan.config, entries: model.seal(plan, { read, ...generated }).hashEntries };
 }
 
 export const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
-
-export function find(result: RenderResult, kind: string, name: string): Obj {
-  const found = (result.objects as Obj[]).find((o) => o.kind === kind && o.metadata.name === name);
-  if (!found)
-    throw new Error(
-      `no ${kind} ${name} in ${(result.objects as Obj[]).map((o) => `${o.kind}/${o.metadata.name}`).join(", ")}`,
-    );
-  return found;
-}
-
-export function maybe(result: RenderResult, kind: string, name: string): Obj | undefined {
-  return (result.objects as Obj[]).find((o) => o.kind === kind && o.metadata.name === name);
-}
-
-export function objectIds(result: RenderResult): string[] {
-  return (result.objects as Obj[]).map((o) => `${o.kind}/${o.metadata.name}`);
-}
-
-export const statefulSet = (r: RenderResult, name: string) => find(r, "StatefulSet", name);
-export const podSpec = (r: RenderResult, name: string) => statefulSet(r, name).spec.template.spec;
-export const container = (r: RenderResult, name: string) => podSpec(r, name).containers[0];
-
-export function config(r: RenderResult, name: string): string {
-  return find(r, "ConfigMap", `${name}-config`).data["config.yaml"];
-}
-
-export function secretRef(name: string, secret: string, key: string, optional?: boolean): Obj {
-  return {
-    name,
-    valueFrom: { secretKeyRef: { name: secret, key, ...(optional ? { optional: true } : {}) } },
-  };
-}

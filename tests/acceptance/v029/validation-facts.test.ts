@@ -15,20 +15,11 @@ import { DittoServer } from "../../../src/ditto-server";
 import { run } from "../../../src/cli/main";
 import { DIFFERENCES } from "../../../src/models/v029/differences";
 import { registered } from "../../helpers/mocks";
-import { problemsOf } from "../support";
-import {
-  CA,
-  config,
-  container,
-  DEFAULT_CONFIG,
-  DEFAULT_SPEC,
-  find,
-  podSpec,
-  render,
-  TLS,
-  V029,
-  type Obj,
-} from "./support";
+import { CA, DEFAULT_CONFIG, DEFAULT_SPEC, TLS } from "./support";
+import { problemsOf } from "../../helpers/errors";
+import { config, container, find, podSpec, type Obj } from "../../helpers/objects";
+import { renderV029 as render } from "../../helpers/render";
+import { V029 } from "../../helpers/specs";
 
 const STORAGE = { metadataSize: "10Gi" };
 const V2 =

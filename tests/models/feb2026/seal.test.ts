@@ -3,11 +3,14 @@
  * "Secrets"): each error names the Secret (`namespace/name`) and key, never the value.
  */
 import { expect } from "chai";
+import { CONFIG_HASH_ANNOTATION } from "../../../src/hash";
 import { DittoSecretError } from "../../../src/resolve/errors";
 import { planServer } from "../../../src/pipeline";
 import type { PlainArgs } from "../../../src/resolve/component-fields";
-import type { SecretMaterial } from "../../../src/secrets/types";
-import { b64, FEB, GENERATED, render } from "../../helpers/render";
+import { GENERATED, render } from "../../helpers/render";
+import { b64, encodeSecrets } from "../../helpers/base64";
+import { statefulSet } from "../../helpers/objects";
+import { FEB } from "../../helpers/specs";
 
 const NS = "team-a";
 
@@ -59,10 +62,7 @@ function renderError(
 
 function facts(args: PlainArgs, secrets: Record<string, Record<string, string>>) {
   const { model, plan } = planFeb("srv", args);
-  const read: SecretMaterial["read"] = {};
-  for (const [name, data] of Object.entries(secrets))
-    read[name] = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, b64(v)]));
-  return model.seal(plan, { read, ...GENERATED });
+  return model.seal(plan, { read: encodeSecrets(secrets), ...GENERATED });
 }
 
 describe("secret contents: errors name the Secret and key, never the value", () => {
@@ -201,63 +201,88 @@ describe("secret reads: missing Secrets and keys", () => {
   });
 });
 
-describe("secretReads", () => {
-  const SHARED: PlainArgs = {
+describe("the dittofs.io/config-hash annotation of a rendered StatefulSet", () => {
+  const JWT = "your-jwt-secret-at-least-32-characters-long";
+  const ADMIN_HASH = "$2a$10$N9qo8uLOickgx2ZMRZoMy.Mrq4H1D/REPLACEWITHREALHASH";
+  const ARGS: PlainArgs = {
     storage: { metadataSize: "10Gi", cacheSize: "5Gi" },
+    replicas: 1,
     identity: {
-      jwt: { secretRef: { name: "shared", key: "jwt" } },
+      jwt: { secretRef: { name: "jwt", key: "secret" } },
       admin: {
-        passwordSecretRef: { name: "shared", key: "hash" },
-        initialPasswordSecretRef: { name: "shared", key: "pw" },
+        passwordSecretRef: { name: "admin", key: "password-hash" },
+        initialPasswordSecretRef: { name: "admin", key: "initial" },
       },
     },
-    database: { type: "postgres", postgresSecretRef: { name: "shared", key: "url" } },
-    s3: {
-      credentialsSecretRef: {
-        secretName: "shared",
-        accessKeyIdKey: "ak",
-        secretAccessKeyKey: "sk",
-        endpointKey: "ep",
-      },
-    },
+    database: { type: "postgres", postgresSecretRef: { name: "pg", key: "url" } },
+    s3: { credentialsSecretRef: { secretName: "s3" }, bucket: "b", region: "eu-west-1" },
+    smb: { enabled: true, credits: { minGrant: 16 } },
+    cache: { size: "1GB" },
+    resources: { requests: { cpu: "500m" } },
   };
+  const SECRETS = (): Record<string, Record<string, string>> => ({
+    jwt: { secret: JWT },
+    admin: { "password-hash": ADMIN_HASH, initial: "initial-pass-123" },
+    pg: { url: "postgres://dittofs:pw@pg:5432/dittofs?sslmode=disable" },
+    s3: { accessKeyId: "AKIA", secretAccessKey: "s3-secret", endpoint: "https://s3", extra: "x" },
+  });
+  const annotation = (args: PlainArgs, secrets = SECRETS(), generated = GENERATED): string =>
+    statefulSet(render("srv", args, secrets, generated), "srv").spec.template.metadata.annotations[
+      CONFIG_HASH_ANNOTATION
+    ];
+  const base = annotation(ARGS);
 
-  it("lists a Secret referenced by several fields once, with every required key", () => {
-    const { plan } = planFeb("srv", SHARED);
-    const reads = plan.secrets.reads;
-    expect(reads.map((r) => r.secret)).to.deep.equal(["shared"]);
-    expect([...reads[0].requiredKeys].sort()).to.deep.equal([
-      "ak",
-      "hash",
-      "jwt",
-      "pw",
-      "sk",
-      "url",
-    ]);
+  it("is 64 lowercase hex characters", () => {
+    expect(base).to.match(/^[0-9a-f]{64}$/);
   });
 
-  it("does not require the S3 endpoint key", () => {
-    const { plan } = planFeb("srv", SHARED);
-    expect(plan.secrets.reads[0].requiredKeys).to.not.include("ep");
+  it("does not change when nothing changes", () => {
+    expect(annotation(structuredClone(ARGS), SECRETS())).to.equal(base);
   });
 
-  it("lists each distinct Secret once, sorted by name", () => {
-    const { plan } = planFeb("srv", {
-      ...ARGS(),
-      identity: { ...(SHARED.identity as object) },
+  const secretChanges: Array<[string, string, string, string]> = [
+    ["the JWT secret", "jwt", "secret", `${JWT}!`],
+    ["the admin passwordSecretRef hash", "admin", "password-hash", `${ADMIN_HASH}x`],
+    ["the initialPasswordSecretRef password", "admin", "initial", "initial-pass-124"],
+    ["the postgres connection string", "pg", "url", "postgres://dittofs:pw2@pg:5432/dittofs"],
+    ["the S3 access key id", "s3", "accessKeyId", "AKIB"],
+    ["the S3 secret access key", "s3", "secretAccessKey", "s3-secreT"],
+    ["the S3 endpoint", "s3", "endpoint", "https://s4"],
+    ["an extra unused key of the S3 Secret", "s3", "extra", "y"],
+  ];
+  for (const [what, secret, key, value] of secretChanges) {
+    it(`changes when ${what} changes`, () => {
+      const secrets = SECRETS();
+      secrets[secret][key] = value;
+      expect(annotation(ARGS, secrets)).to.not.equal(base);
     });
-    const reads = plan.secrets.reads.map((r) => r.secret);
-    expect(reads).to.deep.equal(["pg", "s3", "shared"]);
+  }
+
+  it("changes when an extra key is added to the S3 Secret", () => {
+    const secrets = SECRETS();
+    secrets.s3.another = "z";
+    expect(annotation(ARGS, secrets)).to.not.equal(base);
   });
 
-  it("reads nothing when every secret is generated", () => {
-    const { plan } = planFeb("srv", { storage: { metadataSize: "1Gi", cacheSize: "1Gi" } });
-    expect(plan.secrets.reads).to.deep.equal([]);
+  it("changes when a generated JWT secret changes", () => {
+    const args = { ...ARGS, identity: { admin: {} } };
+    const other = { ...GENERATED, jwtSecret: `${GENERATED.jwtSecret}X` };
+    expect(annotation(args, SECRETS(), other)).to.not.equal(annotation(args, SECRETS()));
   });
 
-  it("renders from one shared Secret holding every key", () => {
-    const shared = { jwt: JWT, hash: "$2a$10$x", pw: INITIAL, url: PG, ak: "AK", sk: "SK" };
-    const r = render("srv", SHARED, { shared });
-    expect(r.configHash).to.match(/^[0-9a-f]{64}$/);
+  it("changes when a config field (cache.size) changes", () => {
+    expect(annotation({ ...ARGS, cache: { size: "2GB" } })).to.not.equal(base);
   });
+
+  const nonConfig: Array<[string, PlainArgs]> = [
+    ["service.annotations", { ...ARGS, service: { annotations: { "example.com/x": "y" } } }],
+    ["smb.credits.minGrant", { ...ARGS, smb: { enabled: true, credits: { minGrant: 32 } } }],
+    ["resources", { ...ARGS, resources: { requests: { cpu: "1" }, limits: { memory: "4Gi" } } }],
+    ["replicas", { ...ARGS, replicas: 0 }],
+  ];
+  for (const [field, args] of nonConfig) {
+    it(`does not change when only ${field} changes`, () => {
+      expect(annotation(args)).to.equal(base);
+    });
+  }
 });

@@ -12,7 +12,8 @@ import {
   sanitiseType,
   servicePorts,
 } from "../../../src/models/v029/adapters";
-import { container, find, render } from "../../acceptance/v029/support";
+import { container, find } from "../../helpers/objects";
+import { renderV029 as render } from "../../helpers/render";
 
 /** The first 4 hex characters of SHA-256(text), computed here independently. */
 const hash4 = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 4);

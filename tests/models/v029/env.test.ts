@@ -1,7 +1,7 @@
 /** The LDAP bind password's selector: the operator puts it in env whenever given, so an empty name is an error. */
 import { expect } from "chai";
-import { problemsOf } from "../../acceptance/support";
 import { render } from "../../helpers/render";
+import { problemsOf } from "../../helpers/errors";
 
 const ldap = (bindPasswordSecretRef: Record<string, string>, enabled = true) => ({
   operatorRelease: "v0.29",

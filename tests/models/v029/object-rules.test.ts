@@ -5,9 +5,9 @@
  * ServiceMonitor interval, and the container security context once the hardening is merged in.
  */
 import { expect } from "chai";
-import { problemsOf } from "../../acceptance/support";
-import { render } from "../../acceptance/v029/support";
 import type { PlainArgs } from "../../../src/resolve/component-fields";
+import { problemsOf } from "../../helpers/errors";
+import { renderV029 as render } from "../../helpers/render";
 
 const STORAGE = { metadataSize: "10Gi" };
 const problems = (args: PlainArgs, secrets: Record<string, Record<string, string>> = {}) =>

@@ -3,14 +3,9 @@
  * every optional Secret referenced (the worked example), and the pod-level fields taken from the spec.
  */
 import { expect } from "chai";
-import {
-  container,
-  podSpec,
-  render,
-  secretRef,
-  WORKED_SECRETS,
-  WORKED_SPEC,
-} from "../../acceptance/v029/support";
+import { WORKED_SECRETS, WORKED_SPEC } from "../../acceptance/v029/support";
+import { container, podSpec, secretRef } from "../../helpers/objects";
+import { renderV029 as render } from "../../helpers/render";
 
 const STORAGE = { metadataSize: "10Gi" };
 

@@ -4,10 +4,9 @@
  * pollingInterval, privileged ports, port names), and the fields of the other model, each rejected with its fix.
  */
 import { expect } from "chai";
-import { problemsOf } from "../../acceptance/support";
-import { render } from "../../acceptance/v029/support";
-import { render as renderAny } from "../../helpers/render";
+import { render as renderAny, renderV029 as render } from "../../helpers/render";
 import type { PlainArgs } from "../../../src/resolve/component-fields";
+import { problemsOf } from "../../helpers/errors";
 
 const STORAGE = { metadataSize: "10Gi" };
 const KT = { kt: { k: "KEYTAB" } };

@@ -3,10 +3,11 @@
  * connection given beside it is not used, and the component says so for either form, never silently.
  */
 import { expect } from "chai";
-import { render } from "../../acceptance/v029/support";
+import { renderV029 as render } from "../../helpers/render";
+import { MINIMAL } from "../../helpers/specs";
 
 const PERCONA = {
-  storage: { metadataSize: "1Gi" },
+  ...MINIMAL,
   database: { type: "postgres" },
   percona: { enabled: true },
 };
@@ -28,7 +29,7 @@ describe("v0.29 model: Percona beside another PostgreSQL connection", () => {
 
   it("without Percona the value is used and nothing is said", () => {
     const result = render("pgvalue", {
-      storage: { metadataSize: "1Gi" },
+      ...MINIMAL,
       database: { type: "postgres" },
       secretValues: { postgresConnection: "postgres://u:p@db:5432/d" },
     });

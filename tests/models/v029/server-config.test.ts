@@ -3,14 +3,10 @@
  * the database choice, and what never goes into the file.
  */
 import { expect } from "chai";
-import {
-  config,
-  DEFAULT_CONFIG,
-  render,
-  WORKED_SECRETS,
-  WORKED_SPEC,
-} from "../../acceptance/v029/support";
+import { DEFAULT_CONFIG, WORKED_SECRETS, WORKED_SPEC } from "../../acceptance/v029/support";
 import type { PlainArgs } from "../../../src/resolve/component-fields";
+import { config } from "../../helpers/objects";
+import { renderV029 as render } from "../../helpers/render";
 
 const STORAGE = { metadataSize: "10Gi" };
 const KT = { kt: { k: "KEYTAB" }, m: { p: "machine-pw" } };

@@ -3,8 +3,7 @@ import { DIFFERENCES } from "../../../src/models/v029/differences";
 import { parityCases } from "./cases";
 import { NOT_OBJECTS, TRANSFORMS } from "./deviations";
 import { operatorSide } from "./parity";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../../helpers/objects";
 
 const transformIds = TRANSFORMS.map((t) => t.id);
 const rowIds = DIFFERENCES.map((d) => d.id);

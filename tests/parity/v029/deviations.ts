@@ -6,8 +6,8 @@
  */
 import { adapterContainerPorts, adapterType } from "./operator-adapters";
 import { adapterObjects } from "./operator-model";
-
-type Obj = Record<string, any>;
+import { container, find, maybe, podSpec, secretRef, type Obj } from "../../helpers/objects";
+import { encodeData } from "../../helpers/base64";
 
 export interface ParityContext {
   /** The CR as rendered (component-only fields such as `adapters` included). */
@@ -25,18 +25,8 @@ export interface Transform {
   apply: (objects: Obj[], ctx: ParityContext) => void;
 }
 
-const find = (objects: Obj[], kind: string, name: string) =>
-  objects.find((o) => o.kind === kind && o.metadata.name === name);
-const sts = (objects: Obj[], ctx: ParityContext) => find(objects, "StatefulSet", ctx.name)!;
-const podSpec = (objects: Obj[], ctx: ParityContext) => sts(objects, ctx).spec.template.spec;
-const server = (objects: Obj[], ctx: ParityContext) => podSpec(objects, ctx).containers[0];
-const fromSecret = (name: string, secret: string, key: string, optional?: boolean) => ({
-  name,
-  valueFrom: { secretKeyRef: { name: secret, key, ...(optional ? { optional: true } : {}) } },
-});
-const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64");
 const setConfig = (objects: Obj[], ctx: ParityContext, edit: (text: string) => string) => {
-  const cm = find(objects, "ConfigMap", `${ctx.name}-config`)!;
+  const cm = find(objects, "ConfigMap", `${ctx.name}-config`);
   cm.data["config.yaml"] = edit(cm.data["config.yaml"]);
 };
 /** The operator's `database:` block for `type: postgres` in place of a SQLite one. */
@@ -73,7 +63,7 @@ export const TRANSFORMS: Transform[] = [
       const kept = objects.filter((o) => !isAdapterObject(o));
       objects.splice(0, objects.length, ...kept);
       for (const a of declared) objects.push(...adapterObjects(ctx.cr, a));
-      const c = server(objects, ctx);
+      const c = container(objects, ctx.name);
       c.ports = [
         ...c.ports.filter((p: Obj) => !p.name.startsWith("adapter-")),
         ...adapterContainerPorts(declared),
@@ -84,13 +74,13 @@ export const TRANSFORMS: Transform[] = [
     id: "service-type-default",
     apply: (objects, ctx) => {
       if (ctx.cr.spec.service === undefined)
-        find(objects, "Service", `${ctx.name}-api`)!.spec.type = "ClusterIP";
+        find(objects, "Service", `${ctx.name}-api`).spec.type = "ClusterIP";
     },
   },
   {
     id: "service-links",
     apply: (objects, ctx) => {
-      podSpec(objects, ctx).enableServiceLinks = false;
+      podSpec(objects, ctx.name).enableServiceLinks = false;
     },
   },
   {
@@ -114,16 +104,16 @@ export const TRANSFORMS: Transform[] = [
         apiVersion: "v1",
         kind: "Secret",
         metadata: { name: secret, namespace: ctx.namespace },
-        data: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, b64(v)])),
+        data: encodeData(parts),
       });
       setConfig(objects, ctx, postgresDatabase);
       // As the operator wires a postgresSecretRef naming that Secret.
-      server(objects, ctx).env.push(
+      container(objects, ctx.name).env.push(
         ...["host", "database", "user", "password"].map((k) =>
-          fromSecret(`${POSTGRES}${k.toUpperCase()}`, secret, k),
+          secretRef(`${POSTGRES}${k.toUpperCase()}`, secret, k),
         ),
         ...["port", "sslmode"].map((k) =>
-          fromSecret(`${POSTGRES}${k.toUpperCase()}`, secret, k, true),
+          secretRef(`${POSTGRES}${k.toUpperCase()}`, secret, k, true),
         ),
       );
     },
@@ -134,7 +124,7 @@ export const TRANSFORMS: Transform[] = [
       if (!ctx.cr.spec.percona?.enabled) return;
       setConfig(objects, ctx, postgresDatabase);
       const secret = `${ctx.name}-postgres-pguser-dittofs`;
-      const env: Obj[] = server(objects, ctx).env;
+      const env: Obj[] = container(objects, ctx.name).env;
       const at = env.findIndex((e) => e.name === "DATABASE_URL") + 1;
       env.splice(
         at,
@@ -145,7 +135,7 @@ export const TRANSFORMS: Transform[] = [
           ["DATABASE", "dbname"],
           ["USER", "user"],
           ["PASSWORD", "password"],
-        ].map(([n, k]) => fromSecret(`${POSTGRES}${n}`, secret, k)),
+        ].map(([n, k]) => secretRef(`${POSTGRES}${n}`, secret, k)),
         { name: `${POSTGRES}SSLMODE`, value: "require" },
       );
     },
@@ -158,7 +148,7 @@ export const TRANSFORMS: Transform[] = [
   {
     id: "percona-await",
     apply: (objects, ctx) => {
-      const pg = find(objects, "PerconaPGCluster", `${ctx.name}-postgres`);
+      const pg = maybe(objects, "PerconaPGCluster", `${ctx.name}-postgres`);
       if (pg) pg.metadata.annotations = { "pulumi.com/waitFor": "jsonpath={.status.state}=ready" };
     },
   },

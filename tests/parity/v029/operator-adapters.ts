@@ -4,8 +4,7 @@
  * not from src/. A fresh v0.29 server reports NFS on 12049 and SMB on 1445.
  */
 import { createHash } from "crypto";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../../helpers/objects";
 
 /** An adapter as `GET /api/v1/adapters` reports it (only enabled and running ones count). */
 export interface DiscoveredAdapter {

@@ -1,10 +1,9 @@
+import type { Obj } from "../../helpers/objects";
 /**
  * The v0.29 operator's `config.yaml` for a CRD-defaulted spec, written from the v0.29 delta document (not from
  * src/): yaml.v3's layout (4-space indent, block sequences indented under their key), the fixed key order, optional
  * blocks only when active.
  */
-type Obj = Record<string, any>;
-
 /** A scalar as yaml.v3 writes it: plain, unless it would read as another type or needs quoting for syntax. */
 function scalar(v: unknown): string {
   if (typeof v !== "string") return String(v);

@@ -15,7 +15,6 @@ import {
 import { operatorConfig } from "./operator-config";
 import { statefulSet } from "./operator-pod";
 import {
-  b64,
   GENERATED_VALUE,
   named,
   RUNTIME_VALUE,
@@ -23,8 +22,8 @@ import {
   server,
   type Server,
 } from "./operator-server";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../../helpers/objects";
+import { b64 } from "../../helpers/base64";
 
 function service(s: Server, n: string, body: Obj, labels: Obj = {}, annotations?: Obj): Obj {
   return {

@@ -3,8 +3,7 @@
  * server container's env, mounts and ports. Part of the independent operator model (not from src/).
  */
 import { named, ref, selectorLabels, type Server } from "./operator-server";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../../helpers/objects";
 
 function env(s: Server): Obj[] {
   const { name, spec } = s;

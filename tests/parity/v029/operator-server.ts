@@ -7,8 +7,7 @@ import * as path from "path";
 import Ajv from "ajv";
 import { parse } from "yaml";
 import { REFERENCE } from "../../helpers/samples";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../../helpers/objects";
 
 const CRD_PATH = path.join(REFERENCE, "operator-jul2026", "dittofs.dittofs.com_dittoservers.yaml");
 
@@ -35,7 +34,6 @@ export const RUNTIME_VALUE = "<runtime>";
 export const GENERATED_VALUE = "<generated>";
 
 export const selectorLabels = (name: string) => ({ app: "dittofs-server", instance: name });
-export const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64");
 export const ref = (name: string, key: string, optional?: boolean) => ({
   secretKeyRef: { name, key, ...(optional ? { optional: true } : {}) },
 });

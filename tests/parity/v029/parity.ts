@@ -4,8 +4,7 @@ import { TRANSFORMS, type ParityContext } from "./deviations";
 import type { DiscoveredAdapter } from "./operator-adapters";
 import { operatorObjects } from "./operator-model";
 import { GENERATED_VALUE } from "./operator-server";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../../helpers/objects";
 
 /** The operator's steady state for the case, without the differences. */
 export function operatorSide(ctx: ParityContext, reported?: DiscoveredAdapter[]): Obj[] {

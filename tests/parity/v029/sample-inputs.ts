@@ -8,8 +8,7 @@ import * as path from "path";
 import { parseAllDocuments, stringify } from "yaml";
 import { run, type CliResult } from "../../../src/cli/main";
 import { JUL2026_SAMPLES, plainSecrets, samples, type Sample } from "../../helpers/samples";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../../helpers/objects";
 
 /** A Secret the sample expects in its cluster, and why the harness stands in for it. */
 export interface StandIn {

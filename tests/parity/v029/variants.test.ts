@@ -2,8 +2,7 @@ import { expect } from "chai";
 import { render } from "../../helpers/render";
 import { expectedObjects, inventory, normalize } from "./parity";
 import { VARIANTS } from "./variants";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../../helpers/objects";
 
 describe("parity with the v0.29 operator beyond the samples (differences applied)", () => {
   for (const v of VARIANTS) {

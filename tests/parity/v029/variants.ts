@@ -4,8 +4,8 @@
  * delta doc's acceptance facts and worked example as whole specs, each with the Secrets it references.
  */
 import type { DiscoveredAdapter } from "./operator-adapters";
+import type { Obj } from "../../helpers/objects";
 
-type Obj = Record<string, any>;
 type Secrets = Record<string, Record<string, string>>;
 
 export interface Variant {

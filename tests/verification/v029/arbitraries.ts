@@ -29,8 +29,7 @@ import {
   type SchemaWalk,
 } from "../arbitraries";
 import { adaptersValid, portsValid, securityValid } from "./listeners";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../../helpers/objects";
 
 export const RELEASE = "v0.29";
 /** The longest name the v0.29 model accepts (`<name>-adapter-nfs` is then 63 characters). */

@@ -16,21 +16,17 @@ import {
   edit,
   pick,
   schemaBreakers,
+  SCHEMA_RULES,
   type Breakage,
   type Breaker,
 } from "../schema-breakers";
+import * as rules from "../rule-breakers";
 import { validCase, type V029Case } from "./arbitraries";
 import { adaptersOf, freePort, listeners, mayBind, securityValid, usedPorts } from "./listeners";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../../helpers/objects";
 
 export const RULES = [
-  "type",
-  "enum",
-  "minimum/maximum",
-  "pattern",
-  "required",
-  "unknown field",
+  ...SCHEMA_RULES,
   "Feb field",
   "secret selector",
   "Secret name or key",
@@ -107,12 +103,7 @@ const required: B = (c, r) => {
       ? ["snapshotPolicies.0.share", "snapshotPolicies.0.interval"]
       : []),
     ...(args.adapters?.length ? ["adapters.0.type", "adapters.0.port"] : []),
-    ...["securityContext", "podSecurityContext"].flatMap((ctx) =>
-      ["seccompProfile.type", "appArmorProfile.type"]
-        .map((p) => `${ctx}.${p}`)
-        .filter((p) => getPath(args, p) !== undefined),
-    ),
-    ...(args.podSecurityContext?.sysctls?.length ? ["podSecurityContext.sysctls.0.value"] : []),
+    ...rules.securityRequiredPaths(args),
   ];
   const dotted = pick(candidates, r);
   return edit(c, "required", dotted, `delete ${dotted}`, (a) => deletePath(a, dotted));
@@ -359,104 +350,22 @@ const sqlitePath: B = (c, r) => {
   // The content volume exists only with a size: without one, /data/store/block is no claim.
   if (value.startsWith("/data/store/block") && (c.args as Obj).storage?.contentSize !== undefined)
     return undefined;
-  return edit(c, "sqlite path", "database.sqlite.path", `database.sqlite.path = ${value}`, (a) => {
-    deletePath(a, "database.postgresSecretRef");
-    deletePath(a, "secretValues.postgresConnection");
-    setPath(a, "percona.enabled", false);
-    setPath(a, "database.type", "sqlite");
-    setPath(a, "database.sqlite.path", value);
-  });
+  return rules.sqlitePathBreak(c, "sqlite path", value);
 };
 
-const conflict: B = (c, r) => {
-  const kinds: Array<[string, string, string, Obj]> = [
-    [
-      "jwtSecret",
-      "identity.jwt.secretRef",
-      "a-jwt-value-that-is-long-enough-000000",
-      { name: "jwt", key: "k" },
-    ],
-    [
-      "adminInitialPassword",
-      "identity.admin.passwordSecretRef",
-      "initial-pass",
-      { name: "adm", key: "k" },
-    ],
-    [
-      "postgresConnection",
-      "database.postgresSecretRef",
-      "host=h user=u dbname=d",
-      { name: "pg", key: "host" },
-    ],
-  ];
-  const [value, ref, plain, refValue] = pick(kinds, r);
-  const dotted = `secretValues.${value}`;
-  return edit(c, "secretValues/ref conflict", dotted, `${dotted} and ${ref}`, (a) => {
-    const existing = getPath(a, ref);
-    if (!existing || existing.name === "") setPath(a, ref, refValue);
-    if (getPath(a, dotted) === undefined) setPath(a, dotted, plain);
-  });
-};
+const CONFLICTS = rules.secretValueConflicts("identity.admin.passwordSecretRef", "host");
+const conflict: B = (c, r) => rules.conflictBreak(c, r, "secretValues/ref conflict", CONFLICTS);
 
-const name: B = (c, r) => {
-  const bad = pick(
-    [
-      "Ditto",
-      "-ditto",
-      "ditto-",
-      "dit.to",
-      "dit_to",
-      "",
-      "d".repeat(52),
-      "d".repeat(63),
-      "1ditto",
-      "dittö",
-    ],
-    r,
-  );
-  return {
-    rule: "name",
-    change: `name = ${JSON.stringify(bad)}`,
-    name: bad,
-    args: structuredClone(c.args),
-    path: "metadata.name",
-  };
-};
+const name: B = (c, r) => rules.nameBreak(c, r, "name", "d".repeat(52), "1ditto");
 
 const percona: B = (c, r) => {
-  if (r % 3 === 0) {
-    const value = pick(["ten", "1GB", "10 Gi", "Gi", "1.2.3", "0", "0Gi", "-1Gi", "0.0"], r >> 2);
-    return edit(c, "percona", "percona.storageSize", `percona.storageSize = ${value}`, (a) =>
-      setPath(a, "percona.storageSize", value),
-    );
-  }
-  const missing = r % 3 === 1 ? "bucket" : "endpoint";
-  const present = missing === "bucket" ? "endpoint" : "bucket";
-  const dotted = `percona.backup.${missing}`;
+  if (r % 3 === 0) return rules.perconaSizeBreak(c, r >> 2, "percona");
   // Percona's wait container runs with the pod's context, which must allow it.
   if (!securityValid({ ...c.args, percona: { enabled: true } })) return undefined;
-  return edit(c, "percona", dotted, `percona + backup on, no ${missing}`, (a) => {
-    setPath(a, "percona.enabled", true);
-    setPath(a, "percona.backup.enabled", true);
-    if (!a.percona.backup[present]) a.percona.backup[present] = "set";
-    if (r & 8) deletePath(a, dotted);
-    else setPath(a, dotted, "");
-  });
+  return rules.backupBreak(c, "percona", r % 3 === 1 ? "bucket" : "endpoint", (r & 8) !== 0);
 };
 
-const component: B = (c, r) => {
-  const options: Array<[string, unknown]> = [
-    ["namespace", pick(["Bad_NS", "-ns", "n".repeat(64), "", "a.b"], r >> 3)],
-    ["labels.app", "mine"],
-    ["labels.instance", "mine"],
-    ["labels.team", 5],
-    ["annotations.note", false],
-  ];
-  const [dotted, value] = pick(options, r);
-  return edit(c, "component-only field", dotted, `${dotted} = ${JSON.stringify(value)}`, (a) =>
-    setPath(a, dotted, value),
-  );
-};
+const component: B = (c, r) => rules.componentBreak(c, r, "component-only field");
 
 /** Annotation and label keys and label values Kubernetes rejects, in the spec's maps (a bad key is named at its map). */
 const metadata: B = (c, r) => {
@@ -480,44 +389,20 @@ const metadata: B = (c, r) => {
   );
 };
 
-const storage: B = (c, r) => {
-  if (r & 1) {
-    const dotted = pick(["storage.storageClassName", "percona.storageClassName"], r >> 1);
-    const value = pick(["Fast_SSD", "-ssd", "ssd-", "a..b", "x".repeat(254), "fast ssd"], r >> 2);
-    return edit(c, "storage", dotted, `${dotted} = ${value}`, (a) => setPath(a, dotted, value));
-  }
-  const fields = ["metadataSize", "controlPlaneSize"];
-  if ((c.args as Obj).storage?.contentSize !== undefined) fields.push("contentSize");
-  const dotted = `storage.${pick(fields, r >> 1)}`;
-  const value = pick(["0Gi", "0Mi", "00Ti"], r >> 3);
-  return edit(c, "storage", dotted, `${dotted} = ${value}`, (a) => setPath(a, dotted, value));
-};
+const storage: B = (c, r) =>
+  r & 1
+    ? rules.storageClassBreak(c, "storage", r >> 1, r >> 2)
+    : rules.storageZeroBreak(c, "storage", ["metadataSize", "controlPlaneSize"], r >> 1, r >> 3);
 
-const image: B = (c, r) => {
-  const value = pick(
-    ["", " ", "dittofs: latest", "ditto\u2028fs", "ditto\u0000fs", "\ufeffdittofs"],
-    r,
-  );
-  return edit(c, "image", "image", `image = ${JSON.stringify(value)}`, (a) =>
-    setPath(a, "image", value),
-  );
-};
+const image: B = (c, r) => rules.imageBreak(c, r, "image");
 
 const resources: B = (c, r) => {
-  const resource = pick(["cpu", "memory", "ephemeral-storage"], r);
-  const dotted = `resources.requests.${resource}`;
   if (r & 16)
     return edit(c, "resources", "resources.claims", "resources.claims", (a) =>
       setPath(a, "resources.claims", [{ name: "gpu" }]),
     );
-  if (r & 8) {
-    const value = pick(["-1", "-500m", "-1Gi"], r >> 5);
-    return edit(c, "resources", dotted, `${dotted} = ${value}`, (a) => setPath(a, dotted, value));
-  }
-  return edit(c, "resources", dotted, `${resource}: requests 2 above limits 1`, (a) => {
-    setPath(a, `resources.limits.${resource}`, "1");
-    setPath(a, dotted, pick(["2", 2, "1001m", "1.5"], r >> 5));
-  });
+  const resource = pick(["cpu", "memory", "ephemeral-storage"], r);
+  return rules.resourcesBreak(c, r >> 5, "resources", resource, (r & 8) !== 0);
 };
 
 /** What the hardening makes of a user's security context that the API server or the kubelet refuses. */
@@ -567,18 +452,17 @@ const securityContext: B = (c, r) => {
   );
 };
 
-const unsafeInteger: B = (c, r) => {
-  const options = [
-    "securityContext.runAsUser",
-    "podSecurityContext.fsGroup",
-    "terminationGracePeriodSeconds",
-  ].filter((p) => schema.settable(c.args as Obj, p));
-  const dotted = pick(options, r);
-  const value = pick([2 ** 53, 2 ** 63, 1e20, -(2 ** 60)], r >> 2);
-  return edit(c, "unsafe integer", dotted, `${dotted} = ${value}`, (a) =>
-    setPath(a, dotted, value),
+const unsafeInteger: B = (c, r) =>
+  rules.unsafeIntegerBreak(
+    c,
+    r,
+    "unsafe integer",
+    [
+      "securityContext.runAsUser",
+      "podSecurityContext.fsGroup",
+      "terminationGracePeriodSeconds",
+    ].filter((p) => schema.settable(c.args as Obj, p)),
   );
-};
 
 /** Lone surrogates in free text, the LDAP and Kerberos fields among them. */
 const loneSurrogate: B = (c, r) => {
@@ -598,11 +482,8 @@ const loneSurrogate: B = (c, r) => {
         ]
       : []),
   ].filter((p) => schema.settable(args, p));
-  const dotted = pick(options, r);
   const value = pick(["a\ud800", "\udc00b", "/x\udbff\u0041"], r >> 3);
-  return edit(c, "lone surrogate", dotted, `${dotted} holds a lone surrogate`, (a) =>
-    setPath(a, dotted, value),
-  );
+  return rules.loneSurrogateBreak(c, "lone surrogate", pick(options, r), value);
 };
 
 const BREAKERS: Record<Rule, B> = {

@@ -9,8 +9,7 @@
 import specSchema from "../../../src/generated/v029/spec-schema.json";
 import { adapterPortName, sanitiseType } from "../../../src/models/v029/adapters";
 import { FIXED_PORTS } from "../../../src/models/v029/constants";
-
-type Obj = Record<string, any>;
+import type { Obj } from "../../helpers/objects";
 
 /** A CRD default of the v0.29 schema. */
 export function v029Default(dotted: string): any {

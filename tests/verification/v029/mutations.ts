@@ -13,89 +13,49 @@
  *   unused generated values): neither the config nor the hash may change.
  */
 import specSchema from "../../../src/generated/v029/spec-schema.json";
-import { deletePath, getPath, setPath } from "../arbitraries";
-import { flipByte, type MutationKind } from "../mutations";
+import { getPath, setPath } from "../arbitraries";
+import {
+  flipAt,
+  flipByte,
+  generatedLocation,
+  mutationKit,
+  mutationList,
+  pickFrom,
+  postgresRange,
+  refLocation,
+  valueLocation,
+  type Apply,
+  type Location,
+  type Mutation,
+} from "../mutation-kit";
 import { ABSENT, caseValid, type V029Case } from "./arbitraries";
 import { freePort, v029Default } from "./listeners";
+import type { Obj } from "../../helpers/objects";
 
-type Obj = Record<string, any>;
+export type V029Mutation = Mutation<V029Case>;
+type SecretLocation = Location<V029Case>;
 
-export interface V029Mutation {
-  label: string;
-  kind: MutationKind;
-  /** The changed case, or undefined when the change does not apply to this case. */
-  apply(c: V029Case, r: number): V029Case | undefined;
-}
+const kit = mutationKit<V029Case>({
+  schema: specSchema,
+  defaultOf: v029Default,
+  valid: (c) => caseValid(c.name, c.args as Obj),
+  freePort,
+});
+const { clone, effective, editArgs, changeText, changeEnum, toggle, newPort, fields } = kit;
 
-const clone = (c: V029Case): V029Case => structuredClone(c);
-
-/** A change of args; undefined when the case would no longer be valid. */
-function editArgs(fn: (args: Obj, r: number, c: V029Case) => boolean | void) {
-  return (c: V029Case, r: number): V029Case | undefined => {
-    const next = clone(c);
-    if (fn(next.args as Obj, r, next) === false) return undefined;
-    return caseValid(next.name, next.args as Obj) ? next : undefined;
-  };
-}
-
-const effective = (args: Obj, path: string) => getPath(args, path) ?? v029Default(path);
-
-const changeText = (path: string) =>
-  editArgs((args) => setPath(args, path, `${effective(args, path) ?? ""}x`));
-
-function changeEnum(path: string) {
-  let schema: any = specSchema;
-  for (const k of path.split(".")) schema = schema.properties[k];
-  const values: string[] = schema.enum;
-  return editArgs((args, r) => {
-    const others = values.filter((v) => v !== effective(args, path));
-    if (others.length === 0) return false;
-    setPath(args, path, others[r % others.length]);
-    return true;
-  });
-}
-
-const toggle = (path: string) => editArgs((args) => setPath(args, path, !effective(args, path)));
-const newPort = (path: string) => editArgs((args, r) => setPath(args, path, freePort(args, r)));
 /** A change of a field inside an optional block, only when the block is there. */
-const inBlock = (block: string, fn: ReturnType<typeof editArgs>) => (c: V029Case, r: number) =>
+const inBlock = (block: string, fn: Apply<V029Case>) => (c: V029Case, r: number) =>
   getPath(c.args as Obj, block) === undefined ? undefined : fn(c, r);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Secret material
 
-interface Location {
-  label: string;
-  read(c: V029Case): string;
-  write(c: V029Case, value: string): void;
-  /** The part that may change and keep the value valid (the password of a connection string). */
-  range?(c: V029Case): [number, number];
-}
-
 const refAt = (c: V029Case, refPath: string) => getPath(c.args as Obj, refPath);
 
-const refLocation = (label: string, refPath: string): Location => ({
-  label,
-  read: (c) => c.secrets[refAt(c, refPath).name][refAt(c, refPath).key],
-  write: (c, v) => (c.secrets[refAt(c, refPath).name][refAt(c, refPath).key] = v),
-});
-
-const keyLocation = (secret: string, key: string): Location => ({
+const keyLocation = (secret: string, key: string): SecretLocation => ({
   label: `Secret ${secret} key ${key}`,
   read: (c) => c.secrets[secret][key],
   write: (c, v) => (c.secrets[secret][key] = v),
-});
-
-const valueLocation = (label: string, path: string): Location => ({
-  label,
-  read: (c) => getPath(c.args as Obj, path),
-  write: (c, v) => setPath(c.args as Obj, path, v),
-});
-
-const generatedLocation = (value: "jwtSecret" | "adminInitialPassword"): Location => ({
-  label: `generated ${value}`,
-  read: (c) => c.generated[value],
-  write: (c, v) => (c.generated[value] = v),
 });
 
 const KERBEROS = "identity.kerberos";
@@ -108,9 +68,9 @@ function postgresSecret(c: V029Case): string | undefined {
 }
 
 /** Every hashed value of this case. */
-export function hashedLocations(c: V029Case): Location[] {
+export function hashedLocations(c: V029Case): SecretLocation[] {
   const f = c.features;
-  const out: Location[] = [];
+  const out: SecretLocation[] = [];
   if (f.jwt === "ref") out.push(refLocation("referenced JWT", "identity.jwt.secretRef"));
   if (f.jwt === "value")
     out.push(valueLocation("secretValues.jwtSecret", "secretValues.jwtSecret"));
@@ -127,7 +87,7 @@ export function hashedLocations(c: V029Case): Location[] {
   if (f.postgres === "value" && !f.percona)
     out.push({
       ...valueLocation("secretValues.postgresConnection", "secretValues.postgresConnection"),
-      range: (x) => [x.postgres!.passwordAt, x.postgres!.passwordLength],
+      range: postgresRange,
     });
   if (f.ldap === "ref")
     out.push(refLocation("LDAP bind password", "identity.ldap.bindPasswordSecretRef"));
@@ -143,9 +103,9 @@ export function hashedLocations(c: V029Case): Location[] {
 }
 
 /** Secret values the pod reads or that are passed, which the hash leaves out. */
-export function unhashedLocations(c: V029Case): Location[] {
+export function unhashedLocations(c: V029Case): SecretLocation[] {
   const f = c.features;
-  const out: Location[] = [];
+  const out: SecretLocation[] = [];
   if (f.metrics && f.token) out.push(refLocation("metrics token", "metrics.bearerTokenSecret"));
   if (f.tls !== "none") {
     const cert = (c.args as Obj).controlPlane.certSecretName;
@@ -161,30 +121,9 @@ export function unhashedLocations(c: V029Case): Location[] {
   if (f.postgres === "value" && f.percona)
     out.push({
       ...valueLocation("secretValues.postgresConnection", "secretValues.postgresConnection"),
-      range: (x) => [x.postgres!.passwordAt, x.postgres!.passwordLength],
+      range: postgresRange,
     });
   return out;
-}
-
-function flipAt(
-  kind: MutationKind,
-  label: string,
-  locations: (c: V029Case) => Location[],
-): V029Mutation {
-  return {
-    label,
-    kind,
-    apply(c, r) {
-      const all = locations(c);
-      if (all.length === 0) return undefined;
-      const location = all[r % all.length];
-      const next = clone(c);
-      const text = location.read(next);
-      const [from, length] = location.range ? location.range(next) : [0, text.length];
-      location.write(next, flipByte(text, Math.floor(r / 7), from, length));
-      return next;
-    },
-  };
 }
 
 const secretByte = flipAt("secret", "one byte of a hashed secret", hashedLocations);
@@ -209,50 +148,24 @@ const unreadKey: V029Mutation = {
   },
 };
 
-const unreferencedSecret: V029Mutation = {
-  label: "a Secret nothing references",
-  kind: "other",
-  apply(c, r) {
-    const next = clone(c);
-    const old = next.secrets["unreferenced-secret"]?.value;
-    next.secrets["unreferenced-secret"] = { value: old ? flipByte(old, r) : "added" };
-    return next;
-  },
-};
-
-const unusedGenerated: V029Mutation = {
-  label: "a generated value the deployment does not use",
-  kind: "other",
-  apply(c, r) {
-    const jwtUsed = c.features.jwt === "generated" || c.features.jwt === "emptyName";
-    const adminUsed = c.features.admin === "generated";
-    if (jwtUsed && adminUsed) return undefined;
-    const next = clone(c);
-    if (!jwtUsed) next.generated.jwtSecret = flipByte(next.generated.jwtSecret, r);
-    if (!adminUsed)
-      next.generated.adminInitialPassword = flipByte(next.generated.adminInitialPassword, r);
-    return next;
-  },
-};
+const unusedGenerated = kit.unusedGenerated((c) => ({
+  jwt: c.features.jwt === "generated" || c.features.jwt === "emptyName",
+  admin: c.features.admin === "generated",
+}));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fields
 
-const otherFields: Array<[string, V029Mutation["apply"]]> = [
-  ["image", editArgs((a) => setPath(a, "image", `${effective(a, "image")}-other`))],
-  ["replicas", editArgs((a) => setPath(a, "replicas", 1 - effective(a, "replicas")))],
-  ["storage.metadataSize", editArgs((a) => setPath(a, "storage.metadataSize", "777Mi"))],
-  [
+const otherFields: Array<[string, Apply<V029Case>]> = [
+  ...fields(
+    "image",
+    "replicas",
+    "storage.metadataSize",
     "storage.contentSize",
-    editArgs((a) =>
-      a.storage.contentSize === undefined
-        ? setPath(a, "storage.contentSize", "779Mi")
-        : deletePath(a, "storage.contentSize"),
-    ),
-  ],
-  ["storage.controlPlaneSize", editArgs((a) => setPath(a, "storage.controlPlaneSize", "780Mi"))],
-  ["storage.storageClassName", changeText("storage.storageClassName")],
-  ["service.type", changeEnum("service.type")],
+    "storage.controlPlaneSize",
+    "storage.storageClassName",
+    "service.type",
+  ),
   ["adapterServices.type", changeEnum("adapterServices.type")],
   [
     "adapterServices.annotations",
@@ -303,26 +216,8 @@ const otherFields: Array<[string, V029Mutation["apply"]]> = [
     "metrics.serviceMonitor.interval",
     editArgs((a) => setPath(a, "metrics.serviceMonitor.interval", "17s")),
   ],
-  [
-    "percona.replicas",
-    editArgs((a) => setPath(a, "percona.replicas", (effective(a, "percona.replicas") % 5) + 1)),
-  ],
-  ["percona.storageSize", editArgs((a) => setPath(a, "percona.storageSize", "31Gi"))],
-  ["resources", editArgs((a) => setPath(a, "resources", { limits: { cpu: "3", memory: "3Gi" } }))],
-  [
-    "securityContext",
-    editArgs((a) => setPath(a, "securityContext", { runAsUser: 4242, runAsNonRoot: true })),
-  ],
-  ["podSecurityContext", editArgs((a) => setPath(a, "podSecurityContext", { fsGroup: 4242 }))],
-  ["labels", editArgs((a) => setPath(a, "labels", { ...a.labels, "example.com/added": "yes" }))],
-  [
-    "annotations",
-    editArgs((a) => setPath(a, "annotations", { ...a.annotations, "example.com/added": "yes" })),
-  ],
-  [
-    "namespace",
-    editArgs((a) => setPath(a, "namespace", `${a.namespace ?? "default"}-other`.slice(-63))),
-  ],
+  ...fields("percona.replicas", "percona.storageSize"),
+  ...kit.podAndMetadata,
   [
     "name",
     (c) => {
@@ -333,17 +228,19 @@ const otherFields: Array<[string, V029Mutation["apply"]]> = [
   ],
 ];
 
-const configFields: Array<[string, V029Mutation["apply"]]> = [
+const configFields: Array<[string, Apply<V029Case>]> = [
   ["logging.level", changeEnum("logging.level")],
   ["logging.format", changeEnum("logging.format")],
   ["logging.output", changeText("logging.output")],
-  ["identity.jwt.accessTokenDuration", changeText("identity.jwt.accessTokenDuration")],
-  ["identity.jwt.refreshTokenDuration", changeText("identity.jwt.refreshTokenDuration")],
-  ["identity.admin.username", changeText("identity.admin.username")],
-  ["controlPlane.port", newPort("controlPlane.port")],
+  ...fields(
+    "identity.jwt.accessTokenDuration",
+    "identity.jwt.refreshTokenDuration",
+    "identity.admin.username",
+    "controlPlane.port",
+  ),
 ];
 
-const maybeConfigFields: Array<[string, V029Mutation["apply"]]> = [
+const maybeConfigFields: Array<[string, Apply<V029Case>]> = [
   [
     "metrics.enabled",
     editArgs((a) => {
@@ -354,21 +251,9 @@ const maybeConfigFields: Array<[string, V029Mutation["apply"]]> = [
   ],
   ["metrics.port", newPort("metrics.port")],
   ["metrics.path", editArgs((a) => setPath(a, "metrics.path", `${effective(a, "metrics.path")}x`))],
-  ["database.type", changeEnum("database.type")],
-  [
-    "database.sqlite.path",
-    editArgs((a) => setPath(a, "database.sqlite.path", `${effective(a, "database.sqlite.path")}x`)),
-  ],
-  [
-    "percona.enabled",
-    // Only without a PostgreSQL connection: with one, Percona also changes what the pod reads (and the hash).
-    editArgs((a, _r, c) => {
-      if (c.features.postgres !== "none") return false;
-      setPath(a, "percona.enabled", !effective(a, "percona.enabled"));
-      const backup = a.percona.backup ?? {};
-      return !(a.percona.enabled && backup.enabled && (!backup.bucket || !backup.endpoint));
-    }),
-  ],
+  ...fields("database.type", "database.sqlite.path"),
+  // Only without a PostgreSQL connection: with one, Percona also changes what the pod reads (and the hash).
+  ["percona.enabled", kit.perconaEnabled((c) => c.features.postgres === "none")],
   ["identity.ldap.url", inBlock("identity.ldap", changeText("identity.ldap.url"))],
   ["identity.ldap.userAttr", inBlock("identity.ldap", changeText("identity.ldap.userAttr"))],
   ["identity.ldap.nestedGroups", inBlock("identity.ldap", toggle("identity.ldap.nestedGroups"))],
@@ -388,34 +273,18 @@ const maybeConfigFields: Array<[string, V029Mutation["apply"]]> = [
   ],
 ];
 
-export const MUTATIONS: V029Mutation[] = [
-  secretByte,
-  unhashedByte,
-  unreadKey,
-  unreferencedSecret,
-  unusedGenerated,
-  ...otherFields.map(([label, apply]) => ({ label, kind: "other" as const, apply })),
-  ...configFields.map(([label, apply]) => ({ label, kind: "config" as const, apply })),
-  ...maybeConfigFields.map(([label, apply]) => ({ label, kind: "maybe" as const, apply })),
-];
+export const MUTATIONS: V029Mutation[] = mutationList(
+  [secretByte, unhashedByte, unreadKey, kit.unreferencedSecret, unusedGenerated],
+  otherFields,
+  configFields,
+  maybeConfigFields,
+);
 
 /** `picks.length` applicable mutations for `c` (the first a secret byte), picked by `picks`. */
-export function pickMutations(
-  c: V029Case,
-  picks: number[],
-): Array<{ mutation: V029Mutation; changed: V029Case }> {
-  const chosen: Array<{ mutation: V029Mutation; changed: V029Case }> = [];
-  const rest = MUTATIONS.filter((m) => m !== secretByte);
-  picks.forEach((pick, i) => {
-    const pool = i === 0 ? [secretByte] : rest;
-    for (let step = 0; step < pool.length; step++) {
-      const mutation = pool[(pick + step) % pool.length];
-      const changed = mutation.apply(c, pick);
-      if (changed) {
-        chosen.push({ mutation, changed });
-        return;
-      }
-    }
-  });
-  return chosen;
-}
+export const pickMutations = (c: V029Case, picks: number[]) =>
+  pickFrom(
+    c,
+    picks,
+    [secretByte],
+    MUTATIONS.filter((m) => m !== secretByte),
+  );

@@ -7,13 +7,14 @@
  */
 import { expect } from "chai";
 import type { PlainArgs } from "../../../src/resolve/component-fields";
-import { deployV029, render } from "../../acceptance/v029/support";
 import { captureWarnings } from "../../helpers/mocked-program";
 import { renderedObjects, renderSample, sampleInputs } from "../../parity/v029/sample-inputs";
 import { objectsApiServerProblems } from "../api-server-rules";
 import { KNOWN_KINDS, objectsProblems, serviceMonitorSchema } from "../k8s-schemas";
-
-type Obj = Record<string, any>;
+import { deployV029 } from "../../helpers/component";
+import { renderV029 as render } from "../../helpers/render";
+import type { Obj } from "../../helpers/objects";
+import { MINIMAL } from "../../helpers/specs";
 
 const SECRETS = {
   jwt: { k: "objectSchemasJwtSecretValue-0123456789" },
@@ -116,7 +117,7 @@ const FULL_REFS: PlainArgs = {
 
 /** Secrets passed as values (owned Secrets), PostgreSQL through a connection string. */
 const FULL_VALUES: PlainArgs = {
-  storage: { metadataSize: "1Gi" },
+  ...MINIMAL,
   metrics: { enabled: true, serviceMonitor: { enabled: true } },
   secretValues: {
     jwtSecret: "objectSchemasJwtSecretValue-0123456789-x",
@@ -148,7 +149,7 @@ describe("verification (v0.29): object schemas", function () {
 
   describe("render path", () => {
     it("the default spec", () => {
-      expectValid(render("minimal", { storage: { metadataSize: "1Gi" } }).objects);
+      expectValid(render("minimal", MINIMAL).objects);
     });
 
     it("everything on, every Secret referenced: every kind but an owned Secret", () => {

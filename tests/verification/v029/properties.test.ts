@@ -13,54 +13,38 @@
  */
 import { expect } from "chai";
 import fc from "fast-check";
-import { CONFIG_FILE_NAME } from "../../../src/defaults";
 import specSchema from "../../../src/generated/v029/spec-schema.json";
-import { CONFIG_HASH_ANNOTATION } from "../../../src/hash";
 import { sanitiseType } from "../../../src/models/v029/adapters";
 import { objectNames } from "../../../src/naming";
 import type { RenderResult } from "../../../src/render";
 import { needles } from "../../helpers/needles";
+import type { Obj } from "../../helpers/objects";
 import { objectsApiServerProblems } from "../api-server-rules";
 import { SEED } from "../arbitraries";
 import { objectsProblems } from "../k8s-schemas";
-import type { MutationKind } from "../mutations";
+import { withoutSecretData } from "../leak-scan";
+import {
+  countOn,
+  expectEveryKind,
+  expectHashFollows,
+  mutationSummary,
+  neverGenerated,
+  newMutationStats,
+  presentPaths,
+  schemaPaths,
+} from "../property-kit";
 import { validCase, type V029Case } from "./arbitraries";
 import { adaptersOf } from "./listeners";
 import { pickMutations } from "./mutations";
 import { renderCase } from "./render-case";
 
-type Obj = Record<string, any>;
-
 const RUNS = 1000;
-
-/** Every field path of the CRD spec (`[]` for array items, map values not included). */
-function schemaPaths(schema: Obj, at: string[] = []): string[] {
-  const own = at.length > 0 ? [at.join(".")] : [];
-  const props = Object.entries((schema.properties ?? {}) as Record<string, Obj>).flatMap(([k, s]) =>
-    schemaPaths(s, [...at, k]),
-  );
-  const items = schema.items ? schemaPaths(schema.items, [...at, "[]"]) : [];
-  return [...own, ...props, ...items];
-}
-
-/** Every field path present in generated args (array indices as `[]`). */
-function presentPaths(value: unknown, at: string[] = [], out = new Set<string>()): Set<string> {
-  if (at.length > 0) out.add(at.join("."));
-  if (Array.isArray(value)) value.forEach((v) => presentPaths(v, [...at, "[]"], out));
-  else if (typeof value === "object" && value !== null)
-    for (const [k, v] of Object.entries(value)) presentPaths(v, [...at, k], out);
-  return out;
-}
 
 /** Left out of the generator on purpose: the model rejects any claim (the pod declares none). */
 const NOT_GENERATED = /^resources\.claims/;
 
 /** The objects as text (a second render must give the same; YAML emission has its own tests in tests/yaml). */
 const textOf = (r: RenderResult) => JSON.stringify(r.objects);
-
-function configOf(r: RenderResult): string {
-  return (r.objects as Obj[]).find((o) => o.kind === "ConfigMap")!.data[CONFIG_FILE_NAME];
-}
 
 /** The objects the case must produce, as `Kind/name`, from its features (not from the model's code). */
 function expectedObjects(c: V029Case): string[] {
@@ -131,14 +115,6 @@ function secretValues(c: V029Case): string[] {
   return [...values, ...passed, ...generated].filter((v) => v.length >= 12);
 }
 
-function withoutSecretData(obj: Obj): Obj {
-  if (obj.kind !== "Secret") return obj;
-  const rest = { ...obj };
-  delete rest.data;
-  delete rest.stringData;
-  return rest;
-}
-
 function leaks(c: V029Case, r: RenderResult): string[] {
   const text = [
     ...(r.objects as Obj[]).map((o) => JSON.stringify(withoutSecretData(o))),
@@ -157,8 +133,7 @@ describe("verification (v0.29): properties of 1000 generated valid specs", funct
     specs: 0,
     objects: 0,
     kinds: {} as Record<string, number>,
-    mutations: { secret: 0, config: 0, maybe: 0, other: 0 } as Record<MutationKind, number>,
-    maybeChanged: 0,
+    ...newMutationStats(),
     features: {} as Record<string, number>,
   };
 
@@ -169,8 +144,7 @@ describe("verification (v0.29): properties of 1000 generated valid specs", funct
         `${stats.objects} objects schema-valid (${Object.entries(stats.kinds)
           .map(([k, n]) => `${k} ${n}`)
           .join(", ")}), ` +
-        `hash mutations secret ${stats.mutations.secret} / config ${stats.mutations.config} / ` +
-        `conditional ${stats.mutations.maybe} (${stats.maybeChanged} changed the config) / other ${stats.mutations.other}; ` +
+        `${mutationSummary(stats)}; ` +
         `on: metrics ${f("metrics")} (token ${f("token")}, ServiceMonitor ${f("serviceMonitor")}), ` +
         `TLS ${f("tls")} (mTLS ${f("mtls")}), LDAP ${f("ldap")}, Kerberos ${f("kerberos")} (machine account ${f("machine")}), ` +
         `postgres Secret ${f("postgresRef")}, postgres value ${f("postgresValue")}, percona ${f("percona")}, ` +
@@ -197,43 +171,14 @@ describe("verification (v0.29): properties of 1000 generated valid specs", funct
         expect(unresolvedSecrets(c, objects), "Secrets the pod reads").to.deep.equal([]);
         expect(leaks(c, first), "secret values outside Secret data").to.deep.equal([]);
 
-        const hash = first.configHash;
-        const template = objects.find((o) => o.kind === "StatefulSet")!.spec.template;
-        expect(template.metadata.annotations[CONFIG_HASH_ANNOTATION]).to.equal(hash);
-        const config = configOf(first);
-        for (const { mutation, changed } of pickMutations(c, picks)) {
-          const next = renderCase(changed);
-          const configChanged = configOf(next) !== config;
-          const hashChanged = next.configHash !== hash;
-          const what = `${mutation.kind} mutation "${mutation.label}"`;
-          switch (mutation.kind) {
-            case "secret":
-              expect(configChanged, `${what}: config`).to.equal(false);
-              expect(hashChanged, `${what}: hash`).to.equal(true);
-              break;
-            case "config":
-              expect(configChanged, `${what}: config`).to.equal(true);
-              expect(hashChanged, `${what}: hash`).to.equal(true);
-              break;
-            case "maybe":
-              expect(hashChanged, `${what}: hash follows config`).to.equal(configChanged);
-              if (configChanged) stats.maybeChanged++;
-              break;
-            case "other":
-              expect(configChanged, `${what}: config`).to.equal(false);
-              expect(hashChanged, `${what}: hash`).to.equal(false);
-              break;
-          }
-          stats.mutations[mutation.kind]++;
-        }
+        expectHashFollows(first, pickMutations(c, picks), (x) => renderCase(x), stats);
 
         presentPaths(c.args, [], seen);
         stats.specs++;
         stats.objects += objects.length;
         for (const o of objects) stats.kinds[o.kind] = (stats.kinds[o.kind] ?? 0) + 1;
         const f = c.features;
-        const count = (k: string, on: boolean) =>
-          on && (stats.features[k] = (stats.features[k] ?? 0) + 1);
+        const count = (k: string, on: boolean) => countOn(stats.features, k, on);
         count("metrics", f.metrics);
         count("token", f.metrics && f.token);
         count("serviceMonitor", f.metrics && f.serviceMonitor);
@@ -255,11 +200,10 @@ describe("verification (v0.29): properties of 1000 generated valid specs", funct
     );
     passed = true;
     expect(stats.specs).to.equal(RUNS);
-    const missing = schemaPaths(specSchema).filter((p) => !NOT_GENERATED.test(p) && !seen.has(p));
+    const missing = neverGenerated(specSchema, seen, NOT_GENERATED);
     expect(missing, "CRD fields never generated").to.deep.equal([]);
     stats.fields = schemaPaths(specSchema).length - missing.length;
-    for (const kind of ["secret", "config", "maybe", "other"] as const)
-      expect(stats.mutations[kind], kind).to.be.greaterThan(50);
+    expectEveryKind(stats);
     for (const feature of ["token", "serviceMonitor", "mtls", "ldap", "machine", "customAdapter"])
       expect(stats.features[feature] ?? 0, feature).to.be.greaterThan(50);
   });
