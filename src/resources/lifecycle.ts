@@ -79,7 +79,9 @@ async function adopt(
     throw new Error(
       `${conflict.message}: ${kind.name} ${JSON.stringify(id)} already exists on the server. Set adopt: true to take over an identical one, or bring it under this stack with \`${importHint}\``,
     );
-  const observed = await kind.read(api, id, {});
+  // Read as a refresh of these inputs would: a kind shows what its inputs set (a uid, an order, a port left at its
+  // default) the way the inputs say it, so an identical object compares equal.
+  const observed = await kind.read(api, id, serverInputs(kind, inputs));
   if (!observed) throw conflict;
   const differing = differingInputs(kind, observed.inputs as Plain, inputs);
   if (differing.length > 0)
