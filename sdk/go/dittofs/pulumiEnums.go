@@ -2354,6 +2354,174 @@ func (in *smbCreditsStrategyPtr) ToSmbCreditsStrategyPtrOutputWithContext(ctx co
 	return pulumi.ToOutputWithContext(ctx, in).(SmbCreditsStrategyPtrOutput)
 }
 
+// `user`, `operator` (read-only API access, as the operator's service account) or `admin`. The server makes an `admin` change its password at first login. Defaults to `user`.
+type UserRole string
+
+const (
+	UserRoleUser     = UserRole("user")
+	UserRoleOperator = UserRole("operator")
+	UserRoleAdmin    = UserRole("admin")
+)
+
+func (UserRole) ElementType() reflect.Type {
+	return reflect.TypeOf((*UserRole)(nil)).Elem()
+}
+
+func (e UserRole) ToUserRoleOutput() UserRoleOutput {
+	return pulumi.ToOutput(e).(UserRoleOutput)
+}
+
+func (e UserRole) ToUserRoleOutputWithContext(ctx context.Context) UserRoleOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(UserRoleOutput)
+}
+
+func (e UserRole) ToUserRolePtrOutput() UserRolePtrOutput {
+	return e.ToUserRolePtrOutputWithContext(context.Background())
+}
+
+func (e UserRole) ToUserRolePtrOutputWithContext(ctx context.Context) UserRolePtrOutput {
+	return UserRole(e).ToUserRoleOutputWithContext(ctx).ToUserRolePtrOutputWithContext(ctx)
+}
+
+func (e UserRole) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e UserRole) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e UserRole) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e UserRole) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type UserRoleOutput struct{ *pulumi.OutputState }
+
+func (UserRoleOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*UserRole)(nil)).Elem()
+}
+
+func (o UserRoleOutput) ToUserRoleOutput() UserRoleOutput {
+	return o
+}
+
+func (o UserRoleOutput) ToUserRoleOutputWithContext(ctx context.Context) UserRoleOutput {
+	return o
+}
+
+func (o UserRoleOutput) ToUserRolePtrOutput() UserRolePtrOutput {
+	return o.ToUserRolePtrOutputWithContext(context.Background())
+}
+
+func (o UserRoleOutput) ToUserRolePtrOutputWithContext(ctx context.Context) UserRolePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v UserRole) *UserRole {
+		return &v
+	}).(UserRolePtrOutput)
+}
+
+func (o UserRoleOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o UserRoleOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e UserRole) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o UserRoleOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o UserRoleOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e UserRole) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type UserRolePtrOutput struct{ *pulumi.OutputState }
+
+func (UserRolePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**UserRole)(nil)).Elem()
+}
+
+func (o UserRolePtrOutput) ToUserRolePtrOutput() UserRolePtrOutput {
+	return o
+}
+
+func (o UserRolePtrOutput) ToUserRolePtrOutputWithContext(ctx context.Context) UserRolePtrOutput {
+	return o
+}
+
+func (o UserRolePtrOutput) Elem() UserRoleOutput {
+	return o.ApplyT(func(v *UserRole) UserRole {
+		if v != nil {
+			return *v
+		}
+		var ret UserRole
+		return ret
+	}).(UserRoleOutput)
+}
+
+func (o UserRolePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o UserRolePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *UserRole) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// UserRoleInput is an input type that accepts values of the UserRole enum
+// A concrete instance of `UserRoleInput` can be one of the following:
+//
+//	UserRoleUser
+//	UserRoleOperator
+//	UserRoleAdmin
+type UserRoleInput interface {
+	pulumi.Input
+
+	ToUserRoleOutput() UserRoleOutput
+	ToUserRoleOutputWithContext(context.Context) UserRoleOutput
+}
+
+var userRolePtrType = reflect.TypeOf((**UserRole)(nil)).Elem()
+
+type UserRolePtrInput interface {
+	pulumi.Input
+
+	ToUserRolePtrOutput() UserRolePtrOutput
+	ToUserRolePtrOutputWithContext(context.Context) UserRolePtrOutput
+}
+
+type userRolePtr string
+
+func UserRolePtr(v string) UserRolePtrInput {
+	return (*userRolePtr)(&v)
+}
+
+func (*userRolePtr) ElementType() reflect.Type {
+	return userRolePtrType
+}
+
+func (in *userRolePtr) ToUserRolePtrOutput() UserRolePtrOutput {
+	return pulumi.ToOutput(in).(UserRolePtrOutput)
+}
+
+func (in *userRolePtr) ToUserRolePtrOutputWithContext(ctx context.Context) UserRolePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(UserRolePtrOutput)
+}
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*AdapterServiceTypeInput)(nil)).Elem(), AdapterServiceType("ClusterIP"))
 	pulumi.RegisterInputType(reflect.TypeOf((*AdapterServiceTypePtrInput)(nil)).Elem(), AdapterServiceType("ClusterIP"))
@@ -2383,6 +2551,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ServiceTypePtrInput)(nil)).Elem(), ServiceType("ClusterIP"))
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbCreditsStrategyInput)(nil)).Elem(), SmbCreditsStrategy("fixed"))
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbCreditsStrategyPtrInput)(nil)).Elem(), SmbCreditsStrategy("fixed"))
+	pulumi.RegisterInputType(reflect.TypeOf((*UserRoleInput)(nil)).Elem(), UserRole("user"))
+	pulumi.RegisterInputType(reflect.TypeOf((*UserRolePtrInput)(nil)).Elem(), UserRole("user"))
 	pulumi.RegisterOutputType(AdapterServiceTypeOutput{})
 	pulumi.RegisterOutputType(AdapterServiceTypePtrOutput{})
 	pulumi.RegisterOutputType(AppArmorProfileTypeOutput{})
@@ -2411,4 +2581,6 @@ func init() {
 	pulumi.RegisterOutputType(ServiceTypePtrOutput{})
 	pulumi.RegisterOutputType(SmbCreditsStrategyOutput{})
 	pulumi.RegisterOutputType(SmbCreditsStrategyPtrOutput{})
+	pulumi.RegisterOutputType(UserRoleOutput{})
+	pulumi.RegisterOutputType(UserRolePtrOutput{})
 }

@@ -13,115 +13,6 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
-// v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
-type Adapter struct {
-	// Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
-	Port int `pulumi:"port"`
-	// Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
-	Type string `pulumi:"type"`
-}
-
-// AdapterInput is an input type that accepts AdapterArgs and AdapterOutput values.
-// You can construct a concrete instance of `AdapterInput` via:
-//
-//	AdapterArgs{...}
-type AdapterInput interface {
-	pulumi.Input
-
-	ToAdapterOutput() AdapterOutput
-	ToAdapterOutputWithContext(context.Context) AdapterOutput
-}
-
-// v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
-type AdapterArgs struct {
-	// Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
-	Port pulumi.IntInput `pulumi:"port"`
-	// Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
-	Type pulumi.StringInput `pulumi:"type"`
-}
-
-func (AdapterArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*Adapter)(nil)).Elem()
-}
-
-func (i AdapterArgs) ToAdapterOutput() AdapterOutput {
-	return i.ToAdapterOutputWithContext(context.Background())
-}
-
-func (i AdapterArgs) ToAdapterOutputWithContext(ctx context.Context) AdapterOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(AdapterOutput)
-}
-
-// AdapterArrayInput is an input type that accepts AdapterArray and AdapterArrayOutput values.
-// You can construct a concrete instance of `AdapterArrayInput` via:
-//
-//	AdapterArray{ AdapterArgs{...} }
-type AdapterArrayInput interface {
-	pulumi.Input
-
-	ToAdapterArrayOutput() AdapterArrayOutput
-	ToAdapterArrayOutputWithContext(context.Context) AdapterArrayOutput
-}
-
-type AdapterArray []AdapterInput
-
-func (AdapterArray) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]Adapter)(nil)).Elem()
-}
-
-func (i AdapterArray) ToAdapterArrayOutput() AdapterArrayOutput {
-	return i.ToAdapterArrayOutputWithContext(context.Background())
-}
-
-func (i AdapterArray) ToAdapterArrayOutputWithContext(ctx context.Context) AdapterArrayOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(AdapterArrayOutput)
-}
-
-// v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
-type AdapterOutput struct{ *pulumi.OutputState }
-
-func (AdapterOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*Adapter)(nil)).Elem()
-}
-
-func (o AdapterOutput) ToAdapterOutput() AdapterOutput {
-	return o
-}
-
-func (o AdapterOutput) ToAdapterOutputWithContext(ctx context.Context) AdapterOutput {
-	return o
-}
-
-// Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
-func (o AdapterOutput) Port() pulumi.IntOutput {
-	return o.ApplyT(func(v Adapter) int { return v.Port }).(pulumi.IntOutput)
-}
-
-// Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
-func (o AdapterOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v Adapter) string { return v.Type }).(pulumi.StringOutput)
-}
-
-type AdapterArrayOutput struct{ *pulumi.OutputState }
-
-func (AdapterArrayOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]Adapter)(nil)).Elem()
-}
-
-func (o AdapterArrayOutput) ToAdapterArrayOutput() AdapterArrayOutput {
-	return o
-}
-
-func (o AdapterArrayOutput) ToAdapterArrayOutputWithContext(ctx context.Context) AdapterArrayOutput {
-	return o
-}
-
-func (o AdapterArrayOutput) Index(i pulumi.IntInput) AdapterOutput {
-	return pulumi.All(o, i).ApplyT(func(vs []interface{}) Adapter {
-		return vs[0].([]Adapter)[vs[1].(int)]
-	}).(AdapterOutput)
-}
-
 // v0.29 model only. The operator's adapter polling; validated, no effect (adapters are declared in `adapters`).
 type AdapterDiscovery struct {
 	// Polling interval, a Go duration. Defaults to `30s`.
@@ -1641,6 +1532,115 @@ func (o DatabasePtrOutput) Type() DatabaseTypePtrOutput {
 		}
 		return v.Type
 	}).(DatabaseTypePtrOutput)
+}
+
+// v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
+type DeclaredAdapter struct {
+	// Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
+	Port int `pulumi:"port"`
+	// Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
+	Type string `pulumi:"type"`
+}
+
+// DeclaredAdapterInput is an input type that accepts DeclaredAdapterArgs and DeclaredAdapterOutput values.
+// You can construct a concrete instance of `DeclaredAdapterInput` via:
+//
+//	DeclaredAdapterArgs{...}
+type DeclaredAdapterInput interface {
+	pulumi.Input
+
+	ToDeclaredAdapterOutput() DeclaredAdapterOutput
+	ToDeclaredAdapterOutputWithContext(context.Context) DeclaredAdapterOutput
+}
+
+// v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
+type DeclaredAdapterArgs struct {
+	// Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
+	Port pulumi.IntInput `pulumi:"port"`
+	// Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
+	Type pulumi.StringInput `pulumi:"type"`
+}
+
+func (DeclaredAdapterArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DeclaredAdapter)(nil)).Elem()
+}
+
+func (i DeclaredAdapterArgs) ToDeclaredAdapterOutput() DeclaredAdapterOutput {
+	return i.ToDeclaredAdapterOutputWithContext(context.Background())
+}
+
+func (i DeclaredAdapterArgs) ToDeclaredAdapterOutputWithContext(ctx context.Context) DeclaredAdapterOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DeclaredAdapterOutput)
+}
+
+// DeclaredAdapterArrayInput is an input type that accepts DeclaredAdapterArray and DeclaredAdapterArrayOutput values.
+// You can construct a concrete instance of `DeclaredAdapterArrayInput` via:
+//
+//	DeclaredAdapterArray{ DeclaredAdapterArgs{...} }
+type DeclaredAdapterArrayInput interface {
+	pulumi.Input
+
+	ToDeclaredAdapterArrayOutput() DeclaredAdapterArrayOutput
+	ToDeclaredAdapterArrayOutputWithContext(context.Context) DeclaredAdapterArrayOutput
+}
+
+type DeclaredAdapterArray []DeclaredAdapterInput
+
+func (DeclaredAdapterArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]DeclaredAdapter)(nil)).Elem()
+}
+
+func (i DeclaredAdapterArray) ToDeclaredAdapterArrayOutput() DeclaredAdapterArrayOutput {
+	return i.ToDeclaredAdapterArrayOutputWithContext(context.Background())
+}
+
+func (i DeclaredAdapterArray) ToDeclaredAdapterArrayOutputWithContext(ctx context.Context) DeclaredAdapterArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DeclaredAdapterArrayOutput)
+}
+
+// v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
+type DeclaredAdapterOutput struct{ *pulumi.OutputState }
+
+func (DeclaredAdapterOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DeclaredAdapter)(nil)).Elem()
+}
+
+func (o DeclaredAdapterOutput) ToDeclaredAdapterOutput() DeclaredAdapterOutput {
+	return o
+}
+
+func (o DeclaredAdapterOutput) ToDeclaredAdapterOutputWithContext(ctx context.Context) DeclaredAdapterOutput {
+	return o
+}
+
+// Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
+func (o DeclaredAdapterOutput) Port() pulumi.IntOutput {
+	return o.ApplyT(func(v DeclaredAdapter) int { return v.Port }).(pulumi.IntOutput)
+}
+
+// Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
+func (o DeclaredAdapterOutput) Type() pulumi.StringOutput {
+	return o.ApplyT(func(v DeclaredAdapter) string { return v.Type }).(pulumi.StringOutput)
+}
+
+type DeclaredAdapterArrayOutput struct{ *pulumi.OutputState }
+
+func (DeclaredAdapterArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]DeclaredAdapter)(nil)).Elem()
+}
+
+func (o DeclaredAdapterArrayOutput) ToDeclaredAdapterArrayOutput() DeclaredAdapterArrayOutput {
+	return o
+}
+
+func (o DeclaredAdapterArrayOutput) ToDeclaredAdapterArrayOutputWithContext(ctx context.Context) DeclaredAdapterArrayOutput {
+	return o
+}
+
+func (o DeclaredAdapterArrayOutput) Index(i pulumi.IntInput) DeclaredAdapterOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) DeclaredAdapter {
+		return vs[0].([]DeclaredAdapter)[vs[1].(int)]
+	}).(DeclaredAdapterOutput)
 }
 
 // Authentication of the REST API.
@@ -10463,8 +10463,6 @@ func (o WindowsSecurityContextOptionsPtrOutput) RunAsUserName() pulumi.StringPtr
 }
 
 func init() {
-	pulumi.RegisterInputType(reflect.TypeOf((*AdapterInput)(nil)).Elem(), AdapterArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*AdapterArrayInput)(nil)).Elem(), AdapterArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AdapterDiscoveryInput)(nil)).Elem(), AdapterDiscoveryArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AdapterDiscoveryPtrInput)(nil)).Elem(), AdapterDiscoveryArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AdapterServicesInput)(nil)).Elem(), AdapterServicesArgs{})
@@ -10483,6 +10481,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ControlPlanePtrInput)(nil)).Elem(), ControlPlaneArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DatabaseInput)(nil)).Elem(), DatabaseArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DatabasePtrInput)(nil)).Elem(), DatabaseArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DeclaredAdapterInput)(nil)).Elem(), DeclaredAdapterArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DeclaredAdapterArrayInput)(nil)).Elem(), DeclaredAdapterArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IdentityInput)(nil)).Elem(), IdentityArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IdentityPtrInput)(nil)).Elem(), IdentityArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*JwtInput)(nil)).Elem(), JwtArgs{})
@@ -10575,8 +10575,6 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*WeightedPodAffinityTermArrayInput)(nil)).Elem(), WeightedPodAffinityTermArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*WindowsSecurityContextOptionsInput)(nil)).Elem(), WindowsSecurityContextOptionsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*WindowsSecurityContextOptionsPtrInput)(nil)).Elem(), WindowsSecurityContextOptionsArgs{})
-	pulumi.RegisterOutputType(AdapterOutput{})
-	pulumi.RegisterOutputType(AdapterArrayOutput{})
 	pulumi.RegisterOutputType(AdapterDiscoveryOutput{})
 	pulumi.RegisterOutputType(AdapterDiscoveryPtrOutput{})
 	pulumi.RegisterOutputType(AdapterServicesOutput{})
@@ -10595,6 +10593,8 @@ func init() {
 	pulumi.RegisterOutputType(ControlPlanePtrOutput{})
 	pulumi.RegisterOutputType(DatabaseOutput{})
 	pulumi.RegisterOutputType(DatabasePtrOutput{})
+	pulumi.RegisterOutputType(DeclaredAdapterOutput{})
+	pulumi.RegisterOutputType(DeclaredAdapterArrayOutput{})
 	pulumi.RegisterOutputType(IdentityOutput{})
 	pulumi.RegisterOutputType(IdentityPtrOutput{})
 	pulumi.RegisterOutputType(JwtOutput{})

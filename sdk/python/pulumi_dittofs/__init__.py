@@ -9,7 +9,16 @@ import typing
 from ._enums import *
 from .ditto_server import *
 from .provider import *
+from .user import *
 from ._inputs import *
+
+# Make subpackages available:
+if typing.TYPE_CHECKING:
+    import pulumi_dittofs.config as __config
+    config = __config
+else:
+    config = _utilities.lazy_import('pulumi_dittofs.config')
+
 _utilities.register(
     resource_modules="""
 [
@@ -18,7 +27,8 @@ _utilities.register(
   "mod": "index",
   "fqn": "pulumi_dittofs",
   "classes": {
-   "dittofs:index:DittoServer": "DittoServer"
+   "dittofs:index:DittoServer": "DittoServer",
+   "dittofs:index:User": "User"
   }
  }
 ]

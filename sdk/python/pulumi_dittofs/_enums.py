@@ -21,6 +21,7 @@ __all__ = [
     'SeccompProfileType',
     'ServiceType',
     'SmbCreditsStrategy',
+    'UserRole',
 ]
 
 
@@ -160,3 +161,13 @@ class SmbCreditsStrategy(_builtins.str, Enum):
     FIXED = "fixed"
     ECHO = "echo"
     ADAPTIVE = "adaptive"
+
+
+@pulumi.type_token("dittofs:index:UserRole")
+class UserRole(_builtins.str, Enum):
+    """
+    `user`, `operator` (read-only API access, as the operator's service account) or `admin`. The server makes an `admin` change its password at first login. Defaults to `user`.
+    """
+    USER = "user"
+    OPERATOR = "operator"
+    ADMIN = "admin"

@@ -16,8 +16,6 @@ from . import _utilities
 from ._enums import *
 
 __all__ = [
-    'AdapterArgs',
-    'AdapterArgsDict',
     'AdapterDiscoveryArgs',
     'AdapterDiscoveryArgsDict',
     'AdapterServicesArgs',
@@ -36,6 +34,8 @@ __all__ = [
     'ControlPlaneArgsDict',
     'DatabaseArgs',
     'DatabaseArgsDict',
+    'DeclaredAdapterArgs',
+    'DeclaredAdapterArgsDict',
     'IdentityArgs',
     'IdentityArgsDict',
     'JwtArgs',
@@ -129,58 +129,6 @@ __all__ = [
     'WindowsSecurityContextOptionsArgs',
     'WindowsSecurityContextOptionsArgsDict',
 ]
-
-class AdapterArgsDict(TypedDict):
-    """
-    v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
-    """
-    port: pulumi.Input[_builtins.int]
-    """
-    Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
-    """
-    type: pulumi.Input[_builtins.str]
-    """
-    Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
-    """
-
-@pulumi.input_type
-class AdapterArgs:
-    def __init__(__self__, *,
-                 port: pulumi.Input[_builtins.int],
-                 type: pulumi.Input[_builtins.str]):
-        """
-        v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
-
-        :param pulumi.Input[_builtins.int] port: Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
-        :param pulumi.Input[_builtins.str] type: Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
-        """
-        pulumi.set(__self__, "port", port)
-        pulumi.set(__self__, "type", type)
-
-    @_builtins.property
-    @pulumi.getter
-    def port(self) -> pulumi.Input[_builtins.int]:
-        """
-        Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
-        """
-        return pulumi.get(self, "port")
-
-    @port.setter
-    def port(self, value: pulumi.Input[_builtins.int]):
-        pulumi.set(self, "port", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
-        """
-        Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
-        """
-        return pulumi.get(self, "type")
-
-    @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
-        pulumi.set(self, "type", value)
-
 
 class AdapterDiscoveryArgsDict(TypedDict):
     """
@@ -753,6 +701,58 @@ class DatabaseArgs:
 
     @type.setter
     def type(self, value: pulumi.Input[Optional['DatabaseType']]):
+        pulumi.set(self, "type", value)
+
+
+class DeclaredAdapterArgsDict(TypedDict):
+    """
+    v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
+    """
+    port: pulumi.Input[_builtins.int]
+    """
+    Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
+    """
+    type: pulumi.Input[_builtins.str]
+    """
+    Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
+    """
+
+@pulumi.input_type
+class DeclaredAdapterArgs:
+    def __init__(__self__, *,
+                 port: pulumi.Input[_builtins.int],
+                 type: pulumi.Input[_builtins.str]):
+        """
+        v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
+
+        :param pulumi.Input[_builtins.int] port: Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
+        :param pulumi.Input[_builtins.str] type: Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
+        """
+        pulumi.set(__self__, "port", port)
+        pulumi.set(__self__, "type", type)
+
+    @_builtins.property
+    @pulumi.getter
+    def port(self) -> pulumi.Input[_builtins.int]:
+        """
+        Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
+        """
+        return pulumi.get(self, "port")
+
+    @port.setter
+    def port(self, value: pulumi.Input[_builtins.int]):
+        pulumi.set(self, "port", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input[_builtins.str]:
+        """
+        Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "type", value)
 
 
