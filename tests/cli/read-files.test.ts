@@ -24,7 +24,10 @@ describe("dittofs render: inputs (files, standard input, limits, what is not an 
   });
 
   it("says permission denied for a file it may not read", function () {
-    if (process.getuid?.() === 0) this.skip(); // root reads every file
+    if (process.getuid?.() === 0) {
+      console.log("      skipped: running as root, which may read every file");
+      this.skip();
+    }
     const file = files.text("locked.yaml", "x: 1\n");
     fs.chmodSync(file, 0o000);
     expect(fails(["render", "-f", file]).stderr).to.equal(

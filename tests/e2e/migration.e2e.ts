@@ -100,14 +100,16 @@ describe("e2e: moving a stack from the 2026-02 object model to v0.29", function 
         // whose data changes.
         "random:index/randomPassword:RandomPassword replace migrate-jwt",
         "kubernetes:core/v1:Secret replace migrate-jwt-secret",
-        // Their data is sealed together with the new JWT secret, unknown until it exists: the preview cannot tell
-        // they stay the same (the up below keeps them).
-        "kubernetes:core/v1:Secret replace migrate-admin-secret",
-        "kubernetes:core/v1:Secret replace migrate-postgres-secret",
       ].sort(),
     );
-    // Kept as they are: the admin password, the API Service.
-    for (const kept of ["migrate-admin-password", "migrate-api"]) {
+    // Kept as they are: the admin password, the API Service, and the admin and PostgreSQL Secrets (each owned
+    // Secret's data is sealed from its own values only, so the new JWT secret leaves them known and the same).
+    for (const kept of [
+      "migrate-admin-password",
+      "migrate-api",
+      "migrate-admin-secret",
+      "migrate-postgres-secret",
+    ]) {
       expect(did.join("\n")).not.to.match(new RegExp(` ${kept}$`, "m"));
     }
     expectGolden("8-migrate-2026-02-to-v0.29", preview);
@@ -156,6 +158,7 @@ describe("e2e: moving a stack from the 2026-02 object model to v0.29", function 
     expect(v029.nfsEndpoint).to.equal("migrate-adapter-nfs.migrate.svc.cluster.local:12049");
     expect(v029.smbEndpoint).to.equal("migrate-adapter-smb.migrate.svc.cluster.local:1445");
     expect(v029.adminPassword).to.equal(feb.adminPassword);
-    stack.up("--expect-no-changes");
+    // --diff: a failure shows what changed.
+    stack.up("--expect-no-changes", "--diff");
   });
 });

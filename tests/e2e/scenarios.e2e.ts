@@ -146,7 +146,8 @@ describe("e2e: the real engine against a local control plane", function () {
       nfsEndpoint: "demo-adapter-nfs.default.svc.cluster.local:12049",
       smbEndpoint: "demo-adapter-smb.default.svc.cluster.local:1445",
     });
-    exampleStack.up("--expect-no-changes");
+    // --diff: a failure shows what changed.
+    exampleStack.up("--expect-no-changes", "--diff");
   });
 
   it("3. rotating a referenced Secret (JWT, then PostgreSQL) updates only the config-hash annotation, readable", () => {

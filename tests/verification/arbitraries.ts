@@ -70,11 +70,16 @@ export function dnsLabel(min = 1, max = 63, letterFirst = false): fc.Arbitrary<s
  * `<name>-headless` etc. must be DNS-1035 labels (Kubernetes' ValidateServiceName); names starting with a digit are
  * a known bug (object-schemas.test.ts).
  */
-export const serverName = fc.oneof(
-  { weight: 3, arbitrary: dnsLabel(1, 20, true) },
-  { weight: 1, arbitrary: dnsLabel(52, 52, true) },
-  { weight: 1, arbitrary: dnsLabel(21, 52, true) },
-);
+export const serverName = serverNameUpTo(52);
+
+/** DittoServer names of at most `max` characters, a letter first, often the longest. */
+export function serverNameUpTo(max: number): fc.Arbitrary<string> {
+  return fc.oneof(
+    { weight: 3, arbitrary: dnsLabel(1, 20, true) },
+    { weight: 1, arbitrary: dnsLabel(max, max, true) },
+    { weight: 1, arbitrary: dnsLabel(21, max, true) },
+  );
+}
 
 /** Free text: ASCII with YAML's special characters, and any Unicode. */
 export const freeText = fc.oneof(
@@ -568,21 +573,45 @@ export function deletePath(root: Obj, path: string): void {
   if (parent && typeof parent === "object") delete parent[keys[keys.length - 1]];
 }
 
-function build(parts: {
+/** What a case is built from: its generated parts (the record `caseParts` makes). */
+export interface CaseParts<F> {
   name: string;
   spec: Obj;
   component: Obj;
-  features: Features;
+  features: F;
   refs: Obj;
   values: Obj;
   generated: { jwtSecret: string; adminInitialPassword: string };
-}): SpecCase {
-  const { features: f, refs, values } = parts;
-  const spec: Obj = structuredClone(parts.spec);
+}
+
+/** The parts of a case: a name, the spec, the component-only fields and the model's choices. */
+export function caseParts<F>(parts: {
+  name: fc.Arbitrary<string>;
+  spec: fc.Arbitrary<Obj>;
+  features: fc.Arbitrary<F>;
+  refs: fc.Arbitrary<Obj>;
+  values: fc.Arbitrary<Obj>;
+  generated: fc.Arbitrary<{ jwtSecret: string; adminInitialPassword: string }>;
+}): fc.Arbitrary<CaseParts<F>> {
+  // In this order: a record draws its fields in order, and a seed must keep giving the same cases.
+  const { name, spec, features, refs, values, generated } = parts;
+  const component = componentFields as fc.Arbitrary<Obj>;
+  return fc.record({ name, spec, component, features, refs, values, generated });
+}
+
+/** The Secrets a case's references name, filled in as the case is built: Secret name → key → value. */
+export function secretStore() {
   const secrets: Record<string, Record<string, string>> = {};
   const put = (name: string, key: string, value: string) => {
     secrets[name] = { ...(secrets[name] ?? {}), [key]: value };
   };
+  return { secrets, put };
+}
+
+function build(parts: CaseParts<Features>): SpecCase {
+  const { features: f, refs, values } = parts;
+  const spec: Obj = structuredClone(parts.spec);
+  const { secrets, put } = secretStore();
   const secretValues: Obj = {};
 
   setPath(spec, "smb.enabled", f.smb);
@@ -659,18 +688,16 @@ function build(parts: {
 }
 
 /** Valid DittoServer cases (spec + Secrets + generated values). */
-export const validCase: fc.Arbitrary<SpecCase> = fc
-  .record({
-    name: serverName,
-    spec: fromSchema(specSchema).filter((s) => portsValid(s as Obj)) as fc.Arbitrary<Obj>,
-    component: componentFields as fc.Arbitrary<Obj>,
-    features: featuresArb,
-    refs: refChoices,
-    values: secretValuesArb,
-    generated: fc.record({
-      jwtSecret: alnumString(32, 32),
-      adminInitialPassword: alnumString(24, 24),
-    }),
-  })
+export const validCase: fc.Arbitrary<SpecCase> = caseParts({
+  name: serverName,
+  spec: fromSchema(specSchema).filter((s) => portsValid(s as Obj)) as fc.Arbitrary<Obj>,
+  features: featuresArb,
+  refs: refChoices,
+  values: secretValuesArb,
+  generated: fc.record({
+    jwtSecret: alnumString(32, 32),
+    adminInitialPassword: alnumString(24, 24),
+  }),
+})
   .map(build)
   .filter((c) => portsValid(c.args as Obj) && securityValid(c.args as Obj));

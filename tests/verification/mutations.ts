@@ -18,35 +18,21 @@ import {
   setPath,
   type SpecCase,
 } from "./arbitraries";
-import {
-  flipAt,
-  flipByte,
-  generatedLocation,
-  mutationKit,
-  mutationList,
-  nextInt32,
-  pickFrom,
-  postgresRange,
-  refLocation,
-  valueLocation,
-  type Apply,
-  type Location,
-  type Mutation,
-} from "./mutation-kit";
+import * as kit from "./mutation-kit";
 import type { Obj } from "../helpers/objects";
 
-const kit = mutationKit<SpecCase>({
+const mutations = kit.mutationKit<SpecCase>({
   schema: specSchema,
   defaultOf: schemaDefault,
   valid: (c) => portsValid(c.args as Obj),
   freePort,
 });
-const { clone, effective, editArgs, changeText, changeEnum, toggle, newPort, fields } = kit;
+const { clone, effective, editArgs, changeText, changeEnum, toggle, newPort, fields } = mutations;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Secret material: where the hashed bytes are
 
-type SecretLocation = Location<SpecCase>;
+type SecretLocation = kit.Location<SpecCase>;
 
 function s3SecretName(c: SpecCase): string | undefined {
   return c.features.s3 === "ref" ? (c.args as Obj).s3.credentialsSecretRef.secretName : undefined;
@@ -56,34 +42,36 @@ function s3SecretName(c: SpecCase): string | undefined {
 export function hashedLocations(c: SpecCase): SecretLocation[] {
   const f = c.features;
   const out: SecretLocation[] = [];
-  if (f.jwt === "ref") out.push(refLocation("referenced JWT", "identity.jwt.secretRef"));
+  if (f.jwt === "ref") out.push(kit.refLocation("referenced JWT", "identity.jwt.secretRef"));
   if (f.jwt === "value")
-    out.push(valueLocation("secretValues.jwtSecret", "secretValues.jwtSecret"));
+    out.push(kit.valueLocation("secretValues.jwtSecret", "secretValues.jwtSecret"));
   if (f.jwt === "generated" || f.jwt === "emptyName") {
-    out.push(generatedLocation("jwtSecret", "generated JWT"));
+    out.push(kit.generatedLocation("jwtSecret", "generated JWT"));
   }
   if (f.adminHash)
-    out.push(refLocation("referenced admin hash", "identity.admin.passwordSecretRef"));
+    out.push(kit.refLocation("referenced admin hash", "identity.admin.passwordSecretRef"));
   if (f.initial === "ref")
-    out.push(refLocation("referenced initial password", "identity.admin.initialPasswordSecretRef"));
+    out.push(
+      kit.refLocation("referenced initial password", "identity.admin.initialPasswordSecretRef"),
+    );
   if (f.initial === "value") {
     out.push(
-      valueLocation("secretValues.adminInitialPassword", "secretValues.adminInitialPassword"),
+      kit.valueLocation("secretValues.adminInitialPassword", "secretValues.adminInitialPassword"),
     );
   }
   if (f.initial === "generated") {
-    out.push(generatedLocation("adminInitialPassword", "generated admin password"));
+    out.push(kit.generatedLocation("adminInitialPassword", "generated admin password"));
   }
   if (f.postgres === "ref") {
     out.push({
-      ...refLocation("referenced Postgres connection", "database.postgresSecretRef"),
-      range: postgresRange,
+      ...kit.refLocation("referenced Postgres connection", "database.postgresSecretRef"),
+      range: kit.postgresRange,
     });
   }
   if (f.postgres === "value") {
     out.push({
-      ...valueLocation("secretValues.postgresConnection", "secretValues.postgresConnection"),
-      range: postgresRange,
+      ...kit.valueLocation("secretValues.postgresConnection", "secretValues.postgresConnection"),
+      range: kit.postgresRange,
     });
   }
   const s3 = s3SecretName(c);
@@ -105,15 +93,15 @@ export function hashedLocations(c: SpecCase): SecretLocation[] {
   }
   if (f.s3 === "value") {
     for (const key of Object.keys((c.args as Obj).secretValues.s3)) {
-      out.push(valueLocation(`secretValues.s3.${key}`, `secretValues.s3.${key}`));
+      out.push(kit.valueLocation(`secretValues.s3.${key}`, `secretValues.s3.${key}`));
     }
   }
   return out;
 }
 
-const secretByte = flipAt("secret", "one byte of a secret the pod reads", hashedLocations);
+const secretByte = kit.flipAt("secret", "one byte of a secret the pod reads", hashedLocations);
 
-const unreadKey: Mutation<SpecCase> = {
+const unreadKey: kit.Mutation<SpecCase> = {
   label: "a key of a referenced Secret the pod does not read",
   kind: "other",
   apply(c, r) {
@@ -124,19 +112,19 @@ const unreadKey: Mutation<SpecCase> = {
     const next = clone(c);
     const name = names[r % names.length];
     const old = next.secrets[name]["unread-extra"];
-    next.secrets[name]["unread-extra"] = old ? flipByte(old, r) : "added";
+    next.secrets[name]["unread-extra"] = old ? kit.flipByte(old, r) : "added";
     return next;
   },
 };
 
-const unusedGenerated = kit.unusedGenerated((c) => ({
+const unusedGenerated = mutations.unusedGenerated((c) => ({
   jwt: c.features.jwt === "generated" || c.features.jwt === "emptyName",
   admin: c.features.initial === "generated",
 }));
 
 // ---------------------------------------------------------------------------------------------------------------
 
-const otherFields: Array<[string, Apply<SpecCase>]> = [
+const otherFields: Array<[string, kit.Apply<SpecCase>]> = [
   ...fields("image", "replicas", "storage.metadataSize"),
   ["storage.cacheSize", editArgs((a) => setPath(a, "storage.cacheSize", "778Mi"))],
   ...fields("storage.contentSize", "storage.controlPlaneSize", "storage.storageClassName"),
@@ -145,7 +133,7 @@ const otherFields: Array<[string, Apply<SpecCase>]> = [
   ["smb.port", newPort("smb.port")],
   [
     "smb.maxConnections",
-    editArgs((a) => setPath(a, "smb.maxConnections", nextInt32(a.smb?.maxConnections ?? 0))),
+    editArgs((a) => setPath(a, "smb.maxConnections", kit.nextInt32(a.smb?.maxConnections ?? 0))),
   ],
   ["smb.credits.strategy", changeEnum("smb.credits.strategy")],
   ["smb.timeouts.read", changeText("smb.timeouts.read")],
@@ -167,7 +155,7 @@ const otherFields: Array<[string, Apply<SpecCase>]> = [
       setPath(
         a,
         "percona.backup.retentionDays",
-        nextInt32(effective(a, "percona.backup.retentionDays")),
+        kit.nextInt32(effective(a, "percona.backup.retentionDays")),
       ),
     ),
   ],
@@ -175,7 +163,7 @@ const otherFields: Array<[string, Apply<SpecCase>]> = [
     "percona.backup.fullSchedule",
     editArgs((a) => setPath(a, "percona.backup.fullSchedule", "15 3 * * *")),
   ],
-  ...kit.podAndMetadata,
+  ...mutations.podAndMetadata,
   [
     "name",
     (c) => {
@@ -186,7 +174,7 @@ const otherFields: Array<[string, Apply<SpecCase>]> = [
   ],
 ];
 
-const configFields: Array<[string, Apply<SpecCase>]> = [
+const configFields: Array<[string, kit.Apply<SpecCase>]> = [
   ["cache.size", changeText("cache.size")],
   [
     "cache.path",
@@ -204,14 +192,14 @@ const configFields: Array<[string, Apply<SpecCase>]> = [
   ["metrics.port", newPort("metrics.port")],
 ];
 
-const maybeConfigFields: Array<[string, Apply<SpecCase>]> = [
+const maybeConfigFields: Array<[string, kit.Apply<SpecCase>]> = [
   ...fields("database.sqlite.path", "database.type"),
-  ["percona.enabled", kit.perconaEnabled()],
+  ["percona.enabled", mutations.perconaEnabled()],
   ["metrics.enabled", toggle("metrics.enabled")],
 ];
 
-export const MUTATIONS: Array<Mutation<SpecCase>> = mutationList(
-  [secretByte, unreadKey, kit.unreferencedSecret, unusedGenerated],
+export const MUTATIONS: Array<kit.Mutation<SpecCase>> = kit.mutationList(
+  [secretByte, unreadKey, mutations.unreferencedSecret, unusedGenerated],
   otherFields,
   configFields,
   maybeConfigFields,
@@ -219,4 +207,4 @@ export const MUTATIONS: Array<Mutation<SpecCase>> = mutationList(
 
 /** `picks.length` applicable mutations for `c`, picked by `picks`: the first a secret byte, the others any. */
 export const pickMutations = (c: SpecCase, picks: number[]) =>
-  pickFrom(c, picks, [secretByte], [secretByte, ...MUTATIONS.filter((m) => m !== secretByte)]);
+  kit.pickFrom(c, picks, [secretByte], [secretByte, ...MUTATIONS.filter((m) => m !== secretByte)]);

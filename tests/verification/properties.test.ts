@@ -18,16 +18,7 @@ import { namesAndLabels, objectsApiServerProblems } from "./api-server-rules";
 import { SEED, validCase, type SpecCase } from "./arbitraries";
 import { objectsProblems } from "./k8s-schemas";
 import { pickMutations } from "./mutations";
-import {
-  countOn,
-  expectEveryKind,
-  expectHashFollows,
-  mutationSummary,
-  neverGenerated,
-  newMutationStats,
-  presentPaths,
-  schemaPaths,
-} from "./property-kit";
+import * as props from "./property-kit";
 
 const RUNS = 1000;
 
@@ -49,7 +40,7 @@ describe("verification: properties of 1000 generated valid specs", function () {
     fields: 0,
     specs: 0,
     objects: 0,
-    ...newMutationStats(),
+    ...props.newMutationStats(),
     features: {} as Record<string, number>,
   };
 
@@ -59,7 +50,7 @@ describe("verification: properties of 1000 generated valid specs", function () {
     console.log(
       `      [properties] seed ${SEED}: ${stats.specs} specs covering ${stats.fields} CRD fields, ` +
         `${stats.objects} objects schema-valid, ` +
-        `${mutationSummary(stats)}; ` +
+        `${props.mutationSummary(stats)}; ` +
         `on: smb ${on("smb")}, metrics ${on("metrics")}, percona ${on("percona")} (backup ${on("perconaBackup")}), ` +
         `postgres ${on("postgres")}, s3 ${on("s3")}, sqlite ${on("sqlite")}; ` +
         `property ${passed ? "held" : "FAILED (counts include shrinking)"}`,
@@ -91,13 +82,13 @@ describe("verification: properties of 1000 generated valid specs", function () {
           }
         }
         // The config hash: changes exactly with the config and the secret bytes the pod reads.
-        expectHashFollows(first, pickMutations(c, picks), renderCase, stats);
+        props.expectHashFollows(first, pickMutations(c, picks), renderCase, stats);
 
-        presentPaths(c.args, [], seen);
+        props.presentPaths(c.args, [], seen);
         stats.specs++;
         stats.objects += first.objects.length;
         const spec = c.args as Obj;
-        const count = (k: string, on: boolean) => countOn(stats.features, k, on);
+        const count = (k: string, on: boolean) => props.countOn(stats.features, k, on);
         count("smb", spec.smb.enabled);
         count("metrics", spec.metrics.enabled);
         count("percona", spec.percona.enabled);
@@ -111,9 +102,9 @@ describe("verification: properties of 1000 generated valid specs", function () {
     passed = true;
     expect(stats.specs).to.equal(RUNS);
     // Every field of the CRD appeared in some generated spec.
-    const missing = neverGenerated(specSchema, seen, NOT_GENERATED);
+    const missing = props.neverGenerated(specSchema, seen, NOT_GENERATED);
     expect(missing, "CRD fields never generated").to.deep.equal([]);
-    stats.fields = schemaPaths(specSchema).length - missing.length;
-    expectEveryKind(stats);
+    stats.fields = props.schemaPaths(specSchema).length - missing.length;
+    props.expectEveryKind(stats);
   });
 });

@@ -15,8 +15,7 @@ import specSchema from "../../../src/generated/v029/spec-schema.json";
 import type { PlainArgs } from "../../../src/resolve/component-fields";
 import {
   alnumString,
-  componentFields,
-  dnsLabel,
+  caseParts,
   freeText,
   labelKey,
   OVERRIDES,
@@ -24,7 +23,10 @@ import {
   postgresValue,
   qualifiedKey,
   schemaArbitrary,
+  secretStore,
+  serverNameUpTo,
   setPath,
+  type CaseParts,
   type PostgresValue,
   type SchemaWalk,
 } from "../arbitraries";
@@ -36,11 +38,7 @@ export const RELEASE = "v0.29";
 export const MAX_NAME = 51;
 
 /** DittoServer names: a letter first, at most 51 characters, often the longest. */
-export const serverName = fc.oneof(
-  { weight: 3, arbitrary: dnsLabel(1, 20, true) },
-  { weight: 1, arbitrary: dnsLabel(MAX_NAME, MAX_NAME, true) },
-  { weight: 1, arbitrary: dnsLabel(21, MAX_NAME, true) },
-);
+export const serverName = serverNameUpTo(MAX_NAME);
 
 /** A label value: empty, or up to 63 of [A-Za-z0-9_.-] starting and ending alphanumeric. */
 const labelValue = fc.oneof(
@@ -99,8 +97,8 @@ const runAsUser = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 1, max: 2 ** 31 - 1 }) },
 );
 
-/** Secret selectors the features set; the walk leaves them (and `resources.claims`) out. */
-const OMITTED = new Set([
+/** The Secret selectors of the v0.29 CRD (a name and a required `key` each). */
+export const SELECTORS = [
   "identity.jwt.secretRef",
   "identity.admin.passwordSecretRef",
   "database.postgresSecretRef",
@@ -110,6 +108,11 @@ const OMITTED = new Set([
   "identity.kerberos.machineAccount.secretRef",
   "identity.kerberos.machineAccount.keytabSecretRef",
   "metrics.bearerTokenSecret",
+];
+
+/** Secret selectors the features set; the walk leaves them (and `resources.claims`) out. */
+const OMITTED = new Set([
+  ...SELECTORS,
   "controlPlane.certSecretName",
   "controlPlane.clientCASecretName",
   "resources.claims",
@@ -286,21 +289,10 @@ export interface V029Case {
 /** Secrets named by a disabled block: they do not exist, so a read of them fails the render. */
 export const ABSENT = "absent-secret";
 
-function build(parts: {
-  name: string;
-  spec: Obj;
-  component: Obj;
-  features: V029Features;
-  refs: Obj;
-  values: Obj;
-  generated: { jwtSecret: string; adminInitialPassword: string };
-}): V029Case {
+function build(parts: CaseParts<V029Features>): V029Case {
   const { features: f, refs, values } = parts;
   const spec: Obj = structuredClone(parts.spec);
-  const secrets: Record<string, Record<string, string>> = {};
-  const put = (name: string, key: string, value: string) => {
-    secrets[name] = { ...(secrets[name] ?? {}), [key]: value };
-  };
+  const { secrets, put } = secretStore();
   const secretValues: Obj = {};
   const ref = (path: string, r: Obj, value: string) => {
     setPath(spec, path, r);
@@ -425,16 +417,14 @@ export function caseValid(name: string, spec: Obj): boolean {
 }
 
 /** Valid v0.29 DittoServer cases (spec + Secrets + generated values). */
-export const validCase: fc.Arbitrary<V029Case> = fc
-  .record({
-    name: serverName,
-    spec: schemaArbitrary(specSchema, V029_WALK) as fc.Arbitrary<Obj>,
-    component: componentFields as fc.Arbitrary<Obj>,
-    features: featuresArb,
-    refs: refChoices,
-    values: secretValuesArb,
-    generated: fc.record({ jwtSecret: base64url(43), adminInitialPassword: base64url(24) }),
-  })
+export const validCase: fc.Arbitrary<V029Case> = caseParts({
+  name: serverName,
+  spec: schemaArbitrary(specSchema, V029_WALK) as fc.Arbitrary<Obj>,
+  features: featuresArb,
+  refs: refChoices,
+  values: secretValuesArb,
+  generated: fc.record({ jwtSecret: base64url(43), adminInitialPassword: base64url(24) }),
+})
   .filter((p) => caseValid(p.name, p.spec))
   .map(build)
   .filter((c) => caseValid(c.name, c.args as Obj));

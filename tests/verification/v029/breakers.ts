@@ -21,7 +21,7 @@ import {
   type Breaker,
 } from "../schema-breakers";
 import * as rules from "../rule-breakers";
-import { validCase, type V029Case } from "./arbitraries";
+import { SELECTORS, validCase, type V029Case } from "./arbitraries";
 import { adaptersOf, freePort, listeners, mayBind, securityValid, usedPorts } from "./listeners";
 import type { Obj } from "../../helpers/objects";
 
@@ -78,19 +78,6 @@ const pattern: B = (c, r) => {
     setPath(a, dotted, value),
   );
 };
-
-/** Selectors the case has (a required `key` each). */
-const SELECTORS = [
-  "identity.jwt.secretRef",
-  "identity.admin.passwordSecretRef",
-  "database.postgresSecretRef",
-  "identity.ldap.bindPasswordSecretRef",
-  "identity.kerberos.keytabSecretRef",
-  "identity.kerberos.krb5ConfSecretRef",
-  "identity.kerberos.machineAccount.secretRef",
-  "identity.kerberos.machineAccount.keytabSecretRef",
-  "metrics.bearerTokenSecret",
-];
 
 const required: B = (c, r) => {
   const args = c.args as Obj;

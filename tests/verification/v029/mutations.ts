@@ -14,37 +14,24 @@
  */
 import specSchema from "../../../src/generated/v029/spec-schema.json";
 import { getPath, setPath } from "../arbitraries";
-import {
-  flipAt,
-  flipByte,
-  generatedLocation,
-  mutationKit,
-  mutationList,
-  pickFrom,
-  postgresRange,
-  refLocation,
-  valueLocation,
-  type Apply,
-  type Location,
-  type Mutation,
-} from "../mutation-kit";
+import * as kit from "../mutation-kit";
 import { ABSENT, caseValid, type V029Case } from "./arbitraries";
 import { freePort, v029Default } from "./listeners";
 import type { Obj } from "../../helpers/objects";
 
-export type V029Mutation = Mutation<V029Case>;
-type SecretLocation = Location<V029Case>;
+export type V029Mutation = kit.Mutation<V029Case>;
+type SecretLocation = kit.Location<V029Case>;
 
-const kit = mutationKit<V029Case>({
+const mutations = kit.mutationKit<V029Case>({
   schema: specSchema,
   defaultOf: v029Default,
   valid: (c) => caseValid(c.name, c.args as Obj),
   freePort,
 });
-const { clone, effective, editArgs, changeText, changeEnum, toggle, newPort, fields } = kit;
+const { clone, effective, editArgs, changeText, changeEnum, toggle, newPort, fields } = mutations;
 
 /** A change of a field inside an optional block, only when the block is there. */
-const inBlock = (block: string, fn: Apply<V029Case>) => (c: V029Case, r: number) =>
+const inBlock = (block: string, fn: kit.Apply<V029Case>) => (c: V029Case, r: number) =>
   getPath(c.args as Obj, block) === undefined ? undefined : fn(c, r);
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -71,33 +58,33 @@ function postgresSecret(c: V029Case): string | undefined {
 export function hashedLocations(c: V029Case): SecretLocation[] {
   const f = c.features;
   const out: SecretLocation[] = [];
-  if (f.jwt === "ref") out.push(refLocation("referenced JWT", "identity.jwt.secretRef"));
+  if (f.jwt === "ref") out.push(kit.refLocation("referenced JWT", "identity.jwt.secretRef"));
   if (f.jwt === "value")
-    out.push(valueLocation("secretValues.jwtSecret", "secretValues.jwtSecret"));
-  if (f.jwt === "generated" || f.jwt === "emptyName") out.push(generatedLocation("jwtSecret"));
+    out.push(kit.valueLocation("secretValues.jwtSecret", "secretValues.jwtSecret"));
+  if (f.jwt === "generated" || f.jwt === "emptyName") out.push(kit.generatedLocation("jwtSecret"));
   if (f.admin === "ref")
-    out.push(refLocation("referenced admin password", "identity.admin.passwordSecretRef"));
+    out.push(kit.refLocation("referenced admin password", "identity.admin.passwordSecretRef"));
   if (f.admin === "value")
     out.push(
-      valueLocation("secretValues.adminInitialPassword", "secretValues.adminInitialPassword"),
+      kit.valueLocation("secretValues.adminInitialPassword", "secretValues.adminInitialPassword"),
     );
-  if (f.admin === "generated") out.push(generatedLocation("adminInitialPassword"));
+  if (f.admin === "generated") out.push(kit.generatedLocation("adminInitialPassword"));
   const pg = postgresSecret(c);
   if (pg) for (const key of Object.keys(c.secrets[pg])) out.push(keyLocation(pg, key));
   if (f.postgres === "value" && !f.percona)
     out.push({
-      ...valueLocation("secretValues.postgresConnection", "secretValues.postgresConnection"),
-      range: postgresRange,
+      ...kit.valueLocation("secretValues.postgresConnection", "secretValues.postgresConnection"),
+      range: kit.postgresRange,
     });
   if (f.ldap === "ref")
-    out.push(refLocation("LDAP bind password", "identity.ldap.bindPasswordSecretRef"));
+    out.push(kit.refLocation("LDAP bind password", "identity.ldap.bindPasswordSecretRef"));
   if (f.kerberos === "enabled") {
-    out.push(refLocation("keytab", `${KERBEROS}.keytabSecretRef`));
-    if (f.krb5 === "ref") out.push(refLocation("krb5.conf", `${KERBEROS}.krb5ConfSecretRef`));
+    out.push(kit.refLocation("keytab", `${KERBEROS}.keytabSecretRef`));
+    if (f.krb5 === "ref") out.push(kit.refLocation("krb5.conf", `${KERBEROS}.krb5ConfSecretRef`));
     if (f.machine === "secret" || f.machine === "both")
-      out.push(refLocation("machine password", `${KERBEROS}.machineAccount.secretRef`));
+      out.push(kit.refLocation("machine password", `${KERBEROS}.machineAccount.secretRef`));
     if (f.machine === "keytab" || f.machine === "both")
-      out.push(refLocation("machine keytab", `${KERBEROS}.machineAccount.keytabSecretRef`));
+      out.push(kit.refLocation("machine keytab", `${KERBEROS}.machineAccount.keytabSecretRef`));
   }
   return out;
 }
@@ -106,7 +93,7 @@ export function hashedLocations(c: V029Case): SecretLocation[] {
 export function unhashedLocations(c: V029Case): SecretLocation[] {
   const f = c.features;
   const out: SecretLocation[] = [];
-  if (f.metrics && f.token) out.push(refLocation("metrics token", "metrics.bearerTokenSecret"));
+  if (f.metrics && f.token) out.push(kit.refLocation("metrics token", "metrics.bearerTokenSecret"));
   if (f.tls !== "none") {
     const cert = (c.args as Obj).controlPlane.certSecretName;
     out.push(keyLocation(cert, "tls.crt"), keyLocation(cert, "tls.key"));
@@ -120,14 +107,14 @@ export function unhashedLocations(c: V029Case): SecretLocation[] {
   }
   if (f.postgres === "value" && f.percona)
     out.push({
-      ...valueLocation("secretValues.postgresConnection", "secretValues.postgresConnection"),
-      range: postgresRange,
+      ...kit.valueLocation("secretValues.postgresConnection", "secretValues.postgresConnection"),
+      range: kit.postgresRange,
     });
   return out;
 }
 
-const secretByte = flipAt("secret", "one byte of a hashed secret", hashedLocations);
-const unhashedByte = flipAt(
+const secretByte = kit.flipAt("secret", "one byte of a hashed secret", hashedLocations);
+const unhashedByte = kit.flipAt(
   "other",
   "one byte of a metrics token, TLS file or unread PostgreSQL Secret",
   unhashedLocations,
@@ -143,12 +130,12 @@ const unreadKey: V029Mutation = {
     if (names.length === 0) return undefined;
     const next = clone(c);
     const name = names[r % names.length];
-    next.secrets[name]["unread-extra"] = flipByte(next.secrets[name]["unread-extra"], r);
+    next.secrets[name]["unread-extra"] = kit.flipByte(next.secrets[name]["unread-extra"], r);
     return next;
   },
 };
 
-const unusedGenerated = kit.unusedGenerated((c) => ({
+const unusedGenerated = mutations.unusedGenerated((c) => ({
   jwt: c.features.jwt === "generated" || c.features.jwt === "emptyName",
   admin: c.features.admin === "generated",
 }));
@@ -156,7 +143,7 @@ const unusedGenerated = kit.unusedGenerated((c) => ({
 // ---------------------------------------------------------------------------------------------------------------
 // Fields
 
-const otherFields: Array<[string, Apply<V029Case>]> = [
+const otherFields: Array<[string, kit.Apply<V029Case>]> = [
   ...fields(
     "image",
     "replicas",
@@ -217,7 +204,7 @@ const otherFields: Array<[string, Apply<V029Case>]> = [
     editArgs((a) => setPath(a, "metrics.serviceMonitor.interval", "17s")),
   ],
   ...fields("percona.replicas", "percona.storageSize"),
-  ...kit.podAndMetadata,
+  ...mutations.podAndMetadata,
   [
     "name",
     (c) => {
@@ -228,7 +215,7 @@ const otherFields: Array<[string, Apply<V029Case>]> = [
   ],
 ];
 
-const configFields: Array<[string, Apply<V029Case>]> = [
+const configFields: Array<[string, kit.Apply<V029Case>]> = [
   ["logging.level", changeEnum("logging.level")],
   ["logging.format", changeEnum("logging.format")],
   ["logging.output", changeText("logging.output")],
@@ -240,7 +227,7 @@ const configFields: Array<[string, Apply<V029Case>]> = [
   ),
 ];
 
-const maybeConfigFields: Array<[string, Apply<V029Case>]> = [
+const maybeConfigFields: Array<[string, kit.Apply<V029Case>]> = [
   [
     "metrics.enabled",
     editArgs((a) => {
@@ -253,7 +240,7 @@ const maybeConfigFields: Array<[string, Apply<V029Case>]> = [
   ["metrics.path", editArgs((a) => setPath(a, "metrics.path", `${effective(a, "metrics.path")}x`))],
   ...fields("database.type", "database.sqlite.path"),
   // Only without a PostgreSQL connection: with one, Percona also changes what the pod reads (and the hash).
-  ["percona.enabled", kit.perconaEnabled((c) => c.features.postgres === "none")],
+  ["percona.enabled", mutations.perconaEnabled((c) => c.features.postgres === "none")],
   ["identity.ldap.url", inBlock("identity.ldap", changeText("identity.ldap.url"))],
   ["identity.ldap.userAttr", inBlock("identity.ldap", changeText("identity.ldap.userAttr"))],
   ["identity.ldap.nestedGroups", inBlock("identity.ldap", toggle("identity.ldap.nestedGroups"))],
@@ -273,8 +260,8 @@ const maybeConfigFields: Array<[string, Apply<V029Case>]> = [
   ],
 ];
 
-export const MUTATIONS: V029Mutation[] = mutationList(
-  [secretByte, unhashedByte, unreadKey, kit.unreferencedSecret, unusedGenerated],
+export const MUTATIONS: V029Mutation[] = kit.mutationList(
+  [secretByte, unhashedByte, unreadKey, mutations.unreferencedSecret, unusedGenerated],
   otherFields,
   configFields,
   maybeConfigFields,
@@ -282,7 +269,7 @@ export const MUTATIONS: V029Mutation[] = mutationList(
 
 /** `picks.length` applicable mutations for `c` (the first a secret byte), picked by `picks`. */
 export const pickMutations = (c: V029Case, picks: number[]) =>
-  pickFrom(
+  kit.pickFrom(
     c,
     picks,
     [secretByte],

@@ -23,16 +23,7 @@ import { objectsApiServerProblems } from "../api-server-rules";
 import { SEED } from "../arbitraries";
 import { objectsProblems } from "../k8s-schemas";
 import { withoutSecretData } from "../leak-scan";
-import {
-  countOn,
-  expectEveryKind,
-  expectHashFollows,
-  mutationSummary,
-  neverGenerated,
-  newMutationStats,
-  presentPaths,
-  schemaPaths,
-} from "../property-kit";
+import * as props from "../property-kit";
 import { validCase, type V029Case } from "./arbitraries";
 import { adaptersOf } from "./listeners";
 import { pickMutations } from "./mutations";
@@ -133,7 +124,7 @@ describe("verification (v0.29): properties of 1000 generated valid specs", funct
     specs: 0,
     objects: 0,
     kinds: {} as Record<string, number>,
-    ...newMutationStats(),
+    ...props.newMutationStats(),
     features: {} as Record<string, number>,
   };
 
@@ -144,7 +135,7 @@ describe("verification (v0.29): properties of 1000 generated valid specs", funct
         `${stats.objects} objects schema-valid (${Object.entries(stats.kinds)
           .map(([k, n]) => `${k} ${n}`)
           .join(", ")}), ` +
-        `${mutationSummary(stats)}; ` +
+        `${props.mutationSummary(stats)}; ` +
         `on: metrics ${f("metrics")} (token ${f("token")}, ServiceMonitor ${f("serviceMonitor")}), ` +
         `TLS ${f("tls")} (mTLS ${f("mtls")}), LDAP ${f("ldap")}, Kerberos ${f("kerberos")} (machine account ${f("machine")}), ` +
         `postgres Secret ${f("postgresRef")}, postgres value ${f("postgresValue")}, percona ${f("percona")}, ` +
@@ -171,14 +162,14 @@ describe("verification (v0.29): properties of 1000 generated valid specs", funct
         expect(unresolvedSecrets(c, objects), "Secrets the pod reads").to.deep.equal([]);
         expect(leaks(c, first), "secret values outside Secret data").to.deep.equal([]);
 
-        expectHashFollows(first, pickMutations(c, picks), (x) => renderCase(x), stats);
+        props.expectHashFollows(first, pickMutations(c, picks), (x) => renderCase(x), stats);
 
-        presentPaths(c.args, [], seen);
+        props.presentPaths(c.args, [], seen);
         stats.specs++;
         stats.objects += objects.length;
         for (const o of objects) stats.kinds[o.kind] = (stats.kinds[o.kind] ?? 0) + 1;
         const f = c.features;
-        const count = (k: string, on: boolean) => countOn(stats.features, k, on);
+        const count = (k: string, on: boolean) => props.countOn(stats.features, k, on);
         count("metrics", f.metrics);
         count("token", f.metrics && f.token);
         count("serviceMonitor", f.metrics && f.serviceMonitor);
@@ -200,10 +191,10 @@ describe("verification (v0.29): properties of 1000 generated valid specs", funct
     );
     passed = true;
     expect(stats.specs).to.equal(RUNS);
-    const missing = neverGenerated(specSchema, seen, NOT_GENERATED);
+    const missing = props.neverGenerated(specSchema, seen, NOT_GENERATED);
     expect(missing, "CRD fields never generated").to.deep.equal([]);
-    stats.fields = schemaPaths(specSchema).length - missing.length;
-    expectEveryKind(stats);
+    stats.fields = props.schemaPaths(specSchema).length - missing.length;
+    props.expectEveryKind(stats);
     for (const feature of ["token", "serviceMonitor", "mtls", "ldap", "machine", "customAdapter"])
       expect(stats.features[feature] ?? 0, feature).to.be.greaterThan(50);
   });
