@@ -222,31 +222,40 @@ export function generate(): Record<string, string> {
   return files;
 }
 
-async function main(): Promise<void> {
+/** Writes the classes (`write`), or only compares: the files that differ from what is generated, or should go. */
+export async function syncGenerated(write: boolean): Promise<string[]> {
   const prettier = await import("prettier");
-  const check = process.argv.includes("--check");
   const files = generate();
   const stale: string[] = [];
   const existing = fs.existsSync(OUT) ? fs.readdirSync(OUT) : [];
   for (const f of existing) if (!(f in files)) stale.push(f);
-  if (!check) fs.mkdirSync(OUT, { recursive: true });
+  if (write) fs.mkdirSync(OUT, { recursive: true });
   for (const [file, raw] of Object.entries(files)) {
     const target = path.join(OUT, file);
     const options = (await prettier.resolveConfig(target)) ?? {};
     const text = await prettier.format(raw, { ...options, filepath: target });
     const current = fs.existsSync(target) ? fs.readFileSync(target, "utf8") : undefined;
     if (current === text) continue;
-    if (check) stale.push(file);
-    else fs.writeFileSync(target, text);
+    if (write) fs.writeFileSync(target, text);
+    else stale.push(file);
   }
-  if (!check) for (const f of stale) fs.rmSync(path.join(OUT, f));
-  if (check && stale.length > 0) {
-    console.error(
-      `stale: ${stale.map((f) => path.join("src/generated/resources", f)).join(", ")} (run npm run gen:resources)`,
-    );
-    process.exit(1);
+  if (write) for (const f of stale) fs.rmSync(path.join(OUT, f));
+  return write ? Object.keys(files) : stale;
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes("--check")) {
+    const stale = await syncGenerated(false);
+    if (stale.length > 0) {
+      console.error(
+        `stale: ${stale.map((f) => path.join("src/generated/resources", f)).join(", ")} (run npm run gen:resources)`,
+      );
+      process.exit(1);
+    }
+    return;
   }
-  if (!check) console.log(`wrote src/generated/resources/ (${Object.keys(files).length} files)`);
+  const written = await syncGenerated(true);
+  console.log(`wrote src/generated/resources/ (${written.length} files)`);
 }
 
 if (require.main === module) {
