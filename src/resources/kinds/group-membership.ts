@@ -28,7 +28,7 @@ async function memberNames(api: ApiClient, group: string): Promise<string[] | un
 /** An existing membership, as the 409 the server does not send (lifecycle.ts adopts or refuses it). */
 function alreadyMember(i: GroupMembershipInputs): ApiError {
   const e = new ApiError("GET", members(i.group), 409, "already a member");
-  e.message = `${JSON.stringify(i.username)} is already a member of group ${JSON.stringify(i.group)} (GET ${members(i.group)})`;
+  e.message = `username: ${JSON.stringify(i.username)} is already a member of group ${JSON.stringify(i.group)} (GET ${members(i.group)})`;
   return e;
 }
 
@@ -71,7 +71,14 @@ export const groupMembership: ResourceKind<GroupMembershipInputs> = {
   async create(api, i) {
     // A missing group is left to the POST, whose answer says so.
     if ((await memberNames(api, i.group))?.includes(i.username)) throw alreadyMember(i);
-    await api.call("POST", members(i.group), { username: i.username });
+    try {
+      await api.call("POST", members(i.group), { username: i.username });
+    } catch (e) {
+      // The server's 404 says which is missing, but not in the inputs' terms: name the field.
+      if (e instanceof ApiError && e.status === 404)
+        e.message = `${/group/i.test(e.detail) ? "group" : "username"}: ${e.message}`;
+      throw e;
+    }
   },
 
   async read(api, id) {

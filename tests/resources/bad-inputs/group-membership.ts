@@ -37,7 +37,7 @@ export const GROUP_MEMBERSHIP_BAD_INPUTS: BadInput[] = [
     type: T,
     inputs: { group: "devs", username: "alice" },
     property: "username",
-    reason: /"alice" is already a member of group "devs".*Set adopt: true/,
+    reason: /^username: "alice" is already a member of group "devs".*Set adopt: true/,
     serverOnly: true,
   },
   {
@@ -45,7 +45,7 @@ export const GROUP_MEMBERSHIP_BAD_INPUTS: BadInput[] = [
     type: T,
     inputs: { group: "devs", username: "nobody" },
     property: "username",
-    reason: /HTTP 404: Not Found: User not found/,
+    reason: /^username: POST .*: HTTP 404: Not Found: User not found/,
     serverOnly: true,
   },
   {
@@ -53,7 +53,7 @@ export const GROUP_MEMBERSHIP_BAD_INPUTS: BadInput[] = [
     type: T,
     inputs: { group: "no-such-group", username: "alice" },
     property: "group",
-    reason: /HTTP 404: Not Found: Group not found/,
+    reason: /^group: POST .*: HTTP 404: Not Found: Group not found/,
     serverOnly: true,
   },
 ];

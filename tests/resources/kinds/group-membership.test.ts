@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { ApiError } from "../../../src/resources/api-client";
 import { checkInputs } from "../../../src/resources/check";
 import { diffInputs } from "../../../src/resources/diff";
 import { groupMembership } from "../../../src/resources/kinds/group-membership";
@@ -62,7 +63,7 @@ describe("GroupMembership kind", () => {
       (e: Error) => (message = e.message),
     );
     expect(message).to.match(
-      /"alice" is already a member of group "devs".*Set adopt: true.*pulumi import/,
+      /^username: "alice" is already a member of group "devs".*Set adopt: true.*pulumi import/,
     );
     expect(message).not.to.match(/HTTP 409/);
     const adopted = await createResource(groupMembership, api, {
@@ -72,6 +73,28 @@ describe("GroupMembership kind", () => {
     });
     expect(adopted.id).to.equal("devs/alice");
     expect(calls.some((c) => c.method === "POST")).to.equal(false);
+  });
+
+  it("names the missing input when the server says 404", async () => {
+    const { api } = fakeApi({
+      [`GET ${M}`]: [],
+      [`POST ${M}`]: new ApiError("POST", M, 404, "Not Found: User not found"),
+      [`POST /api/v1/groups/ops/members`]: new ApiError(
+        "POST",
+        M,
+        404,
+        "Not Found: Group not found",
+      ),
+    });
+    let message = "";
+    await createResource(groupMembership, api, { group: "devs", username: "nobody" }).catch(
+      (e: Error) => (message = e.message),
+    );
+    expect(message).to.match(/^username: POST .*HTTP 404: Not Found: User not found$/);
+    await createResource(groupMembership, api, { group: "ops", username: "alice" }).catch(
+      (e: Error) => (message = e.message),
+    );
+    expect(message).to.match(/^group: POST .*HTTP 404: Not Found: Group not found$/);
   });
 
   it("reads a membership as gone when the user left or the group is gone", async () => {
