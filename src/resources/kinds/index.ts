@@ -2,9 +2,10 @@
 import type { ResourceKind } from "../kind";
 import { group } from "./group";
 import { groupMembership } from "./group-membership";
+import { identityMapping } from "./identity-mapping";
 import { user } from "./user";
 
-export const KINDS: readonly ResourceKind<any>[] = [user, group, groupMembership];
+export const KINDS: readonly ResourceKind<any>[] = [user, group, groupMembership, identityMapping];
 
 const BY_TOKEN = new Map(KINDS.map((k) => [`dittofs:index:${k.name}`, k]));
 

@@ -3,7 +3,15 @@ import { checkInputs } from "../../../src/resources/check";
 import { kindOf } from "../../../src/resources/kinds";
 import { GROUP_BAD_INPUTS } from "../bad-inputs/group";
 import { GROUP_MEMBERSHIP_BAD_INPUTS } from "../bad-inputs/group-membership";
+import { IDENTITY_MAPPING_BAD_INPUTS } from "../bad-inputs/identity-mapping";
 import { USER_BAD_INPUTS } from "../bad-inputs/user";
+
+const CASES = [
+  ...USER_BAD_INPUTS,
+  ...GROUP_BAD_INPUTS,
+  ...GROUP_MEMBERSHIP_BAD_INPUTS,
+  ...IDENTITY_MAPPING_BAD_INPUTS,
+];
 
 /** Every value of the cases' inputs that a schema calls secret (none may show in a failure). */
 function secretValues(type: string, inputs: Record<string, unknown>): string[] {
@@ -14,8 +22,8 @@ function secretValues(type: string, inputs: Record<string, unknown>): string[] {
     .filter((v) => v !== "");
 }
 
-describe("bad inputs of User, Group and GroupMembership are refused at check", () => {
-  for (const c of [...USER_BAD_INPUTS, ...GROUP_BAD_INPUTS, ...GROUP_MEMBERSHIP_BAD_INPUTS]) {
+describe("bad inputs of User, Group, GroupMembership and IdentityMapping are refused at check", () => {
+  for (const c of CASES) {
     if (c.serverOnly) continue; // exercised against the server (tests/resources/identity.server.ts)
     it(`${c.type.split(":")[2]}: ${c.title}`, () => {
       const { failures } = checkInputs(kindOf(c.type)!, c.inputs);
