@@ -88,8 +88,12 @@ async function adopt(
     throw new Error(
       `${kind.name} ${JSON.stringify(id)} already exists on the server and differs in ${differing.join(", ")}: adopt takes over identical objects only. Change the inputs to match, or import it (\`${importHint}\`) and let the next update change it`,
     );
-  // Identical in all it shows: write what it cannot show (secrets).
-  const computed = await kind.update(api, id, observed.inputs, serverInputs(kind, inputs));
+  // Identical in all it shows: write what it cannot show (secrets). The read filled them in from the wanted inputs,
+  // so the olds leave them out: to the kind's update they are new.
+  const olds = Object.fromEntries(
+    Object.entries(observed.inputs as Plain).filter(([k]) => !kind.inputs[k]?.secret),
+  );
+  const computed = await kind.update(api, id, olds, serverInputs(kind, inputs));
   return { id, outputs: { ...inputs, ...observed.outputs, ...(computed ?? {}) } };
 }
 

@@ -58,4 +58,20 @@ describe("adoption reads the existing object as a refresh of the wanted inputs w
     expect(message).to.match(/HTTP 409.*Set adopt: true.*pulumi import dittofs:index:Thing/);
     expect(kind.reads).to.deep.equal([]);
   });
+
+  it("writes the secrets on adoption: the update sees them as new, though the read filled them in", async () => {
+    const updates: unknown[][] = [];
+    const kind: ResourceKind<any> = {
+      ...existing({ port: 1 }),
+      inputs: {
+        name: { type: "string", description: "", replaceOnChanges: true },
+        password: { type: "string", description: "", secret: true },
+      },
+      // Like a refresh, the read takes the secret it cannot see from what it knows.
+      read: async (_api, id, known) => ({ inputs: { name: id, password: known.password } }),
+      update: async (_api, _id, olds, news) => void updates.push([olds, news]),
+    };
+    await createResource(kind, api, { name: "a", password: "new-pw", adopt: true });
+    expect(updates).to.deep.equal([[{ name: "a" }, { name: "a", password: "new-pw" }]]);
+  });
 });

@@ -2,8 +2,10 @@
  * `dittofs:index:User`: a user of the server (REST API, NFS and SMB identity), keyed by username. The password is
  * write-only on the server: it is set at create and reset when the input changes; a refresh cannot see it.
  */
-import { seg, type ApiClient } from "../api-client";
+import { ApiError, seg, type ApiClient } from "../api-client";
 import type { Failure, Observed, ResourceKind } from "../kind";
+import { IDENTITY_NAME_PATTERN, MAX_UNIX_ID } from "./identity-names";
+import { holderOf, takenError } from "./unix-ids";
 
 export interface UserInputs {
   username: string;
@@ -28,7 +30,14 @@ interface UserResponse {
   enabled: boolean;
 }
 
-const path = (username: string): string => `/api/v1/users/${seg(username)}`;
+const LIST = "/api/v1/users";
+const path = (username: string): string => `${LIST}/${seg(username)}`;
+
+/** A uid another user holds, as an error naming it; undefined when it is free. */
+async function uidTaken(api: ApiClient, uid: number, username: string): Promise<Error | undefined> {
+  const holder = await holderOf(api, LIST, "username", "uid", uid, username);
+  return holder === undefined ? undefined : takenError("user", "uid", uid, holder);
+}
 
 /** What the server takes in a create or an update. */
 function body(i: UserInputs): Record<string, unknown> {
@@ -43,18 +52,22 @@ function body(i: UserInputs): Record<string, unknown> {
 }
 
 function observed(u: UserResponse, known: Partial<UserInputs>): Observed<UserInputs> {
+  // An import (no known inputs) shows everything the server has.
+  const importing = known.username === undefined;
   return {
     inputs: {
       username: u.username,
-      password: known.password as string,
+      // Never returned by the server: the state's, absent on import.
+      ...(known.password !== undefined ? { password: known.password } : {}),
       role: u.role,
       ...(u.email ? { email: u.email } : {}),
       ...(u.display_name ? { displayName: u.display_name } : {}),
-      // The server keeps an id it once had: shown only when the inputs set one (else it is the server's business).
-      ...(known.uid !== undefined && u.uid !== undefined ? { uid: u.uid } : {}),
-      ...(known.gid !== undefined && u.gid !== undefined ? { gid: u.gid } : {}),
+      // The server keeps an id it once had: a refresh shows it only when the inputs set one (else it is the server's
+      // business, and an update could not take it away).
+      ...((importing || known.uid !== undefined) && u.uid !== undefined ? { uid: u.uid } : {}),
+      ...((importing || known.gid !== undefined) && u.gid !== undefined ? { gid: u.gid } : {}),
       enabled: u.enabled,
-    },
+    } as UserInputs,
     outputs: { userId: u.id },
   };
 }
@@ -68,7 +81,7 @@ export const user: ResourceKind<UserInputs> = {
       type: "string",
       minLength: 1,
       maxLength: 64,
-      pattern: "^[^/\\\\:\\s\\x00-\\x1f]+$",
+      pattern: IDENTITY_NAME_PATTERN,
       replaceOnChanges: true,
       description:
         "The login name, unique on the server (no whitespace, `/`, `\\` or `:`). A change replaces the user.",
@@ -92,14 +105,14 @@ export const user: ResourceKind<UserInputs> = {
     uid: {
       type: "integer",
       minimum: 0,
-      maximum: 4294967295,
+      maximum: MAX_UNIX_ID,
       description:
-        "The Unix uid NFS clients see for this user. Unset, the server's existing value (if any) is left alone.",
+        "The Unix uid NFS clients see for this user, unique on the server. Unset, the server's existing value (if any) is left alone.",
     },
     gid: {
       type: "integer",
       minimum: 0,
-      maximum: 4294967295,
+      maximum: MAX_UNIX_ID,
       description:
         "The Unix primary gid. Unset, the server's existing value (if any) is left alone.",
     },
@@ -130,20 +143,35 @@ export const user: ResourceKind<UserInputs> = {
   },
 
   async create(api: ApiClient, i) {
-    const created = await api.call<UserResponse>("POST", "/api/v1/users", {
-      username: i.username,
-      password: i.password,
-      ...body(i),
-    });
-    return { userId: created?.id };
+    try {
+      const created = await api.call<UserResponse>("POST", LIST, {
+        username: i.username,
+        password: i.password,
+        ...body(i),
+      });
+      return { userId: created?.id };
+    } catch (e) {
+      // The server says 409 "already exists" for a taken uid too: only a taken name is a conflict to adopt.
+      if (e instanceof ApiError && e.status === 409 && i.uid !== undefined) {
+        if (await api.get(path(i.username))) throw e;
+        throw (await uidTaken(api, i.uid, i.username)) ?? e;
+      }
+      throw e;
+    }
   },
 
   async read(api, id, known) {
     const u = await api.get<UserResponse>(path(id));
-    return u && observed(u, known);
+    // The server also finds a user by its internal id: only the user of this name is this resource.
+    return u && u.username === id ? observed(u, known) : undefined;
   },
 
   async update(api, id, olds, news) {
+    // The server answers a taken uid with a 500: ask first.
+    if (news.uid !== undefined && news.uid !== olds.uid) {
+      const taken = await uidTaken(api, news.uid, id);
+      if (taken) throw taken;
+    }
     await api.call("PUT", path(id), body(news));
     if (news.password !== olds.password)
       await api.call("POST", `${path(id)}/password`, { new_password: news.password });
