@@ -1,11 +1,20 @@
 /** Every resource kind the provider serves, by type token. */
 import type { ResourceKind } from "../kind";
+import { blockStore } from "./block-store";
 import { group } from "./group";
 import { groupMembership } from "./group-membership";
 import { identityMapping } from "./identity-mapping";
+import { metadataStore } from "./metadata-store";
 import { user } from "./user";
 
-export const KINDS: readonly ResourceKind<any>[] = [user, group, groupMembership, identityMapping];
+export const KINDS: readonly ResourceKind<any>[] = [
+  metadataStore,
+  blockStore,
+  user,
+  group,
+  groupMembership,
+  identityMapping,
+];
 
 const BY_TOKEN = new Map(KINDS.map((k) => [`dittofs:index:${k.name}`, k]));
 
