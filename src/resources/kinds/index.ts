@@ -1,8 +1,18 @@
 /** Every resource kind the provider serves, by type token. */
 import type { ResourceKind } from "../kind";
+import { share } from "./share";
+import { sharePermission } from "./share-permission";
+import { shareQuota } from "./share-quota";
+import { snapshotPolicy } from "./snapshot-policy";
 import { user } from "./user";
 
-export const KINDS: readonly ResourceKind<any>[] = [user];
+export const KINDS: readonly ResourceKind<any>[] = [
+  user,
+  share,
+  sharePermission,
+  shareQuota,
+  snapshotPolicy,
+];
 
 const BY_TOKEN = new Map(KINDS.map((k) => [`dittofs:index:${k.name}`, k]));
 
