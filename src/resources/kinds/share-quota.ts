@@ -32,8 +32,10 @@ interface QuotaResponse {
 
 type Key = Pick<ShareQuotaInputs, "share" | "scope" | "identityId">;
 
+// The v0.29 server's own `/quotas/default-user` routes answer 400 (their handler reads a {scope} they lack); the
+// generic `/quotas/{scope}/{id}` route serves default-user too and ignores the id, so `default-user/0` it is.
 const quotaPath = (k: Key): string =>
-  `${sharePath(k.share)}/quotas/${k.scope === "default-user" ? "default-user" : `${k.scope}/${k.identityId}`}`;
+  `${sharePath(k.share)}/quotas/${k.scope}/${k.scope === "default-user" ? 0 : k.identityId}`;
 
 const SHAPE = "`<share>|user:<uid>`, `<share>|group:<gid>` or `<share>|default-user`";
 

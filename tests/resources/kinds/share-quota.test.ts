@@ -65,7 +65,7 @@ describe("ShareQuota", () => {
     );
     expect(api.calls.at(-1)).to.deep.equal({
       method: "PUT",
-      path: "/api/v1/shares/export/quotas/default-user",
+      path: "/api/v1/shares/export/quotas/default-user/0",
       body: { limit_bytes: "0", soft_bytes: "0", limit_files: 10, soft_files: 0, grace_seconds: 0 },
     });
   });
