@@ -142,7 +142,18 @@ export class ApiClient {
   }
 }
 
-/** A path segment as the server's router reads it (`/api/v1/shares/${seg("/export")}`). */
+/**
+ * A path segment as the server's router reads it. Escaped exactly as Go escapes a path (plus `/`): when the raw path
+ * differs from Go's own escaping, Go keeps it as RawPath and the router (chi) hands the handlers the still-escaped
+ * segment, which most handlers do not unescape (`alice@corp` sent as `alice%40corp` would be a user not found).
+ */
 export function seg(value: string): string {
-  return encodeURIComponent(value);
+  let out = "";
+  for (const byte of Buffer.from(value, "utf8")) {
+    const c = String.fromCharCode(byte);
+    out += /[A-Za-z0-9\-_.~$&+,:;=@]/.test(c)
+      ? c
+      : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
 }

@@ -5,11 +5,19 @@ import { group } from "./group";
 import { groupMembership } from "./group-membership";
 import { identityMapping } from "./identity-mapping";
 import { metadataStore } from "./metadata-store";
+import { share } from "./share";
+import { sharePermission } from "./share-permission";
+import { shareQuota } from "./share-quota";
+import { snapshotPolicy } from "./snapshot-policy";
 import { user } from "./user";
 
 export const KINDS: readonly ResourceKind<any>[] = [
   metadataStore,
   blockStore,
+  share,
+  sharePermission,
+  shareQuota,
+  snapshotPolicy,
   user,
   group,
   groupMembership,

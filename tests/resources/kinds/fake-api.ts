@@ -36,7 +36,7 @@ export interface Call {
 }
 
 export function fakeObjectsApi(
-  objects: Record<string, unknown>,
+  objects: Record<string, unknown> = {},
   fail: Record<string, ApiError> = {},
 ): ApiClient & { calls: Call[] } {
   const calls: Call[] = [];
