@@ -244,7 +244,7 @@ export interface LoggingArgs {
 }
 
 /** v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists). */
-export interface SnapshotPolicyArgs {
+export interface DeclaredSnapshotPolicyArgs {
   /** Share name. Required. */
   share: Input<string>;
   /** Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required. */
@@ -421,7 +421,7 @@ export interface DittoServerSpecArgs {
   /** v0.29 model only. Logging. */
   logging?: Input<LoggingArgs>;
   /** v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so). */
-  snapshotPolicies?: Input<Input<SnapshotPolicyArgs>[]>;
+  snapshotPolicies?: Input<Input<DeclaredSnapshotPolicyArgs>[]>;
   /** v0.29 model only. Seconds the pod gets to stop (at least 36). Defaults to `105`. */
   terminationGracePeriodSeconds?: Input<number>;
   /** 2026-02 model only. WAL-backed cache. */

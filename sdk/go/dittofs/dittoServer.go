@@ -129,7 +129,7 @@ type dittoServerArgs struct {
 	// 2026-02 model only. SMB settings.
 	Smb *Smb `pulumi:"smb"`
 	// v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so).
-	SnapshotPolicies []SnapshotPolicy `pulumi:"snapshotPolicies"`
+	SnapshotPolicies []DeclaredSnapshotPolicy `pulumi:"snapshotPolicies"`
 	// Persistent volumes. Required.
 	Storage Storage `pulumi:"storage"`
 	// v0.29 model only. Seconds the pod gets to stop (at least 36). Defaults to `105`.
@@ -193,7 +193,7 @@ type DittoServerArgs struct {
 	// 2026-02 model only. SMB settings.
 	Smb SmbPtrInput
 	// v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so).
-	SnapshotPolicies SnapshotPolicyArrayInput
+	SnapshotPolicies DeclaredSnapshotPolicyArrayInput
 	// Persistent volumes. Required.
 	Storage StorageInput
 	// v0.29 model only. Seconds the pod gets to stop (at least 36). Defaults to `105`.

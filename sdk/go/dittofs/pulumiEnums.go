@@ -350,6 +350,506 @@ func (in *appArmorProfileTypePtr) ToAppArmorProfileTypePtrOutputWithContext(ctx 
 	return pulumi.ToOutputWithContext(ctx, in).(AppArmorProfileTypePtrOutput)
 }
 
+// `local` (a share's own blocks, on the server) or `remote` (where shares offload blocks). A change replaces the store.
+type BlockStoreKind string
+
+const (
+	BlockStoreKindLocal  = BlockStoreKind("local")
+	BlockStoreKindRemote = BlockStoreKind("remote")
+)
+
+func (BlockStoreKind) ElementType() reflect.Type {
+	return reflect.TypeOf((*BlockStoreKind)(nil)).Elem()
+}
+
+func (e BlockStoreKind) ToBlockStoreKindOutput() BlockStoreKindOutput {
+	return pulumi.ToOutput(e).(BlockStoreKindOutput)
+}
+
+func (e BlockStoreKind) ToBlockStoreKindOutputWithContext(ctx context.Context) BlockStoreKindOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(BlockStoreKindOutput)
+}
+
+func (e BlockStoreKind) ToBlockStoreKindPtrOutput() BlockStoreKindPtrOutput {
+	return e.ToBlockStoreKindPtrOutputWithContext(context.Background())
+}
+
+func (e BlockStoreKind) ToBlockStoreKindPtrOutputWithContext(ctx context.Context) BlockStoreKindPtrOutput {
+	return BlockStoreKind(e).ToBlockStoreKindOutputWithContext(ctx).ToBlockStoreKindPtrOutputWithContext(ctx)
+}
+
+func (e BlockStoreKind) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e BlockStoreKind) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e BlockStoreKind) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e BlockStoreKind) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type BlockStoreKindOutput struct{ *pulumi.OutputState }
+
+func (BlockStoreKindOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BlockStoreKind)(nil)).Elem()
+}
+
+func (o BlockStoreKindOutput) ToBlockStoreKindOutput() BlockStoreKindOutput {
+	return o
+}
+
+func (o BlockStoreKindOutput) ToBlockStoreKindOutputWithContext(ctx context.Context) BlockStoreKindOutput {
+	return o
+}
+
+func (o BlockStoreKindOutput) ToBlockStoreKindPtrOutput() BlockStoreKindPtrOutput {
+	return o.ToBlockStoreKindPtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreKindOutput) ToBlockStoreKindPtrOutputWithContext(ctx context.Context) BlockStoreKindPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v BlockStoreKind) *BlockStoreKind {
+		return &v
+	}).(BlockStoreKindPtrOutput)
+}
+
+func (o BlockStoreKindOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o BlockStoreKindOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e BlockStoreKind) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o BlockStoreKindOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreKindOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e BlockStoreKind) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type BlockStoreKindPtrOutput struct{ *pulumi.OutputState }
+
+func (BlockStoreKindPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**BlockStoreKind)(nil)).Elem()
+}
+
+func (o BlockStoreKindPtrOutput) ToBlockStoreKindPtrOutput() BlockStoreKindPtrOutput {
+	return o
+}
+
+func (o BlockStoreKindPtrOutput) ToBlockStoreKindPtrOutputWithContext(ctx context.Context) BlockStoreKindPtrOutput {
+	return o
+}
+
+func (o BlockStoreKindPtrOutput) Elem() BlockStoreKindOutput {
+	return o.ApplyT(func(v *BlockStoreKind) BlockStoreKind {
+		if v != nil {
+			return *v
+		}
+		var ret BlockStoreKind
+		return ret
+	}).(BlockStoreKindOutput)
+}
+
+func (o BlockStoreKindPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreKindPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *BlockStoreKind) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// BlockStoreKindInput is an input type that accepts values of the BlockStoreKind enum
+// A concrete instance of `BlockStoreKindInput` can be one of the following:
+//
+//	BlockStoreKindLocal
+//	BlockStoreKindRemote
+type BlockStoreKindInput interface {
+	pulumi.Input
+
+	ToBlockStoreKindOutput() BlockStoreKindOutput
+	ToBlockStoreKindOutputWithContext(context.Context) BlockStoreKindOutput
+}
+
+var blockStoreKindPtrType = reflect.TypeOf((**BlockStoreKind)(nil)).Elem()
+
+type BlockStoreKindPtrInput interface {
+	pulumi.Input
+
+	ToBlockStoreKindPtrOutput() BlockStoreKindPtrOutput
+	ToBlockStoreKindPtrOutputWithContext(context.Context) BlockStoreKindPtrOutput
+}
+
+type blockStoreKindPtr string
+
+func BlockStoreKindPtr(v string) BlockStoreKindPtrInput {
+	return (*blockStoreKindPtr)(&v)
+}
+
+func (*blockStoreKindPtr) ElementType() reflect.Type {
+	return blockStoreKindPtrType
+}
+
+func (in *blockStoreKindPtr) ToBlockStoreKindPtrOutput() BlockStoreKindPtrOutput {
+	return pulumi.ToOutput(in).(BlockStoreKindPtrOutput)
+}
+
+func (in *blockStoreKindPtr) ToBlockStoreKindPtrOutputWithContext(ctx context.Context) BlockStoreKindPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(BlockStoreKindPtrOutput)
+}
+
+// Compress blocks before upload with `zstd` or `lz4`. Unset: no compression.
+type BlockStoreS3Compression string
+
+const (
+	BlockStoreS3CompressionZstd = BlockStoreS3Compression("zstd")
+	BlockStoreS3CompressionLz4  = BlockStoreS3Compression("lz4")
+)
+
+func (BlockStoreS3Compression) ElementType() reflect.Type {
+	return reflect.TypeOf((*BlockStoreS3Compression)(nil)).Elem()
+}
+
+func (e BlockStoreS3Compression) ToBlockStoreS3CompressionOutput() BlockStoreS3CompressionOutput {
+	return pulumi.ToOutput(e).(BlockStoreS3CompressionOutput)
+}
+
+func (e BlockStoreS3Compression) ToBlockStoreS3CompressionOutputWithContext(ctx context.Context) BlockStoreS3CompressionOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(BlockStoreS3CompressionOutput)
+}
+
+func (e BlockStoreS3Compression) ToBlockStoreS3CompressionPtrOutput() BlockStoreS3CompressionPtrOutput {
+	return e.ToBlockStoreS3CompressionPtrOutputWithContext(context.Background())
+}
+
+func (e BlockStoreS3Compression) ToBlockStoreS3CompressionPtrOutputWithContext(ctx context.Context) BlockStoreS3CompressionPtrOutput {
+	return BlockStoreS3Compression(e).ToBlockStoreS3CompressionOutputWithContext(ctx).ToBlockStoreS3CompressionPtrOutputWithContext(ctx)
+}
+
+func (e BlockStoreS3Compression) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e BlockStoreS3Compression) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e BlockStoreS3Compression) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e BlockStoreS3Compression) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type BlockStoreS3CompressionOutput struct{ *pulumi.OutputState }
+
+func (BlockStoreS3CompressionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BlockStoreS3Compression)(nil)).Elem()
+}
+
+func (o BlockStoreS3CompressionOutput) ToBlockStoreS3CompressionOutput() BlockStoreS3CompressionOutput {
+	return o
+}
+
+func (o BlockStoreS3CompressionOutput) ToBlockStoreS3CompressionOutputWithContext(ctx context.Context) BlockStoreS3CompressionOutput {
+	return o
+}
+
+func (o BlockStoreS3CompressionOutput) ToBlockStoreS3CompressionPtrOutput() BlockStoreS3CompressionPtrOutput {
+	return o.ToBlockStoreS3CompressionPtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreS3CompressionOutput) ToBlockStoreS3CompressionPtrOutputWithContext(ctx context.Context) BlockStoreS3CompressionPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v BlockStoreS3Compression) *BlockStoreS3Compression {
+		return &v
+	}).(BlockStoreS3CompressionPtrOutput)
+}
+
+func (o BlockStoreS3CompressionOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o BlockStoreS3CompressionOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e BlockStoreS3Compression) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o BlockStoreS3CompressionOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreS3CompressionOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e BlockStoreS3Compression) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type BlockStoreS3CompressionPtrOutput struct{ *pulumi.OutputState }
+
+func (BlockStoreS3CompressionPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**BlockStoreS3Compression)(nil)).Elem()
+}
+
+func (o BlockStoreS3CompressionPtrOutput) ToBlockStoreS3CompressionPtrOutput() BlockStoreS3CompressionPtrOutput {
+	return o
+}
+
+func (o BlockStoreS3CompressionPtrOutput) ToBlockStoreS3CompressionPtrOutputWithContext(ctx context.Context) BlockStoreS3CompressionPtrOutput {
+	return o
+}
+
+func (o BlockStoreS3CompressionPtrOutput) Elem() BlockStoreS3CompressionOutput {
+	return o.ApplyT(func(v *BlockStoreS3Compression) BlockStoreS3Compression {
+		if v != nil {
+			return *v
+		}
+		var ret BlockStoreS3Compression
+		return ret
+	}).(BlockStoreS3CompressionOutput)
+}
+
+func (o BlockStoreS3CompressionPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreS3CompressionPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *BlockStoreS3Compression) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// BlockStoreS3CompressionInput is an input type that accepts values of the BlockStoreS3Compression enum
+// A concrete instance of `BlockStoreS3CompressionInput` can be one of the following:
+//
+//	BlockStoreS3CompressionZstd
+//	BlockStoreS3CompressionLz4
+type BlockStoreS3CompressionInput interface {
+	pulumi.Input
+
+	ToBlockStoreS3CompressionOutput() BlockStoreS3CompressionOutput
+	ToBlockStoreS3CompressionOutputWithContext(context.Context) BlockStoreS3CompressionOutput
+}
+
+var blockStoreS3CompressionPtrType = reflect.TypeOf((**BlockStoreS3Compression)(nil)).Elem()
+
+type BlockStoreS3CompressionPtrInput interface {
+	pulumi.Input
+
+	ToBlockStoreS3CompressionPtrOutput() BlockStoreS3CompressionPtrOutput
+	ToBlockStoreS3CompressionPtrOutputWithContext(context.Context) BlockStoreS3CompressionPtrOutput
+}
+
+type blockStoreS3CompressionPtr string
+
+func BlockStoreS3CompressionPtr(v string) BlockStoreS3CompressionPtrInput {
+	return (*blockStoreS3CompressionPtr)(&v)
+}
+
+func (*blockStoreS3CompressionPtr) ElementType() reflect.Type {
+	return blockStoreS3CompressionPtrType
+}
+
+func (in *blockStoreS3CompressionPtr) ToBlockStoreS3CompressionPtrOutput() BlockStoreS3CompressionPtrOutput {
+	return pulumi.ToOutput(in).(BlockStoreS3CompressionPtrOutput)
+}
+
+func (in *blockStoreS3CompressionPtr) ToBlockStoreS3CompressionPtrOutputWithContext(ctx context.Context) BlockStoreS3CompressionPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(BlockStoreS3CompressionPtrOutput)
+}
+
+// For a `local` store `fs` (a directory, set `fs`) or `memory`; for a `remote` one `s3` (set `s3`) or `memory`. Memory stores lose their blocks when the server stops. A change replaces the store.
+type BlockStoreType string
+
+const (
+	BlockStoreTypeFs     = BlockStoreType("fs")
+	BlockStoreTypeMemory = BlockStoreType("memory")
+	BlockStoreTypeS3     = BlockStoreType("s3")
+)
+
+func (BlockStoreType) ElementType() reflect.Type {
+	return reflect.TypeOf((*BlockStoreType)(nil)).Elem()
+}
+
+func (e BlockStoreType) ToBlockStoreTypeOutput() BlockStoreTypeOutput {
+	return pulumi.ToOutput(e).(BlockStoreTypeOutput)
+}
+
+func (e BlockStoreType) ToBlockStoreTypeOutputWithContext(ctx context.Context) BlockStoreTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(BlockStoreTypeOutput)
+}
+
+func (e BlockStoreType) ToBlockStoreTypePtrOutput() BlockStoreTypePtrOutput {
+	return e.ToBlockStoreTypePtrOutputWithContext(context.Background())
+}
+
+func (e BlockStoreType) ToBlockStoreTypePtrOutputWithContext(ctx context.Context) BlockStoreTypePtrOutput {
+	return BlockStoreType(e).ToBlockStoreTypeOutputWithContext(ctx).ToBlockStoreTypePtrOutputWithContext(ctx)
+}
+
+func (e BlockStoreType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e BlockStoreType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e BlockStoreType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e BlockStoreType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type BlockStoreTypeOutput struct{ *pulumi.OutputState }
+
+func (BlockStoreTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BlockStoreType)(nil)).Elem()
+}
+
+func (o BlockStoreTypeOutput) ToBlockStoreTypeOutput() BlockStoreTypeOutput {
+	return o
+}
+
+func (o BlockStoreTypeOutput) ToBlockStoreTypeOutputWithContext(ctx context.Context) BlockStoreTypeOutput {
+	return o
+}
+
+func (o BlockStoreTypeOutput) ToBlockStoreTypePtrOutput() BlockStoreTypePtrOutput {
+	return o.ToBlockStoreTypePtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreTypeOutput) ToBlockStoreTypePtrOutputWithContext(ctx context.Context) BlockStoreTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v BlockStoreType) *BlockStoreType {
+		return &v
+	}).(BlockStoreTypePtrOutput)
+}
+
+func (o BlockStoreTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o BlockStoreTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e BlockStoreType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o BlockStoreTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e BlockStoreType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type BlockStoreTypePtrOutput struct{ *pulumi.OutputState }
+
+func (BlockStoreTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**BlockStoreType)(nil)).Elem()
+}
+
+func (o BlockStoreTypePtrOutput) ToBlockStoreTypePtrOutput() BlockStoreTypePtrOutput {
+	return o
+}
+
+func (o BlockStoreTypePtrOutput) ToBlockStoreTypePtrOutputWithContext(ctx context.Context) BlockStoreTypePtrOutput {
+	return o
+}
+
+func (o BlockStoreTypePtrOutput) Elem() BlockStoreTypeOutput {
+	return o.ApplyT(func(v *BlockStoreType) BlockStoreType {
+		if v != nil {
+			return *v
+		}
+		var ret BlockStoreType
+		return ret
+	}).(BlockStoreTypeOutput)
+}
+
+func (o BlockStoreTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *BlockStoreType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// BlockStoreTypeInput is an input type that accepts values of the BlockStoreType enum
+// A concrete instance of `BlockStoreTypeInput` can be one of the following:
+//
+//	BlockStoreTypeFs
+//	BlockStoreTypeMemory
+//	BlockStoreTypeS3
+type BlockStoreTypeInput interface {
+	pulumi.Input
+
+	ToBlockStoreTypeOutput() BlockStoreTypeOutput
+	ToBlockStoreTypeOutputWithContext(context.Context) BlockStoreTypeOutput
+}
+
+var blockStoreTypePtrType = reflect.TypeOf((**BlockStoreType)(nil)).Elem()
+
+type BlockStoreTypePtrInput interface {
+	pulumi.Input
+
+	ToBlockStoreTypePtrOutput() BlockStoreTypePtrOutput
+	ToBlockStoreTypePtrOutputWithContext(context.Context) BlockStoreTypePtrOutput
+}
+
+type blockStoreTypePtr string
+
+func BlockStoreTypePtr(v string) BlockStoreTypePtrInput {
+	return (*blockStoreTypePtr)(&v)
+}
+
+func (*blockStoreTypePtr) ElementType() reflect.Type {
+	return blockStoreTypePtrType
+}
+
+func (in *blockStoreTypePtr) ToBlockStoreTypePtrOutput() BlockStoreTypePtrOutput {
+	return pulumi.ToOutput(in).(BlockStoreTypePtrOutput)
+}
+
+func (in *blockStoreTypePtr) ToBlockStoreTypePtrOutputWithContext(ctx context.Context) BlockStoreTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(BlockStoreTypePtrOutput)
+}
+
 // Database type, `sqlite` or `postgres`; PostgreSQL is used whenever `postgresSecretRef` is set. Defaults to `sqlite`.
 type DatabaseType string
 
@@ -1516,6 +2016,350 @@ func (in *loggingLevelPtr) ToLoggingLevelPtrOutputWithContext(ctx context.Contex
 	return pulumi.ToOutputWithContext(ctx, in).(LoggingLevelPtrOutput)
 }
 
+// libpq's `sslmode`. Defaults to `disable`.
+type MetadataStorePostgresSslmode string
+
+const (
+	MetadataStorePostgresSslmodeDisable    = MetadataStorePostgresSslmode("disable")
+	MetadataStorePostgresSslmodeAllow      = MetadataStorePostgresSslmode("allow")
+	MetadataStorePostgresSslmodePrefer     = MetadataStorePostgresSslmode("prefer")
+	MetadataStorePostgresSslmodeRequire    = MetadataStorePostgresSslmode("require")
+	MetadataStorePostgresSslmodeVerifyCa   = MetadataStorePostgresSslmode("verify-ca")
+	MetadataStorePostgresSslmodeVerifyFull = MetadataStorePostgresSslmode("verify-full")
+)
+
+func (MetadataStorePostgresSslmode) ElementType() reflect.Type {
+	return reflect.TypeOf((*MetadataStorePostgresSslmode)(nil)).Elem()
+}
+
+func (e MetadataStorePostgresSslmode) ToMetadataStorePostgresSslmodeOutput() MetadataStorePostgresSslmodeOutput {
+	return pulumi.ToOutput(e).(MetadataStorePostgresSslmodeOutput)
+}
+
+func (e MetadataStorePostgresSslmode) ToMetadataStorePostgresSslmodeOutputWithContext(ctx context.Context) MetadataStorePostgresSslmodeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(MetadataStorePostgresSslmodeOutput)
+}
+
+func (e MetadataStorePostgresSslmode) ToMetadataStorePostgresSslmodePtrOutput() MetadataStorePostgresSslmodePtrOutput {
+	return e.ToMetadataStorePostgresSslmodePtrOutputWithContext(context.Background())
+}
+
+func (e MetadataStorePostgresSslmode) ToMetadataStorePostgresSslmodePtrOutputWithContext(ctx context.Context) MetadataStorePostgresSslmodePtrOutput {
+	return MetadataStorePostgresSslmode(e).ToMetadataStorePostgresSslmodeOutputWithContext(ctx).ToMetadataStorePostgresSslmodePtrOutputWithContext(ctx)
+}
+
+func (e MetadataStorePostgresSslmode) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e MetadataStorePostgresSslmode) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e MetadataStorePostgresSslmode) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e MetadataStorePostgresSslmode) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type MetadataStorePostgresSslmodeOutput struct{ *pulumi.OutputState }
+
+func (MetadataStorePostgresSslmodeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MetadataStorePostgresSslmode)(nil)).Elem()
+}
+
+func (o MetadataStorePostgresSslmodeOutput) ToMetadataStorePostgresSslmodeOutput() MetadataStorePostgresSslmodeOutput {
+	return o
+}
+
+func (o MetadataStorePostgresSslmodeOutput) ToMetadataStorePostgresSslmodeOutputWithContext(ctx context.Context) MetadataStorePostgresSslmodeOutput {
+	return o
+}
+
+func (o MetadataStorePostgresSslmodeOutput) ToMetadataStorePostgresSslmodePtrOutput() MetadataStorePostgresSslmodePtrOutput {
+	return o.ToMetadataStorePostgresSslmodePtrOutputWithContext(context.Background())
+}
+
+func (o MetadataStorePostgresSslmodeOutput) ToMetadataStorePostgresSslmodePtrOutputWithContext(ctx context.Context) MetadataStorePostgresSslmodePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MetadataStorePostgresSslmode) *MetadataStorePostgresSslmode {
+		return &v
+	}).(MetadataStorePostgresSslmodePtrOutput)
+}
+
+func (o MetadataStorePostgresSslmodeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o MetadataStorePostgresSslmodeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e MetadataStorePostgresSslmode) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o MetadataStorePostgresSslmodeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o MetadataStorePostgresSslmodeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e MetadataStorePostgresSslmode) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type MetadataStorePostgresSslmodePtrOutput struct{ *pulumi.OutputState }
+
+func (MetadataStorePostgresSslmodePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MetadataStorePostgresSslmode)(nil)).Elem()
+}
+
+func (o MetadataStorePostgresSslmodePtrOutput) ToMetadataStorePostgresSslmodePtrOutput() MetadataStorePostgresSslmodePtrOutput {
+	return o
+}
+
+func (o MetadataStorePostgresSslmodePtrOutput) ToMetadataStorePostgresSslmodePtrOutputWithContext(ctx context.Context) MetadataStorePostgresSslmodePtrOutput {
+	return o
+}
+
+func (o MetadataStorePostgresSslmodePtrOutput) Elem() MetadataStorePostgresSslmodeOutput {
+	return o.ApplyT(func(v *MetadataStorePostgresSslmode) MetadataStorePostgresSslmode {
+		if v != nil {
+			return *v
+		}
+		var ret MetadataStorePostgresSslmode
+		return ret
+	}).(MetadataStorePostgresSslmodeOutput)
+}
+
+func (o MetadataStorePostgresSslmodePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o MetadataStorePostgresSslmodePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *MetadataStorePostgresSslmode) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// MetadataStorePostgresSslmodeInput is an input type that accepts values of the MetadataStorePostgresSslmode enum
+// A concrete instance of `MetadataStorePostgresSslmodeInput` can be one of the following:
+//
+//	MetadataStorePostgresSslmodeDisable
+//	MetadataStorePostgresSslmodeAllow
+//	MetadataStorePostgresSslmodePrefer
+//	MetadataStorePostgresSslmodeRequire
+//	MetadataStorePostgresSslmodeVerifyCa
+//	MetadataStorePostgresSslmodeVerifyFull
+type MetadataStorePostgresSslmodeInput interface {
+	pulumi.Input
+
+	ToMetadataStorePostgresSslmodeOutput() MetadataStorePostgresSslmodeOutput
+	ToMetadataStorePostgresSslmodeOutputWithContext(context.Context) MetadataStorePostgresSslmodeOutput
+}
+
+var metadataStorePostgresSslmodePtrType = reflect.TypeOf((**MetadataStorePostgresSslmode)(nil)).Elem()
+
+type MetadataStorePostgresSslmodePtrInput interface {
+	pulumi.Input
+
+	ToMetadataStorePostgresSslmodePtrOutput() MetadataStorePostgresSslmodePtrOutput
+	ToMetadataStorePostgresSslmodePtrOutputWithContext(context.Context) MetadataStorePostgresSslmodePtrOutput
+}
+
+type metadataStorePostgresSslmodePtr string
+
+func MetadataStorePostgresSslmodePtr(v string) MetadataStorePostgresSslmodePtrInput {
+	return (*metadataStorePostgresSslmodePtr)(&v)
+}
+
+func (*metadataStorePostgresSslmodePtr) ElementType() reflect.Type {
+	return metadataStorePostgresSslmodePtrType
+}
+
+func (in *metadataStorePostgresSslmodePtr) ToMetadataStorePostgresSslmodePtrOutput() MetadataStorePostgresSslmodePtrOutput {
+	return pulumi.ToOutput(in).(MetadataStorePostgresSslmodePtrOutput)
+}
+
+func (in *metadataStorePostgresSslmodePtr) ToMetadataStorePostgresSslmodePtrOutputWithContext(ctx context.Context) MetadataStorePostgresSslmodePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(MetadataStorePostgresSslmodePtrOutput)
+}
+
+// `memory` (lost when the server stops), `badger` (embedded BadgerDB, set `badger`), `sqlite` (embedded SQLite, set `sqlite`) or `postgres` (PostgreSQL, set `postgres`). A change replaces the store.
+type MetadataStoreType string
+
+const (
+	MetadataStoreTypeMemory   = MetadataStoreType("memory")
+	MetadataStoreTypeBadger   = MetadataStoreType("badger")
+	MetadataStoreTypeSqlite   = MetadataStoreType("sqlite")
+	MetadataStoreTypePostgres = MetadataStoreType("postgres")
+)
+
+func (MetadataStoreType) ElementType() reflect.Type {
+	return reflect.TypeOf((*MetadataStoreType)(nil)).Elem()
+}
+
+func (e MetadataStoreType) ToMetadataStoreTypeOutput() MetadataStoreTypeOutput {
+	return pulumi.ToOutput(e).(MetadataStoreTypeOutput)
+}
+
+func (e MetadataStoreType) ToMetadataStoreTypeOutputWithContext(ctx context.Context) MetadataStoreTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(MetadataStoreTypeOutput)
+}
+
+func (e MetadataStoreType) ToMetadataStoreTypePtrOutput() MetadataStoreTypePtrOutput {
+	return e.ToMetadataStoreTypePtrOutputWithContext(context.Background())
+}
+
+func (e MetadataStoreType) ToMetadataStoreTypePtrOutputWithContext(ctx context.Context) MetadataStoreTypePtrOutput {
+	return MetadataStoreType(e).ToMetadataStoreTypeOutputWithContext(ctx).ToMetadataStoreTypePtrOutputWithContext(ctx)
+}
+
+func (e MetadataStoreType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e MetadataStoreType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e MetadataStoreType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e MetadataStoreType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type MetadataStoreTypeOutput struct{ *pulumi.OutputState }
+
+func (MetadataStoreTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MetadataStoreType)(nil)).Elem()
+}
+
+func (o MetadataStoreTypeOutput) ToMetadataStoreTypeOutput() MetadataStoreTypeOutput {
+	return o
+}
+
+func (o MetadataStoreTypeOutput) ToMetadataStoreTypeOutputWithContext(ctx context.Context) MetadataStoreTypeOutput {
+	return o
+}
+
+func (o MetadataStoreTypeOutput) ToMetadataStoreTypePtrOutput() MetadataStoreTypePtrOutput {
+	return o.ToMetadataStoreTypePtrOutputWithContext(context.Background())
+}
+
+func (o MetadataStoreTypeOutput) ToMetadataStoreTypePtrOutputWithContext(ctx context.Context) MetadataStoreTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MetadataStoreType) *MetadataStoreType {
+		return &v
+	}).(MetadataStoreTypePtrOutput)
+}
+
+func (o MetadataStoreTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o MetadataStoreTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e MetadataStoreType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o MetadataStoreTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o MetadataStoreTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e MetadataStoreType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type MetadataStoreTypePtrOutput struct{ *pulumi.OutputState }
+
+func (MetadataStoreTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MetadataStoreType)(nil)).Elem()
+}
+
+func (o MetadataStoreTypePtrOutput) ToMetadataStoreTypePtrOutput() MetadataStoreTypePtrOutput {
+	return o
+}
+
+func (o MetadataStoreTypePtrOutput) ToMetadataStoreTypePtrOutputWithContext(ctx context.Context) MetadataStoreTypePtrOutput {
+	return o
+}
+
+func (o MetadataStoreTypePtrOutput) Elem() MetadataStoreTypeOutput {
+	return o.ApplyT(func(v *MetadataStoreType) MetadataStoreType {
+		if v != nil {
+			return *v
+		}
+		var ret MetadataStoreType
+		return ret
+	}).(MetadataStoreTypeOutput)
+}
+
+func (o MetadataStoreTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o MetadataStoreTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *MetadataStoreType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// MetadataStoreTypeInput is an input type that accepts values of the MetadataStoreType enum
+// A concrete instance of `MetadataStoreTypeInput` can be one of the following:
+//
+//	MetadataStoreTypeMemory
+//	MetadataStoreTypeBadger
+//	MetadataStoreTypeSqlite
+//	MetadataStoreTypePostgres
+type MetadataStoreTypeInput interface {
+	pulumi.Input
+
+	ToMetadataStoreTypeOutput() MetadataStoreTypeOutput
+	ToMetadataStoreTypeOutputWithContext(context.Context) MetadataStoreTypeOutput
+}
+
+var metadataStoreTypePtrType = reflect.TypeOf((**MetadataStoreType)(nil)).Elem()
+
+type MetadataStoreTypePtrInput interface {
+	pulumi.Input
+
+	ToMetadataStoreTypePtrOutput() MetadataStoreTypePtrOutput
+	ToMetadataStoreTypePtrOutputWithContext(context.Context) MetadataStoreTypePtrOutput
+}
+
+type metadataStoreTypePtr string
+
+func MetadataStoreTypePtr(v string) MetadataStoreTypePtrInput {
+	return (*metadataStoreTypePtr)(&v)
+}
+
+func (*metadataStoreTypePtr) ElementType() reflect.Type {
+	return metadataStoreTypePtrType
+}
+
+func (in *metadataStoreTypePtr) ToMetadataStoreTypePtrOutput() MetadataStoreTypePtrOutput {
+	return pulumi.ToOutput(in).(MetadataStoreTypePtrOutput)
+}
+
+func (in *metadataStoreTypePtr) ToMetadataStoreTypePtrOutputWithContext(ctx context.Context) MetadataStoreTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(MetadataStoreTypePtrOutput)
+}
+
 // The operator release whose object model to render: `v0.29` (today's operator and server) or `2026-02` (the operator of February 2026). Moving a stack from `2026-02` to `v0.29` replaces the StatefulSet (volumes kept) and the file Service; see the README's migration section. Defaults to `v0.29`.
 type OperatorRelease string
 
@@ -2186,6 +3030,1161 @@ func (in *serviceTypePtr) ToServiceTypePtrOutputWithContext(ctx context.Context)
 	return pulumi.ToOutputWithContext(ctx, in).(ServiceTypePtrOutput)
 }
 
+// An NFS or SMB operation name.
+type ShareBlockedOperations string
+
+const (
+	ShareBlockedOperationsNULL           = ShareBlockedOperations("NULL")
+	ShareBlockedOperationsGETATTR        = ShareBlockedOperations("GETATTR")
+	ShareBlockedOperationsSETATTR        = ShareBlockedOperations("SETATTR")
+	ShareBlockedOperationsLOOKUP         = ShareBlockedOperations("LOOKUP")
+	ShareBlockedOperationsACCESS         = ShareBlockedOperations("ACCESS")
+	ShareBlockedOperationsREADLINK       = ShareBlockedOperations("READLINK")
+	ShareBlockedOperationsREAD           = ShareBlockedOperations("READ")
+	ShareBlockedOperationsWRITE          = ShareBlockedOperations("WRITE")
+	ShareBlockedOperationsCREATE         = ShareBlockedOperations("CREATE")
+	ShareBlockedOperationsMKDIR          = ShareBlockedOperations("MKDIR")
+	ShareBlockedOperationsSYMLINK        = ShareBlockedOperations("SYMLINK")
+	ShareBlockedOperationsMKNOD          = ShareBlockedOperations("MKNOD")
+	ShareBlockedOperationsREMOVE         = ShareBlockedOperations("REMOVE")
+	ShareBlockedOperationsRMDIR          = ShareBlockedOperations("RMDIR")
+	ShareBlockedOperationsRENAME         = ShareBlockedOperations("RENAME")
+	ShareBlockedOperationsLINK           = ShareBlockedOperations("LINK")
+	ShareBlockedOperationsREADDIR        = ShareBlockedOperations("READDIR")
+	ShareBlockedOperationsREADDIRPLUS    = ShareBlockedOperations("READDIRPLUS")
+	ShareBlockedOperationsFSSTAT         = ShareBlockedOperations("FSSTAT")
+	ShareBlockedOperationsFSINFO         = ShareBlockedOperations("FSINFO")
+	ShareBlockedOperationsPATHCONF       = ShareBlockedOperations("PATHCONF")
+	ShareBlockedOperationsCOMMIT         = ShareBlockedOperations("COMMIT")
+	ShareBlockedOperationsOPEN           = ShareBlockedOperations("OPEN")
+	ShareBlockedOperationsCLOSE          = ShareBlockedOperations("CLOSE")
+	ShareBlockedOperationsLOCK           = ShareBlockedOperations("LOCK")
+	ShareBlockedOperationsLOCKT          = ShareBlockedOperations("LOCKT")
+	ShareBlockedOperationsLOCKU          = ShareBlockedOperations("LOCKU")
+	ShareBlockedOperationsDELEGRETURN    = ShareBlockedOperations("DELEGRETURN")
+	ShareBlockedOperationsPUTFH          = ShareBlockedOperations("PUTFH")
+	ShareBlockedOperationsPUTROOTFH      = ShareBlockedOperations("PUTROOTFH")
+	ShareBlockedOperationsGETFH          = ShareBlockedOperations("GETFH")
+	ShareBlockedOperationsSAVEFH         = ShareBlockedOperations("SAVEFH")
+	ShareBlockedOperationsRESTOREFH      = ShareBlockedOperations("RESTOREFH")
+	ShareBlockedOperationsVERIFY         = ShareBlockedOperations("VERIFY")
+	ShareBlockedOperationsNVERIFY        = ShareBlockedOperations("NVERIFY")
+	ShareBlockedOperationsSECINFO        = ShareBlockedOperations("SECINFO")
+	ShareBlockedOperationsSETCLIENTID    = ShareBlockedOperations("SETCLIENTID")
+	ShareBlockedOperationsRENEW          = ShareBlockedOperations("RENEW")
+	ShareBlockedOperationsNEGOTIATE      = ShareBlockedOperations("NEGOTIATE")
+	ShareBlockedOperationsSESSIONSETUP   = ShareBlockedOperations("SESSION_SETUP")
+	ShareBlockedOperationsLOGOFF         = ShareBlockedOperations("LOGOFF")
+	ShareBlockedOperationsTREECONNECT    = ShareBlockedOperations("TREE_CONNECT")
+	ShareBlockedOperationsTREEDISCONNECT = ShareBlockedOperations("TREE_DISCONNECT")
+	ShareBlockedOperationsFLUSH          = ShareBlockedOperations("FLUSH")
+	ShareBlockedOperationsIOCTL          = ShareBlockedOperations("IOCTL")
+	ShareBlockedOperationsCANCEL         = ShareBlockedOperations("CANCEL")
+	ShareBlockedOperationsECHO           = ShareBlockedOperations("ECHO")
+	ShareBlockedOperationsQUERYDIRECTORY = ShareBlockedOperations("QUERY_DIRECTORY")
+	ShareBlockedOperationsCHANGENOTIFY   = ShareBlockedOperations("CHANGE_NOTIFY")
+	ShareBlockedOperationsQUERYINFO      = ShareBlockedOperations("QUERY_INFO")
+	ShareBlockedOperationsSETINFO        = ShareBlockedOperations("SET_INFO")
+	ShareBlockedOperationsOPLOCKBREAK    = ShareBlockedOperations("OPLOCK_BREAK")
+)
+
+func (ShareBlockedOperations) ElementType() reflect.Type {
+	return reflect.TypeOf((*ShareBlockedOperations)(nil)).Elem()
+}
+
+func (e ShareBlockedOperations) ToShareBlockedOperationsOutput() ShareBlockedOperationsOutput {
+	return pulumi.ToOutput(e).(ShareBlockedOperationsOutput)
+}
+
+func (e ShareBlockedOperations) ToShareBlockedOperationsOutputWithContext(ctx context.Context) ShareBlockedOperationsOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(ShareBlockedOperationsOutput)
+}
+
+func (e ShareBlockedOperations) ToShareBlockedOperationsPtrOutput() ShareBlockedOperationsPtrOutput {
+	return e.ToShareBlockedOperationsPtrOutputWithContext(context.Background())
+}
+
+func (e ShareBlockedOperations) ToShareBlockedOperationsPtrOutputWithContext(ctx context.Context) ShareBlockedOperationsPtrOutput {
+	return ShareBlockedOperations(e).ToShareBlockedOperationsOutputWithContext(ctx).ToShareBlockedOperationsPtrOutputWithContext(ctx)
+}
+
+func (e ShareBlockedOperations) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ShareBlockedOperations) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ShareBlockedOperations) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e ShareBlockedOperations) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type ShareBlockedOperationsOutput struct{ *pulumi.OutputState }
+
+func (ShareBlockedOperationsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ShareBlockedOperations)(nil)).Elem()
+}
+
+func (o ShareBlockedOperationsOutput) ToShareBlockedOperationsOutput() ShareBlockedOperationsOutput {
+	return o
+}
+
+func (o ShareBlockedOperationsOutput) ToShareBlockedOperationsOutputWithContext(ctx context.Context) ShareBlockedOperationsOutput {
+	return o
+}
+
+func (o ShareBlockedOperationsOutput) ToShareBlockedOperationsPtrOutput() ShareBlockedOperationsPtrOutput {
+	return o.ToShareBlockedOperationsPtrOutputWithContext(context.Background())
+}
+
+func (o ShareBlockedOperationsOutput) ToShareBlockedOperationsPtrOutputWithContext(ctx context.Context) ShareBlockedOperationsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ShareBlockedOperations) *ShareBlockedOperations {
+		return &v
+	}).(ShareBlockedOperationsPtrOutput)
+}
+
+func (o ShareBlockedOperationsOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o ShareBlockedOperationsOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ShareBlockedOperations) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o ShareBlockedOperationsOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ShareBlockedOperationsOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ShareBlockedOperations) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type ShareBlockedOperationsPtrOutput struct{ *pulumi.OutputState }
+
+func (ShareBlockedOperationsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ShareBlockedOperations)(nil)).Elem()
+}
+
+func (o ShareBlockedOperationsPtrOutput) ToShareBlockedOperationsPtrOutput() ShareBlockedOperationsPtrOutput {
+	return o
+}
+
+func (o ShareBlockedOperationsPtrOutput) ToShareBlockedOperationsPtrOutputWithContext(ctx context.Context) ShareBlockedOperationsPtrOutput {
+	return o
+}
+
+func (o ShareBlockedOperationsPtrOutput) Elem() ShareBlockedOperationsOutput {
+	return o.ApplyT(func(v *ShareBlockedOperations) ShareBlockedOperations {
+		if v != nil {
+			return *v
+		}
+		var ret ShareBlockedOperations
+		return ret
+	}).(ShareBlockedOperationsOutput)
+}
+
+func (o ShareBlockedOperationsPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ShareBlockedOperationsPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *ShareBlockedOperations) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// ShareBlockedOperationsInput is an input type that accepts values of the ShareBlockedOperations enum
+// A concrete instance of `ShareBlockedOperationsInput` can be one of the following:
+//
+//	ShareBlockedOperationsNULL
+//	ShareBlockedOperationsGETATTR
+//	ShareBlockedOperationsSETATTR
+//	ShareBlockedOperationsLOOKUP
+//	ShareBlockedOperationsACCESS
+//	ShareBlockedOperationsREADLINK
+//	ShareBlockedOperationsREAD
+//	ShareBlockedOperationsWRITE
+//	ShareBlockedOperationsCREATE
+//	ShareBlockedOperationsMKDIR
+//	ShareBlockedOperationsSYMLINK
+//	ShareBlockedOperationsMKNOD
+//	ShareBlockedOperationsREMOVE
+//	ShareBlockedOperationsRMDIR
+//	ShareBlockedOperationsRENAME
+//	ShareBlockedOperationsLINK
+//	ShareBlockedOperationsREADDIR
+//	ShareBlockedOperationsREADDIRPLUS
+//	ShareBlockedOperationsFSSTAT
+//	ShareBlockedOperationsFSINFO
+//	ShareBlockedOperationsPATHCONF
+//	ShareBlockedOperationsCOMMIT
+//	ShareBlockedOperationsOPEN
+//	ShareBlockedOperationsCLOSE
+//	ShareBlockedOperationsLOCK
+//	ShareBlockedOperationsLOCKT
+//	ShareBlockedOperationsLOCKU
+//	ShareBlockedOperationsDELEGRETURN
+//	ShareBlockedOperationsPUTFH
+//	ShareBlockedOperationsPUTROOTFH
+//	ShareBlockedOperationsGETFH
+//	ShareBlockedOperationsSAVEFH
+//	ShareBlockedOperationsRESTOREFH
+//	ShareBlockedOperationsVERIFY
+//	ShareBlockedOperationsNVERIFY
+//	ShareBlockedOperationsSECINFO
+//	ShareBlockedOperationsSETCLIENTID
+//	ShareBlockedOperationsRENEW
+//	ShareBlockedOperationsNEGOTIATE
+//	ShareBlockedOperationsSESSIONSETUP
+//	ShareBlockedOperationsLOGOFF
+//	ShareBlockedOperationsTREECONNECT
+//	ShareBlockedOperationsTREEDISCONNECT
+//	ShareBlockedOperationsFLUSH
+//	ShareBlockedOperationsIOCTL
+//	ShareBlockedOperationsCANCEL
+//	ShareBlockedOperationsECHO
+//	ShareBlockedOperationsQUERYDIRECTORY
+//	ShareBlockedOperationsCHANGENOTIFY
+//	ShareBlockedOperationsQUERYINFO
+//	ShareBlockedOperationsSETINFO
+//	ShareBlockedOperationsOPLOCKBREAK
+type ShareBlockedOperationsInput interface {
+	pulumi.Input
+
+	ToShareBlockedOperationsOutput() ShareBlockedOperationsOutput
+	ToShareBlockedOperationsOutputWithContext(context.Context) ShareBlockedOperationsOutput
+}
+
+var shareBlockedOperationsPtrType = reflect.TypeOf((**ShareBlockedOperations)(nil)).Elem()
+
+type ShareBlockedOperationsPtrInput interface {
+	pulumi.Input
+
+	ToShareBlockedOperationsPtrOutput() ShareBlockedOperationsPtrOutput
+	ToShareBlockedOperationsPtrOutputWithContext(context.Context) ShareBlockedOperationsPtrOutput
+}
+
+type shareBlockedOperationsPtr string
+
+func ShareBlockedOperationsPtr(v string) ShareBlockedOperationsPtrInput {
+	return (*shareBlockedOperationsPtr)(&v)
+}
+
+func (*shareBlockedOperationsPtr) ElementType() reflect.Type {
+	return shareBlockedOperationsPtrType
+}
+
+func (in *shareBlockedOperationsPtr) ToShareBlockedOperationsPtrOutput() ShareBlockedOperationsPtrOutput {
+	return pulumi.ToOutput(in).(ShareBlockedOperationsPtrOutput)
+}
+
+func (in *shareBlockedOperationsPtr) ToShareBlockedOperationsPtrOutputWithContext(ctx context.Context) ShareBlockedOperationsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(ShareBlockedOperationsPtrOutput)
+}
+
+// ShareBlockedOperationsArrayInput is an input type that accepts ShareBlockedOperationsArray and ShareBlockedOperationsArrayOutput values.
+// You can construct a concrete instance of `ShareBlockedOperationsArrayInput` via:
+//
+//	ShareBlockedOperationsArray{ ShareBlockedOperationsArgs{...} }
+type ShareBlockedOperationsArrayInput interface {
+	pulumi.Input
+
+	ToShareBlockedOperationsArrayOutput() ShareBlockedOperationsArrayOutput
+	ToShareBlockedOperationsArrayOutputWithContext(context.Context) ShareBlockedOperationsArrayOutput
+}
+
+type ShareBlockedOperationsArray []ShareBlockedOperations
+
+func (ShareBlockedOperationsArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ShareBlockedOperations)(nil)).Elem()
+}
+
+func (i ShareBlockedOperationsArray) ToShareBlockedOperationsArrayOutput() ShareBlockedOperationsArrayOutput {
+	return i.ToShareBlockedOperationsArrayOutputWithContext(context.Background())
+}
+
+func (i ShareBlockedOperationsArray) ToShareBlockedOperationsArrayOutputWithContext(ctx context.Context) ShareBlockedOperationsArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ShareBlockedOperationsArrayOutput)
+}
+
+type ShareBlockedOperationsArrayOutput struct{ *pulumi.OutputState }
+
+func (ShareBlockedOperationsArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ShareBlockedOperations)(nil)).Elem()
+}
+
+func (o ShareBlockedOperationsArrayOutput) ToShareBlockedOperationsArrayOutput() ShareBlockedOperationsArrayOutput {
+	return o
+}
+
+func (o ShareBlockedOperationsArrayOutput) ToShareBlockedOperationsArrayOutputWithContext(ctx context.Context) ShareBlockedOperationsArrayOutput {
+	return o
+}
+
+func (o ShareBlockedOperationsArrayOutput) Index(i pulumi.IntInput) ShareBlockedOperationsOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ShareBlockedOperations {
+		return vs[0].([]ShareBlockedOperations)[vs[1].(int)]
+	}).(ShareBlockedOperationsOutput)
+}
+
+// The access of users without a SharePermission (and of unmapped NFS uids): `none`, `read`, `read-write` or `admin`. Defaults to `none`.
+type ShareDefaultPermission string
+
+const (
+	ShareDefaultPermissionNone      = ShareDefaultPermission("none")
+	ShareDefaultPermissionRead      = ShareDefaultPermission("read")
+	ShareDefaultPermissionReadWrite = ShareDefaultPermission("read-write")
+	ShareDefaultPermissionAdmin     = ShareDefaultPermission("admin")
+)
+
+func (ShareDefaultPermission) ElementType() reflect.Type {
+	return reflect.TypeOf((*ShareDefaultPermission)(nil)).Elem()
+}
+
+func (e ShareDefaultPermission) ToShareDefaultPermissionOutput() ShareDefaultPermissionOutput {
+	return pulumi.ToOutput(e).(ShareDefaultPermissionOutput)
+}
+
+func (e ShareDefaultPermission) ToShareDefaultPermissionOutputWithContext(ctx context.Context) ShareDefaultPermissionOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(ShareDefaultPermissionOutput)
+}
+
+func (e ShareDefaultPermission) ToShareDefaultPermissionPtrOutput() ShareDefaultPermissionPtrOutput {
+	return e.ToShareDefaultPermissionPtrOutputWithContext(context.Background())
+}
+
+func (e ShareDefaultPermission) ToShareDefaultPermissionPtrOutputWithContext(ctx context.Context) ShareDefaultPermissionPtrOutput {
+	return ShareDefaultPermission(e).ToShareDefaultPermissionOutputWithContext(ctx).ToShareDefaultPermissionPtrOutputWithContext(ctx)
+}
+
+func (e ShareDefaultPermission) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ShareDefaultPermission) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ShareDefaultPermission) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e ShareDefaultPermission) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type ShareDefaultPermissionOutput struct{ *pulumi.OutputState }
+
+func (ShareDefaultPermissionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ShareDefaultPermission)(nil)).Elem()
+}
+
+func (o ShareDefaultPermissionOutput) ToShareDefaultPermissionOutput() ShareDefaultPermissionOutput {
+	return o
+}
+
+func (o ShareDefaultPermissionOutput) ToShareDefaultPermissionOutputWithContext(ctx context.Context) ShareDefaultPermissionOutput {
+	return o
+}
+
+func (o ShareDefaultPermissionOutput) ToShareDefaultPermissionPtrOutput() ShareDefaultPermissionPtrOutput {
+	return o.ToShareDefaultPermissionPtrOutputWithContext(context.Background())
+}
+
+func (o ShareDefaultPermissionOutput) ToShareDefaultPermissionPtrOutputWithContext(ctx context.Context) ShareDefaultPermissionPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ShareDefaultPermission) *ShareDefaultPermission {
+		return &v
+	}).(ShareDefaultPermissionPtrOutput)
+}
+
+func (o ShareDefaultPermissionOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o ShareDefaultPermissionOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ShareDefaultPermission) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o ShareDefaultPermissionOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ShareDefaultPermissionOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ShareDefaultPermission) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type ShareDefaultPermissionPtrOutput struct{ *pulumi.OutputState }
+
+func (ShareDefaultPermissionPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ShareDefaultPermission)(nil)).Elem()
+}
+
+func (o ShareDefaultPermissionPtrOutput) ToShareDefaultPermissionPtrOutput() ShareDefaultPermissionPtrOutput {
+	return o
+}
+
+func (o ShareDefaultPermissionPtrOutput) ToShareDefaultPermissionPtrOutputWithContext(ctx context.Context) ShareDefaultPermissionPtrOutput {
+	return o
+}
+
+func (o ShareDefaultPermissionPtrOutput) Elem() ShareDefaultPermissionOutput {
+	return o.ApplyT(func(v *ShareDefaultPermission) ShareDefaultPermission {
+		if v != nil {
+			return *v
+		}
+		var ret ShareDefaultPermission
+		return ret
+	}).(ShareDefaultPermissionOutput)
+}
+
+func (o ShareDefaultPermissionPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ShareDefaultPermissionPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *ShareDefaultPermission) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// ShareDefaultPermissionInput is an input type that accepts values of the ShareDefaultPermission enum
+// A concrete instance of `ShareDefaultPermissionInput` can be one of the following:
+//
+//	ShareDefaultPermissionNone
+//	ShareDefaultPermissionRead
+//	ShareDefaultPermissionReadWrite
+//	ShareDefaultPermissionAdmin
+type ShareDefaultPermissionInput interface {
+	pulumi.Input
+
+	ToShareDefaultPermissionOutput() ShareDefaultPermissionOutput
+	ToShareDefaultPermissionOutputWithContext(context.Context) ShareDefaultPermissionOutput
+}
+
+var shareDefaultPermissionPtrType = reflect.TypeOf((**ShareDefaultPermission)(nil)).Elem()
+
+type ShareDefaultPermissionPtrInput interface {
+	pulumi.Input
+
+	ToShareDefaultPermissionPtrOutput() ShareDefaultPermissionPtrOutput
+	ToShareDefaultPermissionPtrOutputWithContext(context.Context) ShareDefaultPermissionPtrOutput
+}
+
+type shareDefaultPermissionPtr string
+
+func ShareDefaultPermissionPtr(v string) ShareDefaultPermissionPtrInput {
+	return (*shareDefaultPermissionPtr)(&v)
+}
+
+func (*shareDefaultPermissionPtr) ElementType() reflect.Type {
+	return shareDefaultPermissionPtrType
+}
+
+func (in *shareDefaultPermissionPtr) ToShareDefaultPermissionPtrOutput() ShareDefaultPermissionPtrOutput {
+	return pulumi.ToOutput(in).(ShareDefaultPermissionPtrOutput)
+}
+
+func (in *shareDefaultPermissionPtr) ToShareDefaultPermissionPtrOutputWithContext(ctx context.Context) ShareDefaultPermissionPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(ShareDefaultPermissionPtrOutput)
+}
+
+// `none`, `read`, `read-write` or `admin` (`none` denies even with a group grant).
+type SharePermissionLevel string
+
+const (
+	SharePermissionLevelNone      = SharePermissionLevel("none")
+	SharePermissionLevelRead      = SharePermissionLevel("read")
+	SharePermissionLevelReadWrite = SharePermissionLevel("read-write")
+	SharePermissionLevelAdmin     = SharePermissionLevel("admin")
+)
+
+func (SharePermissionLevel) ElementType() reflect.Type {
+	return reflect.TypeOf((*SharePermissionLevel)(nil)).Elem()
+}
+
+func (e SharePermissionLevel) ToSharePermissionLevelOutput() SharePermissionLevelOutput {
+	return pulumi.ToOutput(e).(SharePermissionLevelOutput)
+}
+
+func (e SharePermissionLevel) ToSharePermissionLevelOutputWithContext(ctx context.Context) SharePermissionLevelOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(SharePermissionLevelOutput)
+}
+
+func (e SharePermissionLevel) ToSharePermissionLevelPtrOutput() SharePermissionLevelPtrOutput {
+	return e.ToSharePermissionLevelPtrOutputWithContext(context.Background())
+}
+
+func (e SharePermissionLevel) ToSharePermissionLevelPtrOutputWithContext(ctx context.Context) SharePermissionLevelPtrOutput {
+	return SharePermissionLevel(e).ToSharePermissionLevelOutputWithContext(ctx).ToSharePermissionLevelPtrOutputWithContext(ctx)
+}
+
+func (e SharePermissionLevel) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e SharePermissionLevel) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e SharePermissionLevel) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e SharePermissionLevel) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type SharePermissionLevelOutput struct{ *pulumi.OutputState }
+
+func (SharePermissionLevelOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SharePermissionLevel)(nil)).Elem()
+}
+
+func (o SharePermissionLevelOutput) ToSharePermissionLevelOutput() SharePermissionLevelOutput {
+	return o
+}
+
+func (o SharePermissionLevelOutput) ToSharePermissionLevelOutputWithContext(ctx context.Context) SharePermissionLevelOutput {
+	return o
+}
+
+func (o SharePermissionLevelOutput) ToSharePermissionLevelPtrOutput() SharePermissionLevelPtrOutput {
+	return o.ToSharePermissionLevelPtrOutputWithContext(context.Background())
+}
+
+func (o SharePermissionLevelOutput) ToSharePermissionLevelPtrOutputWithContext(ctx context.Context) SharePermissionLevelPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v SharePermissionLevel) *SharePermissionLevel {
+		return &v
+	}).(SharePermissionLevelPtrOutput)
+}
+
+func (o SharePermissionLevelOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o SharePermissionLevelOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e SharePermissionLevel) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o SharePermissionLevelOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o SharePermissionLevelOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e SharePermissionLevel) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type SharePermissionLevelPtrOutput struct{ *pulumi.OutputState }
+
+func (SharePermissionLevelPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**SharePermissionLevel)(nil)).Elem()
+}
+
+func (o SharePermissionLevelPtrOutput) ToSharePermissionLevelPtrOutput() SharePermissionLevelPtrOutput {
+	return o
+}
+
+func (o SharePermissionLevelPtrOutput) ToSharePermissionLevelPtrOutputWithContext(ctx context.Context) SharePermissionLevelPtrOutput {
+	return o
+}
+
+func (o SharePermissionLevelPtrOutput) Elem() SharePermissionLevelOutput {
+	return o.ApplyT(func(v *SharePermissionLevel) SharePermissionLevel {
+		if v != nil {
+			return *v
+		}
+		var ret SharePermissionLevel
+		return ret
+	}).(SharePermissionLevelOutput)
+}
+
+func (o SharePermissionLevelPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o SharePermissionLevelPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *SharePermissionLevel) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// SharePermissionLevelInput is an input type that accepts values of the SharePermissionLevel enum
+// A concrete instance of `SharePermissionLevelInput` can be one of the following:
+//
+//	SharePermissionLevelNone
+//	SharePermissionLevelRead
+//	SharePermissionLevelReadWrite
+//	SharePermissionLevelAdmin
+type SharePermissionLevelInput interface {
+	pulumi.Input
+
+	ToSharePermissionLevelOutput() SharePermissionLevelOutput
+	ToSharePermissionLevelOutputWithContext(context.Context) SharePermissionLevelOutput
+}
+
+var sharePermissionLevelPtrType = reflect.TypeOf((**SharePermissionLevel)(nil)).Elem()
+
+type SharePermissionLevelPtrInput interface {
+	pulumi.Input
+
+	ToSharePermissionLevelPtrOutput() SharePermissionLevelPtrOutput
+	ToSharePermissionLevelPtrOutputWithContext(context.Context) SharePermissionLevelPtrOutput
+}
+
+type sharePermissionLevelPtr string
+
+func SharePermissionLevelPtr(v string) SharePermissionLevelPtrInput {
+	return (*sharePermissionLevelPtr)(&v)
+}
+
+func (*sharePermissionLevelPtr) ElementType() reflect.Type {
+	return sharePermissionLevelPtrType
+}
+
+func (in *sharePermissionLevelPtr) ToSharePermissionLevelPtrOutput() SharePermissionLevelPtrOutput {
+	return pulumi.ToOutput(in).(SharePermissionLevelPtrOutput)
+}
+
+func (in *sharePermissionLevelPtr) ToSharePermissionLevelPtrOutputWithContext(ctx context.Context) SharePermissionLevelPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(SharePermissionLevelPtrOutput)
+}
+
+// `user` (a local user), `group` (a local group) or `sid` (a Windows/AD SID). A change replaces the permission.
+type SharePermissionPrincipalType string
+
+const (
+	SharePermissionPrincipalTypeUser  = SharePermissionPrincipalType("user")
+	SharePermissionPrincipalTypeGroup = SharePermissionPrincipalType("group")
+	SharePermissionPrincipalTypeSid   = SharePermissionPrincipalType("sid")
+)
+
+func (SharePermissionPrincipalType) ElementType() reflect.Type {
+	return reflect.TypeOf((*SharePermissionPrincipalType)(nil)).Elem()
+}
+
+func (e SharePermissionPrincipalType) ToSharePermissionPrincipalTypeOutput() SharePermissionPrincipalTypeOutput {
+	return pulumi.ToOutput(e).(SharePermissionPrincipalTypeOutput)
+}
+
+func (e SharePermissionPrincipalType) ToSharePermissionPrincipalTypeOutputWithContext(ctx context.Context) SharePermissionPrincipalTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(SharePermissionPrincipalTypeOutput)
+}
+
+func (e SharePermissionPrincipalType) ToSharePermissionPrincipalTypePtrOutput() SharePermissionPrincipalTypePtrOutput {
+	return e.ToSharePermissionPrincipalTypePtrOutputWithContext(context.Background())
+}
+
+func (e SharePermissionPrincipalType) ToSharePermissionPrincipalTypePtrOutputWithContext(ctx context.Context) SharePermissionPrincipalTypePtrOutput {
+	return SharePermissionPrincipalType(e).ToSharePermissionPrincipalTypeOutputWithContext(ctx).ToSharePermissionPrincipalTypePtrOutputWithContext(ctx)
+}
+
+func (e SharePermissionPrincipalType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e SharePermissionPrincipalType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e SharePermissionPrincipalType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e SharePermissionPrincipalType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type SharePermissionPrincipalTypeOutput struct{ *pulumi.OutputState }
+
+func (SharePermissionPrincipalTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SharePermissionPrincipalType)(nil)).Elem()
+}
+
+func (o SharePermissionPrincipalTypeOutput) ToSharePermissionPrincipalTypeOutput() SharePermissionPrincipalTypeOutput {
+	return o
+}
+
+func (o SharePermissionPrincipalTypeOutput) ToSharePermissionPrincipalTypeOutputWithContext(ctx context.Context) SharePermissionPrincipalTypeOutput {
+	return o
+}
+
+func (o SharePermissionPrincipalTypeOutput) ToSharePermissionPrincipalTypePtrOutput() SharePermissionPrincipalTypePtrOutput {
+	return o.ToSharePermissionPrincipalTypePtrOutputWithContext(context.Background())
+}
+
+func (o SharePermissionPrincipalTypeOutput) ToSharePermissionPrincipalTypePtrOutputWithContext(ctx context.Context) SharePermissionPrincipalTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v SharePermissionPrincipalType) *SharePermissionPrincipalType {
+		return &v
+	}).(SharePermissionPrincipalTypePtrOutput)
+}
+
+func (o SharePermissionPrincipalTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o SharePermissionPrincipalTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e SharePermissionPrincipalType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o SharePermissionPrincipalTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o SharePermissionPrincipalTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e SharePermissionPrincipalType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type SharePermissionPrincipalTypePtrOutput struct{ *pulumi.OutputState }
+
+func (SharePermissionPrincipalTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**SharePermissionPrincipalType)(nil)).Elem()
+}
+
+func (o SharePermissionPrincipalTypePtrOutput) ToSharePermissionPrincipalTypePtrOutput() SharePermissionPrincipalTypePtrOutput {
+	return o
+}
+
+func (o SharePermissionPrincipalTypePtrOutput) ToSharePermissionPrincipalTypePtrOutputWithContext(ctx context.Context) SharePermissionPrincipalTypePtrOutput {
+	return o
+}
+
+func (o SharePermissionPrincipalTypePtrOutput) Elem() SharePermissionPrincipalTypeOutput {
+	return o.ApplyT(func(v *SharePermissionPrincipalType) SharePermissionPrincipalType {
+		if v != nil {
+			return *v
+		}
+		var ret SharePermissionPrincipalType
+		return ret
+	}).(SharePermissionPrincipalTypeOutput)
+}
+
+func (o SharePermissionPrincipalTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o SharePermissionPrincipalTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *SharePermissionPrincipalType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// SharePermissionPrincipalTypeInput is an input type that accepts values of the SharePermissionPrincipalType enum
+// A concrete instance of `SharePermissionPrincipalTypeInput` can be one of the following:
+//
+//	SharePermissionPrincipalTypeUser
+//	SharePermissionPrincipalTypeGroup
+//	SharePermissionPrincipalTypeSid
+type SharePermissionPrincipalTypeInput interface {
+	pulumi.Input
+
+	ToSharePermissionPrincipalTypeOutput() SharePermissionPrincipalTypeOutput
+	ToSharePermissionPrincipalTypeOutputWithContext(context.Context) SharePermissionPrincipalTypeOutput
+}
+
+var sharePermissionPrincipalTypePtrType = reflect.TypeOf((**SharePermissionPrincipalType)(nil)).Elem()
+
+type SharePermissionPrincipalTypePtrInput interface {
+	pulumi.Input
+
+	ToSharePermissionPrincipalTypePtrOutput() SharePermissionPrincipalTypePtrOutput
+	ToSharePermissionPrincipalTypePtrOutputWithContext(context.Context) SharePermissionPrincipalTypePtrOutput
+}
+
+type sharePermissionPrincipalTypePtr string
+
+func SharePermissionPrincipalTypePtr(v string) SharePermissionPrincipalTypePtrInput {
+	return (*sharePermissionPrincipalTypePtr)(&v)
+}
+
+func (*sharePermissionPrincipalTypePtr) ElementType() reflect.Type {
+	return sharePermissionPrincipalTypePtrType
+}
+
+func (in *sharePermissionPrincipalTypePtr) ToSharePermissionPrincipalTypePtrOutput() SharePermissionPrincipalTypePtrOutput {
+	return pulumi.ToOutput(in).(SharePermissionPrincipalTypePtrOutput)
+}
+
+func (in *sharePermissionPrincipalTypePtr) ToSharePermissionPrincipalTypePtrOutputWithContext(ctx context.Context) SharePermissionPrincipalTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(SharePermissionPrincipalTypePtrOutput)
+}
+
+// `user` (one uid), `group` (one gid) or `default-user` (each user without a `user` quota). A change replaces the quota.
+type ShareQuotaScope string
+
+const (
+	ShareQuotaScopeUser        = ShareQuotaScope("user")
+	ShareQuotaScopeGroup       = ShareQuotaScope("group")
+	ShareQuotaScopeDefaultUser = ShareQuotaScope("default-user")
+)
+
+func (ShareQuotaScope) ElementType() reflect.Type {
+	return reflect.TypeOf((*ShareQuotaScope)(nil)).Elem()
+}
+
+func (e ShareQuotaScope) ToShareQuotaScopeOutput() ShareQuotaScopeOutput {
+	return pulumi.ToOutput(e).(ShareQuotaScopeOutput)
+}
+
+func (e ShareQuotaScope) ToShareQuotaScopeOutputWithContext(ctx context.Context) ShareQuotaScopeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(ShareQuotaScopeOutput)
+}
+
+func (e ShareQuotaScope) ToShareQuotaScopePtrOutput() ShareQuotaScopePtrOutput {
+	return e.ToShareQuotaScopePtrOutputWithContext(context.Background())
+}
+
+func (e ShareQuotaScope) ToShareQuotaScopePtrOutputWithContext(ctx context.Context) ShareQuotaScopePtrOutput {
+	return ShareQuotaScope(e).ToShareQuotaScopeOutputWithContext(ctx).ToShareQuotaScopePtrOutputWithContext(ctx)
+}
+
+func (e ShareQuotaScope) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ShareQuotaScope) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ShareQuotaScope) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e ShareQuotaScope) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type ShareQuotaScopeOutput struct{ *pulumi.OutputState }
+
+func (ShareQuotaScopeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ShareQuotaScope)(nil)).Elem()
+}
+
+func (o ShareQuotaScopeOutput) ToShareQuotaScopeOutput() ShareQuotaScopeOutput {
+	return o
+}
+
+func (o ShareQuotaScopeOutput) ToShareQuotaScopeOutputWithContext(ctx context.Context) ShareQuotaScopeOutput {
+	return o
+}
+
+func (o ShareQuotaScopeOutput) ToShareQuotaScopePtrOutput() ShareQuotaScopePtrOutput {
+	return o.ToShareQuotaScopePtrOutputWithContext(context.Background())
+}
+
+func (o ShareQuotaScopeOutput) ToShareQuotaScopePtrOutputWithContext(ctx context.Context) ShareQuotaScopePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ShareQuotaScope) *ShareQuotaScope {
+		return &v
+	}).(ShareQuotaScopePtrOutput)
+}
+
+func (o ShareQuotaScopeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o ShareQuotaScopeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ShareQuotaScope) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o ShareQuotaScopeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ShareQuotaScopeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ShareQuotaScope) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type ShareQuotaScopePtrOutput struct{ *pulumi.OutputState }
+
+func (ShareQuotaScopePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ShareQuotaScope)(nil)).Elem()
+}
+
+func (o ShareQuotaScopePtrOutput) ToShareQuotaScopePtrOutput() ShareQuotaScopePtrOutput {
+	return o
+}
+
+func (o ShareQuotaScopePtrOutput) ToShareQuotaScopePtrOutputWithContext(ctx context.Context) ShareQuotaScopePtrOutput {
+	return o
+}
+
+func (o ShareQuotaScopePtrOutput) Elem() ShareQuotaScopeOutput {
+	return o.ApplyT(func(v *ShareQuotaScope) ShareQuotaScope {
+		if v != nil {
+			return *v
+		}
+		var ret ShareQuotaScope
+		return ret
+	}).(ShareQuotaScopeOutput)
+}
+
+func (o ShareQuotaScopePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ShareQuotaScopePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *ShareQuotaScope) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// ShareQuotaScopeInput is an input type that accepts values of the ShareQuotaScope enum
+// A concrete instance of `ShareQuotaScopeInput` can be one of the following:
+//
+//	ShareQuotaScopeUser
+//	ShareQuotaScopeGroup
+//	ShareQuotaScopeDefaultUser
+type ShareQuotaScopeInput interface {
+	pulumi.Input
+
+	ToShareQuotaScopeOutput() ShareQuotaScopeOutput
+	ToShareQuotaScopeOutputWithContext(context.Context) ShareQuotaScopeOutput
+}
+
+var shareQuotaScopePtrType = reflect.TypeOf((**ShareQuotaScope)(nil)).Elem()
+
+type ShareQuotaScopePtrInput interface {
+	pulumi.Input
+
+	ToShareQuotaScopePtrOutput() ShareQuotaScopePtrOutput
+	ToShareQuotaScopePtrOutputWithContext(context.Context) ShareQuotaScopePtrOutput
+}
+
+type shareQuotaScopePtr string
+
+func ShareQuotaScopePtr(v string) ShareQuotaScopePtrInput {
+	return (*shareQuotaScopePtr)(&v)
+}
+
+func (*shareQuotaScopePtr) ElementType() reflect.Type {
+	return shareQuotaScopePtrType
+}
+
+func (in *shareQuotaScopePtr) ToShareQuotaScopePtrOutput() ShareQuotaScopePtrOutput {
+	return pulumi.ToOutput(in).(ShareQuotaScopePtrOutput)
+}
+
+func (in *shareQuotaScopePtr) ToShareQuotaScopePtrOutputWithContext(ctx context.Context) ShareQuotaScopePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(ShareQuotaScopePtrOutput)
+}
+
+// How the local block store evicts the share's blocks: `lru`, `pin` (never evicted) or `ttl` (after `retentionTtl` without access). Defaults to `lru`.
+type ShareRetentionPolicy string
+
+const (
+	ShareRetentionPolicyLru = ShareRetentionPolicy("lru")
+	ShareRetentionPolicyPin = ShareRetentionPolicy("pin")
+	ShareRetentionPolicyTtl = ShareRetentionPolicy("ttl")
+)
+
+func (ShareRetentionPolicy) ElementType() reflect.Type {
+	return reflect.TypeOf((*ShareRetentionPolicy)(nil)).Elem()
+}
+
+func (e ShareRetentionPolicy) ToShareRetentionPolicyOutput() ShareRetentionPolicyOutput {
+	return pulumi.ToOutput(e).(ShareRetentionPolicyOutput)
+}
+
+func (e ShareRetentionPolicy) ToShareRetentionPolicyOutputWithContext(ctx context.Context) ShareRetentionPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(ShareRetentionPolicyOutput)
+}
+
+func (e ShareRetentionPolicy) ToShareRetentionPolicyPtrOutput() ShareRetentionPolicyPtrOutput {
+	return e.ToShareRetentionPolicyPtrOutputWithContext(context.Background())
+}
+
+func (e ShareRetentionPolicy) ToShareRetentionPolicyPtrOutputWithContext(ctx context.Context) ShareRetentionPolicyPtrOutput {
+	return ShareRetentionPolicy(e).ToShareRetentionPolicyOutputWithContext(ctx).ToShareRetentionPolicyPtrOutputWithContext(ctx)
+}
+
+func (e ShareRetentionPolicy) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ShareRetentionPolicy) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ShareRetentionPolicy) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e ShareRetentionPolicy) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type ShareRetentionPolicyOutput struct{ *pulumi.OutputState }
+
+func (ShareRetentionPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ShareRetentionPolicy)(nil)).Elem()
+}
+
+func (o ShareRetentionPolicyOutput) ToShareRetentionPolicyOutput() ShareRetentionPolicyOutput {
+	return o
+}
+
+func (o ShareRetentionPolicyOutput) ToShareRetentionPolicyOutputWithContext(ctx context.Context) ShareRetentionPolicyOutput {
+	return o
+}
+
+func (o ShareRetentionPolicyOutput) ToShareRetentionPolicyPtrOutput() ShareRetentionPolicyPtrOutput {
+	return o.ToShareRetentionPolicyPtrOutputWithContext(context.Background())
+}
+
+func (o ShareRetentionPolicyOutput) ToShareRetentionPolicyPtrOutputWithContext(ctx context.Context) ShareRetentionPolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ShareRetentionPolicy) *ShareRetentionPolicy {
+		return &v
+	}).(ShareRetentionPolicyPtrOutput)
+}
+
+func (o ShareRetentionPolicyOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o ShareRetentionPolicyOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ShareRetentionPolicy) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o ShareRetentionPolicyOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ShareRetentionPolicyOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ShareRetentionPolicy) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type ShareRetentionPolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (ShareRetentionPolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ShareRetentionPolicy)(nil)).Elem()
+}
+
+func (o ShareRetentionPolicyPtrOutput) ToShareRetentionPolicyPtrOutput() ShareRetentionPolicyPtrOutput {
+	return o
+}
+
+func (o ShareRetentionPolicyPtrOutput) ToShareRetentionPolicyPtrOutputWithContext(ctx context.Context) ShareRetentionPolicyPtrOutput {
+	return o
+}
+
+func (o ShareRetentionPolicyPtrOutput) Elem() ShareRetentionPolicyOutput {
+	return o.ApplyT(func(v *ShareRetentionPolicy) ShareRetentionPolicy {
+		if v != nil {
+			return *v
+		}
+		var ret ShareRetentionPolicy
+		return ret
+	}).(ShareRetentionPolicyOutput)
+}
+
+func (o ShareRetentionPolicyPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ShareRetentionPolicyPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *ShareRetentionPolicy) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// ShareRetentionPolicyInput is an input type that accepts values of the ShareRetentionPolicy enum
+// A concrete instance of `ShareRetentionPolicyInput` can be one of the following:
+//
+//	ShareRetentionPolicyLru
+//	ShareRetentionPolicyPin
+//	ShareRetentionPolicyTtl
+type ShareRetentionPolicyInput interface {
+	pulumi.Input
+
+	ToShareRetentionPolicyOutput() ShareRetentionPolicyOutput
+	ToShareRetentionPolicyOutputWithContext(context.Context) ShareRetentionPolicyOutput
+}
+
+var shareRetentionPolicyPtrType = reflect.TypeOf((**ShareRetentionPolicy)(nil)).Elem()
+
+type ShareRetentionPolicyPtrInput interface {
+	pulumi.Input
+
+	ToShareRetentionPolicyPtrOutput() ShareRetentionPolicyPtrOutput
+	ToShareRetentionPolicyPtrOutputWithContext(context.Context) ShareRetentionPolicyPtrOutput
+}
+
+type shareRetentionPolicyPtr string
+
+func ShareRetentionPolicyPtr(v string) ShareRetentionPolicyPtrInput {
+	return (*shareRetentionPolicyPtr)(&v)
+}
+
+func (*shareRetentionPolicyPtr) ElementType() reflect.Type {
+	return shareRetentionPolicyPtrType
+}
+
+func (in *shareRetentionPolicyPtr) ToShareRetentionPolicyPtrOutput() ShareRetentionPolicyPtrOutput {
+	return pulumi.ToOutput(in).(ShareRetentionPolicyPtrOutput)
+}
+
+func (in *shareRetentionPolicyPtr) ToShareRetentionPolicyPtrOutputWithContext(ctx context.Context) ShareRetentionPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(ShareRetentionPolicyPtrOutput)
+}
+
 // Credit grant strategy: `fixed`, `echo` or `adaptive`. Defaults to `adaptive`.
 type SmbCreditsStrategy string
 
@@ -2527,6 +4526,12 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*AdapterServiceTypePtrInput)(nil)).Elem(), AdapterServiceType("ClusterIP"))
 	pulumi.RegisterInputType(reflect.TypeOf((*AppArmorProfileTypeInput)(nil)).Elem(), AppArmorProfileType("Localhost"))
 	pulumi.RegisterInputType(reflect.TypeOf((*AppArmorProfileTypePtrInput)(nil)).Elem(), AppArmorProfileType("Localhost"))
+	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreKindInput)(nil)).Elem(), BlockStoreKind("local"))
+	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreKindPtrInput)(nil)).Elem(), BlockStoreKind("local"))
+	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreS3CompressionInput)(nil)).Elem(), BlockStoreS3Compression("zstd"))
+	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreS3CompressionPtrInput)(nil)).Elem(), BlockStoreS3Compression("zstd"))
+	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreTypeInput)(nil)).Elem(), BlockStoreType("fs"))
+	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreTypePtrInput)(nil)).Elem(), BlockStoreType("fs"))
 	pulumi.RegisterInputType(reflect.TypeOf((*DatabaseTypeInput)(nil)).Elem(), DatabaseType("sqlite"))
 	pulumi.RegisterInputType(reflect.TypeOf((*DatabaseTypePtrInput)(nil)).Elem(), DatabaseType("sqlite"))
 	pulumi.RegisterInputType(reflect.TypeOf((*FsGroupChangePolicyInput)(nil)).Elem(), FsGroupChangePolicy("OnRootMismatch"))
@@ -2541,6 +4546,10 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*LoggingFormatPtrInput)(nil)).Elem(), LoggingFormat("text"))
 	pulumi.RegisterInputType(reflect.TypeOf((*LoggingLevelInput)(nil)).Elem(), LoggingLevel("DEBUG"))
 	pulumi.RegisterInputType(reflect.TypeOf((*LoggingLevelPtrInput)(nil)).Elem(), LoggingLevel("DEBUG"))
+	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStorePostgresSslmodeInput)(nil)).Elem(), MetadataStorePostgresSslmode("disable"))
+	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStorePostgresSslmodePtrInput)(nil)).Elem(), MetadataStorePostgresSslmode("disable"))
+	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStoreTypeInput)(nil)).Elem(), MetadataStoreType("memory"))
+	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStoreTypePtrInput)(nil)).Elem(), MetadataStoreType("memory"))
 	pulumi.RegisterInputType(reflect.TypeOf((*OperatorReleaseInput)(nil)).Elem(), OperatorRelease("v0.29"))
 	pulumi.RegisterInputType(reflect.TypeOf((*OperatorReleasePtrInput)(nil)).Elem(), OperatorRelease("v0.29"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ProcMountTypeInput)(nil)).Elem(), ProcMountType("Default"))
@@ -2549,6 +4558,19 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*SeccompProfileTypePtrInput)(nil)).Elem(), SeccompProfileType("Localhost"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ServiceTypeInput)(nil)).Elem(), ServiceType("ClusterIP"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ServiceTypePtrInput)(nil)).Elem(), ServiceType("ClusterIP"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ShareBlockedOperationsInput)(nil)).Elem(), ShareBlockedOperations("NULL"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ShareBlockedOperationsPtrInput)(nil)).Elem(), ShareBlockedOperations("NULL"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ShareBlockedOperationsArrayInput)(nil)).Elem(), ShareBlockedOperationsArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ShareDefaultPermissionInput)(nil)).Elem(), ShareDefaultPermission("none"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ShareDefaultPermissionPtrInput)(nil)).Elem(), ShareDefaultPermission("none"))
+	pulumi.RegisterInputType(reflect.TypeOf((*SharePermissionLevelInput)(nil)).Elem(), SharePermissionLevel("none"))
+	pulumi.RegisterInputType(reflect.TypeOf((*SharePermissionLevelPtrInput)(nil)).Elem(), SharePermissionLevel("none"))
+	pulumi.RegisterInputType(reflect.TypeOf((*SharePermissionPrincipalTypeInput)(nil)).Elem(), SharePermissionPrincipalType("user"))
+	pulumi.RegisterInputType(reflect.TypeOf((*SharePermissionPrincipalTypePtrInput)(nil)).Elem(), SharePermissionPrincipalType("user"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ShareQuotaScopeInput)(nil)).Elem(), ShareQuotaScope("user"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ShareQuotaScopePtrInput)(nil)).Elem(), ShareQuotaScope("user"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ShareRetentionPolicyInput)(nil)).Elem(), ShareRetentionPolicy("lru"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ShareRetentionPolicyPtrInput)(nil)).Elem(), ShareRetentionPolicy("lru"))
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbCreditsStrategyInput)(nil)).Elem(), SmbCreditsStrategy("fixed"))
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbCreditsStrategyPtrInput)(nil)).Elem(), SmbCreditsStrategy("fixed"))
 	pulumi.RegisterInputType(reflect.TypeOf((*UserRoleInput)(nil)).Elem(), UserRole("user"))
@@ -2557,6 +4579,12 @@ func init() {
 	pulumi.RegisterOutputType(AdapterServiceTypePtrOutput{})
 	pulumi.RegisterOutputType(AppArmorProfileTypeOutput{})
 	pulumi.RegisterOutputType(AppArmorProfileTypePtrOutput{})
+	pulumi.RegisterOutputType(BlockStoreKindOutput{})
+	pulumi.RegisterOutputType(BlockStoreKindPtrOutput{})
+	pulumi.RegisterOutputType(BlockStoreS3CompressionOutput{})
+	pulumi.RegisterOutputType(BlockStoreS3CompressionPtrOutput{})
+	pulumi.RegisterOutputType(BlockStoreTypeOutput{})
+	pulumi.RegisterOutputType(BlockStoreTypePtrOutput{})
 	pulumi.RegisterOutputType(DatabaseTypeOutput{})
 	pulumi.RegisterOutputType(DatabaseTypePtrOutput{})
 	pulumi.RegisterOutputType(FsGroupChangePolicyOutput{})
@@ -2571,6 +4599,10 @@ func init() {
 	pulumi.RegisterOutputType(LoggingFormatPtrOutput{})
 	pulumi.RegisterOutputType(LoggingLevelOutput{})
 	pulumi.RegisterOutputType(LoggingLevelPtrOutput{})
+	pulumi.RegisterOutputType(MetadataStorePostgresSslmodeOutput{})
+	pulumi.RegisterOutputType(MetadataStorePostgresSslmodePtrOutput{})
+	pulumi.RegisterOutputType(MetadataStoreTypeOutput{})
+	pulumi.RegisterOutputType(MetadataStoreTypePtrOutput{})
 	pulumi.RegisterOutputType(OperatorReleaseOutput{})
 	pulumi.RegisterOutputType(OperatorReleasePtrOutput{})
 	pulumi.RegisterOutputType(ProcMountTypeOutput{})
@@ -2579,6 +4611,19 @@ func init() {
 	pulumi.RegisterOutputType(SeccompProfileTypePtrOutput{})
 	pulumi.RegisterOutputType(ServiceTypeOutput{})
 	pulumi.RegisterOutputType(ServiceTypePtrOutput{})
+	pulumi.RegisterOutputType(ShareBlockedOperationsOutput{})
+	pulumi.RegisterOutputType(ShareBlockedOperationsPtrOutput{})
+	pulumi.RegisterOutputType(ShareBlockedOperationsArrayOutput{})
+	pulumi.RegisterOutputType(ShareDefaultPermissionOutput{})
+	pulumi.RegisterOutputType(ShareDefaultPermissionPtrOutput{})
+	pulumi.RegisterOutputType(SharePermissionLevelOutput{})
+	pulumi.RegisterOutputType(SharePermissionLevelPtrOutput{})
+	pulumi.RegisterOutputType(SharePermissionPrincipalTypeOutput{})
+	pulumi.RegisterOutputType(SharePermissionPrincipalTypePtrOutput{})
+	pulumi.RegisterOutputType(ShareQuotaScopeOutput{})
+	pulumi.RegisterOutputType(ShareQuotaScopePtrOutput{})
+	pulumi.RegisterOutputType(ShareRetentionPolicyOutput{})
+	pulumi.RegisterOutputType(ShareRetentionPolicyPtrOutput{})
 	pulumi.RegisterOutputType(SmbCreditsStrategyOutput{})
 	pulumi.RegisterOutputType(SmbCreditsStrategyPtrOutput{})
 	pulumi.RegisterOutputType(UserRoleOutput{})

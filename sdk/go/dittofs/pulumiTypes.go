@@ -841,6 +841,507 @@ func (o AppArmorProfilePtrOutput) Type() AppArmorProfileTypePtrOutput {
 	}).(AppArmorProfileTypePtrOutput)
 }
 
+// Directory settings; required when `type` is `fs`, refused otherwise.
+type BlockStoreFs struct {
+	// The most bytes the store keeps on disk. Unset: the server's default.
+	MaxSize *int `pulumi:"maxSize"`
+	// The absolute path of the block directory inside the server's container (created when missing); put it on a persistent volume (the DittoServer mounts one at `/data/store/block` when `storage.contentSize` is set).
+	Path string `pulumi:"path"`
+}
+
+// BlockStoreFsInput is an input type that accepts BlockStoreFsArgs and BlockStoreFsOutput values.
+// You can construct a concrete instance of `BlockStoreFsInput` via:
+//
+//	BlockStoreFsArgs{...}
+type BlockStoreFsInput interface {
+	pulumi.Input
+
+	ToBlockStoreFsOutput() BlockStoreFsOutput
+	ToBlockStoreFsOutputWithContext(context.Context) BlockStoreFsOutput
+}
+
+// Directory settings; required when `type` is `fs`, refused otherwise.
+type BlockStoreFsArgs struct {
+	// The most bytes the store keeps on disk. Unset: the server's default.
+	MaxSize pulumi.IntPtrInput `pulumi:"maxSize"`
+	// The absolute path of the block directory inside the server's container (created when missing); put it on a persistent volume (the DittoServer mounts one at `/data/store/block` when `storage.contentSize` is set).
+	Path pulumi.StringInput `pulumi:"path"`
+}
+
+func (BlockStoreFsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*BlockStoreFs)(nil)).Elem()
+}
+
+func (i BlockStoreFsArgs) ToBlockStoreFsOutput() BlockStoreFsOutput {
+	return i.ToBlockStoreFsOutputWithContext(context.Background())
+}
+
+func (i BlockStoreFsArgs) ToBlockStoreFsOutputWithContext(ctx context.Context) BlockStoreFsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BlockStoreFsOutput)
+}
+
+func (i BlockStoreFsArgs) ToBlockStoreFsPtrOutput() BlockStoreFsPtrOutput {
+	return i.ToBlockStoreFsPtrOutputWithContext(context.Background())
+}
+
+func (i BlockStoreFsArgs) ToBlockStoreFsPtrOutputWithContext(ctx context.Context) BlockStoreFsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BlockStoreFsOutput).ToBlockStoreFsPtrOutputWithContext(ctx)
+}
+
+// BlockStoreFsPtrInput is an input type that accepts BlockStoreFsArgs, BlockStoreFsPtr and BlockStoreFsPtrOutput values.
+// You can construct a concrete instance of `BlockStoreFsPtrInput` via:
+//
+//	        BlockStoreFsArgs{...}
+//
+//	or:
+//
+//	        nil
+type BlockStoreFsPtrInput interface {
+	pulumi.Input
+
+	ToBlockStoreFsPtrOutput() BlockStoreFsPtrOutput
+	ToBlockStoreFsPtrOutputWithContext(context.Context) BlockStoreFsPtrOutput
+}
+
+type blockStoreFsPtrType BlockStoreFsArgs
+
+func BlockStoreFsPtr(v *BlockStoreFsArgs) BlockStoreFsPtrInput {
+	return (*blockStoreFsPtrType)(v)
+}
+
+func (*blockStoreFsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**BlockStoreFs)(nil)).Elem()
+}
+
+func (i *blockStoreFsPtrType) ToBlockStoreFsPtrOutput() BlockStoreFsPtrOutput {
+	return i.ToBlockStoreFsPtrOutputWithContext(context.Background())
+}
+
+func (i *blockStoreFsPtrType) ToBlockStoreFsPtrOutputWithContext(ctx context.Context) BlockStoreFsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BlockStoreFsPtrOutput)
+}
+
+// Directory settings; required when `type` is `fs`, refused otherwise.
+type BlockStoreFsOutput struct{ *pulumi.OutputState }
+
+func (BlockStoreFsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BlockStoreFs)(nil)).Elem()
+}
+
+func (o BlockStoreFsOutput) ToBlockStoreFsOutput() BlockStoreFsOutput {
+	return o
+}
+
+func (o BlockStoreFsOutput) ToBlockStoreFsOutputWithContext(ctx context.Context) BlockStoreFsOutput {
+	return o
+}
+
+func (o BlockStoreFsOutput) ToBlockStoreFsPtrOutput() BlockStoreFsPtrOutput {
+	return o.ToBlockStoreFsPtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreFsOutput) ToBlockStoreFsPtrOutputWithContext(ctx context.Context) BlockStoreFsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v BlockStoreFs) *BlockStoreFs {
+		return &v
+	}).(BlockStoreFsPtrOutput)
+}
+
+// The most bytes the store keeps on disk. Unset: the server's default.
+func (o BlockStoreFsOutput) MaxSize() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v BlockStoreFs) *int { return v.MaxSize }).(pulumi.IntPtrOutput)
+}
+
+// The absolute path of the block directory inside the server's container (created when missing); put it on a persistent volume (the DittoServer mounts one at `/data/store/block` when `storage.contentSize` is set).
+func (o BlockStoreFsOutput) Path() pulumi.StringOutput {
+	return o.ApplyT(func(v BlockStoreFs) string { return v.Path }).(pulumi.StringOutput)
+}
+
+type BlockStoreFsPtrOutput struct{ *pulumi.OutputState }
+
+func (BlockStoreFsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**BlockStoreFs)(nil)).Elem()
+}
+
+func (o BlockStoreFsPtrOutput) ToBlockStoreFsPtrOutput() BlockStoreFsPtrOutput {
+	return o
+}
+
+func (o BlockStoreFsPtrOutput) ToBlockStoreFsPtrOutputWithContext(ctx context.Context) BlockStoreFsPtrOutput {
+	return o
+}
+
+func (o BlockStoreFsPtrOutput) Elem() BlockStoreFsOutput {
+	return o.ApplyT(func(v *BlockStoreFs) BlockStoreFs {
+		if v != nil {
+			return *v
+		}
+		var ret BlockStoreFs
+		return ret
+	}).(BlockStoreFsOutput)
+}
+
+// The most bytes the store keeps on disk. Unset: the server's default.
+func (o BlockStoreFsPtrOutput) MaxSize() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *BlockStoreFs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxSize
+	}).(pulumi.IntPtrOutput)
+}
+
+// The absolute path of the block directory inside the server's container (created when missing); put it on a persistent volume (the DittoServer mounts one at `/data/store/block` when `storage.contentSize` is set).
+func (o BlockStoreFsPtrOutput) Path() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BlockStoreFs) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Path
+	}).(pulumi.StringPtrOutput)
+}
+
+// S3 settings; required when `type` is `s3`, refused otherwise.
+type BlockStoreS3 struct {
+	// The access key id.
+	AccessKeyId string `pulumi:"accessKeyId"`
+	// Allow an `endpoint` on a private or loopback address (an in-house object store); link-local addresses stay refused. Defaults to `false`.
+	AllowPrivateEndpoint *bool `pulumi:"allowPrivateEndpoint"`
+	// The bucket (it must exist; the server does not create it).
+	Bucket string `pulumi:"bucket"`
+	// Compress blocks before upload with `zstd` or `lz4`. Unset: no compression.
+	Compression *BlockStoreS3Compression `pulumi:"compression"`
+	// The endpoint of an S3-compatible store (MinIO, Ceph, ...), e.g. `https://minio.example.com:9000`; `https://` when no scheme is given. Unset: AWS S3 for `region`. A private or loopback address needs `allowPrivateEndpoint`.
+	Endpoint *string `pulumi:"endpoint"`
+	// Path-style addressing (`endpoint/bucket/key`). Unset: on when `endpoint` is set, else off (virtual-hosted style, as AWS wants).
+	ForcePathStyle *bool `pulumi:"forcePathStyle"`
+	// The most uploads at once to this store. Unset: adapted by the server to the uplink.
+	ParallelUploads *int `pulumi:"parallelUploads"`
+	// A key prefix for the store's objects within the bucket. Unset: none.
+	Prefix *string `pulumi:"prefix"`
+	// The bucket's region. Defaults to `us-east-1`.
+	Region *string `pulumi:"region"`
+	// The secret access key. The server never shows it, so a refresh cannot detect a change made elsewhere.
+	SecretAccessKey string `pulumi:"secretAccessKey"`
+}
+
+// Defaults sets the appropriate defaults for BlockStoreS3
+func (val *BlockStoreS3) Defaults() *BlockStoreS3 {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.AllowPrivateEndpoint == nil {
+		allowPrivateEndpoint_ := false
+		tmp.AllowPrivateEndpoint = &allowPrivateEndpoint_
+	}
+	if tmp.Region == nil {
+		region_ := "us-east-1"
+		tmp.Region = &region_
+	}
+	return &tmp
+}
+
+// BlockStoreS3Input is an input type that accepts BlockStoreS3Args and BlockStoreS3Output values.
+// You can construct a concrete instance of `BlockStoreS3Input` via:
+//
+//	BlockStoreS3Args{...}
+type BlockStoreS3Input interface {
+	pulumi.Input
+
+	ToBlockStoreS3Output() BlockStoreS3Output
+	ToBlockStoreS3OutputWithContext(context.Context) BlockStoreS3Output
+}
+
+// S3 settings; required when `type` is `s3`, refused otherwise.
+type BlockStoreS3Args struct {
+	// The access key id.
+	AccessKeyId pulumi.StringInput `pulumi:"accessKeyId"`
+	// Allow an `endpoint` on a private or loopback address (an in-house object store); link-local addresses stay refused. Defaults to `false`.
+	AllowPrivateEndpoint pulumi.BoolPtrInput `pulumi:"allowPrivateEndpoint"`
+	// The bucket (it must exist; the server does not create it).
+	Bucket pulumi.StringInput `pulumi:"bucket"`
+	// Compress blocks before upload with `zstd` or `lz4`. Unset: no compression.
+	Compression BlockStoreS3CompressionPtrInput `pulumi:"compression"`
+	// The endpoint of an S3-compatible store (MinIO, Ceph, ...), e.g. `https://minio.example.com:9000`; `https://` when no scheme is given. Unset: AWS S3 for `region`. A private or loopback address needs `allowPrivateEndpoint`.
+	Endpoint pulumi.StringPtrInput `pulumi:"endpoint"`
+	// Path-style addressing (`endpoint/bucket/key`). Unset: on when `endpoint` is set, else off (virtual-hosted style, as AWS wants).
+	ForcePathStyle pulumi.BoolPtrInput `pulumi:"forcePathStyle"`
+	// The most uploads at once to this store. Unset: adapted by the server to the uplink.
+	ParallelUploads pulumi.IntPtrInput `pulumi:"parallelUploads"`
+	// A key prefix for the store's objects within the bucket. Unset: none.
+	Prefix pulumi.StringPtrInput `pulumi:"prefix"`
+	// The bucket's region. Defaults to `us-east-1`.
+	Region pulumi.StringPtrInput `pulumi:"region"`
+	// The secret access key. The server never shows it, so a refresh cannot detect a change made elsewhere.
+	SecretAccessKey pulumi.StringInput `pulumi:"secretAccessKey"`
+}
+
+// Defaults sets the appropriate defaults for BlockStoreS3Args
+func (val *BlockStoreS3Args) Defaults() *BlockStoreS3Args {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.AllowPrivateEndpoint == nil {
+		tmp.AllowPrivateEndpoint = pulumi.BoolPtr(false)
+	}
+	if tmp.Region == nil {
+		tmp.Region = pulumi.StringPtr("us-east-1")
+	}
+	return &tmp
+}
+func (BlockStoreS3Args) ElementType() reflect.Type {
+	return reflect.TypeOf((*BlockStoreS3)(nil)).Elem()
+}
+
+func (i BlockStoreS3Args) ToBlockStoreS3Output() BlockStoreS3Output {
+	return i.ToBlockStoreS3OutputWithContext(context.Background())
+}
+
+func (i BlockStoreS3Args) ToBlockStoreS3OutputWithContext(ctx context.Context) BlockStoreS3Output {
+	return pulumi.ToOutputWithContext(ctx, i).(BlockStoreS3Output)
+}
+
+func (i BlockStoreS3Args) ToBlockStoreS3PtrOutput() BlockStoreS3PtrOutput {
+	return i.ToBlockStoreS3PtrOutputWithContext(context.Background())
+}
+
+func (i BlockStoreS3Args) ToBlockStoreS3PtrOutputWithContext(ctx context.Context) BlockStoreS3PtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BlockStoreS3Output).ToBlockStoreS3PtrOutputWithContext(ctx)
+}
+
+// BlockStoreS3PtrInput is an input type that accepts BlockStoreS3Args, BlockStoreS3Ptr and BlockStoreS3PtrOutput values.
+// You can construct a concrete instance of `BlockStoreS3PtrInput` via:
+//
+//	        BlockStoreS3Args{...}
+//
+//	or:
+//
+//	        nil
+type BlockStoreS3PtrInput interface {
+	pulumi.Input
+
+	ToBlockStoreS3PtrOutput() BlockStoreS3PtrOutput
+	ToBlockStoreS3PtrOutputWithContext(context.Context) BlockStoreS3PtrOutput
+}
+
+type blockStoreS3PtrType BlockStoreS3Args
+
+func BlockStoreS3Ptr(v *BlockStoreS3Args) BlockStoreS3PtrInput {
+	return (*blockStoreS3PtrType)(v)
+}
+
+func (*blockStoreS3PtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**BlockStoreS3)(nil)).Elem()
+}
+
+func (i *blockStoreS3PtrType) ToBlockStoreS3PtrOutput() BlockStoreS3PtrOutput {
+	return i.ToBlockStoreS3PtrOutputWithContext(context.Background())
+}
+
+func (i *blockStoreS3PtrType) ToBlockStoreS3PtrOutputWithContext(ctx context.Context) BlockStoreS3PtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BlockStoreS3PtrOutput)
+}
+
+// S3 settings; required when `type` is `s3`, refused otherwise.
+type BlockStoreS3Output struct{ *pulumi.OutputState }
+
+func (BlockStoreS3Output) ElementType() reflect.Type {
+	return reflect.TypeOf((*BlockStoreS3)(nil)).Elem()
+}
+
+func (o BlockStoreS3Output) ToBlockStoreS3Output() BlockStoreS3Output {
+	return o
+}
+
+func (o BlockStoreS3Output) ToBlockStoreS3OutputWithContext(ctx context.Context) BlockStoreS3Output {
+	return o
+}
+
+func (o BlockStoreS3Output) ToBlockStoreS3PtrOutput() BlockStoreS3PtrOutput {
+	return o.ToBlockStoreS3PtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreS3Output) ToBlockStoreS3PtrOutputWithContext(ctx context.Context) BlockStoreS3PtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v BlockStoreS3) *BlockStoreS3 {
+		return &v
+	}).(BlockStoreS3PtrOutput)
+}
+
+// The access key id.
+func (o BlockStoreS3Output) AccessKeyId() pulumi.StringOutput {
+	return o.ApplyT(func(v BlockStoreS3) string { return v.AccessKeyId }).(pulumi.StringOutput)
+}
+
+// Allow an `endpoint` on a private or loopback address (an in-house object store); link-local addresses stay refused. Defaults to `false`.
+func (o BlockStoreS3Output) AllowPrivateEndpoint() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v BlockStoreS3) *bool { return v.AllowPrivateEndpoint }).(pulumi.BoolPtrOutput)
+}
+
+// The bucket (it must exist; the server does not create it).
+func (o BlockStoreS3Output) Bucket() pulumi.StringOutput {
+	return o.ApplyT(func(v BlockStoreS3) string { return v.Bucket }).(pulumi.StringOutput)
+}
+
+// Compress blocks before upload with `zstd` or `lz4`. Unset: no compression.
+func (o BlockStoreS3Output) Compression() BlockStoreS3CompressionPtrOutput {
+	return o.ApplyT(func(v BlockStoreS3) *BlockStoreS3Compression { return v.Compression }).(BlockStoreS3CompressionPtrOutput)
+}
+
+// The endpoint of an S3-compatible store (MinIO, Ceph, ...), e.g. `https://minio.example.com:9000`; `https://` when no scheme is given. Unset: AWS S3 for `region`. A private or loopback address needs `allowPrivateEndpoint`.
+func (o BlockStoreS3Output) Endpoint() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v BlockStoreS3) *string { return v.Endpoint }).(pulumi.StringPtrOutput)
+}
+
+// Path-style addressing (`endpoint/bucket/key`). Unset: on when `endpoint` is set, else off (virtual-hosted style, as AWS wants).
+func (o BlockStoreS3Output) ForcePathStyle() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v BlockStoreS3) *bool { return v.ForcePathStyle }).(pulumi.BoolPtrOutput)
+}
+
+// The most uploads at once to this store. Unset: adapted by the server to the uplink.
+func (o BlockStoreS3Output) ParallelUploads() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v BlockStoreS3) *int { return v.ParallelUploads }).(pulumi.IntPtrOutput)
+}
+
+// A key prefix for the store's objects within the bucket. Unset: none.
+func (o BlockStoreS3Output) Prefix() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v BlockStoreS3) *string { return v.Prefix }).(pulumi.StringPtrOutput)
+}
+
+// The bucket's region. Defaults to `us-east-1`.
+func (o BlockStoreS3Output) Region() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v BlockStoreS3) *string { return v.Region }).(pulumi.StringPtrOutput)
+}
+
+// The secret access key. The server never shows it, so a refresh cannot detect a change made elsewhere.
+func (o BlockStoreS3Output) SecretAccessKey() pulumi.StringOutput {
+	return o.ApplyT(func(v BlockStoreS3) string { return v.SecretAccessKey }).(pulumi.StringOutput)
+}
+
+type BlockStoreS3PtrOutput struct{ *pulumi.OutputState }
+
+func (BlockStoreS3PtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**BlockStoreS3)(nil)).Elem()
+}
+
+func (o BlockStoreS3PtrOutput) ToBlockStoreS3PtrOutput() BlockStoreS3PtrOutput {
+	return o
+}
+
+func (o BlockStoreS3PtrOutput) ToBlockStoreS3PtrOutputWithContext(ctx context.Context) BlockStoreS3PtrOutput {
+	return o
+}
+
+func (o BlockStoreS3PtrOutput) Elem() BlockStoreS3Output {
+	return o.ApplyT(func(v *BlockStoreS3) BlockStoreS3 {
+		if v != nil {
+			return *v
+		}
+		var ret BlockStoreS3
+		return ret
+	}).(BlockStoreS3Output)
+}
+
+// The access key id.
+func (o BlockStoreS3PtrOutput) AccessKeyId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BlockStoreS3) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.AccessKeyId
+	}).(pulumi.StringPtrOutput)
+}
+
+// Allow an `endpoint` on a private or loopback address (an in-house object store); link-local addresses stay refused. Defaults to `false`.
+func (o BlockStoreS3PtrOutput) AllowPrivateEndpoint() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *BlockStoreS3) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.AllowPrivateEndpoint
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The bucket (it must exist; the server does not create it).
+func (o BlockStoreS3PtrOutput) Bucket() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BlockStoreS3) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Bucket
+	}).(pulumi.StringPtrOutput)
+}
+
+// Compress blocks before upload with `zstd` or `lz4`. Unset: no compression.
+func (o BlockStoreS3PtrOutput) Compression() BlockStoreS3CompressionPtrOutput {
+	return o.ApplyT(func(v *BlockStoreS3) *BlockStoreS3Compression {
+		if v == nil {
+			return nil
+		}
+		return v.Compression
+	}).(BlockStoreS3CompressionPtrOutput)
+}
+
+// The endpoint of an S3-compatible store (MinIO, Ceph, ...), e.g. `https://minio.example.com:9000`; `https://` when no scheme is given. Unset: AWS S3 for `region`. A private or loopback address needs `allowPrivateEndpoint`.
+func (o BlockStoreS3PtrOutput) Endpoint() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BlockStoreS3) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Endpoint
+	}).(pulumi.StringPtrOutput)
+}
+
+// Path-style addressing (`endpoint/bucket/key`). Unset: on when `endpoint` is set, else off (virtual-hosted style, as AWS wants).
+func (o BlockStoreS3PtrOutput) ForcePathStyle() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *BlockStoreS3) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.ForcePathStyle
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The most uploads at once to this store. Unset: adapted by the server to the uplink.
+func (o BlockStoreS3PtrOutput) ParallelUploads() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *BlockStoreS3) *int {
+		if v == nil {
+			return nil
+		}
+		return v.ParallelUploads
+	}).(pulumi.IntPtrOutput)
+}
+
+// A key prefix for the store's objects within the bucket. Unset: none.
+func (o BlockStoreS3PtrOutput) Prefix() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BlockStoreS3) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Prefix
+	}).(pulumi.StringPtrOutput)
+}
+
+// The bucket's region. Defaults to `us-east-1`.
+func (o BlockStoreS3PtrOutput) Region() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BlockStoreS3) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Region
+	}).(pulumi.StringPtrOutput)
+}
+
+// The secret access key. The server never shows it, so a refresh cannot detect a change made elsewhere.
+func (o BlockStoreS3PtrOutput) SecretAccessKey() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BlockStoreS3) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.SecretAccessKey
+	}).(pulumi.StringPtrOutput)
+}
+
 // 2026-02 model only. WAL-backed cache settings written to the server config.
 type Cache struct {
 	// Cache directory; must be under `/data/cache` so it persists. Defaults to `/data/cache`.
@@ -1641,6 +2142,151 @@ func (o DeclaredAdapterArrayOutput) Index(i pulumi.IntInput) DeclaredAdapterOutp
 	return pulumi.All(o, i).ApplyT(func(vs []interface{}) DeclaredAdapter {
 		return vs[0].([]DeclaredAdapter)[vs[1].(int)]
 	}).(DeclaredAdapterOutput)
+}
+
+// v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
+type DeclaredSnapshotPolicy struct {
+	// Policy enabled; the server's default (enabled) when unset.
+	Enabled *bool `pulumi:"enabled"`
+	// Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
+	Interval string `pulumi:"interval"`
+	// Snapshots kept (at least 0).
+	KeepLast *int `pulumi:"keepLast"`
+	// Name prefix of the snapshots; the server's default (`scheduled`) when unset.
+	NamePrefix *string `pulumi:"namePrefix"`
+	// Share name. Required.
+	Share string `pulumi:"share"`
+	// Lifetime of a snapshot.
+	Ttl *string `pulumi:"ttl"`
+}
+
+// DeclaredSnapshotPolicyInput is an input type that accepts DeclaredSnapshotPolicyArgs and DeclaredSnapshotPolicyOutput values.
+// You can construct a concrete instance of `DeclaredSnapshotPolicyInput` via:
+//
+//	DeclaredSnapshotPolicyArgs{...}
+type DeclaredSnapshotPolicyInput interface {
+	pulumi.Input
+
+	ToDeclaredSnapshotPolicyOutput() DeclaredSnapshotPolicyOutput
+	ToDeclaredSnapshotPolicyOutputWithContext(context.Context) DeclaredSnapshotPolicyOutput
+}
+
+// v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
+type DeclaredSnapshotPolicyArgs struct {
+	// Policy enabled; the server's default (enabled) when unset.
+	Enabled pulumi.BoolPtrInput `pulumi:"enabled"`
+	// Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
+	Interval pulumi.StringInput `pulumi:"interval"`
+	// Snapshots kept (at least 0).
+	KeepLast pulumi.IntPtrInput `pulumi:"keepLast"`
+	// Name prefix of the snapshots; the server's default (`scheduled`) when unset.
+	NamePrefix pulumi.StringPtrInput `pulumi:"namePrefix"`
+	// Share name. Required.
+	Share pulumi.StringInput `pulumi:"share"`
+	// Lifetime of a snapshot.
+	Ttl pulumi.StringPtrInput `pulumi:"ttl"`
+}
+
+func (DeclaredSnapshotPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DeclaredSnapshotPolicy)(nil)).Elem()
+}
+
+func (i DeclaredSnapshotPolicyArgs) ToDeclaredSnapshotPolicyOutput() DeclaredSnapshotPolicyOutput {
+	return i.ToDeclaredSnapshotPolicyOutputWithContext(context.Background())
+}
+
+func (i DeclaredSnapshotPolicyArgs) ToDeclaredSnapshotPolicyOutputWithContext(ctx context.Context) DeclaredSnapshotPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DeclaredSnapshotPolicyOutput)
+}
+
+// DeclaredSnapshotPolicyArrayInput is an input type that accepts DeclaredSnapshotPolicyArray and DeclaredSnapshotPolicyArrayOutput values.
+// You can construct a concrete instance of `DeclaredSnapshotPolicyArrayInput` via:
+//
+//	DeclaredSnapshotPolicyArray{ DeclaredSnapshotPolicyArgs{...} }
+type DeclaredSnapshotPolicyArrayInput interface {
+	pulumi.Input
+
+	ToDeclaredSnapshotPolicyArrayOutput() DeclaredSnapshotPolicyArrayOutput
+	ToDeclaredSnapshotPolicyArrayOutputWithContext(context.Context) DeclaredSnapshotPolicyArrayOutput
+}
+
+type DeclaredSnapshotPolicyArray []DeclaredSnapshotPolicyInput
+
+func (DeclaredSnapshotPolicyArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]DeclaredSnapshotPolicy)(nil)).Elem()
+}
+
+func (i DeclaredSnapshotPolicyArray) ToDeclaredSnapshotPolicyArrayOutput() DeclaredSnapshotPolicyArrayOutput {
+	return i.ToDeclaredSnapshotPolicyArrayOutputWithContext(context.Background())
+}
+
+func (i DeclaredSnapshotPolicyArray) ToDeclaredSnapshotPolicyArrayOutputWithContext(ctx context.Context) DeclaredSnapshotPolicyArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DeclaredSnapshotPolicyArrayOutput)
+}
+
+// v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
+type DeclaredSnapshotPolicyOutput struct{ *pulumi.OutputState }
+
+func (DeclaredSnapshotPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DeclaredSnapshotPolicy)(nil)).Elem()
+}
+
+func (o DeclaredSnapshotPolicyOutput) ToDeclaredSnapshotPolicyOutput() DeclaredSnapshotPolicyOutput {
+	return o
+}
+
+func (o DeclaredSnapshotPolicyOutput) ToDeclaredSnapshotPolicyOutputWithContext(ctx context.Context) DeclaredSnapshotPolicyOutput {
+	return o
+}
+
+// Policy enabled; the server's default (enabled) when unset.
+func (o DeclaredSnapshotPolicyOutput) Enabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v DeclaredSnapshotPolicy) *bool { return v.Enabled }).(pulumi.BoolPtrOutput)
+}
+
+// Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
+func (o DeclaredSnapshotPolicyOutput) Interval() pulumi.StringOutput {
+	return o.ApplyT(func(v DeclaredSnapshotPolicy) string { return v.Interval }).(pulumi.StringOutput)
+}
+
+// Snapshots kept (at least 0).
+func (o DeclaredSnapshotPolicyOutput) KeepLast() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v DeclaredSnapshotPolicy) *int { return v.KeepLast }).(pulumi.IntPtrOutput)
+}
+
+// Name prefix of the snapshots; the server's default (`scheduled`) when unset.
+func (o DeclaredSnapshotPolicyOutput) NamePrefix() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DeclaredSnapshotPolicy) *string { return v.NamePrefix }).(pulumi.StringPtrOutput)
+}
+
+// Share name. Required.
+func (o DeclaredSnapshotPolicyOutput) Share() pulumi.StringOutput {
+	return o.ApplyT(func(v DeclaredSnapshotPolicy) string { return v.Share }).(pulumi.StringOutput)
+}
+
+// Lifetime of a snapshot.
+func (o DeclaredSnapshotPolicyOutput) Ttl() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DeclaredSnapshotPolicy) *string { return v.Ttl }).(pulumi.StringPtrOutput)
+}
+
+type DeclaredSnapshotPolicyArrayOutput struct{ *pulumi.OutputState }
+
+func (DeclaredSnapshotPolicyArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]DeclaredSnapshotPolicy)(nil)).Elem()
+}
+
+func (o DeclaredSnapshotPolicyArrayOutput) ToDeclaredSnapshotPolicyArrayOutput() DeclaredSnapshotPolicyArrayOutput {
+	return o
+}
+
+func (o DeclaredSnapshotPolicyArrayOutput) ToDeclaredSnapshotPolicyArrayOutputWithContext(ctx context.Context) DeclaredSnapshotPolicyArrayOutput {
+	return o
+}
+
+func (o DeclaredSnapshotPolicyArrayOutput) Index(i pulumi.IntInput) DeclaredSnapshotPolicyOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) DeclaredSnapshotPolicy {
+		return vs[0].([]DeclaredSnapshotPolicy)[vs[1].(int)]
+	}).(DeclaredSnapshotPolicyOutput)
 }
 
 // Authentication of the REST API.
@@ -3569,6 +4215,697 @@ func (o LoggingPtrOutput) Output() pulumi.StringPtrOutput {
 			return nil
 		}
 		return v.Output
+	}).(pulumi.StringPtrOutput)
+}
+
+// BadgerDB settings; required when `type` is `badger`, refused otherwise.
+type MetadataStoreBadger struct {
+	// The BadgerDB block cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+	BlockCacheMb *int `pulumi:"blockCacheMb"`
+	// The BadgerDB index cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+	IndexCacheMb *int `pulumi:"indexCacheMb"`
+	// The absolute path of the BadgerDB directory inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+	Path string `pulumi:"path"`
+	// Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+	RelaxedDurability *bool `pulumi:"relaxedDurability"`
+}
+
+// Defaults sets the appropriate defaults for MetadataStoreBadger
+func (val *MetadataStoreBadger) Defaults() *MetadataStoreBadger {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.RelaxedDurability == nil {
+		relaxedDurability_ := true
+		tmp.RelaxedDurability = &relaxedDurability_
+	}
+	return &tmp
+}
+
+// MetadataStoreBadgerInput is an input type that accepts MetadataStoreBadgerArgs and MetadataStoreBadgerOutput values.
+// You can construct a concrete instance of `MetadataStoreBadgerInput` via:
+//
+//	MetadataStoreBadgerArgs{...}
+type MetadataStoreBadgerInput interface {
+	pulumi.Input
+
+	ToMetadataStoreBadgerOutput() MetadataStoreBadgerOutput
+	ToMetadataStoreBadgerOutputWithContext(context.Context) MetadataStoreBadgerOutput
+}
+
+// BadgerDB settings; required when `type` is `badger`, refused otherwise.
+type MetadataStoreBadgerArgs struct {
+	// The BadgerDB block cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+	BlockCacheMb pulumi.IntPtrInput `pulumi:"blockCacheMb"`
+	// The BadgerDB index cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+	IndexCacheMb pulumi.IntPtrInput `pulumi:"indexCacheMb"`
+	// The absolute path of the BadgerDB directory inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+	Path pulumi.StringInput `pulumi:"path"`
+	// Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+	RelaxedDurability pulumi.BoolPtrInput `pulumi:"relaxedDurability"`
+}
+
+// Defaults sets the appropriate defaults for MetadataStoreBadgerArgs
+func (val *MetadataStoreBadgerArgs) Defaults() *MetadataStoreBadgerArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.RelaxedDurability == nil {
+		tmp.RelaxedDurability = pulumi.BoolPtr(true)
+	}
+	return &tmp
+}
+func (MetadataStoreBadgerArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MetadataStoreBadger)(nil)).Elem()
+}
+
+func (i MetadataStoreBadgerArgs) ToMetadataStoreBadgerOutput() MetadataStoreBadgerOutput {
+	return i.ToMetadataStoreBadgerOutputWithContext(context.Background())
+}
+
+func (i MetadataStoreBadgerArgs) ToMetadataStoreBadgerOutputWithContext(ctx context.Context) MetadataStoreBadgerOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MetadataStoreBadgerOutput)
+}
+
+func (i MetadataStoreBadgerArgs) ToMetadataStoreBadgerPtrOutput() MetadataStoreBadgerPtrOutput {
+	return i.ToMetadataStoreBadgerPtrOutputWithContext(context.Background())
+}
+
+func (i MetadataStoreBadgerArgs) ToMetadataStoreBadgerPtrOutputWithContext(ctx context.Context) MetadataStoreBadgerPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MetadataStoreBadgerOutput).ToMetadataStoreBadgerPtrOutputWithContext(ctx)
+}
+
+// MetadataStoreBadgerPtrInput is an input type that accepts MetadataStoreBadgerArgs, MetadataStoreBadgerPtr and MetadataStoreBadgerPtrOutput values.
+// You can construct a concrete instance of `MetadataStoreBadgerPtrInput` via:
+//
+//	        MetadataStoreBadgerArgs{...}
+//
+//	or:
+//
+//	        nil
+type MetadataStoreBadgerPtrInput interface {
+	pulumi.Input
+
+	ToMetadataStoreBadgerPtrOutput() MetadataStoreBadgerPtrOutput
+	ToMetadataStoreBadgerPtrOutputWithContext(context.Context) MetadataStoreBadgerPtrOutput
+}
+
+type metadataStoreBadgerPtrType MetadataStoreBadgerArgs
+
+func MetadataStoreBadgerPtr(v *MetadataStoreBadgerArgs) MetadataStoreBadgerPtrInput {
+	return (*metadataStoreBadgerPtrType)(v)
+}
+
+func (*metadataStoreBadgerPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MetadataStoreBadger)(nil)).Elem()
+}
+
+func (i *metadataStoreBadgerPtrType) ToMetadataStoreBadgerPtrOutput() MetadataStoreBadgerPtrOutput {
+	return i.ToMetadataStoreBadgerPtrOutputWithContext(context.Background())
+}
+
+func (i *metadataStoreBadgerPtrType) ToMetadataStoreBadgerPtrOutputWithContext(ctx context.Context) MetadataStoreBadgerPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MetadataStoreBadgerPtrOutput)
+}
+
+// BadgerDB settings; required when `type` is `badger`, refused otherwise.
+type MetadataStoreBadgerOutput struct{ *pulumi.OutputState }
+
+func (MetadataStoreBadgerOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MetadataStoreBadger)(nil)).Elem()
+}
+
+func (o MetadataStoreBadgerOutput) ToMetadataStoreBadgerOutput() MetadataStoreBadgerOutput {
+	return o
+}
+
+func (o MetadataStoreBadgerOutput) ToMetadataStoreBadgerOutputWithContext(ctx context.Context) MetadataStoreBadgerOutput {
+	return o
+}
+
+func (o MetadataStoreBadgerOutput) ToMetadataStoreBadgerPtrOutput() MetadataStoreBadgerPtrOutput {
+	return o.ToMetadataStoreBadgerPtrOutputWithContext(context.Background())
+}
+
+func (o MetadataStoreBadgerOutput) ToMetadataStoreBadgerPtrOutputWithContext(ctx context.Context) MetadataStoreBadgerPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MetadataStoreBadger) *MetadataStoreBadger {
+		return &v
+	}).(MetadataStoreBadgerPtrOutput)
+}
+
+// The BadgerDB block cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+func (o MetadataStoreBadgerOutput) BlockCacheMb() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v MetadataStoreBadger) *int { return v.BlockCacheMb }).(pulumi.IntPtrOutput)
+}
+
+// The BadgerDB index cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+func (o MetadataStoreBadgerOutput) IndexCacheMb() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v MetadataStoreBadger) *int { return v.IndexCacheMb }).(pulumi.IntPtrOutput)
+}
+
+// The absolute path of the BadgerDB directory inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+func (o MetadataStoreBadgerOutput) Path() pulumi.StringOutput {
+	return o.ApplyT(func(v MetadataStoreBadger) string { return v.Path }).(pulumi.StringOutput)
+}
+
+// Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+func (o MetadataStoreBadgerOutput) RelaxedDurability() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v MetadataStoreBadger) *bool { return v.RelaxedDurability }).(pulumi.BoolPtrOutput)
+}
+
+type MetadataStoreBadgerPtrOutput struct{ *pulumi.OutputState }
+
+func (MetadataStoreBadgerPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MetadataStoreBadger)(nil)).Elem()
+}
+
+func (o MetadataStoreBadgerPtrOutput) ToMetadataStoreBadgerPtrOutput() MetadataStoreBadgerPtrOutput {
+	return o
+}
+
+func (o MetadataStoreBadgerPtrOutput) ToMetadataStoreBadgerPtrOutputWithContext(ctx context.Context) MetadataStoreBadgerPtrOutput {
+	return o
+}
+
+func (o MetadataStoreBadgerPtrOutput) Elem() MetadataStoreBadgerOutput {
+	return o.ApplyT(func(v *MetadataStoreBadger) MetadataStoreBadger {
+		if v != nil {
+			return *v
+		}
+		var ret MetadataStoreBadger
+		return ret
+	}).(MetadataStoreBadgerOutput)
+}
+
+// The BadgerDB block cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+func (o MetadataStoreBadgerPtrOutput) BlockCacheMb() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *MetadataStoreBadger) *int {
+		if v == nil {
+			return nil
+		}
+		return v.BlockCacheMb
+	}).(pulumi.IntPtrOutput)
+}
+
+// The BadgerDB index cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+func (o MetadataStoreBadgerPtrOutput) IndexCacheMb() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *MetadataStoreBadger) *int {
+		if v == nil {
+			return nil
+		}
+		return v.IndexCacheMb
+	}).(pulumi.IntPtrOutput)
+}
+
+// The absolute path of the BadgerDB directory inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+func (o MetadataStoreBadgerPtrOutput) Path() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MetadataStoreBadger) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Path
+	}).(pulumi.StringPtrOutput)
+}
+
+// Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+func (o MetadataStoreBadgerPtrOutput) RelaxedDurability() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *MetadataStoreBadger) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.RelaxedDurability
+	}).(pulumi.BoolPtrOutput)
+}
+
+// PostgreSQL connection; required when `type` is `postgres`, refused otherwise.
+type MetadataStorePostgres struct {
+	// The database (created beforehand; the server creates its tables in it).
+	Database string `pulumi:"database"`
+	// The PostgreSQL server's host name or address.
+	Host string `pulumi:"host"`
+	// The largest number of pooled connections. Unset: the server's default.
+	MaxConns *int `pulumi:"maxConns"`
+	// The number of connections kept open. Unset: the server's default.
+	MinConns *int `pulumi:"minConns"`
+	// The user's password. The server never shows it, so a refresh cannot detect a change made elsewhere.
+	Password string `pulumi:"password"`
+	// The PostgreSQL server's port. Defaults to `5432`.
+	Port *int `pulumi:"port"`
+	// Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+	RelaxedDurability *bool `pulumi:"relaxedDurability"`
+	// libpq's `sslmode`. Defaults to `disable`.
+	Sslmode *MetadataStorePostgresSslmode `pulumi:"sslmode"`
+	// The user to log in as.
+	User string `pulumi:"user"`
+}
+
+// Defaults sets the appropriate defaults for MetadataStorePostgres
+func (val *MetadataStorePostgres) Defaults() *MetadataStorePostgres {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.Port == nil {
+		port_ := 5432
+		tmp.Port = &port_
+	}
+	if tmp.RelaxedDurability == nil {
+		relaxedDurability_ := true
+		tmp.RelaxedDurability = &relaxedDurability_
+	}
+	if tmp.Sslmode == nil {
+		sslmode_ := MetadataStorePostgresSslmode("disable")
+		tmp.Sslmode = &sslmode_
+	}
+	return &tmp
+}
+
+// MetadataStorePostgresInput is an input type that accepts MetadataStorePostgresArgs and MetadataStorePostgresOutput values.
+// You can construct a concrete instance of `MetadataStorePostgresInput` via:
+//
+//	MetadataStorePostgresArgs{...}
+type MetadataStorePostgresInput interface {
+	pulumi.Input
+
+	ToMetadataStorePostgresOutput() MetadataStorePostgresOutput
+	ToMetadataStorePostgresOutputWithContext(context.Context) MetadataStorePostgresOutput
+}
+
+// PostgreSQL connection; required when `type` is `postgres`, refused otherwise.
+type MetadataStorePostgresArgs struct {
+	// The database (created beforehand; the server creates its tables in it).
+	Database pulumi.StringInput `pulumi:"database"`
+	// The PostgreSQL server's host name or address.
+	Host pulumi.StringInput `pulumi:"host"`
+	// The largest number of pooled connections. Unset: the server's default.
+	MaxConns pulumi.IntPtrInput `pulumi:"maxConns"`
+	// The number of connections kept open. Unset: the server's default.
+	MinConns pulumi.IntPtrInput `pulumi:"minConns"`
+	// The user's password. The server never shows it, so a refresh cannot detect a change made elsewhere.
+	Password pulumi.StringInput `pulumi:"password"`
+	// The PostgreSQL server's port. Defaults to `5432`.
+	Port pulumi.IntPtrInput `pulumi:"port"`
+	// Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+	RelaxedDurability pulumi.BoolPtrInput `pulumi:"relaxedDurability"`
+	// libpq's `sslmode`. Defaults to `disable`.
+	Sslmode MetadataStorePostgresSslmodePtrInput `pulumi:"sslmode"`
+	// The user to log in as.
+	User pulumi.StringInput `pulumi:"user"`
+}
+
+// Defaults sets the appropriate defaults for MetadataStorePostgresArgs
+func (val *MetadataStorePostgresArgs) Defaults() *MetadataStorePostgresArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.Port == nil {
+		tmp.Port = pulumi.IntPtr(5432)
+	}
+	if tmp.RelaxedDurability == nil {
+		tmp.RelaxedDurability = pulumi.BoolPtr(true)
+	}
+	if tmp.Sslmode == nil {
+		tmp.Sslmode = MetadataStorePostgresSslmode("disable")
+	}
+	return &tmp
+}
+func (MetadataStorePostgresArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MetadataStorePostgres)(nil)).Elem()
+}
+
+func (i MetadataStorePostgresArgs) ToMetadataStorePostgresOutput() MetadataStorePostgresOutput {
+	return i.ToMetadataStorePostgresOutputWithContext(context.Background())
+}
+
+func (i MetadataStorePostgresArgs) ToMetadataStorePostgresOutputWithContext(ctx context.Context) MetadataStorePostgresOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MetadataStorePostgresOutput)
+}
+
+func (i MetadataStorePostgresArgs) ToMetadataStorePostgresPtrOutput() MetadataStorePostgresPtrOutput {
+	return i.ToMetadataStorePostgresPtrOutputWithContext(context.Background())
+}
+
+func (i MetadataStorePostgresArgs) ToMetadataStorePostgresPtrOutputWithContext(ctx context.Context) MetadataStorePostgresPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MetadataStorePostgresOutput).ToMetadataStorePostgresPtrOutputWithContext(ctx)
+}
+
+// MetadataStorePostgresPtrInput is an input type that accepts MetadataStorePostgresArgs, MetadataStorePostgresPtr and MetadataStorePostgresPtrOutput values.
+// You can construct a concrete instance of `MetadataStorePostgresPtrInput` via:
+//
+//	        MetadataStorePostgresArgs{...}
+//
+//	or:
+//
+//	        nil
+type MetadataStorePostgresPtrInput interface {
+	pulumi.Input
+
+	ToMetadataStorePostgresPtrOutput() MetadataStorePostgresPtrOutput
+	ToMetadataStorePostgresPtrOutputWithContext(context.Context) MetadataStorePostgresPtrOutput
+}
+
+type metadataStorePostgresPtrType MetadataStorePostgresArgs
+
+func MetadataStorePostgresPtr(v *MetadataStorePostgresArgs) MetadataStorePostgresPtrInput {
+	return (*metadataStorePostgresPtrType)(v)
+}
+
+func (*metadataStorePostgresPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MetadataStorePostgres)(nil)).Elem()
+}
+
+func (i *metadataStorePostgresPtrType) ToMetadataStorePostgresPtrOutput() MetadataStorePostgresPtrOutput {
+	return i.ToMetadataStorePostgresPtrOutputWithContext(context.Background())
+}
+
+func (i *metadataStorePostgresPtrType) ToMetadataStorePostgresPtrOutputWithContext(ctx context.Context) MetadataStorePostgresPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MetadataStorePostgresPtrOutput)
+}
+
+// PostgreSQL connection; required when `type` is `postgres`, refused otherwise.
+type MetadataStorePostgresOutput struct{ *pulumi.OutputState }
+
+func (MetadataStorePostgresOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MetadataStorePostgres)(nil)).Elem()
+}
+
+func (o MetadataStorePostgresOutput) ToMetadataStorePostgresOutput() MetadataStorePostgresOutput {
+	return o
+}
+
+func (o MetadataStorePostgresOutput) ToMetadataStorePostgresOutputWithContext(ctx context.Context) MetadataStorePostgresOutput {
+	return o
+}
+
+func (o MetadataStorePostgresOutput) ToMetadataStorePostgresPtrOutput() MetadataStorePostgresPtrOutput {
+	return o.ToMetadataStorePostgresPtrOutputWithContext(context.Background())
+}
+
+func (o MetadataStorePostgresOutput) ToMetadataStorePostgresPtrOutputWithContext(ctx context.Context) MetadataStorePostgresPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MetadataStorePostgres) *MetadataStorePostgres {
+		return &v
+	}).(MetadataStorePostgresPtrOutput)
+}
+
+// The database (created beforehand; the server creates its tables in it).
+func (o MetadataStorePostgresOutput) Database() pulumi.StringOutput {
+	return o.ApplyT(func(v MetadataStorePostgres) string { return v.Database }).(pulumi.StringOutput)
+}
+
+// The PostgreSQL server's host name or address.
+func (o MetadataStorePostgresOutput) Host() pulumi.StringOutput {
+	return o.ApplyT(func(v MetadataStorePostgres) string { return v.Host }).(pulumi.StringOutput)
+}
+
+// The largest number of pooled connections. Unset: the server's default.
+func (o MetadataStorePostgresOutput) MaxConns() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v MetadataStorePostgres) *int { return v.MaxConns }).(pulumi.IntPtrOutput)
+}
+
+// The number of connections kept open. Unset: the server's default.
+func (o MetadataStorePostgresOutput) MinConns() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v MetadataStorePostgres) *int { return v.MinConns }).(pulumi.IntPtrOutput)
+}
+
+// The user's password. The server never shows it, so a refresh cannot detect a change made elsewhere.
+func (o MetadataStorePostgresOutput) Password() pulumi.StringOutput {
+	return o.ApplyT(func(v MetadataStorePostgres) string { return v.Password }).(pulumi.StringOutput)
+}
+
+// The PostgreSQL server's port. Defaults to `5432`.
+func (o MetadataStorePostgresOutput) Port() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v MetadataStorePostgres) *int { return v.Port }).(pulumi.IntPtrOutput)
+}
+
+// Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+func (o MetadataStorePostgresOutput) RelaxedDurability() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v MetadataStorePostgres) *bool { return v.RelaxedDurability }).(pulumi.BoolPtrOutput)
+}
+
+// libpq's `sslmode`. Defaults to `disable`.
+func (o MetadataStorePostgresOutput) Sslmode() MetadataStorePostgresSslmodePtrOutput {
+	return o.ApplyT(func(v MetadataStorePostgres) *MetadataStorePostgresSslmode { return v.Sslmode }).(MetadataStorePostgresSslmodePtrOutput)
+}
+
+// The user to log in as.
+func (o MetadataStorePostgresOutput) User() pulumi.StringOutput {
+	return o.ApplyT(func(v MetadataStorePostgres) string { return v.User }).(pulumi.StringOutput)
+}
+
+type MetadataStorePostgresPtrOutput struct{ *pulumi.OutputState }
+
+func (MetadataStorePostgresPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MetadataStorePostgres)(nil)).Elem()
+}
+
+func (o MetadataStorePostgresPtrOutput) ToMetadataStorePostgresPtrOutput() MetadataStorePostgresPtrOutput {
+	return o
+}
+
+func (o MetadataStorePostgresPtrOutput) ToMetadataStorePostgresPtrOutputWithContext(ctx context.Context) MetadataStorePostgresPtrOutput {
+	return o
+}
+
+func (o MetadataStorePostgresPtrOutput) Elem() MetadataStorePostgresOutput {
+	return o.ApplyT(func(v *MetadataStorePostgres) MetadataStorePostgres {
+		if v != nil {
+			return *v
+		}
+		var ret MetadataStorePostgres
+		return ret
+	}).(MetadataStorePostgresOutput)
+}
+
+// The database (created beforehand; the server creates its tables in it).
+func (o MetadataStorePostgresPtrOutput) Database() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MetadataStorePostgres) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Database
+	}).(pulumi.StringPtrOutput)
+}
+
+// The PostgreSQL server's host name or address.
+func (o MetadataStorePostgresPtrOutput) Host() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MetadataStorePostgres) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Host
+	}).(pulumi.StringPtrOutput)
+}
+
+// The largest number of pooled connections. Unset: the server's default.
+func (o MetadataStorePostgresPtrOutput) MaxConns() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *MetadataStorePostgres) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxConns
+	}).(pulumi.IntPtrOutput)
+}
+
+// The number of connections kept open. Unset: the server's default.
+func (o MetadataStorePostgresPtrOutput) MinConns() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *MetadataStorePostgres) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MinConns
+	}).(pulumi.IntPtrOutput)
+}
+
+// The user's password. The server never shows it, so a refresh cannot detect a change made elsewhere.
+func (o MetadataStorePostgresPtrOutput) Password() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MetadataStorePostgres) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Password
+	}).(pulumi.StringPtrOutput)
+}
+
+// The PostgreSQL server's port. Defaults to `5432`.
+func (o MetadataStorePostgresPtrOutput) Port() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *MetadataStorePostgres) *int {
+		if v == nil {
+			return nil
+		}
+		return v.Port
+	}).(pulumi.IntPtrOutput)
+}
+
+// Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+func (o MetadataStorePostgresPtrOutput) RelaxedDurability() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *MetadataStorePostgres) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.RelaxedDurability
+	}).(pulumi.BoolPtrOutput)
+}
+
+// libpq's `sslmode`. Defaults to `disable`.
+func (o MetadataStorePostgresPtrOutput) Sslmode() MetadataStorePostgresSslmodePtrOutput {
+	return o.ApplyT(func(v *MetadataStorePostgres) *MetadataStorePostgresSslmode {
+		if v == nil {
+			return nil
+		}
+		return v.Sslmode
+	}).(MetadataStorePostgresSslmodePtrOutput)
+}
+
+// The user to log in as.
+func (o MetadataStorePostgresPtrOutput) User() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MetadataStorePostgres) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.User
+	}).(pulumi.StringPtrOutput)
+}
+
+// SQLite settings; required when `type` is `sqlite`, refused otherwise.
+type MetadataStoreSqlite struct {
+	// The absolute path of the SQLite database file inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+	Path string `pulumi:"path"`
+}
+
+// MetadataStoreSqliteInput is an input type that accepts MetadataStoreSqliteArgs and MetadataStoreSqliteOutput values.
+// You can construct a concrete instance of `MetadataStoreSqliteInput` via:
+//
+//	MetadataStoreSqliteArgs{...}
+type MetadataStoreSqliteInput interface {
+	pulumi.Input
+
+	ToMetadataStoreSqliteOutput() MetadataStoreSqliteOutput
+	ToMetadataStoreSqliteOutputWithContext(context.Context) MetadataStoreSqliteOutput
+}
+
+// SQLite settings; required when `type` is `sqlite`, refused otherwise.
+type MetadataStoreSqliteArgs struct {
+	// The absolute path of the SQLite database file inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+	Path pulumi.StringInput `pulumi:"path"`
+}
+
+func (MetadataStoreSqliteArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MetadataStoreSqlite)(nil)).Elem()
+}
+
+func (i MetadataStoreSqliteArgs) ToMetadataStoreSqliteOutput() MetadataStoreSqliteOutput {
+	return i.ToMetadataStoreSqliteOutputWithContext(context.Background())
+}
+
+func (i MetadataStoreSqliteArgs) ToMetadataStoreSqliteOutputWithContext(ctx context.Context) MetadataStoreSqliteOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MetadataStoreSqliteOutput)
+}
+
+func (i MetadataStoreSqliteArgs) ToMetadataStoreSqlitePtrOutput() MetadataStoreSqlitePtrOutput {
+	return i.ToMetadataStoreSqlitePtrOutputWithContext(context.Background())
+}
+
+func (i MetadataStoreSqliteArgs) ToMetadataStoreSqlitePtrOutputWithContext(ctx context.Context) MetadataStoreSqlitePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MetadataStoreSqliteOutput).ToMetadataStoreSqlitePtrOutputWithContext(ctx)
+}
+
+// MetadataStoreSqlitePtrInput is an input type that accepts MetadataStoreSqliteArgs, MetadataStoreSqlitePtr and MetadataStoreSqlitePtrOutput values.
+// You can construct a concrete instance of `MetadataStoreSqlitePtrInput` via:
+//
+//	        MetadataStoreSqliteArgs{...}
+//
+//	or:
+//
+//	        nil
+type MetadataStoreSqlitePtrInput interface {
+	pulumi.Input
+
+	ToMetadataStoreSqlitePtrOutput() MetadataStoreSqlitePtrOutput
+	ToMetadataStoreSqlitePtrOutputWithContext(context.Context) MetadataStoreSqlitePtrOutput
+}
+
+type metadataStoreSqlitePtrType MetadataStoreSqliteArgs
+
+func MetadataStoreSqlitePtr(v *MetadataStoreSqliteArgs) MetadataStoreSqlitePtrInput {
+	return (*metadataStoreSqlitePtrType)(v)
+}
+
+func (*metadataStoreSqlitePtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MetadataStoreSqlite)(nil)).Elem()
+}
+
+func (i *metadataStoreSqlitePtrType) ToMetadataStoreSqlitePtrOutput() MetadataStoreSqlitePtrOutput {
+	return i.ToMetadataStoreSqlitePtrOutputWithContext(context.Background())
+}
+
+func (i *metadataStoreSqlitePtrType) ToMetadataStoreSqlitePtrOutputWithContext(ctx context.Context) MetadataStoreSqlitePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MetadataStoreSqlitePtrOutput)
+}
+
+// SQLite settings; required when `type` is `sqlite`, refused otherwise.
+type MetadataStoreSqliteOutput struct{ *pulumi.OutputState }
+
+func (MetadataStoreSqliteOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MetadataStoreSqlite)(nil)).Elem()
+}
+
+func (o MetadataStoreSqliteOutput) ToMetadataStoreSqliteOutput() MetadataStoreSqliteOutput {
+	return o
+}
+
+func (o MetadataStoreSqliteOutput) ToMetadataStoreSqliteOutputWithContext(ctx context.Context) MetadataStoreSqliteOutput {
+	return o
+}
+
+func (o MetadataStoreSqliteOutput) ToMetadataStoreSqlitePtrOutput() MetadataStoreSqlitePtrOutput {
+	return o.ToMetadataStoreSqlitePtrOutputWithContext(context.Background())
+}
+
+func (o MetadataStoreSqliteOutput) ToMetadataStoreSqlitePtrOutputWithContext(ctx context.Context) MetadataStoreSqlitePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MetadataStoreSqlite) *MetadataStoreSqlite {
+		return &v
+	}).(MetadataStoreSqlitePtrOutput)
+}
+
+// The absolute path of the SQLite database file inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+func (o MetadataStoreSqliteOutput) Path() pulumi.StringOutput {
+	return o.ApplyT(func(v MetadataStoreSqlite) string { return v.Path }).(pulumi.StringOutput)
+}
+
+type MetadataStoreSqlitePtrOutput struct{ *pulumi.OutputState }
+
+func (MetadataStoreSqlitePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MetadataStoreSqlite)(nil)).Elem()
+}
+
+func (o MetadataStoreSqlitePtrOutput) ToMetadataStoreSqlitePtrOutput() MetadataStoreSqlitePtrOutput {
+	return o
+}
+
+func (o MetadataStoreSqlitePtrOutput) ToMetadataStoreSqlitePtrOutputWithContext(ctx context.Context) MetadataStoreSqlitePtrOutput {
+	return o
+}
+
+func (o MetadataStoreSqlitePtrOutput) Elem() MetadataStoreSqliteOutput {
+	return o.ApplyT(func(v *MetadataStoreSqlite) MetadataStoreSqlite {
+		if v != nil {
+			return *v
+		}
+		var ret MetadataStoreSqlite
+		return ret
+	}).(MetadataStoreSqliteOutput)
+}
+
+// The absolute path of the SQLite database file inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+func (o MetadataStoreSqlitePtrOutput) Path() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MetadataStoreSqlite) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Path
 	}).(pulumi.StringPtrOutput)
 }
 
@@ -9337,151 +10674,6 @@ func (o SmbTimeoutsPtrOutput) Write() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
-type SnapshotPolicy struct {
-	// Policy enabled; the server's default (enabled) when unset.
-	Enabled *bool `pulumi:"enabled"`
-	// Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
-	Interval string `pulumi:"interval"`
-	// Snapshots kept (at least 0).
-	KeepLast *int `pulumi:"keepLast"`
-	// Name prefix of the snapshots; the server's default (`scheduled`) when unset.
-	NamePrefix *string `pulumi:"namePrefix"`
-	// Share name. Required.
-	Share string `pulumi:"share"`
-	// Lifetime of a snapshot.
-	Ttl *string `pulumi:"ttl"`
-}
-
-// SnapshotPolicyInput is an input type that accepts SnapshotPolicyArgs and SnapshotPolicyOutput values.
-// You can construct a concrete instance of `SnapshotPolicyInput` via:
-//
-//	SnapshotPolicyArgs{...}
-type SnapshotPolicyInput interface {
-	pulumi.Input
-
-	ToSnapshotPolicyOutput() SnapshotPolicyOutput
-	ToSnapshotPolicyOutputWithContext(context.Context) SnapshotPolicyOutput
-}
-
-// v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
-type SnapshotPolicyArgs struct {
-	// Policy enabled; the server's default (enabled) when unset.
-	Enabled pulumi.BoolPtrInput `pulumi:"enabled"`
-	// Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
-	Interval pulumi.StringInput `pulumi:"interval"`
-	// Snapshots kept (at least 0).
-	KeepLast pulumi.IntPtrInput `pulumi:"keepLast"`
-	// Name prefix of the snapshots; the server's default (`scheduled`) when unset.
-	NamePrefix pulumi.StringPtrInput `pulumi:"namePrefix"`
-	// Share name. Required.
-	Share pulumi.StringInput `pulumi:"share"`
-	// Lifetime of a snapshot.
-	Ttl pulumi.StringPtrInput `pulumi:"ttl"`
-}
-
-func (SnapshotPolicyArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*SnapshotPolicy)(nil)).Elem()
-}
-
-func (i SnapshotPolicyArgs) ToSnapshotPolicyOutput() SnapshotPolicyOutput {
-	return i.ToSnapshotPolicyOutputWithContext(context.Background())
-}
-
-func (i SnapshotPolicyArgs) ToSnapshotPolicyOutputWithContext(ctx context.Context) SnapshotPolicyOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(SnapshotPolicyOutput)
-}
-
-// SnapshotPolicyArrayInput is an input type that accepts SnapshotPolicyArray and SnapshotPolicyArrayOutput values.
-// You can construct a concrete instance of `SnapshotPolicyArrayInput` via:
-//
-//	SnapshotPolicyArray{ SnapshotPolicyArgs{...} }
-type SnapshotPolicyArrayInput interface {
-	pulumi.Input
-
-	ToSnapshotPolicyArrayOutput() SnapshotPolicyArrayOutput
-	ToSnapshotPolicyArrayOutputWithContext(context.Context) SnapshotPolicyArrayOutput
-}
-
-type SnapshotPolicyArray []SnapshotPolicyInput
-
-func (SnapshotPolicyArray) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]SnapshotPolicy)(nil)).Elem()
-}
-
-func (i SnapshotPolicyArray) ToSnapshotPolicyArrayOutput() SnapshotPolicyArrayOutput {
-	return i.ToSnapshotPolicyArrayOutputWithContext(context.Background())
-}
-
-func (i SnapshotPolicyArray) ToSnapshotPolicyArrayOutputWithContext(ctx context.Context) SnapshotPolicyArrayOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(SnapshotPolicyArrayOutput)
-}
-
-// v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
-type SnapshotPolicyOutput struct{ *pulumi.OutputState }
-
-func (SnapshotPolicyOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*SnapshotPolicy)(nil)).Elem()
-}
-
-func (o SnapshotPolicyOutput) ToSnapshotPolicyOutput() SnapshotPolicyOutput {
-	return o
-}
-
-func (o SnapshotPolicyOutput) ToSnapshotPolicyOutputWithContext(ctx context.Context) SnapshotPolicyOutput {
-	return o
-}
-
-// Policy enabled; the server's default (enabled) when unset.
-func (o SnapshotPolicyOutput) Enabled() pulumi.BoolPtrOutput {
-	return o.ApplyT(func(v SnapshotPolicy) *bool { return v.Enabled }).(pulumi.BoolPtrOutput)
-}
-
-// Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
-func (o SnapshotPolicyOutput) Interval() pulumi.StringOutput {
-	return o.ApplyT(func(v SnapshotPolicy) string { return v.Interval }).(pulumi.StringOutput)
-}
-
-// Snapshots kept (at least 0).
-func (o SnapshotPolicyOutput) KeepLast() pulumi.IntPtrOutput {
-	return o.ApplyT(func(v SnapshotPolicy) *int { return v.KeepLast }).(pulumi.IntPtrOutput)
-}
-
-// Name prefix of the snapshots; the server's default (`scheduled`) when unset.
-func (o SnapshotPolicyOutput) NamePrefix() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v SnapshotPolicy) *string { return v.NamePrefix }).(pulumi.StringPtrOutput)
-}
-
-// Share name. Required.
-func (o SnapshotPolicyOutput) Share() pulumi.StringOutput {
-	return o.ApplyT(func(v SnapshotPolicy) string { return v.Share }).(pulumi.StringOutput)
-}
-
-// Lifetime of a snapshot.
-func (o SnapshotPolicyOutput) Ttl() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v SnapshotPolicy) *string { return v.Ttl }).(pulumi.StringPtrOutput)
-}
-
-type SnapshotPolicyArrayOutput struct{ *pulumi.OutputState }
-
-func (SnapshotPolicyArrayOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]SnapshotPolicy)(nil)).Elem()
-}
-
-func (o SnapshotPolicyArrayOutput) ToSnapshotPolicyArrayOutput() SnapshotPolicyArrayOutput {
-	return o
-}
-
-func (o SnapshotPolicyArrayOutput) ToSnapshotPolicyArrayOutputWithContext(ctx context.Context) SnapshotPolicyArrayOutput {
-	return o
-}
-
-func (o SnapshotPolicyArrayOutput) Index(i pulumi.IntInput) SnapshotPolicyOutput {
-	return pulumi.All(o, i).ApplyT(func(vs []interface{}) SnapshotPolicy {
-		return vs[0].([]SnapshotPolicy)[vs[1].(int)]
-	}).(SnapshotPolicyOutput)
-}
-
 // SQLite settings of the control-plane database.
 type Sqlite struct {
 	// Database file; must be on a volume so it persists (`/data/controlplane`, or the metadata, content or cache volume). Only checked and used when SQLite is the database. Defaults to `/data/controlplane/controlplane.db`.
@@ -10473,6 +11665,10 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*AffinityPtrInput)(nil)).Elem(), AffinityArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AppArmorProfileInput)(nil)).Elem(), AppArmorProfileArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AppArmorProfilePtrInput)(nil)).Elem(), AppArmorProfileArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreFsInput)(nil)).Elem(), BlockStoreFsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreFsPtrInput)(nil)).Elem(), BlockStoreFsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreS3Input)(nil)).Elem(), BlockStoreS3Args{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreS3PtrInput)(nil)).Elem(), BlockStoreS3Args{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CacheInput)(nil)).Elem(), CacheArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CachePtrInput)(nil)).Elem(), CacheArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CapabilitiesInput)(nil)).Elem(), CapabilitiesArgs{})
@@ -10483,6 +11679,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*DatabasePtrInput)(nil)).Elem(), DatabaseArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DeclaredAdapterInput)(nil)).Elem(), DeclaredAdapterArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DeclaredAdapterArrayInput)(nil)).Elem(), DeclaredAdapterArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DeclaredSnapshotPolicyInput)(nil)).Elem(), DeclaredSnapshotPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DeclaredSnapshotPolicyArrayInput)(nil)).Elem(), DeclaredSnapshotPolicyArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IdentityInput)(nil)).Elem(), IdentityArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IdentityPtrInput)(nil)).Elem(), IdentityArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*JwtInput)(nil)).Elem(), JwtArgs{})
@@ -10502,6 +11700,12 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*LocalObjectReferenceArrayInput)(nil)).Elem(), LocalObjectReferenceArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*LoggingInput)(nil)).Elem(), LoggingArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*LoggingPtrInput)(nil)).Elem(), LoggingArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStoreBadgerInput)(nil)).Elem(), MetadataStoreBadgerArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStoreBadgerPtrInput)(nil)).Elem(), MetadataStoreBadgerArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStorePostgresInput)(nil)).Elem(), MetadataStorePostgresArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStorePostgresPtrInput)(nil)).Elem(), MetadataStorePostgresArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStoreSqliteInput)(nil)).Elem(), MetadataStoreSqliteArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStoreSqlitePtrInput)(nil)).Elem(), MetadataStoreSqliteArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MetricsInput)(nil)).Elem(), MetricsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MetricsPtrInput)(nil)).Elem(), MetricsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*NodeAffinityInput)(nil)).Elem(), NodeAffinityArgs{})
@@ -10560,8 +11764,6 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbCreditsPtrInput)(nil)).Elem(), SmbCreditsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbTimeoutsInput)(nil)).Elem(), SmbTimeoutsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbTimeoutsPtrInput)(nil)).Elem(), SmbTimeoutsArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*SnapshotPolicyInput)(nil)).Elem(), SnapshotPolicyArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*SnapshotPolicyArrayInput)(nil)).Elem(), SnapshotPolicyArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SqliteInput)(nil)).Elem(), SqliteArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SqlitePtrInput)(nil)).Elem(), SqliteArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*StorageInput)(nil)).Elem(), StorageArgs{})
@@ -10585,6 +11787,10 @@ func init() {
 	pulumi.RegisterOutputType(AffinityPtrOutput{})
 	pulumi.RegisterOutputType(AppArmorProfileOutput{})
 	pulumi.RegisterOutputType(AppArmorProfilePtrOutput{})
+	pulumi.RegisterOutputType(BlockStoreFsOutput{})
+	pulumi.RegisterOutputType(BlockStoreFsPtrOutput{})
+	pulumi.RegisterOutputType(BlockStoreS3Output{})
+	pulumi.RegisterOutputType(BlockStoreS3PtrOutput{})
 	pulumi.RegisterOutputType(CacheOutput{})
 	pulumi.RegisterOutputType(CachePtrOutput{})
 	pulumi.RegisterOutputType(CapabilitiesOutput{})
@@ -10595,6 +11801,8 @@ func init() {
 	pulumi.RegisterOutputType(DatabasePtrOutput{})
 	pulumi.RegisterOutputType(DeclaredAdapterOutput{})
 	pulumi.RegisterOutputType(DeclaredAdapterArrayOutput{})
+	pulumi.RegisterOutputType(DeclaredSnapshotPolicyOutput{})
+	pulumi.RegisterOutputType(DeclaredSnapshotPolicyArrayOutput{})
 	pulumi.RegisterOutputType(IdentityOutput{})
 	pulumi.RegisterOutputType(IdentityPtrOutput{})
 	pulumi.RegisterOutputType(JwtOutput{})
@@ -10614,6 +11822,12 @@ func init() {
 	pulumi.RegisterOutputType(LocalObjectReferenceArrayOutput{})
 	pulumi.RegisterOutputType(LoggingOutput{})
 	pulumi.RegisterOutputType(LoggingPtrOutput{})
+	pulumi.RegisterOutputType(MetadataStoreBadgerOutput{})
+	pulumi.RegisterOutputType(MetadataStoreBadgerPtrOutput{})
+	pulumi.RegisterOutputType(MetadataStorePostgresOutput{})
+	pulumi.RegisterOutputType(MetadataStorePostgresPtrOutput{})
+	pulumi.RegisterOutputType(MetadataStoreSqliteOutput{})
+	pulumi.RegisterOutputType(MetadataStoreSqlitePtrOutput{})
 	pulumi.RegisterOutputType(MetricsOutput{})
 	pulumi.RegisterOutputType(MetricsPtrOutput{})
 	pulumi.RegisterOutputType(NodeAffinityOutput{})
@@ -10672,8 +11886,6 @@ func init() {
 	pulumi.RegisterOutputType(SmbCreditsPtrOutput{})
 	pulumi.RegisterOutputType(SmbTimeoutsOutput{})
 	pulumi.RegisterOutputType(SmbTimeoutsPtrOutput{})
-	pulumi.RegisterOutputType(SnapshotPolicyOutput{})
-	pulumi.RegisterOutputType(SnapshotPolicyArrayOutput{})
 	pulumi.RegisterOutputType(SqliteOutput{})
 	pulumi.RegisterOutputType(SqlitePtrOutput{})
 	pulumi.RegisterOutputType(StorageOutput{})

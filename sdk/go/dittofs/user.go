@@ -30,7 +30,7 @@ type User struct {
 	Password pulumi.StringOutput `pulumi:"password"`
 	// `user`, `operator` (read-only API access, as the operator's service account) or `admin`. The server makes an `admin` change its password at first login. Defaults to `user`.
 	Role UserRoleOutput `pulumi:"role"`
-	// The Unix uid NFS clients see for this user. Unset, the server's existing value (if any) is left alone.
+	// The Unix uid NFS clients see for this user, unique on the server. Unset, the server's existing value (if any) is left alone.
 	Uid pulumi.IntPtrOutput `pulumi:"uid"`
 	// The server's id of the user.
 	UserId pulumi.StringOutput `pulumi:"userId"`
@@ -114,7 +114,7 @@ type userArgs struct {
 	Password string `pulumi:"password"`
 	// `user`, `operator` (read-only API access, as the operator's service account) or `admin`. The server makes an `admin` change its password at first login. Defaults to `user`.
 	Role *UserRole `pulumi:"role"`
-	// The Unix uid NFS clients see for this user. Unset, the server's existing value (if any) is left alone.
+	// The Unix uid NFS clients see for this user, unique on the server. Unset, the server's existing value (if any) is left alone.
 	Uid *int `pulumi:"uid"`
 	// The login name, unique on the server (no whitespace, `/`, `\` or `:`). A change replaces the user.
 	Username string `pulumi:"username"`
@@ -136,7 +136,7 @@ type UserArgs struct {
 	Password pulumi.StringInput
 	// `user`, `operator` (read-only API access, as the operator's service account) or `admin`. The server makes an `admin` change its password at first login. Defaults to `user`.
 	Role UserRolePtrInput
-	// The Unix uid NFS clients see for this user. Unset, the server's existing value (if any) is left alone.
+	// The Unix uid NFS clients see for this user, unique on the server. Unset, the server's existing value (if any) is left alone.
 	Uid pulumi.IntPtrInput
 	// The login name, unique on the server (no whitespace, `/`, `\` or `:`). A change replaces the user.
 	Username pulumi.StringInput
@@ -214,7 +214,7 @@ func (o UserOutput) Role() UserRoleOutput {
 	return o.ApplyT(func(v *User) UserRoleOutput { return v.Role }).(UserRoleOutput)
 }
 
-// The Unix uid NFS clients see for this user. Unset, the server's existing value (if any) is left alone.
+// The Unix uid NFS clients see for this user, unique on the server. Unset, the server's existing value (if any) is left alone.
 func (o UserOutput) Uid() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *User) pulumi.IntPtrOutput { return v.Uid }).(pulumi.IntPtrOutput)
 }

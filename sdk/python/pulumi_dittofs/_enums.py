@@ -9,6 +9,9 @@ from enum import Enum
 __all__ = [
     'AdapterServiceType',
     'AppArmorProfileType',
+    'BlockStoreKind',
+    'BlockStoreS3Compression',
+    'BlockStoreType',
     'DatabaseType',
     'FsGroupChangePolicy',
     'IdentityType',
@@ -16,10 +19,18 @@ __all__ = [
     'LdapIdmap',
     'LoggingFormat',
     'LoggingLevel',
+    'MetadataStorePostgresSslmode',
+    'MetadataStoreType',
     'OperatorRelease',
     'ProcMountType',
     'SeccompProfileType',
     'ServiceType',
+    'ShareBlockedOperations',
+    'ShareDefaultPermission',
+    'SharePermissionLevel',
+    'SharePermissionPrincipalType',
+    'ShareQuotaScope',
+    'ShareRetentionPolicy',
     'SmbCreditsStrategy',
     'UserRole',
 ]
@@ -46,6 +57,34 @@ class AppArmorProfileType(_builtins.str, Enum):
     LOCALHOST = "Localhost"
     RUNTIME_DEFAULT = "RuntimeDefault"
     UNCONFINED = "Unconfined"
+
+
+@pulumi.type_token("dittofs:index:BlockStoreKind")
+class BlockStoreKind(_builtins.str, Enum):
+    """
+    `local` (a share's own blocks, on the server) or `remote` (where shares offload blocks). A change replaces the store.
+    """
+    LOCAL = "local"
+    REMOTE = "remote"
+
+
+@pulumi.type_token("dittofs:index:BlockStoreS3Compression")
+class BlockStoreS3Compression(_builtins.str, Enum):
+    """
+    Compress blocks before upload with `zstd` or `lz4`. Unset: no compression.
+    """
+    ZSTD = "zstd"
+    LZ4 = "lz4"
+
+
+@pulumi.type_token("dittofs:index:BlockStoreType")
+class BlockStoreType(_builtins.str, Enum):
+    """
+    For a `local` store `fs` (a directory, set `fs`) or `memory`; for a `remote` one `s3` (set `s3`) or `memory`. Memory stores lose their blocks when the server stops. A change replaces the store.
+    """
+    FS = "fs"
+    MEMORY = "memory"
+    S3 = "s3"
 
 
 @pulumi.type_token("dittofs:index:DatabaseType")
@@ -113,6 +152,30 @@ class LoggingLevel(_builtins.str, Enum):
     ERROR = "ERROR"
 
 
+@pulumi.type_token("dittofs:index:MetadataStorePostgresSslmode")
+class MetadataStorePostgresSslmode(_builtins.str, Enum):
+    """
+    libpq's `sslmode`. Defaults to `disable`.
+    """
+    DISABLE = "disable"
+    ALLOW = "allow"
+    PREFER = "prefer"
+    REQUIRE = "require"
+    VERIFY_CA = "verify-ca"
+    VERIFY_FULL = "verify-full"
+
+
+@pulumi.type_token("dittofs:index:MetadataStoreType")
+class MetadataStoreType(_builtins.str, Enum):
+    """
+    `memory` (lost when the server stops), `badger` (embedded BadgerDB, set `badger`), `sqlite` (embedded SQLite, set `sqlite`) or `postgres` (PostgreSQL, set `postgres`). A change replaces the store.
+    """
+    MEMORY = "memory"
+    BADGER = "badger"
+    SQLITE = "sqlite"
+    POSTGRES = "postgres"
+
+
 @pulumi.type_token("dittofs:index:OperatorRelease")
 class OperatorRelease(_builtins.str, Enum):
     """
@@ -151,6 +214,117 @@ class ServiceType(_builtins.str, Enum):
     CLUSTER_IP = "ClusterIP"
     NODE_PORT = "NodePort"
     LOAD_BALANCER = "LoadBalancer"
+
+
+@pulumi.type_token("dittofs:index:ShareBlockedOperations")
+class ShareBlockedOperations(_builtins.str, Enum):
+    """
+    An NFS or SMB operation name.
+    """
+    NULL = "NULL"
+    GETATTR = "GETATTR"
+    SETATTR = "SETATTR"
+    LOOKUP = "LOOKUP"
+    ACCESS = "ACCESS"
+    READLINK = "READLINK"
+    READ = "READ"
+    WRITE = "WRITE"
+    CREATE = "CREATE"
+    MKDIR = "MKDIR"
+    SYMLINK = "SYMLINK"
+    MKNOD = "MKNOD"
+    REMOVE = "REMOVE"
+    RMDIR = "RMDIR"
+    RENAME = "RENAME"
+    LINK = "LINK"
+    READDIR = "READDIR"
+    READDIRPLUS = "READDIRPLUS"
+    FSSTAT = "FSSTAT"
+    FSINFO = "FSINFO"
+    PATHCONF = "PATHCONF"
+    COMMIT = "COMMIT"
+    OPEN = "OPEN"
+    CLOSE = "CLOSE"
+    LOCK = "LOCK"
+    LOCKT = "LOCKT"
+    LOCKU = "LOCKU"
+    DELEGRETURN = "DELEGRETURN"
+    PUTFH = "PUTFH"
+    PUTROOTFH = "PUTROOTFH"
+    GETFH = "GETFH"
+    SAVEFH = "SAVEFH"
+    RESTOREFH = "RESTOREFH"
+    VERIFY = "VERIFY"
+    NVERIFY = "NVERIFY"
+    SECINFO = "SECINFO"
+    SETCLIENTID = "SETCLIENTID"
+    RENEW = "RENEW"
+    NEGOTIATE = "NEGOTIATE"
+    SESSIONSETUP = "SESSION_SETUP"
+    LOGOFF = "LOGOFF"
+    TREECONNECT = "TREE_CONNECT"
+    TREEDISCONNECT = "TREE_DISCONNECT"
+    FLUSH = "FLUSH"
+    IOCTL = "IOCTL"
+    CANCEL = "CANCEL"
+    ECHO = "ECHO"
+    QUERYDIRECTORY = "QUERY_DIRECTORY"
+    CHANGENOTIFY = "CHANGE_NOTIFY"
+    QUERYINFO = "QUERY_INFO"
+    SETINFO = "SET_INFO"
+    OPLOCKBREAK = "OPLOCK_BREAK"
+
+
+@pulumi.type_token("dittofs:index:ShareDefaultPermission")
+class ShareDefaultPermission(_builtins.str, Enum):
+    """
+    The access of users without a SharePermission (and of unmapped NFS uids): `none`, `read`, `read-write` or `admin`. Defaults to `none`.
+    """
+    NONE = "none"
+    READ = "read"
+    READ_WRITE = "read-write"
+    ADMIN = "admin"
+
+
+@pulumi.type_token("dittofs:index:SharePermissionLevel")
+class SharePermissionLevel(_builtins.str, Enum):
+    """
+    `none`, `read`, `read-write` or `admin` (`none` denies even with a group grant).
+    """
+    NONE = "none"
+    READ = "read"
+    READ_WRITE = "read-write"
+    ADMIN = "admin"
+
+
+@pulumi.type_token("dittofs:index:SharePermissionPrincipalType")
+class SharePermissionPrincipalType(_builtins.str, Enum):
+    """
+    `user` (a local user), `group` (a local group) or `sid` (a Windows/AD SID). A change replaces the permission.
+    """
+    USER = "user"
+    GROUP = "group"
+    SID = "sid"
+
+
+@pulumi.type_token("dittofs:index:ShareQuotaScope")
+class ShareQuotaScope(_builtins.str, Enum):
+    """
+    `user` (one uid), `group` (one gid) or `default-user` (each user without a `user` quota). A change replaces the quota.
+    """
+    USER = "user"
+    GROUP = "group"
+    DEFAULT_USER = "default-user"
+
+
+@pulumi.type_token("dittofs:index:ShareRetentionPolicy")
+class ShareRetentionPolicy(_builtins.str, Enum):
+    """
+    How the local block store evicts the share's blocks: `lru`, `pin` (never evicted) or `ttl` (after `retentionTtl` without access). Defaults to `lru`.
+    """
+    LRU = "lru"
+    PIN = "pin"
+    TTL = "ttl"
 
 
 @pulumi.type_token("dittofs:index:SmbCreditsStrategy")

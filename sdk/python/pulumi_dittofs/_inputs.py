@@ -26,6 +26,10 @@ __all__ = [
     'AffinityArgsDict',
     'AppArmorProfileArgs',
     'AppArmorProfileArgsDict',
+    'BlockStoreFsArgs',
+    'BlockStoreFsArgsDict',
+    'BlockStoreS3Args',
+    'BlockStoreS3ArgsDict',
     'CacheArgs',
     'CacheArgsDict',
     'CapabilitiesArgs',
@@ -36,6 +40,8 @@ __all__ = [
     'DatabaseArgsDict',
     'DeclaredAdapterArgs',
     'DeclaredAdapterArgsDict',
+    'DeclaredSnapshotPolicyArgs',
+    'DeclaredSnapshotPolicyArgsDict',
     'IdentityArgs',
     'IdentityArgsDict',
     'JwtArgs',
@@ -54,6 +60,12 @@ __all__ = [
     'LocalObjectReferenceArgsDict',
     'LoggingArgs',
     'LoggingArgsDict',
+    'MetadataStoreBadgerArgs',
+    'MetadataStoreBadgerArgsDict',
+    'MetadataStorePostgresArgs',
+    'MetadataStorePostgresArgsDict',
+    'MetadataStoreSqliteArgs',
+    'MetadataStoreSqliteArgsDict',
     'MetricsArgs',
     'MetricsArgsDict',
     'NodeAffinityArgs',
@@ -112,8 +124,6 @@ __all__ = [
     'SmbCreditsArgsDict',
     'SmbTimeoutsArgs',
     'SmbTimeoutsArgsDict',
-    'SnapshotPolicyArgs',
-    'SnapshotPolicyArgsDict',
     'SqliteArgs',
     'SqliteArgsDict',
     'StorageArgs',
@@ -426,6 +436,274 @@ class AppArmorProfileArgs:
     @localhost_profile.setter
     def localhost_profile(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "localhost_profile", value)
+
+
+class BlockStoreFsArgsDict(TypedDict):
+    """
+    Directory settings; required when `type` is `fs`, refused otherwise.
+    """
+    path: pulumi.Input[_builtins.str]
+    """
+    The absolute path of the block directory inside the server's container (created when missing); put it on a persistent volume (the DittoServer mounts one at `/data/store/block` when `storage.contentSize` is set).
+    """
+    max_size: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The most bytes the store keeps on disk. Unset: the server's default.
+    """
+
+@pulumi.input_type
+class BlockStoreFsArgs:
+    def __init__(__self__, *,
+                 path: pulumi.Input[_builtins.str],
+                 max_size: pulumi.Input[Optional[_builtins.int]] = None):
+        """
+        Directory settings; required when `type` is `fs`, refused otherwise.
+
+        :param pulumi.Input[_builtins.str] path: The absolute path of the block directory inside the server's container (created when missing); put it on a persistent volume (the DittoServer mounts one at `/data/store/block` when `storage.contentSize` is set).
+        :param pulumi.Input[_builtins.int] max_size: The most bytes the store keeps on disk. Unset: the server's default.
+        """
+        pulumi.set(__self__, "path", path)
+        if max_size is not None:
+            pulumi.set(__self__, "max_size", max_size)
+
+    @_builtins.property
+    @pulumi.getter
+    def path(self) -> pulumi.Input[_builtins.str]:
+        """
+        The absolute path of the block directory inside the server's container (created when missing); put it on a persistent volume (the DittoServer mounts one at `/data/store/block` when `storage.contentSize` is set).
+        """
+        return pulumi.get(self, "path")
+
+    @path.setter
+    def path(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "path", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxSize")
+    def max_size(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The most bytes the store keeps on disk. Unset: the server's default.
+        """
+        return pulumi.get(self, "max_size")
+
+    @max_size.setter
+    def max_size(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_size", value)
+
+
+class BlockStoreS3ArgsDict(TypedDict):
+    """
+    S3 settings; required when `type` is `s3`, refused otherwise.
+    """
+    access_key_id: pulumi.Input[_builtins.str]
+    """
+    The access key id.
+    """
+    bucket: pulumi.Input[_builtins.str]
+    """
+    The bucket (it must exist; the server does not create it).
+    """
+    secret_access_key: pulumi.Input[_builtins.str]
+    """
+    The secret access key. The server never shows it, so a refresh cannot detect a change made elsewhere.
+    """
+    allow_private_endpoint: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Allow an `endpoint` on a private or loopback address (an in-house object store); link-local addresses stay refused. Defaults to `false`.
+    """
+    compression: NotRequired[pulumi.Input[Optional['BlockStoreS3Compression']]]
+    """
+    Compress blocks before upload with `zstd` or `lz4`. Unset: no compression.
+    """
+    endpoint: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The endpoint of an S3-compatible store (MinIO, Ceph, ...), e.g. `https://minio.example.com:9000`; `https://` when no scheme is given. Unset: AWS S3 for `region`. A private or loopback address needs `allowPrivateEndpoint`.
+    """
+    force_path_style: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Path-style addressing (`endpoint/bucket/key`). Unset: on when `endpoint` is set, else off (virtual-hosted style, as AWS wants).
+    """
+    parallel_uploads: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The most uploads at once to this store. Unset: adapted by the server to the uplink.
+    """
+    prefix: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    A key prefix for the store's objects within the bucket. Unset: none.
+    """
+    region: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The bucket's region. Defaults to `us-east-1`.
+    """
+
+@pulumi.input_type
+class BlockStoreS3Args:
+    def __init__(__self__, *,
+                 access_key_id: pulumi.Input[_builtins.str],
+                 bucket: pulumi.Input[_builtins.str],
+                 secret_access_key: pulumi.Input[_builtins.str],
+                 allow_private_endpoint: pulumi.Input[Optional[_builtins.bool]] = None,
+                 compression: pulumi.Input[Optional['BlockStoreS3Compression']] = None,
+                 endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 force_path_style: pulumi.Input[Optional[_builtins.bool]] = None,
+                 parallel_uploads: pulumi.Input[Optional[_builtins.int]] = None,
+                 prefix: pulumi.Input[Optional[_builtins.str]] = None,
+                 region: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        S3 settings; required when `type` is `s3`, refused otherwise.
+
+        :param pulumi.Input[_builtins.str] access_key_id: The access key id.
+        :param pulumi.Input[_builtins.str] bucket: The bucket (it must exist; the server does not create it).
+        :param pulumi.Input[_builtins.str] secret_access_key: The secret access key. The server never shows it, so a refresh cannot detect a change made elsewhere.
+        :param pulumi.Input[_builtins.bool] allow_private_endpoint: Allow an `endpoint` on a private or loopback address (an in-house object store); link-local addresses stay refused. Defaults to `false`.
+        :param pulumi.Input['BlockStoreS3Compression'] compression: Compress blocks before upload with `zstd` or `lz4`. Unset: no compression.
+        :param pulumi.Input[_builtins.str] endpoint: The endpoint of an S3-compatible store (MinIO, Ceph, ...), e.g. `https://minio.example.com:9000`; `https://` when no scheme is given. Unset: AWS S3 for `region`. A private or loopback address needs `allowPrivateEndpoint`.
+        :param pulumi.Input[_builtins.bool] force_path_style: Path-style addressing (`endpoint/bucket/key`). Unset: on when `endpoint` is set, else off (virtual-hosted style, as AWS wants).
+        :param pulumi.Input[_builtins.int] parallel_uploads: The most uploads at once to this store. Unset: adapted by the server to the uplink.
+        :param pulumi.Input[_builtins.str] prefix: A key prefix for the store's objects within the bucket. Unset: none.
+        :param pulumi.Input[_builtins.str] region: The bucket's region. Defaults to `us-east-1`.
+        """
+        pulumi.set(__self__, "access_key_id", access_key_id)
+        pulumi.set(__self__, "bucket", bucket)
+        pulumi.set(__self__, "secret_access_key", secret_access_key)
+        if allow_private_endpoint is None:
+            allow_private_endpoint = False
+        if allow_private_endpoint is not None:
+            pulumi.set(__self__, "allow_private_endpoint", allow_private_endpoint)
+        if compression is not None:
+            pulumi.set(__self__, "compression", compression)
+        if endpoint is not None:
+            pulumi.set(__self__, "endpoint", endpoint)
+        if force_path_style is not None:
+            pulumi.set(__self__, "force_path_style", force_path_style)
+        if parallel_uploads is not None:
+            pulumi.set(__self__, "parallel_uploads", parallel_uploads)
+        if prefix is not None:
+            pulumi.set(__self__, "prefix", prefix)
+        if region is None:
+            region = 'us-east-1'
+        if region is not None:
+            pulumi.set(__self__, "region", region)
+
+    @_builtins.property
+    @pulumi.getter(name="accessKeyId")
+    def access_key_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        The access key id.
+        """
+        return pulumi.get(self, "access_key_id")
+
+    @access_key_id.setter
+    def access_key_id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "access_key_id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def bucket(self) -> pulumi.Input[_builtins.str]:
+        """
+        The bucket (it must exist; the server does not create it).
+        """
+        return pulumi.get(self, "bucket")
+
+    @bucket.setter
+    def bucket(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "bucket", value)
+
+    @_builtins.property
+    @pulumi.getter(name="secretAccessKey")
+    def secret_access_key(self) -> pulumi.Input[_builtins.str]:
+        """
+        The secret access key. The server never shows it, so a refresh cannot detect a change made elsewhere.
+        """
+        return pulumi.get(self, "secret_access_key")
+
+    @secret_access_key.setter
+    def secret_access_key(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "secret_access_key", value)
+
+    @_builtins.property
+    @pulumi.getter(name="allowPrivateEndpoint")
+    def allow_private_endpoint(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Allow an `endpoint` on a private or loopback address (an in-house object store); link-local addresses stay refused. Defaults to `false`.
+        """
+        return pulumi.get(self, "allow_private_endpoint")
+
+    @allow_private_endpoint.setter
+    def allow_private_endpoint(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "allow_private_endpoint", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def compression(self) -> pulumi.Input[Optional['BlockStoreS3Compression']]:
+        """
+        Compress blocks before upload with `zstd` or `lz4`. Unset: no compression.
+        """
+        return pulumi.get(self, "compression")
+
+    @compression.setter
+    def compression(self, value: pulumi.Input[Optional['BlockStoreS3Compression']]):
+        pulumi.set(self, "compression", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The endpoint of an S3-compatible store (MinIO, Ceph, ...), e.g. `https://minio.example.com:9000`; `https://` when no scheme is given. Unset: AWS S3 for `region`. A private or loopback address needs `allowPrivateEndpoint`.
+        """
+        return pulumi.get(self, "endpoint")
+
+    @endpoint.setter
+    def endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "endpoint", value)
+
+    @_builtins.property
+    @pulumi.getter(name="forcePathStyle")
+    def force_path_style(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Path-style addressing (`endpoint/bucket/key`). Unset: on when `endpoint` is set, else off (virtual-hosted style, as AWS wants).
+        """
+        return pulumi.get(self, "force_path_style")
+
+    @force_path_style.setter
+    def force_path_style(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "force_path_style", value)
+
+    @_builtins.property
+    @pulumi.getter(name="parallelUploads")
+    def parallel_uploads(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The most uploads at once to this store. Unset: adapted by the server to the uplink.
+        """
+        return pulumi.get(self, "parallel_uploads")
+
+    @parallel_uploads.setter
+    def parallel_uploads(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "parallel_uploads", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def prefix(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A key prefix for the store's objects within the bucket. Unset: none.
+        """
+        return pulumi.get(self, "prefix")
+
+    @prefix.setter
+    def prefix(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "prefix", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def region(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The bucket's region. Defaults to `us-east-1`.
+        """
+        return pulumi.get(self, "region")
+
+    @region.setter
+    def region(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "region", value)
 
 
 class CacheArgsDict(TypedDict):
@@ -754,6 +1032,138 @@ class DeclaredAdapterArgs:
     @type.setter
     def type(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "type", value)
+
+
+class DeclaredSnapshotPolicyArgsDict(TypedDict):
+    """
+    v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
+    """
+    interval: pulumi.Input[_builtins.str]
+    """
+    Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
+    """
+    share: pulumi.Input[_builtins.str]
+    """
+    Share name. Required.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Policy enabled; the server's default (enabled) when unset.
+    """
+    keep_last: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Snapshots kept (at least 0).
+    """
+    name_prefix: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Name prefix of the snapshots; the server's default (`scheduled`) when unset.
+    """
+    ttl: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Lifetime of a snapshot.
+    """
+
+@pulumi.input_type
+class DeclaredSnapshotPolicyArgs:
+    def __init__(__self__, *,
+                 interval: pulumi.Input[_builtins.str],
+                 share: pulumi.Input[_builtins.str],
+                 enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 keep_last: pulumi.Input[Optional[_builtins.int]] = None,
+                 name_prefix: pulumi.Input[Optional[_builtins.str]] = None,
+                 ttl: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
+
+        :param pulumi.Input[_builtins.str] interval: Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
+        :param pulumi.Input[_builtins.str] share: Share name. Required.
+        :param pulumi.Input[_builtins.bool] enabled: Policy enabled; the server's default (enabled) when unset.
+        :param pulumi.Input[_builtins.int] keep_last: Snapshots kept (at least 0).
+        :param pulumi.Input[_builtins.str] name_prefix: Name prefix of the snapshots; the server's default (`scheduled`) when unset.
+        :param pulumi.Input[_builtins.str] ttl: Lifetime of a snapshot.
+        """
+        pulumi.set(__self__, "interval", interval)
+        pulumi.set(__self__, "share", share)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if keep_last is not None:
+            pulumi.set(__self__, "keep_last", keep_last)
+        if name_prefix is not None:
+            pulumi.set(__self__, "name_prefix", name_prefix)
+        if ttl is not None:
+            pulumi.set(__self__, "ttl", ttl)
+
+    @_builtins.property
+    @pulumi.getter
+    def interval(self) -> pulumi.Input[_builtins.str]:
+        """
+        Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
+        """
+        return pulumi.get(self, "interval")
+
+    @interval.setter
+    def interval(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "interval", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def share(self) -> pulumi.Input[_builtins.str]:
+        """
+        Share name. Required.
+        """
+        return pulumi.get(self, "share")
+
+    @share.setter
+    def share(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "share", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Policy enabled; the server's default (enabled) when unset.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter(name="keepLast")
+    def keep_last(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Snapshots kept (at least 0).
+        """
+        return pulumi.get(self, "keep_last")
+
+    @keep_last.setter
+    def keep_last(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "keep_last", value)
+
+    @_builtins.property
+    @pulumi.getter(name="namePrefix")
+    def name_prefix(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Name prefix of the snapshots; the server's default (`scheduled`) when unset.
+        """
+        return pulumi.get(self, "name_prefix")
+
+    @name_prefix.setter
+    def name_prefix(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name_prefix", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def ttl(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Lifetime of a snapshot.
+        """
+        return pulumi.get(self, "ttl")
+
+    @ttl.setter
+    def ttl(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "ttl", value)
 
 
 class IdentityArgsDict(TypedDict):
@@ -1775,6 +2185,330 @@ class LoggingArgs:
     @output.setter
     def output(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "output", value)
+
+
+class MetadataStoreBadgerArgsDict(TypedDict):
+    """
+    BadgerDB settings; required when `type` is `badger`, refused otherwise.
+    """
+    path: pulumi.Input[_builtins.str]
+    """
+    The absolute path of the BadgerDB directory inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+    """
+    block_cache_mb: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The BadgerDB block cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+    """
+    index_cache_mb: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The BadgerDB index cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+    """
+    relaxed_durability: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+    """
+
+@pulumi.input_type
+class MetadataStoreBadgerArgs:
+    def __init__(__self__, *,
+                 path: pulumi.Input[_builtins.str],
+                 block_cache_mb: pulumi.Input[Optional[_builtins.int]] = None,
+                 index_cache_mb: pulumi.Input[Optional[_builtins.int]] = None,
+                 relaxed_durability: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        BadgerDB settings; required when `type` is `badger`, refused otherwise.
+
+        :param pulumi.Input[_builtins.str] path: The absolute path of the BadgerDB directory inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+        :param pulumi.Input[_builtins.int] block_cache_mb: The BadgerDB block cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+        :param pulumi.Input[_builtins.int] index_cache_mb: The BadgerDB index cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+        :param pulumi.Input[_builtins.bool] relaxed_durability: Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+        """
+        pulumi.set(__self__, "path", path)
+        if block_cache_mb is not None:
+            pulumi.set(__self__, "block_cache_mb", block_cache_mb)
+        if index_cache_mb is not None:
+            pulumi.set(__self__, "index_cache_mb", index_cache_mb)
+        if relaxed_durability is None:
+            relaxed_durability = True
+        if relaxed_durability is not None:
+            pulumi.set(__self__, "relaxed_durability", relaxed_durability)
+
+    @_builtins.property
+    @pulumi.getter
+    def path(self) -> pulumi.Input[_builtins.str]:
+        """
+        The absolute path of the BadgerDB directory inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+        """
+        return pulumi.get(self, "path")
+
+    @path.setter
+    def path(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "path", value)
+
+    @_builtins.property
+    @pulumi.getter(name="blockCacheMb")
+    def block_cache_mb(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The BadgerDB block cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+        """
+        return pulumi.get(self, "block_cache_mb")
+
+    @block_cache_mb.setter
+    def block_cache_mb(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "block_cache_mb", value)
+
+    @_builtins.property
+    @pulumi.getter(name="indexCacheMb")
+    def index_cache_mb(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The BadgerDB index cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+        """
+        return pulumi.get(self, "index_cache_mb")
+
+    @index_cache_mb.setter
+    def index_cache_mb(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "index_cache_mb", value)
+
+    @_builtins.property
+    @pulumi.getter(name="relaxedDurability")
+    def relaxed_durability(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+        """
+        return pulumi.get(self, "relaxed_durability")
+
+    @relaxed_durability.setter
+    def relaxed_durability(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "relaxed_durability", value)
+
+
+class MetadataStorePostgresArgsDict(TypedDict):
+    """
+    PostgreSQL connection; required when `type` is `postgres`, refused otherwise.
+    """
+    database: pulumi.Input[_builtins.str]
+    """
+    The database (created beforehand; the server creates its tables in it).
+    """
+    host: pulumi.Input[_builtins.str]
+    """
+    The PostgreSQL server's host name or address.
+    """
+    password: pulumi.Input[_builtins.str]
+    """
+    The user's password. The server never shows it, so a refresh cannot detect a change made elsewhere.
+    """
+    user: pulumi.Input[_builtins.str]
+    """
+    The user to log in as.
+    """
+    max_conns: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The largest number of pooled connections. Unset: the server's default.
+    """
+    min_conns: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The number of connections kept open. Unset: the server's default.
+    """
+    port: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The PostgreSQL server's port. Defaults to `5432`.
+    """
+    relaxed_durability: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+    """
+    sslmode: NotRequired[pulumi.Input[Optional['MetadataStorePostgresSslmode']]]
+    """
+    libpq's `sslmode`. Defaults to `disable`.
+    """
+
+@pulumi.input_type
+class MetadataStorePostgresArgs:
+    def __init__(__self__, *,
+                 database: pulumi.Input[_builtins.str],
+                 host: pulumi.Input[_builtins.str],
+                 password: pulumi.Input[_builtins.str],
+                 user: pulumi.Input[_builtins.str],
+                 max_conns: pulumi.Input[Optional[_builtins.int]] = None,
+                 min_conns: pulumi.Input[Optional[_builtins.int]] = None,
+                 port: pulumi.Input[Optional[_builtins.int]] = None,
+                 relaxed_durability: pulumi.Input[Optional[_builtins.bool]] = None,
+                 sslmode: pulumi.Input[Optional['MetadataStorePostgresSslmode']] = None):
+        """
+        PostgreSQL connection; required when `type` is `postgres`, refused otherwise.
+
+        :param pulumi.Input[_builtins.str] database: The database (created beforehand; the server creates its tables in it).
+        :param pulumi.Input[_builtins.str] host: The PostgreSQL server's host name or address.
+        :param pulumi.Input[_builtins.str] password: The user's password. The server never shows it, so a refresh cannot detect a change made elsewhere.
+        :param pulumi.Input[_builtins.str] user: The user to log in as.
+        :param pulumi.Input[_builtins.int] max_conns: The largest number of pooled connections. Unset: the server's default.
+        :param pulumi.Input[_builtins.int] min_conns: The number of connections kept open. Unset: the server's default.
+        :param pulumi.Input[_builtins.int] port: The PostgreSQL server's port. Defaults to `5432`.
+        :param pulumi.Input[_builtins.bool] relaxed_durability: Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+        :param pulumi.Input['MetadataStorePostgresSslmode'] sslmode: libpq's `sslmode`. Defaults to `disable`.
+        """
+        pulumi.set(__self__, "database", database)
+        pulumi.set(__self__, "host", host)
+        pulumi.set(__self__, "password", password)
+        pulumi.set(__self__, "user", user)
+        if max_conns is not None:
+            pulumi.set(__self__, "max_conns", max_conns)
+        if min_conns is not None:
+            pulumi.set(__self__, "min_conns", min_conns)
+        if port is None:
+            port = 5432
+        if port is not None:
+            pulumi.set(__self__, "port", port)
+        if relaxed_durability is None:
+            relaxed_durability = True
+        if relaxed_durability is not None:
+            pulumi.set(__self__, "relaxed_durability", relaxed_durability)
+        if sslmode is None:
+            sslmode = 'disable'
+        if sslmode is not None:
+            pulumi.set(__self__, "sslmode", sslmode)
+
+    @_builtins.property
+    @pulumi.getter
+    def database(self) -> pulumi.Input[_builtins.str]:
+        """
+        The database (created beforehand; the server creates its tables in it).
+        """
+        return pulumi.get(self, "database")
+
+    @database.setter
+    def database(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "database", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def host(self) -> pulumi.Input[_builtins.str]:
+        """
+        The PostgreSQL server's host name or address.
+        """
+        return pulumi.get(self, "host")
+
+    @host.setter
+    def host(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "host", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def password(self) -> pulumi.Input[_builtins.str]:
+        """
+        The user's password. The server never shows it, so a refresh cannot detect a change made elsewhere.
+        """
+        return pulumi.get(self, "password")
+
+    @password.setter
+    def password(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "password", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def user(self) -> pulumi.Input[_builtins.str]:
+        """
+        The user to log in as.
+        """
+        return pulumi.get(self, "user")
+
+    @user.setter
+    def user(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "user", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxConns")
+    def max_conns(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The largest number of pooled connections. Unset: the server's default.
+        """
+        return pulumi.get(self, "max_conns")
+
+    @max_conns.setter
+    def max_conns(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_conns", value)
+
+    @_builtins.property
+    @pulumi.getter(name="minConns")
+    def min_conns(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The number of connections kept open. Unset: the server's default.
+        """
+        return pulumi.get(self, "min_conns")
+
+    @min_conns.setter
+    def min_conns(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "min_conns", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def port(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The PostgreSQL server's port. Defaults to `5432`.
+        """
+        return pulumi.get(self, "port")
+
+    @port.setter
+    def port(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "port", value)
+
+    @_builtins.property
+    @pulumi.getter(name="relaxedDurability")
+    def relaxed_durability(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+        """
+        return pulumi.get(self, "relaxed_durability")
+
+    @relaxed_durability.setter
+    def relaxed_durability(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "relaxed_durability", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def sslmode(self) -> pulumi.Input[Optional['MetadataStorePostgresSslmode']]:
+        """
+        libpq's `sslmode`. Defaults to `disable`.
+        """
+        return pulumi.get(self, "sslmode")
+
+    @sslmode.setter
+    def sslmode(self, value: pulumi.Input[Optional['MetadataStorePostgresSslmode']]):
+        pulumi.set(self, "sslmode", value)
+
+
+class MetadataStoreSqliteArgsDict(TypedDict):
+    """
+    SQLite settings; required when `type` is `sqlite`, refused otherwise.
+    """
+    path: pulumi.Input[_builtins.str]
+    """
+    The absolute path of the SQLite database file inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+    """
+
+@pulumi.input_type
+class MetadataStoreSqliteArgs:
+    def __init__(__self__, *,
+                 path: pulumi.Input[_builtins.str]):
+        """
+        SQLite settings; required when `type` is `sqlite`, refused otherwise.
+
+        :param pulumi.Input[_builtins.str] path: The absolute path of the SQLite database file inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+        """
+        pulumi.set(__self__, "path", path)
+
+    @_builtins.property
+    @pulumi.getter
+    def path(self) -> pulumi.Input[_builtins.str]:
+        """
+        The absolute path of the SQLite database file inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+        """
+        return pulumi.get(self, "path")
+
+    @path.setter
+    def path(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "path", value)
 
 
 class MetricsArgsDict(TypedDict):
@@ -4829,138 +5563,6 @@ class SmbTimeoutsArgs:
     @write.setter
     def write(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "write", value)
-
-
-class SnapshotPolicyArgsDict(TypedDict):
-    """
-    v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
-    """
-    interval: pulumi.Input[_builtins.str]
-    """
-    Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
-    """
-    share: pulumi.Input[_builtins.str]
-    """
-    Share name. Required.
-    """
-    enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
-    """
-    Policy enabled; the server's default (enabled) when unset.
-    """
-    keep_last: NotRequired[pulumi.Input[Optional[_builtins.int]]]
-    """
-    Snapshots kept (at least 0).
-    """
-    name_prefix: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Name prefix of the snapshots; the server's default (`scheduled`) when unset.
-    """
-    ttl: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Lifetime of a snapshot.
-    """
-
-@pulumi.input_type
-class SnapshotPolicyArgs:
-    def __init__(__self__, *,
-                 interval: pulumi.Input[_builtins.str],
-                 share: pulumi.Input[_builtins.str],
-                 enabled: pulumi.Input[Optional[_builtins.bool]] = None,
-                 keep_last: pulumi.Input[Optional[_builtins.int]] = None,
-                 name_prefix: pulumi.Input[Optional[_builtins.str]] = None,
-                 ttl: pulumi.Input[Optional[_builtins.str]] = None):
-        """
-        v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
-
-        :param pulumi.Input[_builtins.str] interval: Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
-        :param pulumi.Input[_builtins.str] share: Share name. Required.
-        :param pulumi.Input[_builtins.bool] enabled: Policy enabled; the server's default (enabled) when unset.
-        :param pulumi.Input[_builtins.int] keep_last: Snapshots kept (at least 0).
-        :param pulumi.Input[_builtins.str] name_prefix: Name prefix of the snapshots; the server's default (`scheduled`) when unset.
-        :param pulumi.Input[_builtins.str] ttl: Lifetime of a snapshot.
-        """
-        pulumi.set(__self__, "interval", interval)
-        pulumi.set(__self__, "share", share)
-        if enabled is not None:
-            pulumi.set(__self__, "enabled", enabled)
-        if keep_last is not None:
-            pulumi.set(__self__, "keep_last", keep_last)
-        if name_prefix is not None:
-            pulumi.set(__self__, "name_prefix", name_prefix)
-        if ttl is not None:
-            pulumi.set(__self__, "ttl", ttl)
-
-    @_builtins.property
-    @pulumi.getter
-    def interval(self) -> pulumi.Input[_builtins.str]:
-        """
-        Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
-        """
-        return pulumi.get(self, "interval")
-
-    @interval.setter
-    def interval(self, value: pulumi.Input[_builtins.str]):
-        pulumi.set(self, "interval", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def share(self) -> pulumi.Input[_builtins.str]:
-        """
-        Share name. Required.
-        """
-        return pulumi.get(self, "share")
-
-    @share.setter
-    def share(self, value: pulumi.Input[_builtins.str]):
-        pulumi.set(self, "share", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
-        """
-        Policy enabled; the server's default (enabled) when unset.
-        """
-        return pulumi.get(self, "enabled")
-
-    @enabled.setter
-    def enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
-        pulumi.set(self, "enabled", value)
-
-    @_builtins.property
-    @pulumi.getter(name="keepLast")
-    def keep_last(self) -> pulumi.Input[Optional[_builtins.int]]:
-        """
-        Snapshots kept (at least 0).
-        """
-        return pulumi.get(self, "keep_last")
-
-    @keep_last.setter
-    def keep_last(self, value: pulumi.Input[Optional[_builtins.int]]):
-        pulumi.set(self, "keep_last", value)
-
-    @_builtins.property
-    @pulumi.getter(name="namePrefix")
-    def name_prefix(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Name prefix of the snapshots; the server's default (`scheduled`) when unset.
-        """
-        return pulumi.get(self, "name_prefix")
-
-    @name_prefix.setter
-    def name_prefix(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "name_prefix", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def ttl(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Lifetime of a snapshot.
-        """
-        return pulumi.get(self, "ttl")
-
-    @ttl.setter
-    def ttl(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "ttl", value)
 
 
 class SqliteArgsDict(TypedDict):

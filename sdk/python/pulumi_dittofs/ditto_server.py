@@ -49,7 +49,7 @@ class DittoServerArgs:
                  security_context: pulumi.Input[Optional['SecurityContextArgs']] = None,
                  service: pulumi.Input[Optional['ServiceArgs']] = None,
                  smb: pulumi.Input[Optional['SmbArgs']] = None,
-                 snapshot_policies: pulumi.Input[Optional[Sequence[pulumi.Input['SnapshotPolicyArgs']]]] = None,
+                 snapshot_policies: pulumi.Input[Optional[Sequence[pulumi.Input['DeclaredSnapshotPolicyArgs']]]] = None,
                  termination_grace_period_seconds: pulumi.Input[Optional[_builtins.int]] = None):
         """
         The set of arguments for constructing a DittoServer resource.
@@ -82,7 +82,7 @@ class DittoServerArgs:
         :param pulumi.Input['SecurityContextArgs'] security_context: Security context of the server container. v0.29 model: no privilege escalation, non-root, no capabilities and RuntimeDefault seccomp are filled in where it leaves them unset. 2026-02 model: replaces the hardened default (non-root 65532, no capabilities, no privilege escalation, read-only root) as a whole.
         :param pulumi.Input['ServiceArgs'] service: API Service settings (2026-02 model: also the file Service).
         :param pulumi.Input['SmbArgs'] smb: 2026-02 model only. SMB settings.
-        :param pulumi.Input[Sequence[pulumi.Input['SnapshotPolicyArgs']]] snapshot_policies: v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so).
+        :param pulumi.Input[Sequence[pulumi.Input['DeclaredSnapshotPolicyArgs']]] snapshot_policies: v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so).
         :param pulumi.Input[_builtins.int] termination_grace_period_seconds: v0.29 model only. Seconds the pod gets to stop (at least 36). Defaults to `105`.
         """
         pulumi.set(__self__, "storage", storage)
@@ -483,14 +483,14 @@ class DittoServerArgs:
 
     @_builtins.property
     @pulumi.getter(name="snapshotPolicies")
-    def snapshot_policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['SnapshotPolicyArgs']]]]:
+    def snapshot_policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['DeclaredSnapshotPolicyArgs']]]]:
         """
         v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so).
         """
         return pulumi.get(self, "snapshot_policies")
 
     @snapshot_policies.setter
-    def snapshot_policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['SnapshotPolicyArgs']]]]):
+    def snapshot_policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['DeclaredSnapshotPolicyArgs']]]]):
         pulumi.set(self, "snapshot_policies", value)
 
     @_builtins.property
@@ -539,7 +539,7 @@ class DittoServer(pulumi.ComponentResource):
                  security_context: pulumi.Input[Optional[Union['SecurityContextArgs', 'SecurityContextArgsDict']]] = None,
                  service: pulumi.Input[Optional[Union['ServiceArgs', 'ServiceArgsDict']]] = None,
                  smb: pulumi.Input[Optional[Union['SmbArgs', 'SmbArgsDict']]] = None,
-                 snapshot_policies: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SnapshotPolicyArgs', 'SnapshotPolicyArgsDict']]]]] = None,
+                 snapshot_policies: pulumi.Input[Optional[Sequence[pulumi.Input[Union['DeclaredSnapshotPolicyArgs', 'DeclaredSnapshotPolicyArgsDict']]]]] = None,
                  storage: pulumi.Input[Optional[Union['StorageArgs', 'StorageArgsDict']]] = None,
                  termination_grace_period_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  __props__=None):
@@ -575,7 +575,7 @@ class DittoServer(pulumi.ComponentResource):
         :param pulumi.Input[Union['SecurityContextArgs', 'SecurityContextArgsDict']] security_context: Security context of the server container. v0.29 model: no privilege escalation, non-root, no capabilities and RuntimeDefault seccomp are filled in where it leaves them unset. 2026-02 model: replaces the hardened default (non-root 65532, no capabilities, no privilege escalation, read-only root) as a whole.
         :param pulumi.Input[Union['ServiceArgs', 'ServiceArgsDict']] service: API Service settings (2026-02 model: also the file Service).
         :param pulumi.Input[Union['SmbArgs', 'SmbArgsDict']] smb: 2026-02 model only. SMB settings.
-        :param pulumi.Input[Sequence[pulumi.Input[Union['SnapshotPolicyArgs', 'SnapshotPolicyArgsDict']]]] snapshot_policies: v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so).
+        :param pulumi.Input[Sequence[pulumi.Input[Union['DeclaredSnapshotPolicyArgs', 'DeclaredSnapshotPolicyArgsDict']]]] snapshot_policies: v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so).
         :param pulumi.Input[Union['StorageArgs', 'StorageArgsDict']] storage: Persistent volumes. Required.
         :param pulumi.Input[_builtins.int] termination_grace_period_seconds: v0.29 model only. Seconds the pod gets to stop (at least 36). Defaults to `105`.
         """
@@ -630,7 +630,7 @@ class DittoServer(pulumi.ComponentResource):
                  security_context: pulumi.Input[Optional[Union['SecurityContextArgs', 'SecurityContextArgsDict']]] = None,
                  service: pulumi.Input[Optional[Union['ServiceArgs', 'ServiceArgsDict']]] = None,
                  smb: pulumi.Input[Optional[Union['SmbArgs', 'SmbArgsDict']]] = None,
-                 snapshot_policies: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SnapshotPolicyArgs', 'SnapshotPolicyArgsDict']]]]] = None,
+                 snapshot_policies: pulumi.Input[Optional[Sequence[pulumi.Input[Union['DeclaredSnapshotPolicyArgs', 'DeclaredSnapshotPolicyArgsDict']]]]] = None,
                  storage: pulumi.Input[Optional[Union['StorageArgs', 'StorageArgsDict']]] = None,
                  termination_grace_period_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  __props__=None):

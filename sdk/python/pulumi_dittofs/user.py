@@ -40,7 +40,7 @@ class UserArgs:
         :param pulumi.Input[_builtins.bool] enabled: Whether the user can log in and mount. Defaults to `true`.
         :param pulumi.Input[_builtins.int] gid: The Unix primary gid. Unset, the server's existing value (if any) is left alone.
         :param pulumi.Input['UserRole'] role: `user`, `operator` (read-only API access, as the operator's service account) or `admin`. The server makes an `admin` change its password at first login. Defaults to `user`.
-        :param pulumi.Input[_builtins.int] uid: The Unix uid NFS clients see for this user. Unset, the server's existing value (if any) is left alone.
+        :param pulumi.Input[_builtins.int] uid: The Unix uid NFS clients see for this user, unique on the server. Unset, the server's existing value (if any) is left alone.
         """
         pulumi.set(__self__, "password", password)
         pulumi.set(__self__, "username", username)
@@ -165,7 +165,7 @@ class UserArgs:
     @pulumi.getter
     def uid(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        The Unix uid NFS clients see for this user. Unset, the server's existing value (if any) is left alone.
+        The Unix uid NFS clients see for this user, unique on the server. Unset, the server's existing value (if any) is left alone.
         """
         return pulumi.get(self, "uid")
 
@@ -202,7 +202,7 @@ class User(pulumi.CustomResource):
         :param pulumi.Input[_builtins.int] gid: The Unix primary gid. Unset, the server's existing value (if any) is left alone.
         :param pulumi.Input[_builtins.str] password: The password (REST API and SMB). Reset on the server when it changes; the server never shows it, so a refresh cannot detect a change made elsewhere.
         :param pulumi.Input['UserRole'] role: `user`, `operator` (read-only API access, as the operator's service account) or `admin`. The server makes an `admin` change its password at first login. Defaults to `user`.
-        :param pulumi.Input[_builtins.int] uid: The Unix uid NFS clients see for this user. Unset, the server's existing value (if any) is left alone.
+        :param pulumi.Input[_builtins.int] uid: The Unix uid NFS clients see for this user, unique on the server. Unset, the server's existing value (if any) is left alone.
         :param pulumi.Input[_builtins.str] username: The login name, unique on the server (no whitespace, `/`, `\\` or `:`). A change replaces the user.
         """
         ...
@@ -363,7 +363,7 @@ class User(pulumi.CustomResource):
     @pulumi.getter
     def uid(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        The Unix uid NFS clients see for this user. Unset, the server's existing value (if any) is left alone.
+        The Unix uid NFS clients see for this user, unique on the server. Unset, the server's existing value (if any) is left alone.
         """
         return pulumi.get(self, "uid")
 

@@ -24,7 +24,7 @@ export interface UserArgs {
    */
   displayName?: pulumi.Input<string>;
   /**
-   * The Unix uid NFS clients see for this user. Unset, the server's existing value (if any) is left alone.
+   * The Unix uid NFS clients see for this user, unique on the server. Unset, the server's existing value (if any) is left alone.
    */
   uid?: pulumi.Input<number>;
   /**
@@ -78,7 +78,7 @@ export class User extends pulumi.CustomResource {
    */
   declare public readonly displayName: pulumi.Output<string | undefined>;
   /**
-   * The Unix uid NFS clients see for this user. Unset, the server's existing value (if any) is left alone.
+   * The Unix uid NFS clients see for this user, unique on the server. Unset, the server's existing value (if any) is left alone.
    */
   declare public readonly uid: pulumi.Output<number | undefined>;
   /**

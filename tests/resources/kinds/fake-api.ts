@@ -41,7 +41,7 @@ export function fakeObjectsApi(
 ): ApiClient & { calls: Call[] } {
   const calls: Call[] = [];
   const call = async (method: string, path: string, body?: unknown, allowed: number[] = []) => {
-    calls.push({ method, path, body });
+    calls.push({ method, path, ...(body === undefined ? {} : { body }) });
     const failure = fail[`${method} ${path}`];
     if (failure) throw failure;
     if (method === "GET" && !(path in objects)) {
