@@ -142,7 +142,16 @@ export class ApiClient {
   }
 }
 
-/** A path segment as the server's router reads it (`/api/v1/shares/${seg("/export")}`). */
+/**
+ * A path segment as the server's router reads it (`/api/v1/shares/${seg("/export")}`): escaped as Go's net/url
+ * escapes a path, so the router matches the decoded path and a handler gets the name back as it was (a handler
+ * that does not unescape would otherwise see `alice%40corp`). Only `/`, which would split the segment, is escaped
+ * beyond that.
+ */
 export function seg(value: string): string {
-  return encodeURIComponent(value);
+  return encodeURIComponent(value)
+    .replace(/%(24|26|2B|2C|3A|3B|3D|40)/g, (_, hex: string) =>
+      String.fromCharCode(parseInt(hex, 16)),
+    )
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -105,7 +105,7 @@ describe("IdentityMapping kind", () => {
     const { api, calls } = fakeApi({});
     await deleteResource(identityMapping, api, "kerberos/nfs/host@EXAMPLE.COM", {});
     expect(calls.map((c) => c.path)).to.deep.equal([
-      `${L}/by-provider/kerberos/nfs%2Fhost%40EXAMPLE.COM`,
+      `${L}/by-provider/kerberos/nfs%2Fhost@EXAMPLE.COM`,
     ]);
   });
 });
