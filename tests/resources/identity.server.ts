@@ -1,5 +1,5 @@
 /**
- * User, Group and GroupMembership on a real v0.29 server, through the plugin's gRPC methods as the engine calls
+ * User, Group, GroupMembership and IdentityMapping on a real v0.29 server, through the plugin's gRPC methods as the engine calls
  * them: create, read back, update, replace, delete, import, refresh after an out-of-band change, adoption, and the
  * bad inputs only the server can refuse. One server for the whole suite (boots are slow).
  */
@@ -24,9 +24,10 @@ const PASSWORDS = [
   "pw-bob-Kp55",
   "pw-carol-Wm90",
   "pw-dave-Hy64",
+  "pw-erin-Tv37",
 ];
 
-describe("User, Group and GroupMembership on a real v0.29 server, through the plugin's gRPC methods", function () {
+describe("User, Group, GroupMembership and IdentityMapping on a real v0.29 server, through the plugin's gRPC methods", function () {
   this.timeout(60000);
   let server: LiveServer;
   let plugin: PluginClient;
@@ -469,6 +470,30 @@ describe("User, Group and GroupMembership on a real v0.29 server, through the pl
       await plugin.delete(GROUP, g.id, g.outputs);
       await plugin.delete(USER, u.id, u.outputs);
       expect((await plugin.read(USER, u.id, u.outputs, u.inputs)).id).to.equal("");
+    });
+  });
+
+  describe("a server that goes away", () => {
+    it("fails a create without a secret in the error; the rerun after the restart converges", async () => {
+      const wanted = (
+        await plugin.check(USER, { username: "erin", password: secret(PASSWORDS[5]) })
+      ).inputs;
+      await server.stop();
+      try {
+        expect(await failureOf(plugin.create(USER, wanted))).to.match(
+          /POST \/api\/v1\/users: cannot reach/,
+        );
+      } finally {
+        await server.restart();
+      }
+      // The rerun is a new `pulumi up`: the engine configures the provider again (the pod's address is new).
+      await plugin.configure({ endpoint: server.endpoint, password: secret(server.adminPassword) });
+      const created = await plugin.create(USER, wanted);
+      expect(created.id).to.equal("erin");
+      expect(await login("erin", PASSWORDS[5])).to.equal(200);
+      // A rerun of a create that did get through is a conflict, refused without adopt and converging with it.
+      expect(await failureOf(plugin.create(USER, wanted))).to.match(/Set adopt: true/);
+      expect((await plugin.create(USER, { ...wanted, adopt: true })).id).to.equal("erin");
     });
   });
 
