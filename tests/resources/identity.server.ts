@@ -1,11 +1,12 @@
 /**
- * User, Group and GroupMembership on a real v0.29 server, through the plugin's gRPC methods as the engine calls
+ * User, Group, GroupMembership and IdentityMapping on a real v0.29 server, through the plugin's gRPC methods as the engine calls
  * them: create, read back, update, replace, delete, import, refresh after an out-of-band change, adoption, and the
  * bad inputs only the server can refuse. One server for the whole suite (boots are slow).
  */
 import { expect } from "chai";
 import { GROUP_BAD_INPUTS } from "./bad-inputs/group";
 import { GROUP_MEMBERSHIP_BAD_INPUTS } from "./bad-inputs/group-membership";
+import { IDENTITY_MAPPING_BAD_INPUTS } from "./bad-inputs/identity-mapping";
 import type { BadInput } from "./bad-inputs/types";
 import { USER_BAD_INPUTS } from "./bad-inputs/user";
 import { liveServerUnavailable, LiveServer } from "./live-server";
@@ -14,6 +15,7 @@ import { PluginClient, secret, type Props } from "./plugin-client";
 const USER = "dittofs:index:User";
 const GROUP = "dittofs:index:Group";
 const MEMBER = "dittofs:index:GroupMembership";
+const MAPPING = "dittofs:index:IdentityMapping";
 
 /** Every password this suite gives the plugin: none may show in an error or the plugin's stderr. */
 const PASSWORDS = [
@@ -22,9 +24,10 @@ const PASSWORDS = [
   "pw-bob-Kp55",
   "pw-carol-Wm90",
   "pw-dave-Hy64",
+  "pw-erin-Tv37",
 ];
 
-describe("User, Group and GroupMembership on a real v0.29 server, through the plugin's gRPC methods", function () {
+describe("User, Group, GroupMembership and IdentityMapping on a real v0.29 server, through the plugin's gRPC methods", function () {
   this.timeout(60000);
   let server: LiveServer;
   let plugin: PluginClient;
@@ -357,6 +360,140 @@ describe("User, Group and GroupMembership on a real v0.29 server, through the pl
       await plugin.delete(USER, dave.id, dave.outputs);
       expect((await plugin.read(MEMBER, m.id, m.outputs, m.inputs)).id).to.equal("");
       await plugin.delete(MEMBER, m.id, m.outputs);
+    });
+  });
+
+  describe("IdentityMapping", () => {
+    const mappings = async (): Promise<string[]> =>
+      ((await server.rest("GET", "/api/v1/identity-mappings")).body ?? []).map(
+        (m: { provider_name: string; principal: string; username: string }) =>
+          `${m.provider_name}/${m.principal}->${m.username}`,
+      );
+
+    it("maps, reads back, deletes (twice); a principal with a slash is one path segment", async () => {
+      const m = await make(MAPPING, {
+        principal: "nfs/host.example.com@EXAMPLE.COM",
+        username: "bob",
+      });
+      expect(m.id).to.equal("kerberos/nfs/host.example.com@EXAMPLE.COM");
+      expect(await mappings()).to.include("kerberos/nfs/host.example.com@EXAMPLE.COM->bob");
+      const read = await plugin.read(MAPPING, m.id, m.outputs, m.inputs);
+      expect(read.inputs).to.deep.include({
+        provider: "kerberos",
+        principal: "nfs/host.example.com@EXAMPLE.COM",
+        username: "bob",
+      });
+      await plugin.delete(MAPPING, m.id, m.outputs);
+      expect(await mappings()).not.to.include("kerberos/nfs/host.example.com@EXAMPLE.COM->bob");
+      await plugin.delete(MAPPING, m.id, m.outputs);
+    });
+
+    it("replaces on another user: deleted first (same key), then made again", async () => {
+      const old = await make(MAPPING, { principal: "alice@EXAMPLE.COM", username: "carol" });
+      const news = (
+        await plugin.check(MAPPING, { principal: "alice@EXAMPLE.COM", username: "alice" })
+      ).inputs;
+      const d = await plugin.diff(MAPPING, old.id, old.inputs, news);
+      expect([d.replaces, d.deleteBeforeReplace]).to.deep.equal([["username"], true]);
+      await plugin.delete(MAPPING, old.id, old.outputs);
+      expect((await plugin.create(MAPPING, news)).id).to.equal("kerberos/alice@EXAMPLE.COM");
+      expect(await mappings()).to.include("kerberos/alice@EXAMPLE.COM->alice");
+    });
+
+    it("imports by provider/principal, and a refresh shows a mapping changed by hand", async () => {
+      const imported = await plugin.read(MAPPING, "kerberos/alice@EXAMPLE.COM");
+      expect(imported.inputs).to.deep.equal({
+        provider: "kerberos",
+        principal: "alice@EXAMPLE.COM",
+        username: "alice",
+      });
+      const program = (
+        await plugin.check(MAPPING, { principal: "alice@EXAMPLE.COM", username: "alice" })
+      ).inputs;
+      expect((await plugin.diff(MAPPING, imported.id, imported.inputs, program)).changes).to.equal(
+        "none",
+      );
+
+      await server.rest(
+        "DELETE",
+        "/api/v1/identity-mappings/by-provider/kerberos/alice%40EXAMPLE.COM",
+      );
+      await server.rest("POST", "/api/v1/identity-mappings", {
+        principal: "alice@EXAMPLE.COM",
+        username: "carol",
+      });
+      const refreshed = await plugin.read(MAPPING, imported.id, program, program);
+      expect(refreshed.inputs.username).to.equal("carol");
+      const d = await plugin.diff(MAPPING, imported.id, refreshed.inputs, program);
+      expect([d.replaces, d.deleteBeforeReplace]).to.deep.equal([["username"], true]);
+      // The engine repairs it by replacing: delete, then create.
+      await plugin.delete(MAPPING, imported.id, refreshed.outputs);
+      await plugin.create(MAPPING, program);
+      expect(await mappings()).to.include("kerberos/alice@EXAMPLE.COM->alice");
+    });
+
+    it("adopts an identical mapping only with adopt: true; refuses a missing user and a principal mapped already", async () => {
+      await server.rest("POST", "/api/v1/identity-mappings", {
+        provider_name: "ldap",
+        principal: "uid=dave,ou=people,dc=example,dc=com",
+        username: "carol",
+      });
+      const wanted = {
+        provider: "ldap",
+        principal: "uid=dave,ou=people,dc=example,dc=com",
+        username: "carol",
+      };
+      expect(await failureOf(make(MAPPING, wanted))).to.match(
+        /Set adopt: true.*pulumi import dittofs:index:IdentityMapping/,
+      );
+      expect(
+        await failureOf(make(MAPPING, { ...wanted, username: "alice", adopt: true })),
+      ).to.match(/differs in username/);
+      expect((await make(MAPPING, { ...wanted, adopt: true })).id).to.equal(
+        `ldap/${wanted.principal}`,
+      );
+      for (const c of serverOnly(IDENTITY_MAPPING_BAD_INPUTS)) await refusedByServer(c);
+      expect(await mappings()).not.to.include("kerberos/ghost@EXAMPLE.COM->ghost");
+    });
+  });
+
+  describe("names the server takes in a URL path", () => {
+    it("finds users and groups whose names hold @, + and .", async () => {
+      const u = await make(USER, { username: "first.last+x@corp", password: secret(PASSWORDS[4]) });
+      expect((await plugin.read(USER, u.id, u.outputs, u.inputs)).id).to.equal("first.last+x@corp");
+      const g = await make(GROUP, { name: "dev+ops@corp" });
+      expect((await plugin.read(GROUP, g.id, g.outputs, g.inputs)).id).to.equal("dev+ops@corp");
+      const m = await make(MEMBER, { group: g.id, username: u.id });
+      expect((await plugin.read(MEMBER, m.id, m.outputs, m.inputs)).id).to.equal(m.id);
+      await plugin.delete(MEMBER, m.id, m.outputs);
+      expect((await plugin.read(MEMBER, m.id, m.outputs, m.inputs)).id).to.equal("");
+      await plugin.delete(GROUP, g.id, g.outputs);
+      await plugin.delete(USER, u.id, u.outputs);
+      expect((await plugin.read(USER, u.id, u.outputs, u.inputs)).id).to.equal("");
+    });
+  });
+
+  describe("a server that goes away", () => {
+    it("fails a create without a secret in the error; the rerun after the restart converges", async () => {
+      const wanted = (
+        await plugin.check(USER, { username: "erin", password: secret(PASSWORDS[5]) })
+      ).inputs;
+      await server.stop();
+      try {
+        expect(await failureOf(plugin.create(USER, wanted))).to.match(
+          /POST \/api\/v1\/users: cannot reach/,
+        );
+      } finally {
+        await server.restart();
+      }
+      // The rerun is a new `pulumi up`: the engine configures the provider again (the pod's address is new).
+      await plugin.configure({ endpoint: server.endpoint, password: secret(server.adminPassword) });
+      const created = await plugin.create(USER, wanted);
+      expect(created.id).to.equal("erin");
+      expect(await login("erin", PASSWORDS[5])).to.equal(200);
+      // A rerun of a create that did get through is a conflict, refused without adopt and converging with it.
+      expect(await failureOf(plugin.create(USER, wanted))).to.match(/Set adopt: true/);
+      expect((await plugin.create(USER, { ...wanted, adopt: true })).id).to.equal("erin");
     });
   });
 

@@ -100,8 +100,16 @@ export const user: ResourceKind<UserInputs> = {
       description:
         "`user`, `operator` (read-only API access, as the operator's service account) or `admin`. The server makes an `admin` change its password at first login. Defaults to `user`.",
     },
-    email: { type: "string", maxLength: 254, description: "An e-mail address, informational." },
-    displayName: { type: "string", maxLength: 256, description: "A display name, informational." },
+    email: {
+      type: "string",
+      maxLength: 254,
+      description: "An e-mail address, informational. Defaults to none.",
+    },
+    displayName: {
+      type: "string",
+      maxLength: 256,
+      description: "A display name, informational. Defaults to none.",
+    },
     uid: {
       type: "integer",
       minimum: 0,
