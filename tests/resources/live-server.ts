@@ -24,10 +24,13 @@ export class LiveServer {
     readonly name: string,
   ) {}
 
-  /** Renders and boots a server named `name`, and waits for its health endpoint. */
-  static async start(name: string): Promise<LiveServer> {
+  /** Renders and boots a server named `name` (with `storage`'s claims), and waits for its health endpoint. */
+  static async start(
+    name: string,
+    storage: Record<string, string> = { metadataSize: "1Gi" },
+  ): Promise<LiveServer> {
     const dir = workDir(`resources-${name}-`);
-    const rendered = renderWithCli(cr(name, { storage: { metadataSize: "1Gi" } }, "v0.29"), []);
+    const rendered = renderWithCli(cr(name, { storage }, "v0.29"), []);
     fs.writeFileSync(path.join(dir, "rendered.json"), JSON.stringify(rendered.objects));
     const run = new CaseRun(TODAYS_SERVER, binaryPath(TODAYS_SERVER), rendered, dir);
     run.startPod();
