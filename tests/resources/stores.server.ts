@@ -118,6 +118,21 @@ describe("MetadataStore and BlockStore on a real v0.29 server, through the plugi
     expect((await plugin.read(META, "meta-b", news, news)).id).to.equal("");
   });
 
+  it("sqlite: creates the database file, reads back, deletes", async () => {
+    const inputs = await check(META, {
+      name: "meta-s",
+      type: "sqlite",
+      sqlite: { path: `${VOLUME}/meta-s.db` },
+    });
+    const created = await plugin.create(META, inputs);
+    const onServer = (await server.rest("GET", "/api/v1/store/metadata/meta-s")).body;
+    expect(onServer).to.deep.include({ type: "sqlite", config: { path: `${VOLUME}/meta-s.db` } });
+    const read = await plugin.read(META, "meta-s", created.outputs, inputs);
+    expect(plainOf(read.inputs)).to.deep.equal(plainOf(inputs));
+    await plugin.delete(META, "meta-s", created.outputs);
+    expect((await server.rest("GET", "/api/v1/store/metadata/meta-s")).status).to.equal(404);
+  });
+
   it("a type change replaces: diff says delete first, then delete and create", async () => {
     const olds = await check(META, { name: "meta-r", type: "memory" });
     const created = await plugin.create(META, olds);

@@ -28,8 +28,12 @@ describe("BlockStore kind", () => {
     for (const bad of BLOCK_STORE_BAD_INPUTS.filter((b) => !b.serverOnly))
       it(bad.title, () => {
         const { failures } = checkInputs(blockStore, bad.inputs);
-        expect(failures.map((f) => f.property)).to.deep.equal([bad.property]);
-        expect(failures[0].reason).to.match(bad.reason);
+        expect(failures.length).to.be.greaterThan(0);
+        expect([...new Set(failures.map((f) => f.property))]).to.deep.equal([bad.property]);
+        expect(
+          failures.some((f) => bad.reason.test(f.reason)),
+          JSON.stringify(failures),
+        ).to.equal(true);
         const text = JSON.stringify(failures);
         expect(text).not.to.include(S3_SECRET_ACCESS_KEY);
         expect(text).not.to.include(S3_ACCESS_KEY_ID);
