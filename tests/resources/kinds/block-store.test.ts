@@ -4,6 +4,7 @@ import { checkInputs } from "../../../src/resources/check";
 import { diffInputs } from "../../../src/resources/diff";
 import { blockStore } from "../../../src/resources/kinds/block-store";
 import { deleteResource, readResource } from "../../../src/resources/lifecycle";
+import { UNKNOWN } from "../../../src/resources/wire";
 import {
   BLOCK_STORE_BAD_INPUTS,
   S3_ACCESS_KEY_ID,
@@ -74,6 +75,44 @@ describe("BlockStore kind", () => {
     ).to.equal(false);
     // Hostnames are the server's to resolve.
     checked({ kind: "remote", name: "r", type: "s3", s3: { ...s3, endpoint: "minio.local:9000" } });
+  });
+
+  it("refuses private IPv6 and loopback endpoints as the server would, naming allowPrivateEndpoint", () => {
+    for (const endpoint of [
+      "http://[::1]:9000",
+      "https://[fd00::5]",
+      "127.0.0.1:9000",
+      "192.168.1.10",
+    ]) {
+      const { failures } = checkInputs(blockStore, {
+        kind: "remote",
+        name: "r",
+        type: "s3",
+        s3: { ...s3, endpoint },
+      });
+      expect(failures, endpoint).to.have.length(1);
+      expect(failures[0].property).to.equal("s3.endpoint");
+      expect(failures[0].reason).to.match(
+        /private or loopback address; set s3.allowPrivateEndpoint: true/,
+      );
+    }
+    checked({
+      kind: "remote",
+      name: "r",
+      type: "s3",
+      s3: { ...s3, endpoint: "https://[2001:db8::1]:9000" },
+    });
+  });
+
+  it("a preview's unknown credentials pass check (checked when known)", () => {
+    const { failures, inputs } = checkInputs(blockStore, {
+      kind: "remote",
+      name: "r",
+      type: "s3",
+      s3: { ...s3, secretAccessKey: UNKNOWN },
+    });
+    expect(failures).to.deep.equal([]);
+    expect((inputs.s3 as Record<string, unknown>).secretAccessKey).to.equal(UNKNOWN);
   });
 
   describe("diff", () => {
