@@ -441,6 +441,33 @@ describe("MetadataStore and BlockStore on a real v0.29 server, through the plugi
     await plugin.delete(BLOCK, local.id, local.outputs);
   });
 
+  it("the server stopped: create fails saying so (nothing recorded), and a rerun after its restart converges", async function () {
+    const inputs = await check(BLOCK, {
+      kind: "local",
+      name: "after-stop",
+      type: "fs",
+      fs: { path: `${VOLUME}/after-stop` },
+    });
+    await server.stop();
+    const message = await failure(plugin.create(BLOCK, inputs));
+    expect(message).to.match(/POST \/api\/v1\/store\/block\/local: cannot reach http:\/\//);
+    for (const s of secrets) expect(message).not.to.include(s);
+    await server.restart();
+    // The rerun: a new engine run starts the plugin anew, configured with the server's (new) address.
+    const stderr = plugin.stderr.join("");
+    for (const s of secrets) expect(stderr).not.to.include(s);
+    await plugin.stop();
+    plugin = await PluginClient.start();
+    await plugin.configure({ endpoint: server.endpoint, password: secret(server.adminPassword) });
+    expect(
+      (await plugin.read(BLOCK, "local/after-stop", inputs, inputs)).id,
+      "nothing was made",
+    ).to.equal("");
+    const created = await plugin.create(BLOCK, inputs);
+    expect((await server.rest("GET", "/api/v1/store/block/local/after-stop")).status).to.equal(200);
+    await plugin.delete(BLOCK, created.id, created.outputs);
+  });
+
   describe("bad inputs only the server can know: pass check, fail at create with the server's message", () => {
     for (const bad of [...METADATA_STORE_BAD_INPUTS, ...BLOCK_STORE_BAD_INPUTS].filter(
       (b) => b.serverOnly,
