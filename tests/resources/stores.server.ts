@@ -11,6 +11,7 @@ import {
   S3_SECRET_ACCESS_KEY,
 } from "./bad-inputs/block-store";
 import { METADATA_STORE_BAD_INPUTS, PG_PASSWORD } from "./bad-inputs/metadata-store";
+import { FakeS3 } from "./fake-s3";
 import { liveServerUnavailable, LiveServer } from "./live-server";
 import { PluginClient, secret, type Props } from "./plugin-client";
 
@@ -116,6 +117,21 @@ describe("MetadataStore and BlockStore on a real v0.29 server, through the plugi
     expect((await server.rest("GET", "/api/v1/store/metadata/meta-b")).status).to.equal(404);
     await plugin.delete(META, "meta-b", news);
     expect((await plugin.read(META, "meta-b", news, news)).id).to.equal("");
+  });
+
+  it("sqlite: creates the database file, reads back, deletes", async () => {
+    const inputs = await check(META, {
+      name: "meta-s",
+      type: "sqlite",
+      sqlite: { path: `${VOLUME}/meta-s.db` },
+    });
+    const created = await plugin.create(META, inputs);
+    const onServer = (await server.rest("GET", "/api/v1/store/metadata/meta-s")).body;
+    expect(onServer).to.deep.include({ type: "sqlite", config: { path: `${VOLUME}/meta-s.db` } });
+    const read = await plugin.read(META, "meta-s", created.outputs, inputs);
+    expect(plainOf(read.inputs)).to.deep.equal(plainOf(inputs));
+    await plugin.delete(META, "meta-s", created.outputs);
+    expect((await server.rest("GET", "/api/v1/store/metadata/meta-s")).status).to.equal(404);
   });
 
   it("a type change replaces: diff says delete first, then delete and create", async () => {
@@ -246,75 +262,112 @@ describe("MetadataStore and BlockStore on a real v0.29 server, through the plugi
     await plugin.delete(BLOCK, second.id, second.outputs);
   });
 
-  it("s3: created without reaching S3; the secret key is kept from the state (the server shows ********), import and drift", async function () {
-    // Every answer about this store waits for its health probe to give up on the unreachable endpoint (5 s).
-    this.timeout(300000);
-    const s3 = {
-      bucket: "dittofs-blocks",
-      endpoint: NO_S3,
-      allowPrivateEndpoint: true,
-      accessKeyId: secret(S3_ACCESS_KEY_ID),
-      secretAccessKey: secret(S3_SECRET_ACCESS_KEY),
-    };
-    const inputs = await check(BLOCK, { kind: "remote", name: "s3", type: "s3", s3 });
-    const created = await plugin.create(BLOCK, inputs);
-    expect(created.id).to.equal("remote/s3");
-    const onServer = (await server.rest("GET", "/api/v1/store/block/remote/s3")).body;
-    expect(onServer.config).to.deep.include({
-      bucket: "dittofs-blocks",
-      access_key_id: S3_ACCESS_KEY_ID,
-      secret_access_key: "********",
-      region: "us-east-1",
-    });
-    const read = await plugin.read(BLOCK, "remote/s3", created.outputs, inputs);
-    expect(plainOf(read.inputs)).to.deep.equal(plainOf(inputs));
-    expect((await plugin.diff(BLOCK, "remote/s3", read.inputs, inputs)).changes).to.equal("none");
-    expect(JSON.stringify(read)).not.to.include("********");
-
-    // Import: everything but the secret key; the diff against the program shows only the block holding it.
-    const imported = await plugin.read(BLOCK, "remote/s3");
-    expect(plainOf(imported.inputs).s3).not.to.have.property("secretAccessKey");
-    expect(
-      Object.keys((await plugin.diff(BLOCK, "remote/s3", imported.inputs, inputs)).detailed),
-    ).to.deep.equal(["s3"]);
-
-    // A new prefix and a rotated key update in place.
-    const news = await check(BLOCK, {
+  it("s3 is not reached at create: an endpoint nothing answers at still makes a store", async function () {
+    // The store's answers wait for its health probe to give up (5 s each).
+    this.timeout(180000);
+    const inputs = await check(BLOCK, {
       kind: "remote",
-      name: "s3",
+      name: "s3-off",
       type: "s3",
-      s3: { ...s3, prefix: "team-a/", secretAccessKey: secret(S3_SECRET_TWO) },
+      s3: {
+        bucket: "dittofs-blocks",
+        endpoint: NO_S3,
+        allowPrivateEndpoint: true,
+        accessKeyId: secret(S3_ACCESS_KEY_ID),
+        secretAccessKey: secret(S3_SECRET_ACCESS_KEY),
+      },
     });
-    const d = await plugin.diff(BLOCK, "remote/s3", inputs, news);
-    expect(d.replaces).to.deep.equal([]);
-    expect(JSON.stringify(d)).not.to.include(S3_SECRET_TWO);
-    await plugin.update(BLOCK, "remote/s3", created.outputs, news);
-    expect((await server.rest("GET", "/api/v1/store/block/remote/s3")).body.config).to.deep.include(
-      {
+    const created = await plugin.create(BLOCK, inputs);
+    const onServer = (await server.rest("GET", "/api/v1/store/block/remote/s3-off")).body;
+    expect(onServer.status.status).to.equal("unhealthy");
+    expect(JSON.stringify(onServer)).not.to.include(S3_SECRET_ACCESS_KEY);
+    await plugin.delete(BLOCK, created.id, created.outputs);
+  });
+
+  it("s3 (a stand-in endpoint): the server signs with the key it was given but shows ********; import, rotation, drift, repair", async () => {
+    const fake = await FakeS3.start([S3_SECRET_ACCESS_KEY, S3_SECRET_TWO, "********"]);
+    try {
+      const s3 = {
+        bucket: "dittofs-blocks",
+        endpoint: `http://${server.run.network!.nodeIp}:${fake.port}`,
+        allowPrivateEndpoint: true,
+        accessKeyId: secret(S3_ACCESS_KEY_ID),
+        secretAccessKey: secret(S3_SECRET_ACCESS_KEY),
+      };
+      const inputs = await check(BLOCK, { kind: "remote", name: "s3", type: "s3", s3 });
+      const created = await plugin.create(BLOCK, inputs);
+      expect(created.id).to.equal("remote/s3");
+      // The create's health probe: a HeadBucket signed with the key given.
+      expect(fake.last).to.deep.equal({
+        method: "HEAD",
+        path: "/dittofs-blocks",
+        accessKeyId: S3_ACCESS_KEY_ID,
+        signedWith: S3_SECRET_ACCESS_KEY,
+      });
+      const onServer = (await server.rest("GET", "/api/v1/store/block/remote/s3")).body;
+      expect(onServer.status.status).to.equal("healthy");
+      expect(onServer.config).to.deep.include({
+        bucket: "dittofs-blocks",
+        access_key_id: S3_ACCESS_KEY_ID,
+        secret_access_key: "********",
+        region: "us-east-1",
+      });
+      const read = await plugin.read(BLOCK, "remote/s3", created.outputs, inputs);
+      expect(plainOf(read.inputs)).to.deep.equal(plainOf(inputs));
+      expect((await plugin.diff(BLOCK, "remote/s3", read.inputs, inputs)).changes).to.equal("none");
+      expect(JSON.stringify(read)).not.to.include("********");
+
+      // Import: everything but the secret key; the diff against the program shows only the block holding it.
+      const imported = await plugin.read(BLOCK, "remote/s3");
+      expect(plainOf(imported.inputs).s3).not.to.have.property("secretAccessKey");
+      expect(
+        Object.keys((await plugin.diff(BLOCK, "remote/s3", imported.inputs, inputs)).detailed),
+      ).to.deep.equal(["s3"]);
+
+      // A new prefix and a rotated key update in place; the server's probe then signs with the new key.
+      const news = await check(BLOCK, {
+        kind: "remote",
+        name: "s3",
+        type: "s3",
+        s3: { ...s3, prefix: "team-a/", secretAccessKey: secret(S3_SECRET_TWO) },
+      });
+      const d = await plugin.diff(BLOCK, "remote/s3", inputs, news);
+      expect(d.replaces).to.deep.equal([]);
+      expect(JSON.stringify(d)).not.to.include(S3_SECRET_TWO);
+      await plugin.update(BLOCK, "remote/s3", created.outputs, news);
+      expect(fake.last!.signedWith).to.equal(S3_SECRET_TWO);
+      expect(
+        (await server.rest("GET", "/api/v1/store/block/remote/s3")).body.config,
+      ).to.deep.include({
         prefix: "team-a/",
         secret_access_key: "********",
-      },
-    );
+      });
 
-    // Out of band (as dfsctl's edit would, echoing ******** for the key): another bucket.
-    const drifted = { ...onServer.config, bucket: "someone-elses", prefix: "team-a/" };
-    expect(
-      (
-        await server.rest("PUT", "/api/v1/store/block/remote/s3", {
-          config: JSON.stringify(drifted),
-        })
-      ).status,
-    ).to.equal(200);
-    const refreshed = await plugin.read(BLOCK, "remote/s3", news, news);
-    expect((plainOf(refreshed.inputs).s3 as Props).bucket).to.equal("someone-elses");
-    expect(
-      Object.keys((await plugin.diff(BLOCK, "remote/s3", refreshed.inputs, news)).detailed),
-    ).to.deep.equal(["s3"]);
-    await plugin.update(BLOCK, "remote/s3", refreshed.outputs, news);
-    expect((await server.rest("GET", "/api/v1/store/block/remote/s3")).body.config.bucket).to.equal(
-      "dittofs-blocks",
-    );
-    await plugin.delete(BLOCK, "remote/s3", news);
+      // Out of band (as dfsctl's edit does, echoing ******** for the key): another bucket. The key stays.
+      const drifted = { ...onServer.config, bucket: "someone-elses", prefix: "team-a/" };
+      const put = await server.rest("PUT", "/api/v1/store/block/remote/s3", {
+        config: JSON.stringify(drifted),
+      });
+      expect(put.status).to.equal(200);
+      expect(fake.last).to.deep.include({ path: "/someone-elses", signedWith: S3_SECRET_TWO });
+      const refreshed = await plugin.read(BLOCK, "remote/s3", news, news);
+      expect((plainOf(refreshed.inputs).s3 as Props).bucket).to.equal("someone-elses");
+      expect(
+        Object.keys((await plugin.diff(BLOCK, "remote/s3", refreshed.inputs, news)).detailed),
+      ).to.deep.equal(["s3"]);
+      await plugin.update(BLOCK, "remote/s3", refreshed.outputs, news);
+      expect(fake.last).to.deep.include({ path: "/dittofs-blocks", signedWith: S3_SECRET_TWO });
+      expect(
+        (await server.rest("GET", "/api/v1/store/block/remote/s3")).body.config.bucket,
+      ).to.equal("dittofs-blocks");
+      await plugin.delete(BLOCK, "remote/s3", news);
+      expect(fake.requests.length).to.be.greaterThan(3);
+      expect(
+        fake.requests.filter((r) => r.signedWith === undefined || r.signedWith === "********"),
+      ).to.deep.equal([]);
+    } finally {
+      await fake.stop();
+    }
   });
 
   it("postgres: connects at create; the password is never read back, kept from the state", async function () {
@@ -386,6 +439,33 @@ describe("MetadataStore and BlockStore on a real v0.29 server, through the plugi
     expect((await server.rest("DELETE", "/api/v1/shares/inuse")).status).to.be.within(200, 299);
     await plugin.delete(META, meta.id, meta.outputs);
     await plugin.delete(BLOCK, local.id, local.outputs);
+  });
+
+  it("the server stopped: create fails saying so (nothing recorded), and a rerun after its restart converges", async function () {
+    const inputs = await check(BLOCK, {
+      kind: "local",
+      name: "after-stop",
+      type: "fs",
+      fs: { path: `${VOLUME}/after-stop` },
+    });
+    await server.stop();
+    const message = await failure(plugin.create(BLOCK, inputs));
+    expect(message).to.match(/POST \/api\/v1\/store\/block\/local: cannot reach http:\/\//);
+    for (const s of secrets) expect(message).not.to.include(s);
+    await server.restart();
+    // The rerun: a new engine run starts the plugin anew, configured with the server's (new) address.
+    const stderr = plugin.stderr.join("");
+    for (const s of secrets) expect(stderr).not.to.include(s);
+    await plugin.stop();
+    plugin = await PluginClient.start();
+    await plugin.configure({ endpoint: server.endpoint, password: secret(server.adminPassword) });
+    expect(
+      (await plugin.read(BLOCK, "local/after-stop", inputs, inputs)).id,
+      "nothing was made",
+    ).to.equal("");
+    const created = await plugin.create(BLOCK, inputs);
+    expect((await server.rest("GET", "/api/v1/store/block/local/after-stop")).status).to.equal(200);
+    await plugin.delete(BLOCK, created.id, created.outputs);
   });
 
   describe("bad inputs only the server can know: pass check, fail at create with the server's message", () => {

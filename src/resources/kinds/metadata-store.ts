@@ -1,7 +1,7 @@
 /**
  * `dittofs:index:MetadataStore`: where a share's file tree lives (memory, BadgerDB, SQLite or PostgreSQL), keyed by
  * name. The server opens the store when it is created; a later change of its configuration is saved and used from the
- * server's next start (the running store stays open as it was). The PostgreSQL password is never shown by the
+ * server's next start (the running store stays open as it was; the server does not check the new configuration). The PostgreSQL password is never shown by the
  * server (`********`): a refresh cannot see it change.
  */
 import { ApiError, seg, type ApiClient } from "../api-client";
@@ -147,7 +147,7 @@ function observed(
 export const metadataStore: ResourceKind<MetadataStoreInputs> = {
   name: "MetadataStore",
   description:
-    "A metadata store of a DittoFS server: where the file tree of the shares that name it lives. The server opens it at create; a later change of its configuration is saved on the server and used from the server's next start. The server refuses to delete a store a share still uses (HTTP 409): delete or change those shares first. The PostgreSQL password is never shown by the server, so a refresh cannot detect a change made elsewhere.",
+    "A metadata store of a DittoFS server: where the file tree of the shares that name it lives. The server opens it at create (a path it cannot use, or a PostgreSQL it cannot reach, fails the create); a later change of its configuration is saved without such a check and used from the server's next start, so a wrong path or connection then stops the server from starting. The server refuses to delete a store a share still uses (HTTP 409): delete or change those shares first. The PostgreSQL password is never shown by the server, so a refresh cannot detect a change made elsewhere.",
   inputs: {
     name: storeName("metadata store"),
     type: {

@@ -119,6 +119,13 @@ export const BLOCK_STORE_BAD_INPUTS: BadInput[] = [
     reason: /is for type fs; this store's type is memory/,
   },
   {
+    title: "a parallel upload count above the server's bound",
+    type: T,
+    inputs: { kind: "remote", name: "blocks", type: "s3", s3: { ...s3, parallelUploads: 1000 } },
+    property: "s3.parallelUploads",
+    reason: /256/,
+  },
+  {
     title: "a name with whitespace",
     type: T,
     inputs: { kind: "local", name: "my blocks", type: "memory" },

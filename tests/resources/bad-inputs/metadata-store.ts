@@ -71,6 +71,13 @@ export const METADATA_STORE_BAD_INPUTS: BadInput[] = [
     reason: /must match/,
   },
   {
+    title: "an empty name (the server requires one)",
+    type: T,
+    inputs: { name: "", type: "memory" },
+    property: "name",
+    reason: /must be at least 1 characters/,
+  },
+  {
     title: "a name that is a path segment",
     type: T,
     inputs: { name: "..", type: "memory" },

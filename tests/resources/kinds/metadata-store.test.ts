@@ -19,8 +19,12 @@ describe("MetadataStore kind", () => {
     for (const bad of METADATA_STORE_BAD_INPUTS.filter((b) => !b.serverOnly))
       it(bad.title, () => {
         const { failures } = checkInputs(metadataStore, bad.inputs);
-        expect(failures.map((f) => f.property)).to.deep.equal([bad.property]);
-        expect(failures[0].reason).to.match(bad.reason);
+        expect(failures.length).to.be.greaterThan(0);
+        expect([...new Set(failures.map((f) => f.property))]).to.deep.equal([bad.property]);
+        expect(
+          failures.some((f) => bad.reason.test(f.reason)),
+          JSON.stringify(failures),
+        ).to.equal(true);
         expect(JSON.stringify(failures)).not.to.include(PG_PASSWORD);
       });
     it("the corpus has at least 8 cases refused at check", () => {
