@@ -358,7 +358,7 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
 export const share: ResourceKind<ShareInputs> = {
   name: "Share",
   description:
-    "A share of a DittoFS server: one NFS export and SMB share over a metadata store and block stores. Access is a default permission plus SharePermissions; quotas per identity are ShareQuotas; scheduled snapshots a SnapshotPolicy.",
+    "A share of a DittoFS server: one NFS export and SMB share over a metadata store and block stores. Access is a default permission plus SharePermissions; quotas per identity are ShareQuotas; scheduled snapshots a SnapshotPolicy. Give those the share's `name` output, so that a replacement of the share (which drops its permissions on the server) replaces them too.",
   inputs,
   requiredInputs: ["name", "metadataStore", "localBlockStore"],
   outputs: { shareId: { type: "string", description: "The server's id of the share." } },
