@@ -159,21 +159,22 @@ describe("Share, SharePermission, ShareQuota and SnapshotPolicy on a real v0.29 
       localBlockStore: "local",
       defaultPermission: "read",
       quotaBytes: "1GiB",
+      owner: "alice@corp",
     };
     const s = await make(SHARE, wanted);
     // Import: the id alone.
     const imported = await plugin.read(SHARE, "/docs");
-    expect(imported.inputs).to.deep.equal(serverSide({ ...s.checked, quotaBytes: "1.00GiB" }));
+    expect(imported.inputs).to.deep.equal(serverSide(s.checked));
     const userInputs = await check(SHARE, wanted);
-    expect(
-      Object.keys((await plugin.diff(SHARE, "/docs", imported.inputs, userInputs)).detailed),
-    ).to.deep.equal(["quotaBytes"]);
+    expect((await plugin.diff(SHARE, "/docs", imported.inputs, userInputs)).changes).to.equal(
+      "none",
+    );
 
     // Out of band: read-only, disabled, another quota.
     await rest("PUT", "/api/v1/shares/docs", { read_only: true, quota_bytes: "2GiB" });
     await rest("POST", "/api/v1/shares/docs/disable");
     const refreshed = await plugin.read(SHARE, "/docs", s.outputs, s.checked);
-    expect(refreshed.inputs).to.include({ readOnly: true, enabled: false, quotaBytes: "2.00GiB" });
+    expect(refreshed.inputs).to.include({ readOnly: true, enabled: false, quotaBytes: "2GiB" });
     const d = await plugin.diff(SHARE, "/docs", refreshed.inputs, s.checked);
     expect(Object.keys(d.detailed).sort()).to.deep.equal(["enabled", "quotaBytes", "readOnly"]);
     await plugin.update(SHARE, "/docs", refreshed.outputs, s.checked);
@@ -292,6 +293,7 @@ describe("Share, SharePermission, ShareQuota and SnapshotPolicy on a real v0.29 
       // Import by id; drift; repair.
       const imported = await plugin.read(PERM, bob.id);
       expect(imported.inputs).to.deep.equal(serverSide(toBob));
+      expect((await plugin.diff(PERM, bob.id, imported.inputs, toBob)).changes).to.equal("none");
       await rest("PUT", "/api/v1/shares/data/permissions/groups/devs", { level: "none" });
       const drifted = await plugin.read(PERM, g.id, g.outputs, g.checked);
       expect(drifted.inputs.level).to.equal("none");
@@ -366,16 +368,12 @@ describe("Share, SharePermission, ShareQuota and SnapshotPolicy on a real v0.29 
       });
 
       const imported = await plugin.read(QUOTA, q.id);
-      expect(imported.inputs).to.deep.equal(
-        serverSide({ ...more, limitBytes: "20.00GiB", softBytes: "8.00GiB" }),
-      );
-      expect(
-        Object.keys((await plugin.diff(QUOTA, q.id, imported.inputs, more)).detailed).sort(),
-      ).to.deep.equal(["limitBytes", "softBytes"]);
+      expect(imported.inputs).to.deep.equal(serverSide(more));
+      expect((await plugin.diff(QUOTA, q.id, imported.inputs, more)).changes).to.equal("none");
 
       await rest("PUT", "/api/v1/shares/data/quotas/user/1000", { limit_bytes: "1GiB" });
       const drifted = await plugin.read(QUOTA, q.id, q.outputs, more);
-      expect(drifted.inputs).to.include({ limitBytes: "1.00GiB", limitFiles: 0, graceSeconds: 0 });
+      expect(drifted.inputs).to.include({ limitBytes: "1GiB", limitFiles: 0, graceSeconds: 0 });
       expect(drifted.inputs.softBytes).to.equal(undefined);
       await plugin.update(QUOTA, q.id, drifted.outputs, more);
       expect(serverSide((await plugin.read(QUOTA, q.id, q.outputs, more)).inputs)).to.deep.equal(
@@ -435,13 +433,14 @@ describe("Share, SharePermission, ShareQuota and SnapshotPolicy on a real v0.29 
       });
 
       const imported = await plugin.read(POLICY, "/data");
-      expect(imported.inputs).to.deep.equal(
-        serverSide({ ...hourly, interval: "1h0m0s", ttl: "720h0m0s" }),
+      expect(imported.inputs).to.deep.equal(serverSide(hourly));
+      expect((await plugin.diff(POLICY, "/data", imported.inputs, hourly)).changes).to.equal(
+        "none",
       );
 
       await rest("PUT", "/api/v1/shares/data/snapshot-policy", { interval: "6h", keep_last: 2 });
       const drifted = await plugin.read(POLICY, p.id, p.outputs, hourly);
-      expect(drifted.inputs).to.include({ interval: "6h0m0s", keepLast: 2, enabled: true });
+      expect(drifted.inputs).to.include({ interval: "6h", keepLast: 2, enabled: true });
       expect(drifted.inputs.ttl).to.equal(undefined);
       await plugin.update(POLICY, p.id, drifted.outputs, hourly);
       expect(serverSide((await plugin.read(POLICY, p.id, p.outputs, hourly)).inputs)).to.deep.equal(

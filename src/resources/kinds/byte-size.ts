@@ -49,14 +49,22 @@ function shows(server: string, wanted: string): boolean {
   return Math.abs(Number(m[1]) * unit - w) <= 0.005 * unit;
 }
 
+/** The server's display as one would write it: `10.00GiB` → `10GiB`, `1.50GiB` → `1.5GiB`. */
+export function canonicalSize(server: string): string {
+  const m = /^([0-9]+)(?:\.([0-9]+))?([A-Za-z]*)$/.exec(server);
+  if (!m) return server;
+  const fraction = (m[2] ?? "").replace(/0+$/, "");
+  return `${m[1]}${fraction ? `.${fraction}` : ""}${m[3]}`;
+}
+
 /**
- * A size as a read reports it: the server's display (absent when zero), or the inputs' own spelling when it is the
- * same size (a `0` in the inputs stays `0`).
+ * A size as a read reports it: the inputs' own spelling when it is the server's size (a `0` in the inputs stays
+ * `0`), else the server's display as one would write it (absent when zero).
  */
 export function observedSize(
   server: string | undefined,
   known: string | undefined,
 ): string | undefined {
   if (!server) return known !== undefined && parseByteSize(known) === 0 ? known : undefined;
-  return known !== undefined && shows(server, known) ? known : server;
+  return known !== undefined && shows(server, known) ? known : canonicalSize(server);
 }

@@ -33,11 +33,18 @@ export function parseDuration(s: string): number {
   return Math.round(total);
 }
 
-/** A duration as a read reports it: the inputs' spelling when it is the server's length of time. */
+/** Go's display as one would write it: `72h0m0s` → `72h`, `1h30m0s` → `1h30m` (trailing zero units dropped). */
+export function canonicalDuration(server: string): string {
+  return server.replace(/(?<=[^0-9.])0s$/, "").replace(/(?<=h)0m$/, "") || server;
+}
+
+/** A duration as a read reports it: the inputs' spelling when it is the server's length of time, else Go's display as one would write it. */
 export function observedDuration(
   server: string | undefined,
   known: string | undefined,
 ): string | undefined {
   if (!server) return known !== undefined && parseDuration(known) === 0 ? known : undefined;
-  return known !== undefined && parseDuration(known) === parseDuration(server) ? known : server;
+  return known !== undefined && parseDuration(known) === parseDuration(server)
+    ? known
+    : canonicalDuration(server);
 }

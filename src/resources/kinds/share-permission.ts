@@ -64,7 +64,7 @@ export const sharePermission: ResourceKind<SharePermissionInputs> = {
       enum: [...TYPES],
       replaceOnChanges: true,
       description:
-        "`user` (a local user), `group` (a local group) or `sid` (a Windows/AD SID). A change replaces the permission.",
+        "`user` (a local User), `group` (a local Group) or `sid` (a Windows/AD SID). A directory principal without a local object is granted by `sid` (the server stores a name it resolves through LDAP as a SID grant, which a `user` or `group` permission would not find again). A change replaces the permission.",
     },
     principal: {
       type: "string",

@@ -312,8 +312,10 @@ async function observed(
       enabled: s.enabled,
       readOnly: s.read_only,
       defaultPermission: s.default_permission || "none",
-      // The server shows the owner's uid only: the name the inputs gave stands while an owner is set.
-      ...(s.owner_uid !== undefined && known.owner ? { owner: known.owner } : {}),
+      ...optional(
+        "owner",
+        s.owner_uid === undefined ? undefined : (known.owner ?? (await ownerOf(api, s.owner_uid))),
+      ),
       encryptData: s.encrypt_data,
       ...optional("blockedOperations", list(s.blocked_operations, known.blockedOperations)),
       retentionPolicy: s.retention_policy || "lru",
@@ -340,6 +342,15 @@ async function observed(
   };
 }
 
+/**
+ * The server shows the owner's uid only: the name the inputs gave stands while an owner is set; on import, the user
+ * with that uid (so an import does not read as a change of owner, which would replace the share).
+ */
+async function ownerOf(api: ApiClient, uid: number): Promise<string | undefined> {
+  const users = (await api.get<{ username: string; uid?: number }[]>("/api/v1/users")) ?? [];
+  return users.find((u) => u.uid === uid)?.username;
+}
+
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
@@ -347,7 +358,7 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
 export const share: ResourceKind<ShareInputs> = {
   name: "Share",
   description:
-    "A share of a DittoFS server: one NFS export and SMB share over a metadata store and block stores. Access is a default permission plus SharePermissions; quotas per identity are ShareQuotas; scheduled snapshots a SnapshotPolicy.",
+    "A share of a DittoFS server: one NFS export and SMB share over a metadata store and block stores. Access is a default permission plus SharePermissions; quotas per identity are ShareQuotas; scheduled snapshots a SnapshotPolicy. Give those the share's `name` output, so that a replacement of the share (which drops its permissions on the server) replaces them too.",
   inputs,
   requiredInputs: ["name", "metadataStore", "localBlockStore"],
   outputs: { shareId: { type: "string", description: "The server's id of the share." } },

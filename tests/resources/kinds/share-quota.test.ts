@@ -92,7 +92,7 @@ describe("ShareQuota", () => {
       scope: "user",
       identityId: 1000,
       limitBytes: "10GiB",
-      softBytes: "1.50GiB",
+      softBytes: "1.5GiB",
       limitFiles: 0,
       softFiles: 0,
       graceSeconds: 0,

@@ -1,5 +1,7 @@
 import { expect } from "chai";
+import { ApiError } from "../../../src/resources/api-client";
 import { checkInputs } from "../../../src/resources/check";
+import { createResource, InitFailed } from "../../../src/resources/lifecycle";
 import { diffInputs } from "../../../src/resources/diff";
 import { share, type ShareInputs } from "../../../src/resources/kinds/share";
 import { fakeObjectsApi as fakeApi } from "./fake-api";
@@ -114,7 +116,7 @@ describe("Share", () => {
       ...STORES,
     });
     const read = await share.read(api, "/export", checked({ quotaBytes: "10GiB" }));
-    expect(read!.inputs).to.include({ quotaBytes: "20.00GiB", remoteBlockStore: "s3" });
+    expect(read!.inputs).to.include({ quotaBytes: "20GiB", remoteBlockStore: "s3" });
   });
 
   it("updates only what differs; an unset size or TTL is sent as the server's none", async () => {
@@ -164,5 +166,33 @@ describe("Share", () => {
       metadata_store_id: "meta",
       local_block_store: "local",
     });
+  });
+
+  it("imports the owner as the user with the owner's uid (not a change that would replace the share)", async () => {
+    const api = fakeApi({
+      "/api/v1/shares/export": { ...RESPONSE, owner_uid: 1000, owner_gid: 1000 },
+      "/api/v1/users": [
+        { username: "bob", uid: 1001 },
+        { username: "alice", uid: 1000 },
+      ],
+      ...STORES,
+    });
+    expect((await share.read(api, "/export", {}))!.inputs.owner).to.equal("alice");
+    expect((await share.read(api, "/export", { owner: "al" }))!.inputs.owner).to.equal("al");
+  });
+
+  it("records a share whose disable failed after its create as half-made, as the server has it", async () => {
+    const api = fakeApi({ "/api/v1/shares/export": RESPONSE, ...STORES });
+    const call = api.call.bind(api);
+    api.call = (async (method: string, path: string, body?: unknown, allowed?: number[]) => {
+      if (path.endsWith("/disable"))
+        throw new ApiError(method, path, 500, "Failed to disable share");
+      return call(method, path, body, allowed);
+    }) as typeof api.call;
+    const e = await createResource(share, api, plain({ enabled: false })).catch((x) => x);
+    expect(e).to.be.instanceOf(InitFailed);
+    expect(e.id).to.equal("/export");
+    expect(e.outputs).to.include({ enabled: true, shareId: "s-1" });
+    expect(e.reasons.join()).to.match(/HTTP 500: Failed to disable share/);
   });
 });

@@ -13,7 +13,8 @@ describe("byte sizes and durations as the server takes and shows them", () => {
   it("keeps the inputs' size when the server's two-decimal display is that size", () => {
     expect(observedSize("10.00GiB", "10GiB")).to.equal("10GiB");
     expect(observedSize("9.31GiB", "10GB")).to.equal("10GB");
-    expect(observedSize("20.00GiB", "10GiB")).to.equal("20.00GiB");
+    expect(observedSize("20.00GiB", "10GiB")).to.equal("20GiB");
+    expect(observedSize("1.50GiB", undefined)).to.equal("1.5GiB");
     expect(observedSize(undefined, "0")).to.equal("0");
     expect(observedSize(undefined, "1GiB")).to.equal(undefined);
   });
@@ -23,6 +24,8 @@ describe("byte sizes and durations as the server takes and shows them", () => {
     expect(parseDuration("@daily")).to.equal(parseDuration("24h0m0s"));
     expect(Number.isNaN(parseDuration("3d"))).to.equal(true);
     expect(observedDuration("72h0m0s", "72h")).to.equal("72h");
-    expect(observedDuration("1h0m0s", "72h")).to.equal("1h0m0s");
+    expect(observedDuration("1h0m0s", "72h")).to.equal("1h");
+    expect(observedDuration("1h30m0s", undefined)).to.equal("1h30m");
+    expect(observedDuration("1h0m30s", undefined)).to.equal("1h0m30s");
   });
 });

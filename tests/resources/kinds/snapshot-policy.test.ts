@@ -49,7 +49,7 @@ describe("SnapshotPolicy", () => {
       "/export",
       POLICY,
     );
-    expect(drifted!.inputs.interval).to.equal("12h0m0s");
+    expect(drifted!.inputs.interval).to.equal("12h");
   });
 
   it("refuses to overwrite an existing policy at create", async () => {
