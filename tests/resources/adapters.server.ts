@@ -5,6 +5,7 @@
  * for the whole suite (boots are slow).
  */
 import { expect } from "chai";
+import { ADAPTER_BAD_INPUTS } from "./bad-inputs/adapter";
 import { ADAPTER_SETTINGS_BAD_INPUTS } from "./bad-inputs/adapter-settings";
 import { liveServerUnavailable, LiveServer } from "./live-server";
 import { PluginClient, secret, type Props } from "./plugin-client";
@@ -140,6 +141,17 @@ describe("Adapter, AdapterSettings and Netgroup on a real v0.29 server, through 
     await listening(["TCP/12049"], true);
     await listening(["TCP/12051"], false);
     await plugin.delete(ADAPTER, "nfs", updated);
+  });
+
+  it("Adapter: a port the pod already listens on fails naming the port (the server only logs it); the next update repairs it", async () => {
+    const c = ADAPTER_BAD_INPUTS.find((b) => b.serverOnly)!;
+    const inputs = await checked(c.type, c.inputs);
+    const message = await failureOf(plugin.create(c.type, inputs));
+    expect(message).to.match(c.reason);
+    const fixed = await checked(ADAPTER, { type: "nfs", port: 12049 });
+    await plugin.update(ADAPTER, "nfs", inputs, fixed);
+    expect((await server.rest("GET", "/api/v1/adapters/nfs")).body.port).to.equal(12049);
+    await listening(["TCP/12049"], true);
   });
 
   it("AdapterSettings of a deleted adapter fail with a message naming Adapter; Adapter then recreates it, disables and restores it", async () => {

@@ -7,7 +7,7 @@
 import { isDeepStrictEqual } from "util";
 import type { ApiClient } from "../api-client";
 import type { Failure, ResourceKind } from "../kind";
-import { adapterPath, ADAPTER_TYPES } from "./adapter";
+import { adapterPath, ADAPTER_TYPES, serving, type AdapterResponse } from "./adapter";
 import {
   blockSchema,
   fromServer,
@@ -44,10 +44,11 @@ async function restartIfNeeded(api: ApiClient, type: string, before: Block, afte
   const restart =
     type === "nfs" && NFS_RESTART_SETTINGS.some((k) => !isDeepStrictEqual(before[k], after[k]));
   if (!restart) return;
-  const a = await api.get<{ enabled: boolean }>(adapterPath(type));
+  const a = await api.get<AdapterResponse>(adapterPath(type));
   if (!a?.enabled) return; // a stopped adapter reads them when it is enabled
   await api.call("PUT", adapterPath(type), { enabled: false });
-  await api.call("PUT", adapterPath(type), { enabled: true });
+  const restarted = await api.call<AdapterResponse>("PUT", adapterPath(type), { enabled: true });
+  if (restarted) await serving(api, restarted, restarted.updated_at);
 }
 
 /** Makes the server's settings the block: only the differing settings are sent. */

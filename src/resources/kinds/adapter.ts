@@ -14,11 +14,19 @@ export interface AdapterInputs {
 }
 
 /** The server's answer (a subset). */
-interface AdapterResponse {
+export interface AdapterResponse {
   type: string;
   port: number;
   enabled: boolean;
   running: boolean;
+  updated_at: string;
+}
+
+/** A health report of `/adapters/{type}/status` (the server caches them for 5 s). */
+interface Report {
+  status: string;
+  message?: string;
+  checked_at: string;
 }
 
 export const ADAPTER_TYPES = ["nfs", "smb"];
@@ -41,6 +49,56 @@ function observed(a: AdapterResponse, known: Partial<AdapterInputs>): Observed<A
     inputs: { type: a.type, ...(showPort ? { port: a.port } : {}), enabled: a.enabled },
     outputs: { running: a.running },
   };
+}
+
+/** How long an enabled adapter may take to listen after a change before the change counts as failed (tests shorten it). */
+export const timing = { serveWaitMs: 15000, pollMs: 500 };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits for a health report of the adapter made after `since` (the server's clock) that says it serves. The server
+ * answers a port change with 200 even when the adapter cannot listen there (it logs the failure): without this wait
+ * the resource would report a port nothing listens on.
+ */
+export async function serving(api: ApiClient, a: AdapterResponse, since: string): Promise<void> {
+  const deadline = Date.now() + timing.serveWaitMs;
+  let last: Report | undefined;
+  for (;;) {
+    const r = await api.get<Report>(`${adapterPath(a.type)}/status`);
+    if (r && Date.parse(r.checked_at) > Date.parse(since)) {
+      last = r;
+      if (r.status === "healthy" || r.status === "degraded") return;
+    }
+    if (Date.now() > deadline)
+      throw new Error(
+        `the server stored port ${a.port} for the ${a.type} adapter, but the adapter does not serve there (${last ? `${last.status}${last.message ? `: ${last.message}` : ""}` : "no health report"}); the port is probably taken (the REST API's, the metrics', the portmapper's or the other adapter's). Choose another port; the server's log says why`,
+      );
+    await sleep(timing.pollMs);
+  }
+}
+
+/** Makes the server's adapter of the type the inputs: updated when it exists, created when someone deleted it. */
+async function apply(api: ApiClient, i: AdapterInputs): Promise<Record<string, unknown>> {
+  const before = await api.get<AdapterResponse>(adapterPath(i.type));
+  if (before) await api.call("PUT", adapterPath(i.type), body(i));
+  else
+    try {
+      await api.call("POST", "/api/v1/adapters", { type: i.type, ...body(i) });
+    } catch (e) {
+      // Made by someone else between the two calls: it exists now, so apply the inputs to it.
+      if (!(e instanceof ApiError && e.status === 409)) throw e;
+      await api.call("PUT", adapterPath(i.type), body(i));
+    }
+  const after = await api.get<AdapterResponse>(adapterPath(i.type));
+  if (!after)
+    throw new Error(`the ${i.type} adapter disappeared from the server while it was being changed`);
+  if (after.enabled) {
+    // A new listener is judged by reports made after the change; an unchanged one by reports since it last changed.
+    const rebinds = !before || !before.enabled || before.port !== after.port;
+    await serving(api, after, rebinds ? after.updated_at : before.updated_at);
+  }
+  return { running: after.running };
 }
 
 export const adapter: ResourceKind<AdapterInputs> = {
@@ -86,35 +144,14 @@ export const adapter: ResourceKind<AdapterInputs> = {
     return { type: id };
   },
 
-  async create(api: ApiClient, i) {
-    // Update the existing adapter, or create it when someone deleted it.
-    let a = await api.call<AdapterResponse>("PUT", adapterPath(i.type), body(i), [404]);
-    if (!a) {
-      try {
-        a = await api.call<AdapterResponse>("POST", "/api/v1/adapters", {
-          type: i.type,
-          ...body(i),
-        });
-      } catch (e) {
-        // Made by someone else between the two calls: it exists now, so apply the inputs to it.
-        if (!(e instanceof ApiError && e.status === 409)) throw e;
-        await api.call("PUT", adapterPath(i.type), body(i));
-      }
-      // A create's answer does not say whether the adapter runs; a read does.
-      a = await api.get<AdapterResponse>(adapterPath(i.type));
-    }
-    return { running: a?.running ?? false };
-  },
+  create: (api, i) => apply(api, i),
 
   async read(api, id, known) {
     const a = await api.get<AdapterResponse>(adapterPath(id));
     return a && observed(a, known);
   },
 
-  async update(api, id, _olds, news) {
-    const a = await api.call<AdapterResponse>("PUT", adapterPath(id), body(news));
-    return { running: a?.running ?? false };
-  },
+  update: (api, _id, _olds, news) => apply(api, news),
 
   async delete(api, id, inputs) {
     const restore = {

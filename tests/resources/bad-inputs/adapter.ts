@@ -61,4 +61,14 @@ export const ADAPTER_BAD_INPUTS: BadInput[] = [
     property: "type",
     reason: /is required/,
   },
+  {
+    title:
+      "a port the pod already listens on (the REST API's): the server stores it and only logs that the adapter cannot listen",
+    type,
+    inputs: { type: "nfs", port: 8080 },
+    property: "port",
+    reason:
+      /stored port 8080 for the nfs adapter, but the adapter does not serve there .*the port is probably taken/,
+    serverOnly: true,
+  },
 ];

@@ -40,13 +40,21 @@ const checked = (inputs: Record<string, unknown>) => {
   return c.inputs as any;
 };
 
+const adapterAnswer = (enabled: boolean) => ({
+  type: "nfs",
+  port: 12049,
+  enabled,
+  updated_at: "2026-01-01T00:00:00Z",
+});
+const HEALTHY = () => ({ status: "healthy", checked_at: new Date().toISOString() });
+
 /** A server with NFS settings `settings` and an adapter enabled or not. */
 function server(settings: Record<string, unknown>, enabled = true) {
   return fakeApi((c: Call) => {
     if (c.path.endsWith("/settings") && c.method === "GET") return { body: settings };
     if (c.method === "PATCH") Object.assign(settings, c.body);
-    if (c.path === "/api/v1/adapters/nfs" && c.method === "GET")
-      return { body: { type: "nfs", enabled } };
+    if (c.path === "/api/v1/adapters/nfs") return { body: adapterAnswer(enabled) };
+    if (c.path === "/api/v1/adapters/nfs/status") return { body: HEALTHY() };
     return {};
   });
 }
@@ -135,6 +143,7 @@ describe("AdapterSettings kind", () => {
       { method: "GET", path: "/api/v1/adapters/nfs" },
       { method: "PUT", path: "/api/v1/adapters/nfs", body: { enabled: false } },
       { method: "PUT", path: "/api/v1/adapters/nfs", body: { enabled: true } },
+      { method: "GET", path: "/api/v1/adapters/nfs/status" },
     ]);
   });
 
@@ -172,7 +181,8 @@ describe("AdapterSettings kind", () => {
     const settings = { ...NFS_DEFAULTS, portmapper_enabled: true };
     const api = fakeApi((c) => {
       if (c.path.endsWith("/reset")) Object.assign(settings, NFS_DEFAULTS);
-      if (c.path === "/api/v1/adapters/nfs") return { body: { enabled: true } };
+      if (c.path === "/api/v1/adapters/nfs") return { body: adapterAnswer(true) };
+      if (c.path === "/api/v1/adapters/nfs/status") return { body: HEALTHY() };
       return { body: settings };
     });
     await adapterSettings.delete(
@@ -187,6 +197,7 @@ describe("AdapterSettings kind", () => {
       "GET /api/v1/adapters/nfs",
       "PUT /api/v1/adapters/nfs",
       "PUT /api/v1/adapters/nfs",
+      "GET /api/v1/adapters/nfs/status",
     ]);
   });
 

@@ -1,12 +1,72 @@
 import { expect } from "chai";
 import { checkInputs } from "../../../src/resources/check";
 import { diffInputs } from "../../../src/resources/diff";
-import { adapter } from "../../../src/resources/kinds/adapter";
-import { fakeApi } from "./adapters-api";
+import { adapter, timing } from "../../../src/resources/kinds/adapter";
+import { fakeApi, type Call } from "./adapters-api";
 
 const ADAPTER = { type: "nfs", port: 12049, enabled: true, running: true };
 
+const writes = (calls: Call[]) => calls.filter((c) => c.method !== "GET");
+
+/**
+ * A server's adapters as the REST API shows them: a PUT or POST stamps updated_at, and the status says healthy
+ * unless binding fails. `conflict`: the first POST answers 409 (someone else made it).
+ */
+function adapterServer(
+  initial: Record<string, { port: number; enabled: boolean }>,
+  options: { bindFails?: boolean; conflict?: boolean } = {},
+) {
+  const stamp = () => new Date().toISOString();
+  const adapters: Record<string, Record<string, unknown>> = Object.fromEntries(
+    Object.entries(initial).map(([t, a]) => [
+      t,
+      { type: t, ...a, running: a.enabled, updated_at: "2026-01-01T00:00:00Z" },
+    ]),
+  );
+  let conflict = options.conflict ?? false;
+  const state: {
+    adapters: typeof adapters;
+    reportAt: () => string;
+    api: ReturnType<typeof fakeApi>;
+  } = {
+    adapters,
+    reportAt: stamp,
+    api: fakeApi((c: Call) => {
+      const [, type, sub] = /^\/api\/v1\/adapters\/?([a-z]*)\/?([a-z]*)$/.exec(c.path) ?? [];
+      const body = c.body as Record<string, unknown>;
+      if (c.method === "POST") {
+        if (conflict) {
+          conflict = false;
+          adapters[body.type as string] = { type: body.type, port: 1, enabled: true };
+          return { status: 409 };
+        }
+        adapters[body.type as string] = { ...body, running: body.enabled, updated_at: stamp() };
+        return { body: adapters[body.type as string] };
+      }
+      const a = adapters[type];
+      if (!a) return { status: 404 };
+      if (sub === "status")
+        return {
+          body: options.bindFails
+            ? {
+                status: "unknown",
+                message: "NFS adapter has not started yet",
+                checked_at: state.reportAt(),
+              }
+            : { status: "healthy", checked_at: state.reportAt() },
+        };
+      if (c.method === "PUT")
+        Object.assign(a, body, { running: body.enabled, updated_at: stamp() });
+      return { body: a };
+    }),
+  };
+  return state;
+}
+
 describe("Adapter kind", () => {
+  before(() => Object.assign(timing, { serveWaitMs: 300, pollMs: 20 }));
+  after(() => Object.assign(timing, { serveWaitMs: 15000, pollMs: 500 }));
+
   it("fills enabled and adopt, and leaves the port to the server when unset", () => {
     const { inputs, failures } = checkInputs(adapter, { type: "smb" });
     expect(failures).to.deep.equal([]);
@@ -34,41 +94,51 @@ describe("Adapter kind", () => {
     );
   });
 
-  it("create updates the existing adapter of the type (the server makes one at start)", async () => {
-    const api = fakeApi((c) => (c.method === "PUT" ? { body: { ...ADAPTER, port: 2049 } } : {}));
-    const out = await adapter.create(api, { type: "nfs", port: 2049, enabled: true });
-    expect(api.calls).to.deep.equal([
+  it("create updates the existing adapter of the type (the server makes one at start), and waits until it serves", async () => {
+    const server = adapterServer({ nfs: { port: 12049, enabled: true } });
+    const out = await adapter.create(server.api, { type: "nfs", port: 2049, enabled: true });
+    expect(writes(server.api.calls)).to.deep.equal([
       { method: "PUT", path: "/api/v1/adapters/nfs", body: { enabled: true, port: 2049 } },
     ]);
+    expect(server.api.calls.at(-1)!.path).to.equal("/api/v1/adapters/nfs/status");
     expect(out).to.deep.equal({ running: true });
   });
 
-  it("create makes the adapter when it was deleted, and reads whether it runs", async () => {
-    const api = fakeApi((c) =>
-      c.method === "PUT" ? { status: 404 } : c.method === "GET" ? { body: ADAPTER } : {},
-    );
-    await adapter.create(api, { type: "smb", enabled: false });
-    expect(api.calls.map((c) => `${c.method} ${c.path}`)).to.deep.equal([
-      "PUT /api/v1/adapters/smb",
-      "POST /api/v1/adapters",
-      "GET /api/v1/adapters/smb",
+  it("create makes the adapter when it was deleted", async () => {
+    const server = adapterServer({});
+    await adapter.create(server.api, { type: "smb", enabled: false });
+    expect(writes(server.api.calls)).to.deep.equal([
+      { method: "POST", path: "/api/v1/adapters", body: { type: "smb", enabled: false } },
     ]);
-    expect(api.calls[1].body).to.deep.equal({ type: "smb", enabled: false });
+    expect(server.adapters.smb).to.include({ enabled: false });
   });
 
   it("create applies the inputs when another client made the adapter in between (409)", async () => {
-    let puts = 0;
-    const api = fakeApi((c) =>
-      c.method === "PUT"
-        ? puts++ === 0
-          ? { status: 404 }
-          : {}
-        : c.method === "POST"
-          ? { status: 409 }
-          : { body: ADAPTER },
+    const server = adapterServer({}, { conflict: true });
+    await adapter.create(server.api, { type: "nfs", port: 2049, enabled: true });
+    expect(writes(server.api.calls).map((c) => c.method)).to.deep.equal(["POST", "PUT"]);
+    expect(server.adapters.nfs).to.include({ port: 2049 });
+  });
+
+  it("fails, naming the port, when the adapter does not serve after the change (the server only logs it)", async () => {
+    const server = adapterServer({ nfs: { port: 12049, enabled: true } }, { bindFails: true });
+    let message = "";
+    await adapter
+      .create(server.api, { type: "nfs", port: 8080, enabled: true })
+      .catch((e: Error) => (message = e.message));
+    expect(message).to.match(
+      /stored port 8080 for the nfs adapter, but the adapter does not serve there \(unknown: NFS adapter has not started yet\); the port is probably taken/,
     );
-    await adapter.create(api, { type: "nfs", port: 2049, enabled: true });
-    expect(api.calls.map((c) => c.method)).to.deep.equal(["PUT", "POST", "PUT", "GET"]);
+  });
+
+  it("does not judge a new port by a health report made before the change", async () => {
+    const server = adapterServer({ nfs: { port: 12049, enabled: true } }, { bindFails: true });
+    server.reportAt = () => new Date(Date.now() - 60000).toISOString(); // the cache's old report
+    let message = "";
+    await adapter
+      .create(server.api, { type: "nfs", port: 8080, enabled: true })
+      .catch((e: Error) => (message = e.message));
+    expect(message).to.match(/does not serve there \(no health report\)/);
   });
 
   it("read shows the port when the inputs set one or on import, not when the server chose it", async () => {
@@ -92,12 +162,18 @@ describe("Adapter kind", () => {
     ).to.equal(undefined);
   });
 
-  it("update sends enabled, and the port only when the inputs manage it", async () => {
-    const api = fakeApi(() => ({ body: ADAPTER }));
-    await adapter.update(api, "nfs", { type: "nfs", port: 2049 }, { type: "nfs", enabled: false });
-    expect(api.calls).to.deep.equal([
+  it("update sends enabled, and the port only when the inputs manage it; a stopped adapter is not waited for", async () => {
+    const server = adapterServer({ nfs: { port: 2049, enabled: true } });
+    await adapter.update(
+      server.api,
+      "nfs",
+      { type: "nfs", port: 2049 },
+      { type: "nfs", enabled: false },
+    );
+    expect(writes(server.api.calls)).to.deep.equal([
       { method: "PUT", path: "/api/v1/adapters/nfs", body: { enabled: false } },
     ]);
+    expect(server.api.calls.filter((c) => c.path.endsWith("/status"))).to.deep.equal([]);
   });
 
   it("delete restores what the server makes at start instead of deleting the adapter", async () => {
