@@ -34,6 +34,9 @@ export const ADAPTER_TYPES = ["nfs", "smb"];
 /** What the server makes at start for a missing adapter (its EnsureDefaultAdapters): what a destroy restores. */
 export const START_PORTS: Record<string, number> = { nfs: 12049, smb: 1445 };
 
+/** The port an adapter stored with port 0 listens on (the server's built-in defaults). */
+const ZERO_PORT_BINDS: Record<string, number> = { nfs: 12049, smb: 12445 };
+
 export const adapterPath = (type: string): string => `/api/v1/adapters/${seg(type)}`;
 
 /** The PUT body: the port only when the inputs manage it. */
@@ -46,7 +49,11 @@ function observed(a: AdapterResponse, known: Partial<AdapterInputs>): Observed<A
   // port to the server must not show the server's port as a change to undo.
   const showPort = known.port !== undefined || known.type === undefined;
   return {
-    inputs: { type: a.type, ...(showPort ? { port: a.port } : {}), enabled: a.enabled },
+    inputs: {
+      type: a.type,
+      ...(showPort ? { port: a.port || ZERO_PORT_BINDS[a.type] } : {}),
+      enabled: a.enabled,
+    },
     outputs: { running: a.running },
   };
 }
@@ -84,7 +91,12 @@ async function apply(api: ApiClient, i: AdapterInputs): Promise<Record<string, u
   if (before) await api.call("PUT", adapterPath(i.type), body(i));
   else
     try {
-      await api.call("POST", "/api/v1/adapters", { type: i.type, ...body(i) });
+      // Without a port the server would bind its built-in default (12445 for SMB), not its start port (1445).
+      await api.call("POST", "/api/v1/adapters", {
+        type: i.type,
+        port: START_PORTS[i.type],
+        ...body(i),
+      });
     } catch (e) {
       // Made by someone else between the two calls: it exists now, so apply the inputs to it.
       if (!(e instanceof ApiError && e.status === 409)) throw e;

@@ -108,7 +108,11 @@ describe("Adapter kind", () => {
     const server = adapterServer({});
     await adapter.create(server.api, { type: "smb", enabled: false });
     expect(writes(server.api.calls)).to.deep.equal([
-      { method: "POST", path: "/api/v1/adapters", body: { type: "smb", enabled: false } },
+      {
+        method: "POST",
+        path: "/api/v1/adapters",
+        body: { type: "smb", port: 1445, enabled: false },
+      },
     ]);
     expect(server.adapters.smb).to.include({ enabled: false });
   });
@@ -160,6 +164,11 @@ describe("Adapter kind", () => {
         {},
       ),
     ).to.equal(undefined);
+    // Port 0 on the server: the port the adapter binds.
+    const zero = fakeApi(() => ({ body: { ...ADAPTER, type: "smb", port: 0 } }));
+    expect((await adapter.read(zero, "smb", { type: "smb", port: 1445 }))!.inputs.port).to.equal(
+      12445,
+    );
   });
 
   it("update sends enabled, and the port only when the inputs manage it; a stopped adapter is not waited for", async () => {
