@@ -11,5 +11,8 @@ export { User, type UserArgs } from "./user";
 export { Group, type GroupArgs } from "./group";
 export { GroupMembership, type GroupMembershipArgs } from "./group-membership";
 export { IdentityMapping, type IdentityMappingArgs } from "./identity-mapping";
+export { Adapter, type AdapterArgs } from "./adapter";
+export { AdapterSettings, type AdapterSettingsArgs } from "./adapter-settings";
+export { Netgroup, type NetgroupArgs } from "./netgroup";
 export type * as inputs from "./inputs";
 export type * as outputs from "./outputs";

@@ -134,3 +134,228 @@ export interface BlockStoreS3Args {
    */
   parallelUploads?: pulumi.Input<number>;
 }
+
+/**
+ * The NFS adapter's settings; required when `type` is `nfs` (`{}` for the server's defaults). Each setting left out takes the server's default.
+ */
+export interface AdapterSettingsNfsArgs {
+  /**
+   * The lowest NFS version served (`3`, `4.0`, `4.1`). Defaults to `3`.
+   */
+  minVersion?: pulumi.Input<"3" | "4.0" | "4.1">;
+  /**
+   * The highest NFS version served (`3`, `4.0`, `4.1`). Defaults to `4.1`.
+   */
+  maxVersion?: pulumi.Input<"3" | "4.0" | "4.1">;
+  /**
+   * The NFSv4 lease time in seconds (10 to 3600). Defaults to `90`.
+   */
+  leaseTime?: pulumi.Input<number>;
+  /**
+   * The grace period after a restart in seconds (10 to 3600). Defaults to `90`.
+   */
+  gracePeriod?: pulumi.Input<number>;
+  /**
+   * Seconds to wait for a recalled delegation (10 to 600). Defaults to `90`.
+   */
+  delegationRecallTimeout?: pulumi.Input<number>;
+  /**
+   * Seconds to wait for a client callback (1 to 60). Defaults to `5`.
+   */
+  callbackTimeout?: pulumi.Input<number>;
+  /**
+   * Seconds to wait for a lease break (5 to 120). Defaults to `35`.
+   */
+  leaseBreakTimeout?: pulumi.Input<number>;
+  /**
+   * The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+   */
+  maxConnections?: pulumi.Input<number>;
+  /**
+   * The most NFSv4 clients (1 to 1000000). Defaults to `10000`.
+   */
+  maxClients?: pulumi.Input<number>;
+  /**
+   * The most operations in one NFSv4 COMPOUND (4 to 1000). Defaults to `50`.
+   */
+  maxCompoundOps?: pulumi.Input<number>;
+  /**
+   * The largest READ in bytes (4096 to 16777216). Defaults to `1048576`.
+   */
+  maxReadSize?: pulumi.Input<number>;
+  /**
+   * The largest WRITE in bytes (4096 to 16777216). Defaults to `1048576`.
+   */
+  maxWriteSize?: pulumi.Input<number>;
+  /**
+   * The transfer size offered to clients in bytes (4096 to 16777216). Defaults to `1048576`.
+   */
+  preferredTransferSize?: pulumi.Input<number>;
+  /**
+   * Whether the server grants NFSv4 delegations. Defaults to `true`.
+   */
+  delegationsEnabled?: pulumi.Input<boolean>;
+  /**
+   * The most outstanding delegations (0 to 1000000). Defaults to `10000`.
+   */
+  maxDelegations?: pulumi.Input<number>;
+  /**
+   * The directory notification batching window in milliseconds (0 to 5000). Defaults to `50`.
+   */
+  dirDelegBatchWindowMs?: pulumi.Input<number>;
+  /**
+   * NFS operations the server refuses (each at most once). Defaults to `[]`.
+   */
+  blockedOperations?: pulumi.Input<
+    pulumi.Input<
+      | "NULL"
+      | "GETATTR"
+      | "SETATTR"
+      | "LOOKUP"
+      | "ACCESS"
+      | "READLINK"
+      | "READ"
+      | "WRITE"
+      | "CREATE"
+      | "MKDIR"
+      | "SYMLINK"
+      | "MKNOD"
+      | "REMOVE"
+      | "RMDIR"
+      | "RENAME"
+      | "LINK"
+      | "READDIR"
+      | "READDIRPLUS"
+      | "FSSTAT"
+      | "FSINFO"
+      | "PATHCONF"
+      | "COMMIT"
+      | "OPEN"
+      | "CLOSE"
+      | "LOCK"
+      | "LOCKT"
+      | "LOCKU"
+      | "DELEGRETURN"
+      | "PUTFH"
+      | "PUTROOTFH"
+      | "GETFH"
+      | "SAVEFH"
+      | "RESTOREFH"
+      | "VERIFY"
+      | "NVERIFY"
+      | "SECINFO"
+      | "SETCLIENTID"
+      | "RENEW"
+    >[]
+  >;
+  /**
+   * Whether the embedded portmapper (TCP and UDP) runs, so NFSv3 clients find the server's services; changing it restarts the NFS adapter. Defaults to `false`.
+   */
+  portmapperEnabled?: pulumi.Input<boolean>;
+  /**
+   * The embedded portmapper's port; changing it restarts the NFS adapter when the portmapper runs (1 to 65535). Defaults to `10111`.
+   */
+  portmapperPort?: pulumi.Input<number>;
+  /**
+   * Whether the server registers its services with the host's rpcbind on port 111 (kernel NFSv3 locking without `nolock`); changing it restarts the NFS adapter. Defaults to `false`.
+   */
+  portmapperRegisterWithSystem?: pulumi.Input<boolean>;
+  /**
+   * Whether MOUNT, NLM and NSM are also served over UDP (NFSv3 locking from BSD and macOS clients); changing it restarts the NFS adapter. Defaults to `false`.
+   */
+  udpEnabled?: pulumi.Input<boolean>;
+  /**
+   * Whether the NFS export is advertised over mDNS (applied live). Defaults to `false`.
+   */
+  mdnsEnabled?: pulumi.Input<boolean>;
+}
+
+/**
+ * The SMB adapter's settings; required when `type` is `smb` (`{}` for the server's defaults). Each setting left out takes the server's default.
+ */
+export interface AdapterSettingsSmbArgs {
+  /**
+   * The lowest SMB dialect negotiated. Defaults to `SMB2.0`.
+   */
+  minDialect?: pulumi.Input<"SMB2.0" | "SMB2.1" | "SMB3.0" | "SMB3.0.2" | "SMB3.1.1">;
+  /**
+   * The highest SMB dialect negotiated. Defaults to `SMB3.1.1`.
+   */
+  maxDialect?: pulumi.Input<"SMB2.0" | "SMB2.1" | "SMB3.0" | "SMB3.0.2" | "SMB3.1.1">;
+  /**
+   * Seconds an idle session lives (60 to 86400). Defaults to `900`.
+   */
+  sessionTimeout?: pulumi.Input<number>;
+  /**
+   * Seconds to wait for an oplock break (5 to 120). Defaults to `35`.
+   */
+  oplockBreakTimeout?: pulumi.Input<number>;
+  /**
+   * The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+   */
+  maxConnections?: pulumi.Input<number>;
+  /**
+   * The most sessions (1 to 1000000). Defaults to `10000`.
+   */
+  maxSessions?: pulumi.Input<number>;
+  /**
+   * Whether SMB3 encryption is offered. Defaults to `false`.
+   */
+  enableEncryption?: pulumi.Input<boolean>;
+  /**
+   * Message signing: `required`, `enabled` (offered), `disabled`, or `inherit` (the server's configuration file decides; SMB 3.1.1 always signs). Defaults to `inherit`.
+   */
+  signing?: pulumi.Input<"inherit" | "disabled" | "enabled" | "required">;
+  /**
+   * Whether directory leases are granted. Defaults to `true`.
+   */
+  directoryLeasingEnabled?: pulumi.Input<boolean>;
+  /**
+   * SMB operations the server refuses (each at most once). Defaults to `[]`.
+   */
+  blockedOperations?: pulumi.Input<
+    pulumi.Input<
+      | "NEGOTIATE"
+      | "SESSION_SETUP"
+      | "LOGOFF"
+      | "TREE_CONNECT"
+      | "TREE_DISCONNECT"
+      | "CREATE"
+      | "CLOSE"
+      | "FLUSH"
+      | "READ"
+      | "WRITE"
+      | "LOCK"
+      | "IOCTL"
+      | "CANCEL"
+      | "ECHO"
+      | "QUERY_DIRECTORY"
+      | "CHANGE_NOTIFY"
+      | "QUERY_INFO"
+      | "SET_INFO"
+      | "OPLOCK_BREAK"
+    >[]
+  >;
+  /**
+   * Whether the SMB service is advertised over mDNS (applied live). Defaults to `false`.
+   */
+  mdnsEnabled?: pulumi.Input<boolean>;
+  /**
+   * Whether the host is advertised over WS-Discovery for Windows Explorer (applied live). Defaults to `false`.
+   */
+  wsDiscoveryEnabled?: pulumi.Input<boolean>;
+}
+
+/**
+ * A client: an IP address, a CIDR range or a host name.
+ */
+export interface NetgroupMembersArgs {
+  /**
+   * `ip`, `cidr` or `hostname`.
+   */
+  type: pulumi.Input<"ip" | "cidr" | "hostname">;
+  /**
+   * The address (`10.0.0.5`), range (`10.0.0.0/24`) or host name (`client1.example.com`, `*.example.com`).
+   */
+  value: pulumi.Input<string>;
+}

@@ -132,3 +132,222 @@ export interface BlockStoreS3 {
    */
   readonly parallelUploads?: number;
 }
+
+/**
+ * The NFS adapter's settings; required when `type` is `nfs` (`{}` for the server's defaults). Each setting left out takes the server's default.
+ */
+export interface AdapterSettingsNfs {
+  /**
+   * The lowest NFS version served (`3`, `4.0`, `4.1`). Defaults to `3`.
+   */
+  readonly minVersion: "3" | "4.0" | "4.1";
+  /**
+   * The highest NFS version served (`3`, `4.0`, `4.1`). Defaults to `4.1`.
+   */
+  readonly maxVersion: "3" | "4.0" | "4.1";
+  /**
+   * The NFSv4 lease time in seconds (10 to 3600). Defaults to `90`.
+   */
+  readonly leaseTime: number;
+  /**
+   * The grace period after a restart in seconds (10 to 3600). Defaults to `90`.
+   */
+  readonly gracePeriod: number;
+  /**
+   * Seconds to wait for a recalled delegation (10 to 600). Defaults to `90`.
+   */
+  readonly delegationRecallTimeout: number;
+  /**
+   * Seconds to wait for a client callback (1 to 60). Defaults to `5`.
+   */
+  readonly callbackTimeout: number;
+  /**
+   * Seconds to wait for a lease break (5 to 120). Defaults to `35`.
+   */
+  readonly leaseBreakTimeout: number;
+  /**
+   * The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+   */
+  readonly maxConnections: number;
+  /**
+   * The most NFSv4 clients (1 to 1000000). Defaults to `10000`.
+   */
+  readonly maxClients: number;
+  /**
+   * The most operations in one NFSv4 COMPOUND (4 to 1000). Defaults to `50`.
+   */
+  readonly maxCompoundOps: number;
+  /**
+   * The largest READ in bytes (4096 to 16777216). Defaults to `1048576`.
+   */
+  readonly maxReadSize: number;
+  /**
+   * The largest WRITE in bytes (4096 to 16777216). Defaults to `1048576`.
+   */
+  readonly maxWriteSize: number;
+  /**
+   * The transfer size offered to clients in bytes (4096 to 16777216). Defaults to `1048576`.
+   */
+  readonly preferredTransferSize: number;
+  /**
+   * Whether the server grants NFSv4 delegations. Defaults to `true`.
+   */
+  readonly delegationsEnabled: boolean;
+  /**
+   * The most outstanding delegations (0 to 1000000). Defaults to `10000`.
+   */
+  readonly maxDelegations: number;
+  /**
+   * The directory notification batching window in milliseconds (0 to 5000). Defaults to `50`.
+   */
+  readonly dirDelegBatchWindowMs: number;
+  /**
+   * NFS operations the server refuses (each at most once). Defaults to `[]`.
+   */
+  readonly blockedOperations?:
+    | "NULL"
+    | "GETATTR"
+    | "SETATTR"
+    | "LOOKUP"
+    | "ACCESS"
+    | "READLINK"
+    | "READ"
+    | "WRITE"
+    | "CREATE"
+    | "MKDIR"
+    | "SYMLINK"
+    | "MKNOD"
+    | "REMOVE"
+    | "RMDIR"
+    | "RENAME"
+    | "LINK"
+    | "READDIR"
+    | "READDIRPLUS"
+    | "FSSTAT"
+    | "FSINFO"
+    | "PATHCONF"
+    | "COMMIT"
+    | "OPEN"
+    | "CLOSE"
+    | "LOCK"
+    | "LOCKT"
+    | "LOCKU"
+    | "DELEGRETURN"
+    | "PUTFH"
+    | "PUTROOTFH"
+    | "GETFH"
+    | "SAVEFH"
+    | "RESTOREFH"
+    | "VERIFY"
+    | "NVERIFY"
+    | "SECINFO"
+    | "SETCLIENTID"
+    | "RENEW"[];
+  /**
+   * Whether the embedded portmapper (TCP and UDP) runs, so NFSv3 clients find the server's services; changing it restarts the NFS adapter. Defaults to `false`.
+   */
+  readonly portmapperEnabled: boolean;
+  /**
+   * The embedded portmapper's port; changing it restarts the NFS adapter when the portmapper runs (1 to 65535). Defaults to `10111`.
+   */
+  readonly portmapperPort: number;
+  /**
+   * Whether the server registers its services with the host's rpcbind on port 111 (kernel NFSv3 locking without `nolock`); changing it restarts the NFS adapter. Defaults to `false`.
+   */
+  readonly portmapperRegisterWithSystem: boolean;
+  /**
+   * Whether MOUNT, NLM and NSM are also served over UDP (NFSv3 locking from BSD and macOS clients); changing it restarts the NFS adapter. Defaults to `false`.
+   */
+  readonly udpEnabled: boolean;
+  /**
+   * Whether the NFS export is advertised over mDNS (applied live). Defaults to `false`.
+   */
+  readonly mdnsEnabled: boolean;
+}
+
+/**
+ * The SMB adapter's settings; required when `type` is `smb` (`{}` for the server's defaults). Each setting left out takes the server's default.
+ */
+export interface AdapterSettingsSmb {
+  /**
+   * The lowest SMB dialect negotiated. Defaults to `SMB2.0`.
+   */
+  readonly minDialect: "SMB2.0" | "SMB2.1" | "SMB3.0" | "SMB3.0.2" | "SMB3.1.1";
+  /**
+   * The highest SMB dialect negotiated. Defaults to `SMB3.1.1`.
+   */
+  readonly maxDialect: "SMB2.0" | "SMB2.1" | "SMB3.0" | "SMB3.0.2" | "SMB3.1.1";
+  /**
+   * Seconds an idle session lives (60 to 86400). Defaults to `900`.
+   */
+  readonly sessionTimeout: number;
+  /**
+   * Seconds to wait for an oplock break (5 to 120). Defaults to `35`.
+   */
+  readonly oplockBreakTimeout: number;
+  /**
+   * The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+   */
+  readonly maxConnections: number;
+  /**
+   * The most sessions (1 to 1000000). Defaults to `10000`.
+   */
+  readonly maxSessions: number;
+  /**
+   * Whether SMB3 encryption is offered. Defaults to `false`.
+   */
+  readonly enableEncryption: boolean;
+  /**
+   * Message signing: `required`, `enabled` (offered), `disabled`, or `inherit` (the server's configuration file decides; SMB 3.1.1 always signs). Defaults to `inherit`.
+   */
+  readonly signing: "inherit" | "disabled" | "enabled" | "required";
+  /**
+   * Whether directory leases are granted. Defaults to `true`.
+   */
+  readonly directoryLeasingEnabled: boolean;
+  /**
+   * SMB operations the server refuses (each at most once). Defaults to `[]`.
+   */
+  readonly blockedOperations?:
+    | "NEGOTIATE"
+    | "SESSION_SETUP"
+    | "LOGOFF"
+    | "TREE_CONNECT"
+    | "TREE_DISCONNECT"
+    | "CREATE"
+    | "CLOSE"
+    | "FLUSH"
+    | "READ"
+    | "WRITE"
+    | "LOCK"
+    | "IOCTL"
+    | "CANCEL"
+    | "ECHO"
+    | "QUERY_DIRECTORY"
+    | "CHANGE_NOTIFY"
+    | "QUERY_INFO"
+    | "SET_INFO"
+    | "OPLOCK_BREAK"[];
+  /**
+   * Whether the SMB service is advertised over mDNS (applied live). Defaults to `false`.
+   */
+  readonly mdnsEnabled: boolean;
+  /**
+   * Whether the host is advertised over WS-Discovery for Windows Explorer (applied live). Defaults to `false`.
+   */
+  readonly wsDiscoveryEnabled: boolean;
+}
+
+/**
+ * A client: an IP address, a CIDR range or a host name.
+ */
+export interface NetgroupMembers {
+  /**
+   * `ip`, `cidr` or `hostname`.
+   */
+  readonly type: "ip" | "cidr" | "hostname";
+  /**
+   * The address (`10.0.0.5`), range (`10.0.0.0/24`) or host name (`client1.example.com`, `*.example.com`).
+   */
+  readonly value: string;
+}

@@ -8,7 +8,7 @@ export interface SharePermissionArgs {
    */
   share: pulumi.Input<string>;
   /**
-   * `user` (a local user), `group` (a local group) or `sid` (a Windows/AD SID). A change replaces the permission.
+   * `user` (a local User), `group` (a local Group) or `sid` (a Windows/AD SID). A directory principal without a local object is granted by `sid` (the server stores a name it resolves through LDAP as a SID grant, which a `user` or `group` permission would not find again). A change replaces the permission.
    */
   principalType: pulumi.Input<"user" | "group" | "sid">;
   /**
@@ -60,7 +60,7 @@ export class SharePermission extends pulumi.CustomResource {
    */
   declare public readonly share: pulumi.Output<string>;
   /**
-   * `user` (a local user), `group` (a local group) or `sid` (a Windows/AD SID). A change replaces the permission.
+   * `user` (a local User), `group` (a local Group) or `sid` (a Windows/AD SID). A directory principal without a local object is granted by `sid` (the server stores a name it resolves through LDAP as a SID grant, which a `user` or `group` permission would not find again). A change replaces the permission.
    */
   declare public readonly principalType: pulumi.Output<"user" | "group" | "sid">;
   /**

@@ -16,11 +16,11 @@ export interface UserArgs {
    */
   role?: pulumi.Input<"user" | "operator" | "admin">;
   /**
-   * An e-mail address, informational.
+   * An e-mail address, informational. Defaults to none.
    */
   email?: pulumi.Input<string>;
   /**
-   * A display name, informational.
+   * A display name, informational. Defaults to none.
    */
   displayName?: pulumi.Input<string>;
   /**
@@ -70,11 +70,11 @@ export class User extends pulumi.CustomResource {
    */
   declare public readonly role: pulumi.Output<"user" | "operator" | "admin">;
   /**
-   * An e-mail address, informational.
+   * An e-mail address, informational. Defaults to none.
    */
   declare public readonly email: pulumi.Output<string | undefined>;
   /**
-   * A display name, informational.
+   * A display name, informational. Defaults to none.
    */
   declare public readonly displayName: pulumi.Output<string | undefined>;
   /**

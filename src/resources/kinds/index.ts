@@ -1,10 +1,13 @@
 /** Every resource kind the provider serves, by type token. */
 import type { ResourceKind } from "../kind";
+import { adapter } from "./adapter";
+import { adapterSettings } from "./adapter-settings";
 import { blockStore } from "./block-store";
 import { group } from "./group";
 import { groupMembership } from "./group-membership";
 import { identityMapping } from "./identity-mapping";
 import { metadataStore } from "./metadata-store";
+import { netgroup } from "./netgroup";
 import { share } from "./share";
 import { sharePermission } from "./share-permission";
 import { shareQuota } from "./share-quota";
@@ -22,6 +25,9 @@ export const KINDS: readonly ResourceKind<any>[] = [
   group,
   groupMembership,
   identityMapping,
+  adapter,
+  adapterSettings,
+  netgroup,
 ];
 
 const BY_TOKEN = new Map(KINDS.map((k) => [`dittofs:index:${k.name}`, k]));

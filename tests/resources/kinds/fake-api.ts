@@ -56,3 +56,31 @@ export function fakeObjectsApi(
     get: (path: string) => call("GET", path, undefined, [404]),
   } as unknown as ApiClient & { calls: Call[] };
 }
+
+export interface HandledCall {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+/** Answers a call with a body, or a status >= 300 (an ApiError unless the caller allows it). */
+export type Handler = (call: HandledCall) => { status?: number; body?: unknown } | undefined;
+
+/** Answers every call from `handler` (a body, or a status >= 300: an ApiError unless allowed); records each call. */
+export function fakeHandlerApi(handler: Handler): ApiClient & { calls: HandledCall[] } {
+  const calls: HandledCall[] = [];
+  const call = async (method: string, path: string, body?: unknown, allowed: number[] = []) => {
+    const c: HandledCall = body === undefined ? { method, path } : { method, path, body };
+    calls.push(c);
+    const answer = handler(c) ?? {};
+    const status = answer.status ?? 200;
+    if (status < 300) return structuredClone(answer.body);
+    if (allowed.includes(status)) return undefined;
+    throw new ApiError(method, path, status, "refused");
+  };
+  return {
+    calls,
+    call,
+    get: (path: string) => call("GET", path, undefined, [404]),
+  } as unknown as ApiClient & { calls: HandledCall[] };
+}
