@@ -31,7 +31,7 @@ export class DittoServer extends pulumi.ComponentResource {
   declare public readonly nfsEndpoint: pulumi.Output<string>;
   /** In-cluster REST API endpoint, `<name>-api.<namespace>.svc.cluster.local:<controlPlane.port>`. */
   declare public readonly apiEndpoint: pulumi.Output<string>;
-  /** In-cluster REST API URL, `http://<apiEndpoint>` (`https://` when `controlPlane.certSecretName` is set): a `dittofs.Provider`'s endpoint from inside the cluster. */
+  /** In-cluster REST API URL, `http://<apiEndpoint>` (`https://` when `controlPlane.certSecretName` is set): a `dittofs.Provider`'s endpoint from inside the cluster. Known once the server's StatefulSet is ready, so resources on a provider using it wait for the server. */
   declare public readonly apiUrl: pulumi.Output<string>;
   /** In-cluster SMB endpoint: the `smb` adapter's Service (empty without an `smb` adapter); 2026-02 model: the file Service's SMB port when SMB is enabled, else empty. */
   declare public readonly smbEndpoint: pulumi.Output<string>;
@@ -95,7 +95,7 @@ export class DittoServer extends pulumi.ComponentResource {
     this.registerOutputs({
       nfsEndpoint: endpoint("nfsEndpoint"),
       apiEndpoint: endpoint("apiEndpoint"),
-      apiUrl: endpoint("apiUrl"),
+      apiUrl: onceReady(children, name, endpoint("apiUrl")),
       smbEndpoint: endpoint("smbEndpoint"),
       metricsEndpoint: endpoint("metricsEndpoint"),
       configHash: this.configHash,
@@ -159,6 +159,17 @@ function materialParts(material: MaterialInputs, from: MaterialPart[]): Partial<
 
 type Children = ReturnType<typeof registerChildren>;
 
+/** `value` once the StatefulSet exists: the kubernetes provider finishes its create when the pod is ready. */
+function onceReady(
+  children: Children,
+  name: string,
+  value: string | pulumi.Output<string>,
+): pulumi.Output<string> {
+  return pulumi
+    .all([children.get(`${name}-statefulset`)!.metadata.name, value])
+    .apply(([, v]) => v);
+}
+
 interface OutputSources {
   name: string;
   endpoints: Endpoints | pulumi.Output<Endpoints>;
@@ -181,7 +192,7 @@ const nameOf = (suffix: string) => (s: OutputSources) => {
 const setOutputSources = lazyOutputs<DittoServer, OutputSources>(DittoServer, {
   nfsEndpoint: endpointOf("nfsEndpoint"),
   apiEndpoint: endpointOf("apiEndpoint"),
-  apiUrl: endpointOf("apiUrl"),
+  apiUrl: (s) => onceReady(s.children, s.name, endpointOf("apiUrl")(s)),
   adminUsername: (s) => plainOr(s.adminUsername),
   smbEndpoint: endpointOf("smbEndpoint"),
   metricsEndpoint: endpointOf("metricsEndpoint"),

@@ -42,6 +42,10 @@ const offload = new dittofs.BlockStore(
     s3: {
       bucket: config.get("s3Bucket") ?? "example-dittofs-blocks",
       region: config.get("s3Region") ?? "eu-west-1",
+      // Another S3-compatible store (MinIO, Ceph, ...): its URL; one on a private address also needs
+      // s3AllowPrivateEndpoint.
+      endpoint: config.get("s3Endpoint"),
+      allowPrivateEndpoint: config.getBoolean("s3AllowPrivateEndpoint"),
       // Set your own with `pulumi config set --secret ...`; the placeholders only let the example run.
       accessKeyId: config.getSecret("s3AccessKeyId") ?? pulumi.secret("AKIAEXAMPLEEXAMPLE00"),
       secretAccessKey:

@@ -24,7 +24,7 @@ type DittoServer struct {
 	ApiEndpoint pulumi.StringOutput `pulumi:"apiEndpoint"`
 	// Name of the REST API Service (`<name>-api`).
 	ApiServiceName pulumi.StringOutput `pulumi:"apiServiceName"`
-	// In-cluster REST API URL, `http://<apiEndpoint>` (`https://` when `controlPlane.certSecretName` is set): a `dittofs.Provider`'s endpoint from inside the cluster.
+	// In-cluster REST API URL, `http://<apiEndpoint>` (`https://` when `controlPlane.certSecretName` is set): a `dittofs.Provider`'s endpoint from inside the cluster. Known once the server's StatefulSet is ready, so resources on a provider using it wait for the server.
 	ApiUrl pulumi.StringOutput `pulumi:"apiUrl"`
 	// The pod-template digest `dittofs.io/config-hash`: changes when the config or a secret the pod reads changes.
 	ConfigHash pulumi.StringOutput `pulumi:"configHash"`
@@ -257,7 +257,7 @@ func (o DittoServerOutput) ApiServiceName() pulumi.StringOutput {
 	return o.ApplyT(func(v *DittoServer) pulumi.StringOutput { return v.ApiServiceName }).(pulumi.StringOutput)
 }
 
-// In-cluster REST API URL, `http://<apiEndpoint>` (`https://` when `controlPlane.certSecretName` is set): a `dittofs.Provider`'s endpoint from inside the cluster.
+// In-cluster REST API URL, `http://<apiEndpoint>` (`https://` when `controlPlane.certSecretName` is set): a `dittofs.Provider`'s endpoint from inside the cluster. Known once the server's StatefulSet is ready, so resources on a provider using it wait for the server.
 func (o DittoServerOutput) ApiUrl() pulumi.StringOutput {
 	return o.ApplyT(func(v *DittoServer) pulumi.StringOutput { return v.ApiUrl }).(pulumi.StringOutput)
 }

@@ -21,6 +21,10 @@ func (m *module) Version() semver.Version {
 
 func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi.Resource, err error) {
 	switch typ {
+	case "dittofs:index:Adapter":
+		r = &Adapter{}
+	case "dittofs:index:AdapterSettings":
+		r = &AdapterSettings{}
 	case "dittofs:index:BlockStore":
 		r = &BlockStore{}
 	case "dittofs:index:DittoServer":
@@ -33,6 +37,8 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 		r = &IdentityMapping{}
 	case "dittofs:index:MetadataStore":
 		r = &MetadataStore{}
+	case "dittofs:index:Netgroup":
+		r = &Netgroup{}
 	case "dittofs:index:Share":
 		r = &Share{}
 	case "dittofs:index:SharePermission":

@@ -12,7 +12,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// A metadata store of a DittoFS server: where the file tree of the shares that name it lives. The server opens it at create; a later change of its configuration is saved on the server and used from the server's next start. The server refuses to delete a store a share still uses (HTTP 409): delete or change those shares first. The PostgreSQL password is never shown by the server, so a refresh cannot detect a change made elsewhere.
+// A metadata store of a DittoFS server: where the file tree of the shares that name it lives. The server opens it at create (a path it cannot use, or a PostgreSQL it cannot reach, fails the create); a later change of its configuration is saved without such a check and used from the server's next start, so a wrong path or connection then stops the server from starting. The server refuses to delete a store a share still uses (HTTP 409): delete or change those shares first. The PostgreSQL password is never shown by the server, so a refresh cannot detect a change made elsewhere.
 type MetadataStore struct {
 	pulumi.CustomResourceState
 

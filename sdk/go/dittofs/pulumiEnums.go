@@ -178,6 +178,1716 @@ func (in *adapterServiceTypePtr) ToAdapterServiceTypePtrOutputWithContext(ctx co
 	return pulumi.ToOutputWithContext(ctx, in).(AdapterServiceTypePtrOutput)
 }
 
+// An NFS operation.
+type AdapterSettingsNfsBlockedOperations string
+
+const (
+	AdapterSettingsNfsBlockedOperationsNULL        = AdapterSettingsNfsBlockedOperations("NULL")
+	AdapterSettingsNfsBlockedOperationsGETATTR     = AdapterSettingsNfsBlockedOperations("GETATTR")
+	AdapterSettingsNfsBlockedOperationsSETATTR     = AdapterSettingsNfsBlockedOperations("SETATTR")
+	AdapterSettingsNfsBlockedOperationsLOOKUP      = AdapterSettingsNfsBlockedOperations("LOOKUP")
+	AdapterSettingsNfsBlockedOperationsACCESS      = AdapterSettingsNfsBlockedOperations("ACCESS")
+	AdapterSettingsNfsBlockedOperationsREADLINK    = AdapterSettingsNfsBlockedOperations("READLINK")
+	AdapterSettingsNfsBlockedOperationsREAD        = AdapterSettingsNfsBlockedOperations("READ")
+	AdapterSettingsNfsBlockedOperationsWRITE       = AdapterSettingsNfsBlockedOperations("WRITE")
+	AdapterSettingsNfsBlockedOperationsCREATE      = AdapterSettingsNfsBlockedOperations("CREATE")
+	AdapterSettingsNfsBlockedOperationsMKDIR       = AdapterSettingsNfsBlockedOperations("MKDIR")
+	AdapterSettingsNfsBlockedOperationsSYMLINK     = AdapterSettingsNfsBlockedOperations("SYMLINK")
+	AdapterSettingsNfsBlockedOperationsMKNOD       = AdapterSettingsNfsBlockedOperations("MKNOD")
+	AdapterSettingsNfsBlockedOperationsREMOVE      = AdapterSettingsNfsBlockedOperations("REMOVE")
+	AdapterSettingsNfsBlockedOperationsRMDIR       = AdapterSettingsNfsBlockedOperations("RMDIR")
+	AdapterSettingsNfsBlockedOperationsRENAME      = AdapterSettingsNfsBlockedOperations("RENAME")
+	AdapterSettingsNfsBlockedOperationsLINK        = AdapterSettingsNfsBlockedOperations("LINK")
+	AdapterSettingsNfsBlockedOperationsREADDIR     = AdapterSettingsNfsBlockedOperations("READDIR")
+	AdapterSettingsNfsBlockedOperationsREADDIRPLUS = AdapterSettingsNfsBlockedOperations("READDIRPLUS")
+	AdapterSettingsNfsBlockedOperationsFSSTAT      = AdapterSettingsNfsBlockedOperations("FSSTAT")
+	AdapterSettingsNfsBlockedOperationsFSINFO      = AdapterSettingsNfsBlockedOperations("FSINFO")
+	AdapterSettingsNfsBlockedOperationsPATHCONF    = AdapterSettingsNfsBlockedOperations("PATHCONF")
+	AdapterSettingsNfsBlockedOperationsCOMMIT      = AdapterSettingsNfsBlockedOperations("COMMIT")
+	AdapterSettingsNfsBlockedOperationsOPEN        = AdapterSettingsNfsBlockedOperations("OPEN")
+	AdapterSettingsNfsBlockedOperationsCLOSE       = AdapterSettingsNfsBlockedOperations("CLOSE")
+	AdapterSettingsNfsBlockedOperationsLOCK        = AdapterSettingsNfsBlockedOperations("LOCK")
+	AdapterSettingsNfsBlockedOperationsLOCKT       = AdapterSettingsNfsBlockedOperations("LOCKT")
+	AdapterSettingsNfsBlockedOperationsLOCKU       = AdapterSettingsNfsBlockedOperations("LOCKU")
+	AdapterSettingsNfsBlockedOperationsDELEGRETURN = AdapterSettingsNfsBlockedOperations("DELEGRETURN")
+	AdapterSettingsNfsBlockedOperationsPUTFH       = AdapterSettingsNfsBlockedOperations("PUTFH")
+	AdapterSettingsNfsBlockedOperationsPUTROOTFH   = AdapterSettingsNfsBlockedOperations("PUTROOTFH")
+	AdapterSettingsNfsBlockedOperationsGETFH       = AdapterSettingsNfsBlockedOperations("GETFH")
+	AdapterSettingsNfsBlockedOperationsSAVEFH      = AdapterSettingsNfsBlockedOperations("SAVEFH")
+	AdapterSettingsNfsBlockedOperationsRESTOREFH   = AdapterSettingsNfsBlockedOperations("RESTOREFH")
+	AdapterSettingsNfsBlockedOperationsVERIFY      = AdapterSettingsNfsBlockedOperations("VERIFY")
+	AdapterSettingsNfsBlockedOperationsNVERIFY     = AdapterSettingsNfsBlockedOperations("NVERIFY")
+	AdapterSettingsNfsBlockedOperationsSECINFO     = AdapterSettingsNfsBlockedOperations("SECINFO")
+	AdapterSettingsNfsBlockedOperationsSETCLIENTID = AdapterSettingsNfsBlockedOperations("SETCLIENTID")
+	AdapterSettingsNfsBlockedOperationsRENEW       = AdapterSettingsNfsBlockedOperations("RENEW")
+)
+
+func (AdapterSettingsNfsBlockedOperations) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsNfsBlockedOperations)(nil)).Elem()
+}
+
+func (e AdapterSettingsNfsBlockedOperations) ToAdapterSettingsNfsBlockedOperationsOutput() AdapterSettingsNfsBlockedOperationsOutput {
+	return pulumi.ToOutput(e).(AdapterSettingsNfsBlockedOperationsOutput)
+}
+
+func (e AdapterSettingsNfsBlockedOperations) ToAdapterSettingsNfsBlockedOperationsOutputWithContext(ctx context.Context) AdapterSettingsNfsBlockedOperationsOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(AdapterSettingsNfsBlockedOperationsOutput)
+}
+
+func (e AdapterSettingsNfsBlockedOperations) ToAdapterSettingsNfsBlockedOperationsPtrOutput() AdapterSettingsNfsBlockedOperationsPtrOutput {
+	return e.ToAdapterSettingsNfsBlockedOperationsPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsNfsBlockedOperations) ToAdapterSettingsNfsBlockedOperationsPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsBlockedOperationsPtrOutput {
+	return AdapterSettingsNfsBlockedOperations(e).ToAdapterSettingsNfsBlockedOperationsOutputWithContext(ctx).ToAdapterSettingsNfsBlockedOperationsPtrOutputWithContext(ctx)
+}
+
+func (e AdapterSettingsNfsBlockedOperations) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsNfsBlockedOperations) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsNfsBlockedOperations) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsNfsBlockedOperations) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type AdapterSettingsNfsBlockedOperationsOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsNfsBlockedOperationsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsNfsBlockedOperations)(nil)).Elem()
+}
+
+func (o AdapterSettingsNfsBlockedOperationsOutput) ToAdapterSettingsNfsBlockedOperationsOutput() AdapterSettingsNfsBlockedOperationsOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsBlockedOperationsOutput) ToAdapterSettingsNfsBlockedOperationsOutputWithContext(ctx context.Context) AdapterSettingsNfsBlockedOperationsOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsBlockedOperationsOutput) ToAdapterSettingsNfsBlockedOperationsPtrOutput() AdapterSettingsNfsBlockedOperationsPtrOutput {
+	return o.ToAdapterSettingsNfsBlockedOperationsPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsBlockedOperationsOutput) ToAdapterSettingsNfsBlockedOperationsPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsBlockedOperationsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterSettingsNfsBlockedOperations) *AdapterSettingsNfsBlockedOperations {
+		return &v
+	}).(AdapterSettingsNfsBlockedOperationsPtrOutput)
+}
+
+func (o AdapterSettingsNfsBlockedOperationsOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsBlockedOperationsOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsNfsBlockedOperations) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o AdapterSettingsNfsBlockedOperationsOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsBlockedOperationsOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsNfsBlockedOperations) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type AdapterSettingsNfsBlockedOperationsPtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsNfsBlockedOperationsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsNfsBlockedOperations)(nil)).Elem()
+}
+
+func (o AdapterSettingsNfsBlockedOperationsPtrOutput) ToAdapterSettingsNfsBlockedOperationsPtrOutput() AdapterSettingsNfsBlockedOperationsPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsBlockedOperationsPtrOutput) ToAdapterSettingsNfsBlockedOperationsPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsBlockedOperationsPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsBlockedOperationsPtrOutput) Elem() AdapterSettingsNfsBlockedOperationsOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfsBlockedOperations) AdapterSettingsNfsBlockedOperations {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterSettingsNfsBlockedOperations
+		return ret
+	}).(AdapterSettingsNfsBlockedOperationsOutput)
+}
+
+func (o AdapterSettingsNfsBlockedOperationsPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsBlockedOperationsPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *AdapterSettingsNfsBlockedOperations) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// AdapterSettingsNfsBlockedOperationsInput is an input type that accepts values of the AdapterSettingsNfsBlockedOperations enum
+// A concrete instance of `AdapterSettingsNfsBlockedOperationsInput` can be one of the following:
+//
+//	AdapterSettingsNfsBlockedOperationsNULL
+//	AdapterSettingsNfsBlockedOperationsGETATTR
+//	AdapterSettingsNfsBlockedOperationsSETATTR
+//	AdapterSettingsNfsBlockedOperationsLOOKUP
+//	AdapterSettingsNfsBlockedOperationsACCESS
+//	AdapterSettingsNfsBlockedOperationsREADLINK
+//	AdapterSettingsNfsBlockedOperationsREAD
+//	AdapterSettingsNfsBlockedOperationsWRITE
+//	AdapterSettingsNfsBlockedOperationsCREATE
+//	AdapterSettingsNfsBlockedOperationsMKDIR
+//	AdapterSettingsNfsBlockedOperationsSYMLINK
+//	AdapterSettingsNfsBlockedOperationsMKNOD
+//	AdapterSettingsNfsBlockedOperationsREMOVE
+//	AdapterSettingsNfsBlockedOperationsRMDIR
+//	AdapterSettingsNfsBlockedOperationsRENAME
+//	AdapterSettingsNfsBlockedOperationsLINK
+//	AdapterSettingsNfsBlockedOperationsREADDIR
+//	AdapterSettingsNfsBlockedOperationsREADDIRPLUS
+//	AdapterSettingsNfsBlockedOperationsFSSTAT
+//	AdapterSettingsNfsBlockedOperationsFSINFO
+//	AdapterSettingsNfsBlockedOperationsPATHCONF
+//	AdapterSettingsNfsBlockedOperationsCOMMIT
+//	AdapterSettingsNfsBlockedOperationsOPEN
+//	AdapterSettingsNfsBlockedOperationsCLOSE
+//	AdapterSettingsNfsBlockedOperationsLOCK
+//	AdapterSettingsNfsBlockedOperationsLOCKT
+//	AdapterSettingsNfsBlockedOperationsLOCKU
+//	AdapterSettingsNfsBlockedOperationsDELEGRETURN
+//	AdapterSettingsNfsBlockedOperationsPUTFH
+//	AdapterSettingsNfsBlockedOperationsPUTROOTFH
+//	AdapterSettingsNfsBlockedOperationsGETFH
+//	AdapterSettingsNfsBlockedOperationsSAVEFH
+//	AdapterSettingsNfsBlockedOperationsRESTOREFH
+//	AdapterSettingsNfsBlockedOperationsVERIFY
+//	AdapterSettingsNfsBlockedOperationsNVERIFY
+//	AdapterSettingsNfsBlockedOperationsSECINFO
+//	AdapterSettingsNfsBlockedOperationsSETCLIENTID
+//	AdapterSettingsNfsBlockedOperationsRENEW
+type AdapterSettingsNfsBlockedOperationsInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsNfsBlockedOperationsOutput() AdapterSettingsNfsBlockedOperationsOutput
+	ToAdapterSettingsNfsBlockedOperationsOutputWithContext(context.Context) AdapterSettingsNfsBlockedOperationsOutput
+}
+
+var adapterSettingsNfsBlockedOperationsPtrType = reflect.TypeOf((**AdapterSettingsNfsBlockedOperations)(nil)).Elem()
+
+type AdapterSettingsNfsBlockedOperationsPtrInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsNfsBlockedOperationsPtrOutput() AdapterSettingsNfsBlockedOperationsPtrOutput
+	ToAdapterSettingsNfsBlockedOperationsPtrOutputWithContext(context.Context) AdapterSettingsNfsBlockedOperationsPtrOutput
+}
+
+type adapterSettingsNfsBlockedOperationsPtr string
+
+func AdapterSettingsNfsBlockedOperationsPtr(v string) AdapterSettingsNfsBlockedOperationsPtrInput {
+	return (*adapterSettingsNfsBlockedOperationsPtr)(&v)
+}
+
+func (*adapterSettingsNfsBlockedOperationsPtr) ElementType() reflect.Type {
+	return adapterSettingsNfsBlockedOperationsPtrType
+}
+
+func (in *adapterSettingsNfsBlockedOperationsPtr) ToAdapterSettingsNfsBlockedOperationsPtrOutput() AdapterSettingsNfsBlockedOperationsPtrOutput {
+	return pulumi.ToOutput(in).(AdapterSettingsNfsBlockedOperationsPtrOutput)
+}
+
+func (in *adapterSettingsNfsBlockedOperationsPtr) ToAdapterSettingsNfsBlockedOperationsPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsBlockedOperationsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(AdapterSettingsNfsBlockedOperationsPtrOutput)
+}
+
+// AdapterSettingsNfsBlockedOperationsArrayInput is an input type that accepts AdapterSettingsNfsBlockedOperationsArray and AdapterSettingsNfsBlockedOperationsArrayOutput values.
+// You can construct a concrete instance of `AdapterSettingsNfsBlockedOperationsArrayInput` via:
+//
+//	AdapterSettingsNfsBlockedOperationsArray{ AdapterSettingsNfsBlockedOperationsArgs{...} }
+type AdapterSettingsNfsBlockedOperationsArrayInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsNfsBlockedOperationsArrayOutput() AdapterSettingsNfsBlockedOperationsArrayOutput
+	ToAdapterSettingsNfsBlockedOperationsArrayOutputWithContext(context.Context) AdapterSettingsNfsBlockedOperationsArrayOutput
+}
+
+type AdapterSettingsNfsBlockedOperationsArray []AdapterSettingsNfsBlockedOperations
+
+func (AdapterSettingsNfsBlockedOperationsArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AdapterSettingsNfsBlockedOperations)(nil)).Elem()
+}
+
+func (i AdapterSettingsNfsBlockedOperationsArray) ToAdapterSettingsNfsBlockedOperationsArrayOutput() AdapterSettingsNfsBlockedOperationsArrayOutput {
+	return i.ToAdapterSettingsNfsBlockedOperationsArrayOutputWithContext(context.Background())
+}
+
+func (i AdapterSettingsNfsBlockedOperationsArray) ToAdapterSettingsNfsBlockedOperationsArrayOutputWithContext(ctx context.Context) AdapterSettingsNfsBlockedOperationsArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterSettingsNfsBlockedOperationsArrayOutput)
+}
+
+type AdapterSettingsNfsBlockedOperationsArrayOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsNfsBlockedOperationsArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AdapterSettingsNfsBlockedOperations)(nil)).Elem()
+}
+
+func (o AdapterSettingsNfsBlockedOperationsArrayOutput) ToAdapterSettingsNfsBlockedOperationsArrayOutput() AdapterSettingsNfsBlockedOperationsArrayOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsBlockedOperationsArrayOutput) ToAdapterSettingsNfsBlockedOperationsArrayOutputWithContext(ctx context.Context) AdapterSettingsNfsBlockedOperationsArrayOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsBlockedOperationsArrayOutput) Index(i pulumi.IntInput) AdapterSettingsNfsBlockedOperationsOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) AdapterSettingsNfsBlockedOperations {
+		return vs[0].([]AdapterSettingsNfsBlockedOperations)[vs[1].(int)]
+	}).(AdapterSettingsNfsBlockedOperationsOutput)
+}
+
+// The highest NFS version served (`3`, `4.0`, `4.1`). Defaults to `4.1`.
+type AdapterSettingsNfsMaxVersion string
+
+const (
+	AdapterSettingsNfsMaxVersionThree = AdapterSettingsNfsMaxVersion("3")
+	AdapterSettingsNfsMaxVersion_40   = AdapterSettingsNfsMaxVersion("4.0")
+	AdapterSettingsNfsMaxVersion_41   = AdapterSettingsNfsMaxVersion("4.1")
+)
+
+func (AdapterSettingsNfsMaxVersion) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsNfsMaxVersion)(nil)).Elem()
+}
+
+func (e AdapterSettingsNfsMaxVersion) ToAdapterSettingsNfsMaxVersionOutput() AdapterSettingsNfsMaxVersionOutput {
+	return pulumi.ToOutput(e).(AdapterSettingsNfsMaxVersionOutput)
+}
+
+func (e AdapterSettingsNfsMaxVersion) ToAdapterSettingsNfsMaxVersionOutputWithContext(ctx context.Context) AdapterSettingsNfsMaxVersionOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(AdapterSettingsNfsMaxVersionOutput)
+}
+
+func (e AdapterSettingsNfsMaxVersion) ToAdapterSettingsNfsMaxVersionPtrOutput() AdapterSettingsNfsMaxVersionPtrOutput {
+	return e.ToAdapterSettingsNfsMaxVersionPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsNfsMaxVersion) ToAdapterSettingsNfsMaxVersionPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsMaxVersionPtrOutput {
+	return AdapterSettingsNfsMaxVersion(e).ToAdapterSettingsNfsMaxVersionOutputWithContext(ctx).ToAdapterSettingsNfsMaxVersionPtrOutputWithContext(ctx)
+}
+
+func (e AdapterSettingsNfsMaxVersion) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsNfsMaxVersion) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsNfsMaxVersion) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsNfsMaxVersion) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type AdapterSettingsNfsMaxVersionOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsNfsMaxVersionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsNfsMaxVersion)(nil)).Elem()
+}
+
+func (o AdapterSettingsNfsMaxVersionOutput) ToAdapterSettingsNfsMaxVersionOutput() AdapterSettingsNfsMaxVersionOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsMaxVersionOutput) ToAdapterSettingsNfsMaxVersionOutputWithContext(ctx context.Context) AdapterSettingsNfsMaxVersionOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsMaxVersionOutput) ToAdapterSettingsNfsMaxVersionPtrOutput() AdapterSettingsNfsMaxVersionPtrOutput {
+	return o.ToAdapterSettingsNfsMaxVersionPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsMaxVersionOutput) ToAdapterSettingsNfsMaxVersionPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsMaxVersionPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterSettingsNfsMaxVersion) *AdapterSettingsNfsMaxVersion {
+		return &v
+	}).(AdapterSettingsNfsMaxVersionPtrOutput)
+}
+
+func (o AdapterSettingsNfsMaxVersionOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsMaxVersionOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsNfsMaxVersion) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o AdapterSettingsNfsMaxVersionOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsMaxVersionOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsNfsMaxVersion) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type AdapterSettingsNfsMaxVersionPtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsNfsMaxVersionPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsNfsMaxVersion)(nil)).Elem()
+}
+
+func (o AdapterSettingsNfsMaxVersionPtrOutput) ToAdapterSettingsNfsMaxVersionPtrOutput() AdapterSettingsNfsMaxVersionPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsMaxVersionPtrOutput) ToAdapterSettingsNfsMaxVersionPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsMaxVersionPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsMaxVersionPtrOutput) Elem() AdapterSettingsNfsMaxVersionOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfsMaxVersion) AdapterSettingsNfsMaxVersion {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterSettingsNfsMaxVersion
+		return ret
+	}).(AdapterSettingsNfsMaxVersionOutput)
+}
+
+func (o AdapterSettingsNfsMaxVersionPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsMaxVersionPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *AdapterSettingsNfsMaxVersion) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// AdapterSettingsNfsMaxVersionInput is an input type that accepts values of the AdapterSettingsNfsMaxVersion enum
+// A concrete instance of `AdapterSettingsNfsMaxVersionInput` can be one of the following:
+//
+//	AdapterSettingsNfsMaxVersionThree
+//	AdapterSettingsNfsMaxVersion_40
+//	AdapterSettingsNfsMaxVersion_41
+type AdapterSettingsNfsMaxVersionInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsNfsMaxVersionOutput() AdapterSettingsNfsMaxVersionOutput
+	ToAdapterSettingsNfsMaxVersionOutputWithContext(context.Context) AdapterSettingsNfsMaxVersionOutput
+}
+
+var adapterSettingsNfsMaxVersionPtrType = reflect.TypeOf((**AdapterSettingsNfsMaxVersion)(nil)).Elem()
+
+type AdapterSettingsNfsMaxVersionPtrInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsNfsMaxVersionPtrOutput() AdapterSettingsNfsMaxVersionPtrOutput
+	ToAdapterSettingsNfsMaxVersionPtrOutputWithContext(context.Context) AdapterSettingsNfsMaxVersionPtrOutput
+}
+
+type adapterSettingsNfsMaxVersionPtr string
+
+func AdapterSettingsNfsMaxVersionPtr(v string) AdapterSettingsNfsMaxVersionPtrInput {
+	return (*adapterSettingsNfsMaxVersionPtr)(&v)
+}
+
+func (*adapterSettingsNfsMaxVersionPtr) ElementType() reflect.Type {
+	return adapterSettingsNfsMaxVersionPtrType
+}
+
+func (in *adapterSettingsNfsMaxVersionPtr) ToAdapterSettingsNfsMaxVersionPtrOutput() AdapterSettingsNfsMaxVersionPtrOutput {
+	return pulumi.ToOutput(in).(AdapterSettingsNfsMaxVersionPtrOutput)
+}
+
+func (in *adapterSettingsNfsMaxVersionPtr) ToAdapterSettingsNfsMaxVersionPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsMaxVersionPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(AdapterSettingsNfsMaxVersionPtrOutput)
+}
+
+// The lowest NFS version served (`3`, `4.0`, `4.1`). Defaults to `3`.
+type AdapterSettingsNfsMinVersion string
+
+const (
+	AdapterSettingsNfsMinVersionThree = AdapterSettingsNfsMinVersion("3")
+	AdapterSettingsNfsMinVersion_40   = AdapterSettingsNfsMinVersion("4.0")
+	AdapterSettingsNfsMinVersion_41   = AdapterSettingsNfsMinVersion("4.1")
+)
+
+func (AdapterSettingsNfsMinVersion) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsNfsMinVersion)(nil)).Elem()
+}
+
+func (e AdapterSettingsNfsMinVersion) ToAdapterSettingsNfsMinVersionOutput() AdapterSettingsNfsMinVersionOutput {
+	return pulumi.ToOutput(e).(AdapterSettingsNfsMinVersionOutput)
+}
+
+func (e AdapterSettingsNfsMinVersion) ToAdapterSettingsNfsMinVersionOutputWithContext(ctx context.Context) AdapterSettingsNfsMinVersionOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(AdapterSettingsNfsMinVersionOutput)
+}
+
+func (e AdapterSettingsNfsMinVersion) ToAdapterSettingsNfsMinVersionPtrOutput() AdapterSettingsNfsMinVersionPtrOutput {
+	return e.ToAdapterSettingsNfsMinVersionPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsNfsMinVersion) ToAdapterSettingsNfsMinVersionPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsMinVersionPtrOutput {
+	return AdapterSettingsNfsMinVersion(e).ToAdapterSettingsNfsMinVersionOutputWithContext(ctx).ToAdapterSettingsNfsMinVersionPtrOutputWithContext(ctx)
+}
+
+func (e AdapterSettingsNfsMinVersion) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsNfsMinVersion) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsNfsMinVersion) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsNfsMinVersion) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type AdapterSettingsNfsMinVersionOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsNfsMinVersionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsNfsMinVersion)(nil)).Elem()
+}
+
+func (o AdapterSettingsNfsMinVersionOutput) ToAdapterSettingsNfsMinVersionOutput() AdapterSettingsNfsMinVersionOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsMinVersionOutput) ToAdapterSettingsNfsMinVersionOutputWithContext(ctx context.Context) AdapterSettingsNfsMinVersionOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsMinVersionOutput) ToAdapterSettingsNfsMinVersionPtrOutput() AdapterSettingsNfsMinVersionPtrOutput {
+	return o.ToAdapterSettingsNfsMinVersionPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsMinVersionOutput) ToAdapterSettingsNfsMinVersionPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsMinVersionPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterSettingsNfsMinVersion) *AdapterSettingsNfsMinVersion {
+		return &v
+	}).(AdapterSettingsNfsMinVersionPtrOutput)
+}
+
+func (o AdapterSettingsNfsMinVersionOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsMinVersionOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsNfsMinVersion) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o AdapterSettingsNfsMinVersionOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsMinVersionOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsNfsMinVersion) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type AdapterSettingsNfsMinVersionPtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsNfsMinVersionPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsNfsMinVersion)(nil)).Elem()
+}
+
+func (o AdapterSettingsNfsMinVersionPtrOutput) ToAdapterSettingsNfsMinVersionPtrOutput() AdapterSettingsNfsMinVersionPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsMinVersionPtrOutput) ToAdapterSettingsNfsMinVersionPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsMinVersionPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsMinVersionPtrOutput) Elem() AdapterSettingsNfsMinVersionOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfsMinVersion) AdapterSettingsNfsMinVersion {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterSettingsNfsMinVersion
+		return ret
+	}).(AdapterSettingsNfsMinVersionOutput)
+}
+
+func (o AdapterSettingsNfsMinVersionPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsMinVersionPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *AdapterSettingsNfsMinVersion) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// AdapterSettingsNfsMinVersionInput is an input type that accepts values of the AdapterSettingsNfsMinVersion enum
+// A concrete instance of `AdapterSettingsNfsMinVersionInput` can be one of the following:
+//
+//	AdapterSettingsNfsMinVersionThree
+//	AdapterSettingsNfsMinVersion_40
+//	AdapterSettingsNfsMinVersion_41
+type AdapterSettingsNfsMinVersionInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsNfsMinVersionOutput() AdapterSettingsNfsMinVersionOutput
+	ToAdapterSettingsNfsMinVersionOutputWithContext(context.Context) AdapterSettingsNfsMinVersionOutput
+}
+
+var adapterSettingsNfsMinVersionPtrType = reflect.TypeOf((**AdapterSettingsNfsMinVersion)(nil)).Elem()
+
+type AdapterSettingsNfsMinVersionPtrInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsNfsMinVersionPtrOutput() AdapterSettingsNfsMinVersionPtrOutput
+	ToAdapterSettingsNfsMinVersionPtrOutputWithContext(context.Context) AdapterSettingsNfsMinVersionPtrOutput
+}
+
+type adapterSettingsNfsMinVersionPtr string
+
+func AdapterSettingsNfsMinVersionPtr(v string) AdapterSettingsNfsMinVersionPtrInput {
+	return (*adapterSettingsNfsMinVersionPtr)(&v)
+}
+
+func (*adapterSettingsNfsMinVersionPtr) ElementType() reflect.Type {
+	return adapterSettingsNfsMinVersionPtrType
+}
+
+func (in *adapterSettingsNfsMinVersionPtr) ToAdapterSettingsNfsMinVersionPtrOutput() AdapterSettingsNfsMinVersionPtrOutput {
+	return pulumi.ToOutput(in).(AdapterSettingsNfsMinVersionPtrOutput)
+}
+
+func (in *adapterSettingsNfsMinVersionPtr) ToAdapterSettingsNfsMinVersionPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsMinVersionPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(AdapterSettingsNfsMinVersionPtrOutput)
+}
+
+// An SMB operation.
+type AdapterSettingsSmbBlockedOperations string
+
+const (
+	AdapterSettingsSmbBlockedOperationsNEGOTIATE      = AdapterSettingsSmbBlockedOperations("NEGOTIATE")
+	AdapterSettingsSmbBlockedOperationsSESSIONSETUP   = AdapterSettingsSmbBlockedOperations("SESSION_SETUP")
+	AdapterSettingsSmbBlockedOperationsLOGOFF         = AdapterSettingsSmbBlockedOperations("LOGOFF")
+	AdapterSettingsSmbBlockedOperationsTREECONNECT    = AdapterSettingsSmbBlockedOperations("TREE_CONNECT")
+	AdapterSettingsSmbBlockedOperationsTREEDISCONNECT = AdapterSettingsSmbBlockedOperations("TREE_DISCONNECT")
+	AdapterSettingsSmbBlockedOperationsCREATE         = AdapterSettingsSmbBlockedOperations("CREATE")
+	AdapterSettingsSmbBlockedOperationsCLOSE          = AdapterSettingsSmbBlockedOperations("CLOSE")
+	AdapterSettingsSmbBlockedOperationsFLUSH          = AdapterSettingsSmbBlockedOperations("FLUSH")
+	AdapterSettingsSmbBlockedOperationsREAD           = AdapterSettingsSmbBlockedOperations("READ")
+	AdapterSettingsSmbBlockedOperationsWRITE          = AdapterSettingsSmbBlockedOperations("WRITE")
+	AdapterSettingsSmbBlockedOperationsLOCK           = AdapterSettingsSmbBlockedOperations("LOCK")
+	AdapterSettingsSmbBlockedOperationsIOCTL          = AdapterSettingsSmbBlockedOperations("IOCTL")
+	AdapterSettingsSmbBlockedOperationsCANCEL         = AdapterSettingsSmbBlockedOperations("CANCEL")
+	AdapterSettingsSmbBlockedOperationsECHO           = AdapterSettingsSmbBlockedOperations("ECHO")
+	AdapterSettingsSmbBlockedOperationsQUERYDIRECTORY = AdapterSettingsSmbBlockedOperations("QUERY_DIRECTORY")
+	AdapterSettingsSmbBlockedOperationsCHANGENOTIFY   = AdapterSettingsSmbBlockedOperations("CHANGE_NOTIFY")
+	AdapterSettingsSmbBlockedOperationsQUERYINFO      = AdapterSettingsSmbBlockedOperations("QUERY_INFO")
+	AdapterSettingsSmbBlockedOperationsSETINFO        = AdapterSettingsSmbBlockedOperations("SET_INFO")
+	AdapterSettingsSmbBlockedOperationsOPLOCKBREAK    = AdapterSettingsSmbBlockedOperations("OPLOCK_BREAK")
+)
+
+func (AdapterSettingsSmbBlockedOperations) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsSmbBlockedOperations)(nil)).Elem()
+}
+
+func (e AdapterSettingsSmbBlockedOperations) ToAdapterSettingsSmbBlockedOperationsOutput() AdapterSettingsSmbBlockedOperationsOutput {
+	return pulumi.ToOutput(e).(AdapterSettingsSmbBlockedOperationsOutput)
+}
+
+func (e AdapterSettingsSmbBlockedOperations) ToAdapterSettingsSmbBlockedOperationsOutputWithContext(ctx context.Context) AdapterSettingsSmbBlockedOperationsOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(AdapterSettingsSmbBlockedOperationsOutput)
+}
+
+func (e AdapterSettingsSmbBlockedOperations) ToAdapterSettingsSmbBlockedOperationsPtrOutput() AdapterSettingsSmbBlockedOperationsPtrOutput {
+	return e.ToAdapterSettingsSmbBlockedOperationsPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsSmbBlockedOperations) ToAdapterSettingsSmbBlockedOperationsPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbBlockedOperationsPtrOutput {
+	return AdapterSettingsSmbBlockedOperations(e).ToAdapterSettingsSmbBlockedOperationsOutputWithContext(ctx).ToAdapterSettingsSmbBlockedOperationsPtrOutputWithContext(ctx)
+}
+
+func (e AdapterSettingsSmbBlockedOperations) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsSmbBlockedOperations) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsSmbBlockedOperations) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsSmbBlockedOperations) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type AdapterSettingsSmbBlockedOperationsOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbBlockedOperationsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsSmbBlockedOperations)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbBlockedOperationsOutput) ToAdapterSettingsSmbBlockedOperationsOutput() AdapterSettingsSmbBlockedOperationsOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbBlockedOperationsOutput) ToAdapterSettingsSmbBlockedOperationsOutputWithContext(ctx context.Context) AdapterSettingsSmbBlockedOperationsOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbBlockedOperationsOutput) ToAdapterSettingsSmbBlockedOperationsPtrOutput() AdapterSettingsSmbBlockedOperationsPtrOutput {
+	return o.ToAdapterSettingsSmbBlockedOperationsPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbBlockedOperationsOutput) ToAdapterSettingsSmbBlockedOperationsPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbBlockedOperationsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterSettingsSmbBlockedOperations) *AdapterSettingsSmbBlockedOperations {
+		return &v
+	}).(AdapterSettingsSmbBlockedOperationsPtrOutput)
+}
+
+func (o AdapterSettingsSmbBlockedOperationsOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbBlockedOperationsOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsSmbBlockedOperations) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o AdapterSettingsSmbBlockedOperationsOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbBlockedOperationsOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsSmbBlockedOperations) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type AdapterSettingsSmbBlockedOperationsPtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbBlockedOperationsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsSmbBlockedOperations)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbBlockedOperationsPtrOutput) ToAdapterSettingsSmbBlockedOperationsPtrOutput() AdapterSettingsSmbBlockedOperationsPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbBlockedOperationsPtrOutput) ToAdapterSettingsSmbBlockedOperationsPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbBlockedOperationsPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbBlockedOperationsPtrOutput) Elem() AdapterSettingsSmbBlockedOperationsOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmbBlockedOperations) AdapterSettingsSmbBlockedOperations {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterSettingsSmbBlockedOperations
+		return ret
+	}).(AdapterSettingsSmbBlockedOperationsOutput)
+}
+
+func (o AdapterSettingsSmbBlockedOperationsPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbBlockedOperationsPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *AdapterSettingsSmbBlockedOperations) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// AdapterSettingsSmbBlockedOperationsInput is an input type that accepts values of the AdapterSettingsSmbBlockedOperations enum
+// A concrete instance of `AdapterSettingsSmbBlockedOperationsInput` can be one of the following:
+//
+//	AdapterSettingsSmbBlockedOperationsNEGOTIATE
+//	AdapterSettingsSmbBlockedOperationsSESSIONSETUP
+//	AdapterSettingsSmbBlockedOperationsLOGOFF
+//	AdapterSettingsSmbBlockedOperationsTREECONNECT
+//	AdapterSettingsSmbBlockedOperationsTREEDISCONNECT
+//	AdapterSettingsSmbBlockedOperationsCREATE
+//	AdapterSettingsSmbBlockedOperationsCLOSE
+//	AdapterSettingsSmbBlockedOperationsFLUSH
+//	AdapterSettingsSmbBlockedOperationsREAD
+//	AdapterSettingsSmbBlockedOperationsWRITE
+//	AdapterSettingsSmbBlockedOperationsLOCK
+//	AdapterSettingsSmbBlockedOperationsIOCTL
+//	AdapterSettingsSmbBlockedOperationsCANCEL
+//	AdapterSettingsSmbBlockedOperationsECHO
+//	AdapterSettingsSmbBlockedOperationsQUERYDIRECTORY
+//	AdapterSettingsSmbBlockedOperationsCHANGENOTIFY
+//	AdapterSettingsSmbBlockedOperationsQUERYINFO
+//	AdapterSettingsSmbBlockedOperationsSETINFO
+//	AdapterSettingsSmbBlockedOperationsOPLOCKBREAK
+type AdapterSettingsSmbBlockedOperationsInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbBlockedOperationsOutput() AdapterSettingsSmbBlockedOperationsOutput
+	ToAdapterSettingsSmbBlockedOperationsOutputWithContext(context.Context) AdapterSettingsSmbBlockedOperationsOutput
+}
+
+var adapterSettingsSmbBlockedOperationsPtrType = reflect.TypeOf((**AdapterSettingsSmbBlockedOperations)(nil)).Elem()
+
+type AdapterSettingsSmbBlockedOperationsPtrInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbBlockedOperationsPtrOutput() AdapterSettingsSmbBlockedOperationsPtrOutput
+	ToAdapterSettingsSmbBlockedOperationsPtrOutputWithContext(context.Context) AdapterSettingsSmbBlockedOperationsPtrOutput
+}
+
+type adapterSettingsSmbBlockedOperationsPtr string
+
+func AdapterSettingsSmbBlockedOperationsPtr(v string) AdapterSettingsSmbBlockedOperationsPtrInput {
+	return (*adapterSettingsSmbBlockedOperationsPtr)(&v)
+}
+
+func (*adapterSettingsSmbBlockedOperationsPtr) ElementType() reflect.Type {
+	return adapterSettingsSmbBlockedOperationsPtrType
+}
+
+func (in *adapterSettingsSmbBlockedOperationsPtr) ToAdapterSettingsSmbBlockedOperationsPtrOutput() AdapterSettingsSmbBlockedOperationsPtrOutput {
+	return pulumi.ToOutput(in).(AdapterSettingsSmbBlockedOperationsPtrOutput)
+}
+
+func (in *adapterSettingsSmbBlockedOperationsPtr) ToAdapterSettingsSmbBlockedOperationsPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbBlockedOperationsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(AdapterSettingsSmbBlockedOperationsPtrOutput)
+}
+
+// AdapterSettingsSmbBlockedOperationsArrayInput is an input type that accepts AdapterSettingsSmbBlockedOperationsArray and AdapterSettingsSmbBlockedOperationsArrayOutput values.
+// You can construct a concrete instance of `AdapterSettingsSmbBlockedOperationsArrayInput` via:
+//
+//	AdapterSettingsSmbBlockedOperationsArray{ AdapterSettingsSmbBlockedOperationsArgs{...} }
+type AdapterSettingsSmbBlockedOperationsArrayInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbBlockedOperationsArrayOutput() AdapterSettingsSmbBlockedOperationsArrayOutput
+	ToAdapterSettingsSmbBlockedOperationsArrayOutputWithContext(context.Context) AdapterSettingsSmbBlockedOperationsArrayOutput
+}
+
+type AdapterSettingsSmbBlockedOperationsArray []AdapterSettingsSmbBlockedOperations
+
+func (AdapterSettingsSmbBlockedOperationsArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AdapterSettingsSmbBlockedOperations)(nil)).Elem()
+}
+
+func (i AdapterSettingsSmbBlockedOperationsArray) ToAdapterSettingsSmbBlockedOperationsArrayOutput() AdapterSettingsSmbBlockedOperationsArrayOutput {
+	return i.ToAdapterSettingsSmbBlockedOperationsArrayOutputWithContext(context.Background())
+}
+
+func (i AdapterSettingsSmbBlockedOperationsArray) ToAdapterSettingsSmbBlockedOperationsArrayOutputWithContext(ctx context.Context) AdapterSettingsSmbBlockedOperationsArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterSettingsSmbBlockedOperationsArrayOutput)
+}
+
+type AdapterSettingsSmbBlockedOperationsArrayOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbBlockedOperationsArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AdapterSettingsSmbBlockedOperations)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbBlockedOperationsArrayOutput) ToAdapterSettingsSmbBlockedOperationsArrayOutput() AdapterSettingsSmbBlockedOperationsArrayOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbBlockedOperationsArrayOutput) ToAdapterSettingsSmbBlockedOperationsArrayOutputWithContext(ctx context.Context) AdapterSettingsSmbBlockedOperationsArrayOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbBlockedOperationsArrayOutput) Index(i pulumi.IntInput) AdapterSettingsSmbBlockedOperationsOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) AdapterSettingsSmbBlockedOperations {
+		return vs[0].([]AdapterSettingsSmbBlockedOperations)[vs[1].(int)]
+	}).(AdapterSettingsSmbBlockedOperationsOutput)
+}
+
+// The highest SMB dialect negotiated. Defaults to `SMB3.1.1`.
+type AdapterSettingsSmbMaxDialect string
+
+const (
+	AdapterSettingsSmbMaxDialectSMB20  = AdapterSettingsSmbMaxDialect("SMB2.0")
+	AdapterSettingsSmbMaxDialectSMB21  = AdapterSettingsSmbMaxDialect("SMB2.1")
+	AdapterSettingsSmbMaxDialectSMB30  = AdapterSettingsSmbMaxDialect("SMB3.0")
+	AdapterSettingsSmbMaxDialectSMB302 = AdapterSettingsSmbMaxDialect("SMB3.0.2")
+	AdapterSettingsSmbMaxDialectSMB311 = AdapterSettingsSmbMaxDialect("SMB3.1.1")
+)
+
+func (AdapterSettingsSmbMaxDialect) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsSmbMaxDialect)(nil)).Elem()
+}
+
+func (e AdapterSettingsSmbMaxDialect) ToAdapterSettingsSmbMaxDialectOutput() AdapterSettingsSmbMaxDialectOutput {
+	return pulumi.ToOutput(e).(AdapterSettingsSmbMaxDialectOutput)
+}
+
+func (e AdapterSettingsSmbMaxDialect) ToAdapterSettingsSmbMaxDialectOutputWithContext(ctx context.Context) AdapterSettingsSmbMaxDialectOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(AdapterSettingsSmbMaxDialectOutput)
+}
+
+func (e AdapterSettingsSmbMaxDialect) ToAdapterSettingsSmbMaxDialectPtrOutput() AdapterSettingsSmbMaxDialectPtrOutput {
+	return e.ToAdapterSettingsSmbMaxDialectPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsSmbMaxDialect) ToAdapterSettingsSmbMaxDialectPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbMaxDialectPtrOutput {
+	return AdapterSettingsSmbMaxDialect(e).ToAdapterSettingsSmbMaxDialectOutputWithContext(ctx).ToAdapterSettingsSmbMaxDialectPtrOutputWithContext(ctx)
+}
+
+func (e AdapterSettingsSmbMaxDialect) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsSmbMaxDialect) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsSmbMaxDialect) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsSmbMaxDialect) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type AdapterSettingsSmbMaxDialectOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbMaxDialectOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsSmbMaxDialect)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbMaxDialectOutput) ToAdapterSettingsSmbMaxDialectOutput() AdapterSettingsSmbMaxDialectOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbMaxDialectOutput) ToAdapterSettingsSmbMaxDialectOutputWithContext(ctx context.Context) AdapterSettingsSmbMaxDialectOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbMaxDialectOutput) ToAdapterSettingsSmbMaxDialectPtrOutput() AdapterSettingsSmbMaxDialectPtrOutput {
+	return o.ToAdapterSettingsSmbMaxDialectPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbMaxDialectOutput) ToAdapterSettingsSmbMaxDialectPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbMaxDialectPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterSettingsSmbMaxDialect) *AdapterSettingsSmbMaxDialect {
+		return &v
+	}).(AdapterSettingsSmbMaxDialectPtrOutput)
+}
+
+func (o AdapterSettingsSmbMaxDialectOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbMaxDialectOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsSmbMaxDialect) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o AdapterSettingsSmbMaxDialectOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbMaxDialectOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsSmbMaxDialect) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type AdapterSettingsSmbMaxDialectPtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbMaxDialectPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsSmbMaxDialect)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbMaxDialectPtrOutput) ToAdapterSettingsSmbMaxDialectPtrOutput() AdapterSettingsSmbMaxDialectPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbMaxDialectPtrOutput) ToAdapterSettingsSmbMaxDialectPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbMaxDialectPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbMaxDialectPtrOutput) Elem() AdapterSettingsSmbMaxDialectOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmbMaxDialect) AdapterSettingsSmbMaxDialect {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterSettingsSmbMaxDialect
+		return ret
+	}).(AdapterSettingsSmbMaxDialectOutput)
+}
+
+func (o AdapterSettingsSmbMaxDialectPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbMaxDialectPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *AdapterSettingsSmbMaxDialect) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// AdapterSettingsSmbMaxDialectInput is an input type that accepts values of the AdapterSettingsSmbMaxDialect enum
+// A concrete instance of `AdapterSettingsSmbMaxDialectInput` can be one of the following:
+//
+//	AdapterSettingsSmbMaxDialectSMB20
+//	AdapterSettingsSmbMaxDialectSMB21
+//	AdapterSettingsSmbMaxDialectSMB30
+//	AdapterSettingsSmbMaxDialectSMB302
+//	AdapterSettingsSmbMaxDialectSMB311
+type AdapterSettingsSmbMaxDialectInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbMaxDialectOutput() AdapterSettingsSmbMaxDialectOutput
+	ToAdapterSettingsSmbMaxDialectOutputWithContext(context.Context) AdapterSettingsSmbMaxDialectOutput
+}
+
+var adapterSettingsSmbMaxDialectPtrType = reflect.TypeOf((**AdapterSettingsSmbMaxDialect)(nil)).Elem()
+
+type AdapterSettingsSmbMaxDialectPtrInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbMaxDialectPtrOutput() AdapterSettingsSmbMaxDialectPtrOutput
+	ToAdapterSettingsSmbMaxDialectPtrOutputWithContext(context.Context) AdapterSettingsSmbMaxDialectPtrOutput
+}
+
+type adapterSettingsSmbMaxDialectPtr string
+
+func AdapterSettingsSmbMaxDialectPtr(v string) AdapterSettingsSmbMaxDialectPtrInput {
+	return (*adapterSettingsSmbMaxDialectPtr)(&v)
+}
+
+func (*adapterSettingsSmbMaxDialectPtr) ElementType() reflect.Type {
+	return adapterSettingsSmbMaxDialectPtrType
+}
+
+func (in *adapterSettingsSmbMaxDialectPtr) ToAdapterSettingsSmbMaxDialectPtrOutput() AdapterSettingsSmbMaxDialectPtrOutput {
+	return pulumi.ToOutput(in).(AdapterSettingsSmbMaxDialectPtrOutput)
+}
+
+func (in *adapterSettingsSmbMaxDialectPtr) ToAdapterSettingsSmbMaxDialectPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbMaxDialectPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(AdapterSettingsSmbMaxDialectPtrOutput)
+}
+
+// The lowest SMB dialect negotiated. Defaults to `SMB2.0`.
+type AdapterSettingsSmbMinDialect string
+
+const (
+	AdapterSettingsSmbMinDialectSMB20  = AdapterSettingsSmbMinDialect("SMB2.0")
+	AdapterSettingsSmbMinDialectSMB21  = AdapterSettingsSmbMinDialect("SMB2.1")
+	AdapterSettingsSmbMinDialectSMB30  = AdapterSettingsSmbMinDialect("SMB3.0")
+	AdapterSettingsSmbMinDialectSMB302 = AdapterSettingsSmbMinDialect("SMB3.0.2")
+	AdapterSettingsSmbMinDialectSMB311 = AdapterSettingsSmbMinDialect("SMB3.1.1")
+)
+
+func (AdapterSettingsSmbMinDialect) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsSmbMinDialect)(nil)).Elem()
+}
+
+func (e AdapterSettingsSmbMinDialect) ToAdapterSettingsSmbMinDialectOutput() AdapterSettingsSmbMinDialectOutput {
+	return pulumi.ToOutput(e).(AdapterSettingsSmbMinDialectOutput)
+}
+
+func (e AdapterSettingsSmbMinDialect) ToAdapterSettingsSmbMinDialectOutputWithContext(ctx context.Context) AdapterSettingsSmbMinDialectOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(AdapterSettingsSmbMinDialectOutput)
+}
+
+func (e AdapterSettingsSmbMinDialect) ToAdapterSettingsSmbMinDialectPtrOutput() AdapterSettingsSmbMinDialectPtrOutput {
+	return e.ToAdapterSettingsSmbMinDialectPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsSmbMinDialect) ToAdapterSettingsSmbMinDialectPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbMinDialectPtrOutput {
+	return AdapterSettingsSmbMinDialect(e).ToAdapterSettingsSmbMinDialectOutputWithContext(ctx).ToAdapterSettingsSmbMinDialectPtrOutputWithContext(ctx)
+}
+
+func (e AdapterSettingsSmbMinDialect) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsSmbMinDialect) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsSmbMinDialect) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsSmbMinDialect) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type AdapterSettingsSmbMinDialectOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbMinDialectOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsSmbMinDialect)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbMinDialectOutput) ToAdapterSettingsSmbMinDialectOutput() AdapterSettingsSmbMinDialectOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbMinDialectOutput) ToAdapterSettingsSmbMinDialectOutputWithContext(ctx context.Context) AdapterSettingsSmbMinDialectOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbMinDialectOutput) ToAdapterSettingsSmbMinDialectPtrOutput() AdapterSettingsSmbMinDialectPtrOutput {
+	return o.ToAdapterSettingsSmbMinDialectPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbMinDialectOutput) ToAdapterSettingsSmbMinDialectPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbMinDialectPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterSettingsSmbMinDialect) *AdapterSettingsSmbMinDialect {
+		return &v
+	}).(AdapterSettingsSmbMinDialectPtrOutput)
+}
+
+func (o AdapterSettingsSmbMinDialectOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbMinDialectOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsSmbMinDialect) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o AdapterSettingsSmbMinDialectOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbMinDialectOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsSmbMinDialect) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type AdapterSettingsSmbMinDialectPtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbMinDialectPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsSmbMinDialect)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbMinDialectPtrOutput) ToAdapterSettingsSmbMinDialectPtrOutput() AdapterSettingsSmbMinDialectPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbMinDialectPtrOutput) ToAdapterSettingsSmbMinDialectPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbMinDialectPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbMinDialectPtrOutput) Elem() AdapterSettingsSmbMinDialectOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmbMinDialect) AdapterSettingsSmbMinDialect {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterSettingsSmbMinDialect
+		return ret
+	}).(AdapterSettingsSmbMinDialectOutput)
+}
+
+func (o AdapterSettingsSmbMinDialectPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbMinDialectPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *AdapterSettingsSmbMinDialect) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// AdapterSettingsSmbMinDialectInput is an input type that accepts values of the AdapterSettingsSmbMinDialect enum
+// A concrete instance of `AdapterSettingsSmbMinDialectInput` can be one of the following:
+//
+//	AdapterSettingsSmbMinDialectSMB20
+//	AdapterSettingsSmbMinDialectSMB21
+//	AdapterSettingsSmbMinDialectSMB30
+//	AdapterSettingsSmbMinDialectSMB302
+//	AdapterSettingsSmbMinDialectSMB311
+type AdapterSettingsSmbMinDialectInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbMinDialectOutput() AdapterSettingsSmbMinDialectOutput
+	ToAdapterSettingsSmbMinDialectOutputWithContext(context.Context) AdapterSettingsSmbMinDialectOutput
+}
+
+var adapterSettingsSmbMinDialectPtrType = reflect.TypeOf((**AdapterSettingsSmbMinDialect)(nil)).Elem()
+
+type AdapterSettingsSmbMinDialectPtrInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbMinDialectPtrOutput() AdapterSettingsSmbMinDialectPtrOutput
+	ToAdapterSettingsSmbMinDialectPtrOutputWithContext(context.Context) AdapterSettingsSmbMinDialectPtrOutput
+}
+
+type adapterSettingsSmbMinDialectPtr string
+
+func AdapterSettingsSmbMinDialectPtr(v string) AdapterSettingsSmbMinDialectPtrInput {
+	return (*adapterSettingsSmbMinDialectPtr)(&v)
+}
+
+func (*adapterSettingsSmbMinDialectPtr) ElementType() reflect.Type {
+	return adapterSettingsSmbMinDialectPtrType
+}
+
+func (in *adapterSettingsSmbMinDialectPtr) ToAdapterSettingsSmbMinDialectPtrOutput() AdapterSettingsSmbMinDialectPtrOutput {
+	return pulumi.ToOutput(in).(AdapterSettingsSmbMinDialectPtrOutput)
+}
+
+func (in *adapterSettingsSmbMinDialectPtr) ToAdapterSettingsSmbMinDialectPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbMinDialectPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(AdapterSettingsSmbMinDialectPtrOutput)
+}
+
+// Message signing: `required`, `enabled` (offered), `disabled`, or `inherit` (the server's configuration file decides; SMB 3.1.1 always signs). Defaults to `inherit`.
+type AdapterSettingsSmbSigning string
+
+const (
+	AdapterSettingsSmbSigningInherit  = AdapterSettingsSmbSigning("inherit")
+	AdapterSettingsSmbSigningDisabled = AdapterSettingsSmbSigning("disabled")
+	AdapterSettingsSmbSigningEnabled  = AdapterSettingsSmbSigning("enabled")
+	AdapterSettingsSmbSigningRequired = AdapterSettingsSmbSigning("required")
+)
+
+func (AdapterSettingsSmbSigning) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsSmbSigning)(nil)).Elem()
+}
+
+func (e AdapterSettingsSmbSigning) ToAdapterSettingsSmbSigningOutput() AdapterSettingsSmbSigningOutput {
+	return pulumi.ToOutput(e).(AdapterSettingsSmbSigningOutput)
+}
+
+func (e AdapterSettingsSmbSigning) ToAdapterSettingsSmbSigningOutputWithContext(ctx context.Context) AdapterSettingsSmbSigningOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(AdapterSettingsSmbSigningOutput)
+}
+
+func (e AdapterSettingsSmbSigning) ToAdapterSettingsSmbSigningPtrOutput() AdapterSettingsSmbSigningPtrOutput {
+	return e.ToAdapterSettingsSmbSigningPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsSmbSigning) ToAdapterSettingsSmbSigningPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbSigningPtrOutput {
+	return AdapterSettingsSmbSigning(e).ToAdapterSettingsSmbSigningOutputWithContext(ctx).ToAdapterSettingsSmbSigningPtrOutputWithContext(ctx)
+}
+
+func (e AdapterSettingsSmbSigning) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsSmbSigning) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsSmbSigning) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsSmbSigning) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type AdapterSettingsSmbSigningOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbSigningOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsSmbSigning)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbSigningOutput) ToAdapterSettingsSmbSigningOutput() AdapterSettingsSmbSigningOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbSigningOutput) ToAdapterSettingsSmbSigningOutputWithContext(ctx context.Context) AdapterSettingsSmbSigningOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbSigningOutput) ToAdapterSettingsSmbSigningPtrOutput() AdapterSettingsSmbSigningPtrOutput {
+	return o.ToAdapterSettingsSmbSigningPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbSigningOutput) ToAdapterSettingsSmbSigningPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbSigningPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterSettingsSmbSigning) *AdapterSettingsSmbSigning {
+		return &v
+	}).(AdapterSettingsSmbSigningPtrOutput)
+}
+
+func (o AdapterSettingsSmbSigningOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbSigningOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsSmbSigning) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o AdapterSettingsSmbSigningOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbSigningOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsSmbSigning) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type AdapterSettingsSmbSigningPtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbSigningPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsSmbSigning)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbSigningPtrOutput) ToAdapterSettingsSmbSigningPtrOutput() AdapterSettingsSmbSigningPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbSigningPtrOutput) ToAdapterSettingsSmbSigningPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbSigningPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbSigningPtrOutput) Elem() AdapterSettingsSmbSigningOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmbSigning) AdapterSettingsSmbSigning {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterSettingsSmbSigning
+		return ret
+	}).(AdapterSettingsSmbSigningOutput)
+}
+
+func (o AdapterSettingsSmbSigningPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbSigningPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *AdapterSettingsSmbSigning) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// AdapterSettingsSmbSigningInput is an input type that accepts values of the AdapterSettingsSmbSigning enum
+// A concrete instance of `AdapterSettingsSmbSigningInput` can be one of the following:
+//
+//	AdapterSettingsSmbSigningInherit
+//	AdapterSettingsSmbSigningDisabled
+//	AdapterSettingsSmbSigningEnabled
+//	AdapterSettingsSmbSigningRequired
+type AdapterSettingsSmbSigningInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbSigningOutput() AdapterSettingsSmbSigningOutput
+	ToAdapterSettingsSmbSigningOutputWithContext(context.Context) AdapterSettingsSmbSigningOutput
+}
+
+var adapterSettingsSmbSigningPtrType = reflect.TypeOf((**AdapterSettingsSmbSigning)(nil)).Elem()
+
+type AdapterSettingsSmbSigningPtrInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbSigningPtrOutput() AdapterSettingsSmbSigningPtrOutput
+	ToAdapterSettingsSmbSigningPtrOutputWithContext(context.Context) AdapterSettingsSmbSigningPtrOutput
+}
+
+type adapterSettingsSmbSigningPtr string
+
+func AdapterSettingsSmbSigningPtr(v string) AdapterSettingsSmbSigningPtrInput {
+	return (*adapterSettingsSmbSigningPtr)(&v)
+}
+
+func (*adapterSettingsSmbSigningPtr) ElementType() reflect.Type {
+	return adapterSettingsSmbSigningPtrType
+}
+
+func (in *adapterSettingsSmbSigningPtr) ToAdapterSettingsSmbSigningPtrOutput() AdapterSettingsSmbSigningPtrOutput {
+	return pulumi.ToOutput(in).(AdapterSettingsSmbSigningPtrOutput)
+}
+
+func (in *adapterSettingsSmbSigningPtr) ToAdapterSettingsSmbSigningPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbSigningPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(AdapterSettingsSmbSigningPtrOutput)
+}
+
+// The adapter whose settings these are: `nfs` or `smb`. A change replaces the resource.
+type AdapterSettingsType string
+
+const (
+	AdapterSettingsTypeNfs = AdapterSettingsType("nfs")
+	AdapterSettingsTypeSmb = AdapterSettingsType("smb")
+)
+
+func (AdapterSettingsType) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsType)(nil)).Elem()
+}
+
+func (e AdapterSettingsType) ToAdapterSettingsTypeOutput() AdapterSettingsTypeOutput {
+	return pulumi.ToOutput(e).(AdapterSettingsTypeOutput)
+}
+
+func (e AdapterSettingsType) ToAdapterSettingsTypeOutputWithContext(ctx context.Context) AdapterSettingsTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(AdapterSettingsTypeOutput)
+}
+
+func (e AdapterSettingsType) ToAdapterSettingsTypePtrOutput() AdapterSettingsTypePtrOutput {
+	return e.ToAdapterSettingsTypePtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsType) ToAdapterSettingsTypePtrOutputWithContext(ctx context.Context) AdapterSettingsTypePtrOutput {
+	return AdapterSettingsType(e).ToAdapterSettingsTypeOutputWithContext(ctx).ToAdapterSettingsTypePtrOutputWithContext(ctx)
+}
+
+func (e AdapterSettingsType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type AdapterSettingsTypeOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsType)(nil)).Elem()
+}
+
+func (o AdapterSettingsTypeOutput) ToAdapterSettingsTypeOutput() AdapterSettingsTypeOutput {
+	return o
+}
+
+func (o AdapterSettingsTypeOutput) ToAdapterSettingsTypeOutputWithContext(ctx context.Context) AdapterSettingsTypeOutput {
+	return o
+}
+
+func (o AdapterSettingsTypeOutput) ToAdapterSettingsTypePtrOutput() AdapterSettingsTypePtrOutput {
+	return o.ToAdapterSettingsTypePtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsTypeOutput) ToAdapterSettingsTypePtrOutputWithContext(ctx context.Context) AdapterSettingsTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterSettingsType) *AdapterSettingsType {
+		return &v
+	}).(AdapterSettingsTypePtrOutput)
+}
+
+func (o AdapterSettingsTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o AdapterSettingsTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type AdapterSettingsTypePtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsType)(nil)).Elem()
+}
+
+func (o AdapterSettingsTypePtrOutput) ToAdapterSettingsTypePtrOutput() AdapterSettingsTypePtrOutput {
+	return o
+}
+
+func (o AdapterSettingsTypePtrOutput) ToAdapterSettingsTypePtrOutputWithContext(ctx context.Context) AdapterSettingsTypePtrOutput {
+	return o
+}
+
+func (o AdapterSettingsTypePtrOutput) Elem() AdapterSettingsTypeOutput {
+	return o.ApplyT(func(v *AdapterSettingsType) AdapterSettingsType {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterSettingsType
+		return ret
+	}).(AdapterSettingsTypeOutput)
+}
+
+func (o AdapterSettingsTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *AdapterSettingsType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// AdapterSettingsTypeInput is an input type that accepts values of the AdapterSettingsType enum
+// A concrete instance of `AdapterSettingsTypeInput` can be one of the following:
+//
+//	AdapterSettingsTypeNfs
+//	AdapterSettingsTypeSmb
+type AdapterSettingsTypeInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsTypeOutput() AdapterSettingsTypeOutput
+	ToAdapterSettingsTypeOutputWithContext(context.Context) AdapterSettingsTypeOutput
+}
+
+var adapterSettingsTypePtrType = reflect.TypeOf((**AdapterSettingsType)(nil)).Elem()
+
+type AdapterSettingsTypePtrInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsTypePtrOutput() AdapterSettingsTypePtrOutput
+	ToAdapterSettingsTypePtrOutputWithContext(context.Context) AdapterSettingsTypePtrOutput
+}
+
+type adapterSettingsTypePtr string
+
+func AdapterSettingsTypePtr(v string) AdapterSettingsTypePtrInput {
+	return (*adapterSettingsTypePtr)(&v)
+}
+
+func (*adapterSettingsTypePtr) ElementType() reflect.Type {
+	return adapterSettingsTypePtrType
+}
+
+func (in *adapterSettingsTypePtr) ToAdapterSettingsTypePtrOutput() AdapterSettingsTypePtrOutput {
+	return pulumi.ToOutput(in).(AdapterSettingsTypePtrOutput)
+}
+
+func (in *adapterSettingsTypePtr) ToAdapterSettingsTypePtrOutputWithContext(ctx context.Context) AdapterSettingsTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(AdapterSettingsTypePtrOutput)
+}
+
+// The protocol: `nfs` or `smb` (the only adapters v0.29 can run). A change replaces the resource.
+type AdapterType string
+
+const (
+	AdapterTypeNfs = AdapterType("nfs")
+	AdapterTypeSmb = AdapterType("smb")
+)
+
+func (AdapterType) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterType)(nil)).Elem()
+}
+
+func (e AdapterType) ToAdapterTypeOutput() AdapterTypeOutput {
+	return pulumi.ToOutput(e).(AdapterTypeOutput)
+}
+
+func (e AdapterType) ToAdapterTypeOutputWithContext(ctx context.Context) AdapterTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(AdapterTypeOutput)
+}
+
+func (e AdapterType) ToAdapterTypePtrOutput() AdapterTypePtrOutput {
+	return e.ToAdapterTypePtrOutputWithContext(context.Background())
+}
+
+func (e AdapterType) ToAdapterTypePtrOutputWithContext(ctx context.Context) AdapterTypePtrOutput {
+	return AdapterType(e).ToAdapterTypeOutputWithContext(ctx).ToAdapterTypePtrOutputWithContext(ctx)
+}
+
+func (e AdapterType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type AdapterTypeOutput struct{ *pulumi.OutputState }
+
+func (AdapterTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterType)(nil)).Elem()
+}
+
+func (o AdapterTypeOutput) ToAdapterTypeOutput() AdapterTypeOutput {
+	return o
+}
+
+func (o AdapterTypeOutput) ToAdapterTypeOutputWithContext(ctx context.Context) AdapterTypeOutput {
+	return o
+}
+
+func (o AdapterTypeOutput) ToAdapterTypePtrOutput() AdapterTypePtrOutput {
+	return o.ToAdapterTypePtrOutputWithContext(context.Background())
+}
+
+func (o AdapterTypeOutput) ToAdapterTypePtrOutputWithContext(ctx context.Context) AdapterTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterType) *AdapterType {
+		return &v
+	}).(AdapterTypePtrOutput)
+}
+
+func (o AdapterTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o AdapterTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o AdapterTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type AdapterTypePtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterType)(nil)).Elem()
+}
+
+func (o AdapterTypePtrOutput) ToAdapterTypePtrOutput() AdapterTypePtrOutput {
+	return o
+}
+
+func (o AdapterTypePtrOutput) ToAdapterTypePtrOutputWithContext(ctx context.Context) AdapterTypePtrOutput {
+	return o
+}
+
+func (o AdapterTypePtrOutput) Elem() AdapterTypeOutput {
+	return o.ApplyT(func(v *AdapterType) AdapterType {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterType
+		return ret
+	}).(AdapterTypeOutput)
+}
+
+func (o AdapterTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *AdapterType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// AdapterTypeInput is an input type that accepts values of the AdapterType enum
+// A concrete instance of `AdapterTypeInput` can be one of the following:
+//
+//	AdapterTypeNfs
+//	AdapterTypeSmb
+type AdapterTypeInput interface {
+	pulumi.Input
+
+	ToAdapterTypeOutput() AdapterTypeOutput
+	ToAdapterTypeOutputWithContext(context.Context) AdapterTypeOutput
+}
+
+var adapterTypePtrType = reflect.TypeOf((**AdapterType)(nil)).Elem()
+
+type AdapterTypePtrInput interface {
+	pulumi.Input
+
+	ToAdapterTypePtrOutput() AdapterTypePtrOutput
+	ToAdapterTypePtrOutputWithContext(context.Context) AdapterTypePtrOutput
+}
+
+type adapterTypePtr string
+
+func AdapterTypePtr(v string) AdapterTypePtrInput {
+	return (*adapterTypePtr)(&v)
+}
+
+func (*adapterTypePtr) ElementType() reflect.Type {
+	return adapterTypePtrType
+}
+
+func (in *adapterTypePtr) ToAdapterTypePtrOutput() AdapterTypePtrOutput {
+	return pulumi.ToOutput(in).(AdapterTypePtrOutput)
+}
+
+func (in *adapterTypePtr) ToAdapterTypePtrOutputWithContext(ctx context.Context) AdapterTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(AdapterTypePtrOutput)
+}
+
 // type indicates which kind of AppArmor profile will be applied. Valid options are:
 //
 //	Localhost - a profile pre-loaded on the node.
@@ -2360,6 +4070,174 @@ func (in *metadataStoreTypePtr) ToMetadataStoreTypePtrOutputWithContext(ctx cont
 	return pulumi.ToOutputWithContext(ctx, in).(MetadataStoreTypePtrOutput)
 }
 
+// `ip`, `cidr` or `hostname`.
+type NetgroupMembersType string
+
+const (
+	NetgroupMembersTypeIp       = NetgroupMembersType("ip")
+	NetgroupMembersTypeCidr     = NetgroupMembersType("cidr")
+	NetgroupMembersTypeHostname = NetgroupMembersType("hostname")
+)
+
+func (NetgroupMembersType) ElementType() reflect.Type {
+	return reflect.TypeOf((*NetgroupMembersType)(nil)).Elem()
+}
+
+func (e NetgroupMembersType) ToNetgroupMembersTypeOutput() NetgroupMembersTypeOutput {
+	return pulumi.ToOutput(e).(NetgroupMembersTypeOutput)
+}
+
+func (e NetgroupMembersType) ToNetgroupMembersTypeOutputWithContext(ctx context.Context) NetgroupMembersTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(NetgroupMembersTypeOutput)
+}
+
+func (e NetgroupMembersType) ToNetgroupMembersTypePtrOutput() NetgroupMembersTypePtrOutput {
+	return e.ToNetgroupMembersTypePtrOutputWithContext(context.Background())
+}
+
+func (e NetgroupMembersType) ToNetgroupMembersTypePtrOutputWithContext(ctx context.Context) NetgroupMembersTypePtrOutput {
+	return NetgroupMembersType(e).ToNetgroupMembersTypeOutputWithContext(ctx).ToNetgroupMembersTypePtrOutputWithContext(ctx)
+}
+
+func (e NetgroupMembersType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e NetgroupMembersType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e NetgroupMembersType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e NetgroupMembersType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type NetgroupMembersTypeOutput struct{ *pulumi.OutputState }
+
+func (NetgroupMembersTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*NetgroupMembersType)(nil)).Elem()
+}
+
+func (o NetgroupMembersTypeOutput) ToNetgroupMembersTypeOutput() NetgroupMembersTypeOutput {
+	return o
+}
+
+func (o NetgroupMembersTypeOutput) ToNetgroupMembersTypeOutputWithContext(ctx context.Context) NetgroupMembersTypeOutput {
+	return o
+}
+
+func (o NetgroupMembersTypeOutput) ToNetgroupMembersTypePtrOutput() NetgroupMembersTypePtrOutput {
+	return o.ToNetgroupMembersTypePtrOutputWithContext(context.Background())
+}
+
+func (o NetgroupMembersTypeOutput) ToNetgroupMembersTypePtrOutputWithContext(ctx context.Context) NetgroupMembersTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v NetgroupMembersType) *NetgroupMembersType {
+		return &v
+	}).(NetgroupMembersTypePtrOutput)
+}
+
+func (o NetgroupMembersTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o NetgroupMembersTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e NetgroupMembersType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o NetgroupMembersTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o NetgroupMembersTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e NetgroupMembersType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type NetgroupMembersTypePtrOutput struct{ *pulumi.OutputState }
+
+func (NetgroupMembersTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**NetgroupMembersType)(nil)).Elem()
+}
+
+func (o NetgroupMembersTypePtrOutput) ToNetgroupMembersTypePtrOutput() NetgroupMembersTypePtrOutput {
+	return o
+}
+
+func (o NetgroupMembersTypePtrOutput) ToNetgroupMembersTypePtrOutputWithContext(ctx context.Context) NetgroupMembersTypePtrOutput {
+	return o
+}
+
+func (o NetgroupMembersTypePtrOutput) Elem() NetgroupMembersTypeOutput {
+	return o.ApplyT(func(v *NetgroupMembersType) NetgroupMembersType {
+		if v != nil {
+			return *v
+		}
+		var ret NetgroupMembersType
+		return ret
+	}).(NetgroupMembersTypeOutput)
+}
+
+func (o NetgroupMembersTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o NetgroupMembersTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *NetgroupMembersType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// NetgroupMembersTypeInput is an input type that accepts values of the NetgroupMembersType enum
+// A concrete instance of `NetgroupMembersTypeInput` can be one of the following:
+//
+//	NetgroupMembersTypeIp
+//	NetgroupMembersTypeCidr
+//	NetgroupMembersTypeHostname
+type NetgroupMembersTypeInput interface {
+	pulumi.Input
+
+	ToNetgroupMembersTypeOutput() NetgroupMembersTypeOutput
+	ToNetgroupMembersTypeOutputWithContext(context.Context) NetgroupMembersTypeOutput
+}
+
+var netgroupMembersTypePtrType = reflect.TypeOf((**NetgroupMembersType)(nil)).Elem()
+
+type NetgroupMembersTypePtrInput interface {
+	pulumi.Input
+
+	ToNetgroupMembersTypePtrOutput() NetgroupMembersTypePtrOutput
+	ToNetgroupMembersTypePtrOutputWithContext(context.Context) NetgroupMembersTypePtrOutput
+}
+
+type netgroupMembersTypePtr string
+
+func NetgroupMembersTypePtr(v string) NetgroupMembersTypePtrInput {
+	return (*netgroupMembersTypePtr)(&v)
+}
+
+func (*netgroupMembersTypePtr) ElementType() reflect.Type {
+	return netgroupMembersTypePtrType
+}
+
+func (in *netgroupMembersTypePtr) ToNetgroupMembersTypePtrOutput() NetgroupMembersTypePtrOutput {
+	return pulumi.ToOutput(in).(NetgroupMembersTypePtrOutput)
+}
+
+func (in *netgroupMembersTypePtr) ToNetgroupMembersTypePtrOutputWithContext(ctx context.Context) NetgroupMembersTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(NetgroupMembersTypePtrOutput)
+}
+
 // The operator release whose object model to render: `v0.29` (today's operator and server) or `2026-02` (the operator of February 2026). Moving a stack from `2026-02` to `v0.29` replaces the StatefulSet (volumes kept) and the file Service; see the README's migration section. Defaults to `v0.29`.
 type OperatorRelease string
 
@@ -3681,7 +5559,7 @@ func (in *sharePermissionLevelPtr) ToSharePermissionLevelPtrOutputWithContext(ct
 	return pulumi.ToOutputWithContext(ctx, in).(SharePermissionLevelPtrOutput)
 }
 
-// `user` (a local user), `group` (a local group) or `sid` (a Windows/AD SID). A change replaces the permission.
+// `user` (a local User), `group` (a local Group) or `sid` (a Windows/AD SID). A directory principal without a local object is granted by `sid` (the server stores a name it resolves through LDAP as a SID grant, which a `user` or `group` permission would not find again). A change replaces the permission.
 type SharePermissionPrincipalType string
 
 const (
@@ -4524,6 +6402,26 @@ func (in *userRolePtr) ToUserRolePtrOutputWithContext(ctx context.Context) UserR
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*AdapterServiceTypeInput)(nil)).Elem(), AdapterServiceType("ClusterIP"))
 	pulumi.RegisterInputType(reflect.TypeOf((*AdapterServiceTypePtrInput)(nil)).Elem(), AdapterServiceType("ClusterIP"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsNfsBlockedOperationsInput)(nil)).Elem(), AdapterSettingsNfsBlockedOperations("NULL"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsNfsBlockedOperationsPtrInput)(nil)).Elem(), AdapterSettingsNfsBlockedOperations("NULL"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsNfsBlockedOperationsArrayInput)(nil)).Elem(), AdapterSettingsNfsBlockedOperationsArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsNfsMaxVersionInput)(nil)).Elem(), AdapterSettingsNfsMaxVersion("3"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsNfsMaxVersionPtrInput)(nil)).Elem(), AdapterSettingsNfsMaxVersion("3"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsNfsMinVersionInput)(nil)).Elem(), AdapterSettingsNfsMinVersion("3"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsNfsMinVersionPtrInput)(nil)).Elem(), AdapterSettingsNfsMinVersion("3"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbBlockedOperationsInput)(nil)).Elem(), AdapterSettingsSmbBlockedOperations("NEGOTIATE"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbBlockedOperationsPtrInput)(nil)).Elem(), AdapterSettingsSmbBlockedOperations("NEGOTIATE"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbBlockedOperationsArrayInput)(nil)).Elem(), AdapterSettingsSmbBlockedOperationsArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbMaxDialectInput)(nil)).Elem(), AdapterSettingsSmbMaxDialect("SMB2.0"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbMaxDialectPtrInput)(nil)).Elem(), AdapterSettingsSmbMaxDialect("SMB2.0"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbMinDialectInput)(nil)).Elem(), AdapterSettingsSmbMinDialect("SMB2.0"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbMinDialectPtrInput)(nil)).Elem(), AdapterSettingsSmbMinDialect("SMB2.0"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbSigningInput)(nil)).Elem(), AdapterSettingsSmbSigning("inherit"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbSigningPtrInput)(nil)).Elem(), AdapterSettingsSmbSigning("inherit"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsTypeInput)(nil)).Elem(), AdapterSettingsType("nfs"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsTypePtrInput)(nil)).Elem(), AdapterSettingsType("nfs"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterTypeInput)(nil)).Elem(), AdapterType("nfs"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterTypePtrInput)(nil)).Elem(), AdapterType("nfs"))
 	pulumi.RegisterInputType(reflect.TypeOf((*AppArmorProfileTypeInput)(nil)).Elem(), AppArmorProfileType("Localhost"))
 	pulumi.RegisterInputType(reflect.TypeOf((*AppArmorProfileTypePtrInput)(nil)).Elem(), AppArmorProfileType("Localhost"))
 	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreKindInput)(nil)).Elem(), BlockStoreKind("local"))
@@ -4550,6 +6448,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStorePostgresSslmodePtrInput)(nil)).Elem(), MetadataStorePostgresSslmode("disable"))
 	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStoreTypeInput)(nil)).Elem(), MetadataStoreType("memory"))
 	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStoreTypePtrInput)(nil)).Elem(), MetadataStoreType("memory"))
+	pulumi.RegisterInputType(reflect.TypeOf((*NetgroupMembersTypeInput)(nil)).Elem(), NetgroupMembersType("ip"))
+	pulumi.RegisterInputType(reflect.TypeOf((*NetgroupMembersTypePtrInput)(nil)).Elem(), NetgroupMembersType("ip"))
 	pulumi.RegisterInputType(reflect.TypeOf((*OperatorReleaseInput)(nil)).Elem(), OperatorRelease("v0.29"))
 	pulumi.RegisterInputType(reflect.TypeOf((*OperatorReleasePtrInput)(nil)).Elem(), OperatorRelease("v0.29"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ProcMountTypeInput)(nil)).Elem(), ProcMountType("Default"))
@@ -4577,6 +6477,26 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*UserRolePtrInput)(nil)).Elem(), UserRole("user"))
 	pulumi.RegisterOutputType(AdapterServiceTypeOutput{})
 	pulumi.RegisterOutputType(AdapterServiceTypePtrOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsNfsBlockedOperationsOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsNfsBlockedOperationsPtrOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsNfsBlockedOperationsArrayOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsNfsMaxVersionOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsNfsMaxVersionPtrOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsNfsMinVersionOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsNfsMinVersionPtrOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbBlockedOperationsOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbBlockedOperationsPtrOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbBlockedOperationsArrayOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbMaxDialectOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbMaxDialectPtrOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbMinDialectOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbMinDialectPtrOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbSigningOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbSigningPtrOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsTypeOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsTypePtrOutput{})
+	pulumi.RegisterOutputType(AdapterTypeOutput{})
+	pulumi.RegisterOutputType(AdapterTypePtrOutput{})
 	pulumi.RegisterOutputType(AppArmorProfileTypeOutput{})
 	pulumi.RegisterOutputType(AppArmorProfileTypePtrOutput{})
 	pulumi.RegisterOutputType(BlockStoreKindOutput{})
@@ -4603,6 +6523,8 @@ func init() {
 	pulumi.RegisterOutputType(MetadataStorePostgresSslmodePtrOutput{})
 	pulumi.RegisterOutputType(MetadataStoreTypeOutput{})
 	pulumi.RegisterOutputType(MetadataStoreTypePtrOutput{})
+	pulumi.RegisterOutputType(NetgroupMembersTypeOutput{})
+	pulumi.RegisterOutputType(NetgroupMembersTypePtrOutput{})
 	pulumi.RegisterOutputType(OperatorReleaseOutput{})
 	pulumi.RegisterOutputType(OperatorReleasePtrOutput{})
 	pulumi.RegisterOutputType(ProcMountTypeOutput{})

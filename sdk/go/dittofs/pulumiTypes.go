@@ -312,6 +312,1152 @@ func (o AdapterServicesPtrOutput) Type() AdapterServiceTypePtrOutput {
 	}).(AdapterServiceTypePtrOutput)
 }
 
+// The NFS adapter's settings; required when `type` is `nfs` (`{}` for the server's defaults). Each setting left out takes the server's default.
+type AdapterSettingsNfs struct {
+	// NFS operations the server refuses (each at most once). Defaults to `[]`.
+	BlockedOperations []AdapterSettingsNfsBlockedOperations `pulumi:"blockedOperations"`
+	// Seconds to wait for a client callback (1 to 60). Defaults to `5`.
+	CallbackTimeout *int `pulumi:"callbackTimeout"`
+	// Seconds to wait for a recalled delegation (10 to 600). Defaults to `90`.
+	DelegationRecallTimeout *int `pulumi:"delegationRecallTimeout"`
+	// Whether the server grants NFSv4 delegations. Defaults to `true`.
+	DelegationsEnabled *bool `pulumi:"delegationsEnabled"`
+	// The directory notification batching window in milliseconds (0 to 5000). Defaults to `50`.
+	DirDelegBatchWindowMs *int `pulumi:"dirDelegBatchWindowMs"`
+	// The grace period after a restart in seconds (10 to 3600). Defaults to `90`.
+	GracePeriod *int `pulumi:"gracePeriod"`
+	// Seconds to wait for a lease break (5 to 120). Defaults to `35`.
+	LeaseBreakTimeout *int `pulumi:"leaseBreakTimeout"`
+	// The NFSv4 lease time in seconds (10 to 3600). Defaults to `90`.
+	LeaseTime *int `pulumi:"leaseTime"`
+	// The most NFSv4 clients (1 to 1000000). Defaults to `10000`.
+	MaxClients *int `pulumi:"maxClients"`
+	// The most operations in one NFSv4 COMPOUND (4 to 1000). Defaults to `50`.
+	MaxCompoundOps *int `pulumi:"maxCompoundOps"`
+	// The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+	MaxConnections *int `pulumi:"maxConnections"`
+	// The most outstanding delegations (0 to 1000000). Defaults to `10000`.
+	MaxDelegations *int `pulumi:"maxDelegations"`
+	// The largest READ in bytes (4096 to 16777216). Defaults to `1048576`.
+	MaxReadSize *int `pulumi:"maxReadSize"`
+	// The highest NFS version served (`3`, `4.0`, `4.1`). Defaults to `4.1`.
+	MaxVersion *AdapterSettingsNfsMaxVersion `pulumi:"maxVersion"`
+	// The largest WRITE in bytes (4096 to 16777216). Defaults to `1048576`.
+	MaxWriteSize *int `pulumi:"maxWriteSize"`
+	// Whether the NFS export is advertised over mDNS (applied live). Defaults to `false`.
+	MdnsEnabled *bool `pulumi:"mdnsEnabled"`
+	// The lowest NFS version served (`3`, `4.0`, `4.1`). Defaults to `3`.
+	MinVersion *AdapterSettingsNfsMinVersion `pulumi:"minVersion"`
+	// Whether the embedded portmapper (TCP and UDP) runs, so NFSv3 clients find the server's services; changing it restarts the NFS adapter. Defaults to `false`.
+	PortmapperEnabled *bool `pulumi:"portmapperEnabled"`
+	// The embedded portmapper's port; changing it restarts the NFS adapter when the portmapper runs (1 to 65535). Defaults to `10111`.
+	PortmapperPort *int `pulumi:"portmapperPort"`
+	// Whether the server registers its services with the host's rpcbind on port 111 (kernel NFSv3 locking without `nolock`); changing it restarts the NFS adapter. Defaults to `false`.
+	PortmapperRegisterWithSystem *bool `pulumi:"portmapperRegisterWithSystem"`
+	// The transfer size offered to clients in bytes (4096 to 16777216). Defaults to `1048576`.
+	PreferredTransferSize *int `pulumi:"preferredTransferSize"`
+	// Whether MOUNT, NLM and NSM are also served over UDP (NFSv3 locking from BSD and macOS clients); changing it restarts the NFS adapter. Defaults to `false`.
+	UdpEnabled *bool `pulumi:"udpEnabled"`
+}
+
+// Defaults sets the appropriate defaults for AdapterSettingsNfs
+func (val *AdapterSettingsNfs) Defaults() *AdapterSettingsNfs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.CallbackTimeout == nil {
+		callbackTimeout_ := 5
+		tmp.CallbackTimeout = &callbackTimeout_
+	}
+	if tmp.DelegationRecallTimeout == nil {
+		delegationRecallTimeout_ := 90
+		tmp.DelegationRecallTimeout = &delegationRecallTimeout_
+	}
+	if tmp.DelegationsEnabled == nil {
+		delegationsEnabled_ := true
+		tmp.DelegationsEnabled = &delegationsEnabled_
+	}
+	if tmp.DirDelegBatchWindowMs == nil {
+		dirDelegBatchWindowMs_ := 50
+		tmp.DirDelegBatchWindowMs = &dirDelegBatchWindowMs_
+	}
+	if tmp.GracePeriod == nil {
+		gracePeriod_ := 90
+		tmp.GracePeriod = &gracePeriod_
+	}
+	if tmp.LeaseBreakTimeout == nil {
+		leaseBreakTimeout_ := 35
+		tmp.LeaseBreakTimeout = &leaseBreakTimeout_
+	}
+	if tmp.LeaseTime == nil {
+		leaseTime_ := 90
+		tmp.LeaseTime = &leaseTime_
+	}
+	if tmp.MaxClients == nil {
+		maxClients_ := 10000
+		tmp.MaxClients = &maxClients_
+	}
+	if tmp.MaxCompoundOps == nil {
+		maxCompoundOps_ := 50
+		tmp.MaxCompoundOps = &maxCompoundOps_
+	}
+	if tmp.MaxConnections == nil {
+		maxConnections_ := 0
+		tmp.MaxConnections = &maxConnections_
+	}
+	if tmp.MaxDelegations == nil {
+		maxDelegations_ := 10000
+		tmp.MaxDelegations = &maxDelegations_
+	}
+	if tmp.MaxReadSize == nil {
+		maxReadSize_ := 1048576
+		tmp.MaxReadSize = &maxReadSize_
+	}
+	if tmp.MaxVersion == nil {
+		maxVersion_ := AdapterSettingsNfsMaxVersion("4.1")
+		tmp.MaxVersion = &maxVersion_
+	}
+	if tmp.MaxWriteSize == nil {
+		maxWriteSize_ := 1048576
+		tmp.MaxWriteSize = &maxWriteSize_
+	}
+	if tmp.MdnsEnabled == nil {
+		mdnsEnabled_ := false
+		tmp.MdnsEnabled = &mdnsEnabled_
+	}
+	if tmp.MinVersion == nil {
+		minVersion_ := AdapterSettingsNfsMinVersion("3")
+		tmp.MinVersion = &minVersion_
+	}
+	if tmp.PortmapperEnabled == nil {
+		portmapperEnabled_ := false
+		tmp.PortmapperEnabled = &portmapperEnabled_
+	}
+	if tmp.PortmapperPort == nil {
+		portmapperPort_ := 10111
+		tmp.PortmapperPort = &portmapperPort_
+	}
+	if tmp.PortmapperRegisterWithSystem == nil {
+		portmapperRegisterWithSystem_ := false
+		tmp.PortmapperRegisterWithSystem = &portmapperRegisterWithSystem_
+	}
+	if tmp.PreferredTransferSize == nil {
+		preferredTransferSize_ := 1048576
+		tmp.PreferredTransferSize = &preferredTransferSize_
+	}
+	if tmp.UdpEnabled == nil {
+		udpEnabled_ := false
+		tmp.UdpEnabled = &udpEnabled_
+	}
+	return &tmp
+}
+
+// AdapterSettingsNfsInput is an input type that accepts AdapterSettingsNfsArgs and AdapterSettingsNfsOutput values.
+// You can construct a concrete instance of `AdapterSettingsNfsInput` via:
+//
+//	AdapterSettingsNfsArgs{...}
+type AdapterSettingsNfsInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsNfsOutput() AdapterSettingsNfsOutput
+	ToAdapterSettingsNfsOutputWithContext(context.Context) AdapterSettingsNfsOutput
+}
+
+// The NFS adapter's settings; required when `type` is `nfs` (`{}` for the server's defaults). Each setting left out takes the server's default.
+type AdapterSettingsNfsArgs struct {
+	// NFS operations the server refuses (each at most once). Defaults to `[]`.
+	BlockedOperations AdapterSettingsNfsBlockedOperationsArrayInput `pulumi:"blockedOperations"`
+	// Seconds to wait for a client callback (1 to 60). Defaults to `5`.
+	CallbackTimeout pulumi.IntPtrInput `pulumi:"callbackTimeout"`
+	// Seconds to wait for a recalled delegation (10 to 600). Defaults to `90`.
+	DelegationRecallTimeout pulumi.IntPtrInput `pulumi:"delegationRecallTimeout"`
+	// Whether the server grants NFSv4 delegations. Defaults to `true`.
+	DelegationsEnabled pulumi.BoolPtrInput `pulumi:"delegationsEnabled"`
+	// The directory notification batching window in milliseconds (0 to 5000). Defaults to `50`.
+	DirDelegBatchWindowMs pulumi.IntPtrInput `pulumi:"dirDelegBatchWindowMs"`
+	// The grace period after a restart in seconds (10 to 3600). Defaults to `90`.
+	GracePeriod pulumi.IntPtrInput `pulumi:"gracePeriod"`
+	// Seconds to wait for a lease break (5 to 120). Defaults to `35`.
+	LeaseBreakTimeout pulumi.IntPtrInput `pulumi:"leaseBreakTimeout"`
+	// The NFSv4 lease time in seconds (10 to 3600). Defaults to `90`.
+	LeaseTime pulumi.IntPtrInput `pulumi:"leaseTime"`
+	// The most NFSv4 clients (1 to 1000000). Defaults to `10000`.
+	MaxClients pulumi.IntPtrInput `pulumi:"maxClients"`
+	// The most operations in one NFSv4 COMPOUND (4 to 1000). Defaults to `50`.
+	MaxCompoundOps pulumi.IntPtrInput `pulumi:"maxCompoundOps"`
+	// The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+	MaxConnections pulumi.IntPtrInput `pulumi:"maxConnections"`
+	// The most outstanding delegations (0 to 1000000). Defaults to `10000`.
+	MaxDelegations pulumi.IntPtrInput `pulumi:"maxDelegations"`
+	// The largest READ in bytes (4096 to 16777216). Defaults to `1048576`.
+	MaxReadSize pulumi.IntPtrInput `pulumi:"maxReadSize"`
+	// The highest NFS version served (`3`, `4.0`, `4.1`). Defaults to `4.1`.
+	MaxVersion AdapterSettingsNfsMaxVersionPtrInput `pulumi:"maxVersion"`
+	// The largest WRITE in bytes (4096 to 16777216). Defaults to `1048576`.
+	MaxWriteSize pulumi.IntPtrInput `pulumi:"maxWriteSize"`
+	// Whether the NFS export is advertised over mDNS (applied live). Defaults to `false`.
+	MdnsEnabled pulumi.BoolPtrInput `pulumi:"mdnsEnabled"`
+	// The lowest NFS version served (`3`, `4.0`, `4.1`). Defaults to `3`.
+	MinVersion AdapterSettingsNfsMinVersionPtrInput `pulumi:"minVersion"`
+	// Whether the embedded portmapper (TCP and UDP) runs, so NFSv3 clients find the server's services; changing it restarts the NFS adapter. Defaults to `false`.
+	PortmapperEnabled pulumi.BoolPtrInput `pulumi:"portmapperEnabled"`
+	// The embedded portmapper's port; changing it restarts the NFS adapter when the portmapper runs (1 to 65535). Defaults to `10111`.
+	PortmapperPort pulumi.IntPtrInput `pulumi:"portmapperPort"`
+	// Whether the server registers its services with the host's rpcbind on port 111 (kernel NFSv3 locking without `nolock`); changing it restarts the NFS adapter. Defaults to `false`.
+	PortmapperRegisterWithSystem pulumi.BoolPtrInput `pulumi:"portmapperRegisterWithSystem"`
+	// The transfer size offered to clients in bytes (4096 to 16777216). Defaults to `1048576`.
+	PreferredTransferSize pulumi.IntPtrInput `pulumi:"preferredTransferSize"`
+	// Whether MOUNT, NLM and NSM are also served over UDP (NFSv3 locking from BSD and macOS clients); changing it restarts the NFS adapter. Defaults to `false`.
+	UdpEnabled pulumi.BoolPtrInput `pulumi:"udpEnabled"`
+}
+
+// Defaults sets the appropriate defaults for AdapterSettingsNfsArgs
+func (val *AdapterSettingsNfsArgs) Defaults() *AdapterSettingsNfsArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.CallbackTimeout == nil {
+		tmp.CallbackTimeout = pulumi.IntPtr(5)
+	}
+	if tmp.DelegationRecallTimeout == nil {
+		tmp.DelegationRecallTimeout = pulumi.IntPtr(90)
+	}
+	if tmp.DelegationsEnabled == nil {
+		tmp.DelegationsEnabled = pulumi.BoolPtr(true)
+	}
+	if tmp.DirDelegBatchWindowMs == nil {
+		tmp.DirDelegBatchWindowMs = pulumi.IntPtr(50)
+	}
+	if tmp.GracePeriod == nil {
+		tmp.GracePeriod = pulumi.IntPtr(90)
+	}
+	if tmp.LeaseBreakTimeout == nil {
+		tmp.LeaseBreakTimeout = pulumi.IntPtr(35)
+	}
+	if tmp.LeaseTime == nil {
+		tmp.LeaseTime = pulumi.IntPtr(90)
+	}
+	if tmp.MaxClients == nil {
+		tmp.MaxClients = pulumi.IntPtr(10000)
+	}
+	if tmp.MaxCompoundOps == nil {
+		tmp.MaxCompoundOps = pulumi.IntPtr(50)
+	}
+	if tmp.MaxConnections == nil {
+		tmp.MaxConnections = pulumi.IntPtr(0)
+	}
+	if tmp.MaxDelegations == nil {
+		tmp.MaxDelegations = pulumi.IntPtr(10000)
+	}
+	if tmp.MaxReadSize == nil {
+		tmp.MaxReadSize = pulumi.IntPtr(1048576)
+	}
+	if tmp.MaxVersion == nil {
+		tmp.MaxVersion = AdapterSettingsNfsMaxVersion("4.1")
+	}
+	if tmp.MaxWriteSize == nil {
+		tmp.MaxWriteSize = pulumi.IntPtr(1048576)
+	}
+	if tmp.MdnsEnabled == nil {
+		tmp.MdnsEnabled = pulumi.BoolPtr(false)
+	}
+	if tmp.MinVersion == nil {
+		tmp.MinVersion = AdapterSettingsNfsMinVersion("3")
+	}
+	if tmp.PortmapperEnabled == nil {
+		tmp.PortmapperEnabled = pulumi.BoolPtr(false)
+	}
+	if tmp.PortmapperPort == nil {
+		tmp.PortmapperPort = pulumi.IntPtr(10111)
+	}
+	if tmp.PortmapperRegisterWithSystem == nil {
+		tmp.PortmapperRegisterWithSystem = pulumi.BoolPtr(false)
+	}
+	if tmp.PreferredTransferSize == nil {
+		tmp.PreferredTransferSize = pulumi.IntPtr(1048576)
+	}
+	if tmp.UdpEnabled == nil {
+		tmp.UdpEnabled = pulumi.BoolPtr(false)
+	}
+	return &tmp
+}
+func (AdapterSettingsNfsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsNfs)(nil)).Elem()
+}
+
+func (i AdapterSettingsNfsArgs) ToAdapterSettingsNfsOutput() AdapterSettingsNfsOutput {
+	return i.ToAdapterSettingsNfsOutputWithContext(context.Background())
+}
+
+func (i AdapterSettingsNfsArgs) ToAdapterSettingsNfsOutputWithContext(ctx context.Context) AdapterSettingsNfsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterSettingsNfsOutput)
+}
+
+func (i AdapterSettingsNfsArgs) ToAdapterSettingsNfsPtrOutput() AdapterSettingsNfsPtrOutput {
+	return i.ToAdapterSettingsNfsPtrOutputWithContext(context.Background())
+}
+
+func (i AdapterSettingsNfsArgs) ToAdapterSettingsNfsPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterSettingsNfsOutput).ToAdapterSettingsNfsPtrOutputWithContext(ctx)
+}
+
+// AdapterSettingsNfsPtrInput is an input type that accepts AdapterSettingsNfsArgs, AdapterSettingsNfsPtr and AdapterSettingsNfsPtrOutput values.
+// You can construct a concrete instance of `AdapterSettingsNfsPtrInput` via:
+//
+//	        AdapterSettingsNfsArgs{...}
+//
+//	or:
+//
+//	        nil
+type AdapterSettingsNfsPtrInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsNfsPtrOutput() AdapterSettingsNfsPtrOutput
+	ToAdapterSettingsNfsPtrOutputWithContext(context.Context) AdapterSettingsNfsPtrOutput
+}
+
+type adapterSettingsNfsPtrType AdapterSettingsNfsArgs
+
+func AdapterSettingsNfsPtr(v *AdapterSettingsNfsArgs) AdapterSettingsNfsPtrInput {
+	return (*adapterSettingsNfsPtrType)(v)
+}
+
+func (*adapterSettingsNfsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsNfs)(nil)).Elem()
+}
+
+func (i *adapterSettingsNfsPtrType) ToAdapterSettingsNfsPtrOutput() AdapterSettingsNfsPtrOutput {
+	return i.ToAdapterSettingsNfsPtrOutputWithContext(context.Background())
+}
+
+func (i *adapterSettingsNfsPtrType) ToAdapterSettingsNfsPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterSettingsNfsPtrOutput)
+}
+
+// The NFS adapter's settings; required when `type` is `nfs` (`{}` for the server's defaults). Each setting left out takes the server's default.
+type AdapterSettingsNfsOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsNfsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsNfs)(nil)).Elem()
+}
+
+func (o AdapterSettingsNfsOutput) ToAdapterSettingsNfsOutput() AdapterSettingsNfsOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsOutput) ToAdapterSettingsNfsOutputWithContext(ctx context.Context) AdapterSettingsNfsOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsOutput) ToAdapterSettingsNfsPtrOutput() AdapterSettingsNfsPtrOutput {
+	return o.ToAdapterSettingsNfsPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsOutput) ToAdapterSettingsNfsPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterSettingsNfs) *AdapterSettingsNfs {
+		return &v
+	}).(AdapterSettingsNfsPtrOutput)
+}
+
+// NFS operations the server refuses (each at most once). Defaults to `[]`.
+func (o AdapterSettingsNfsOutput) BlockedOperations() AdapterSettingsNfsBlockedOperationsArrayOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) []AdapterSettingsNfsBlockedOperations { return v.BlockedOperations }).(AdapterSettingsNfsBlockedOperationsArrayOutput)
+}
+
+// Seconds to wait for a client callback (1 to 60). Defaults to `5`.
+func (o AdapterSettingsNfsOutput) CallbackTimeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.CallbackTimeout }).(pulumi.IntPtrOutput)
+}
+
+// Seconds to wait for a recalled delegation (10 to 600). Defaults to `90`.
+func (o AdapterSettingsNfsOutput) DelegationRecallTimeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.DelegationRecallTimeout }).(pulumi.IntPtrOutput)
+}
+
+// Whether the server grants NFSv4 delegations. Defaults to `true`.
+func (o AdapterSettingsNfsOutput) DelegationsEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *bool { return v.DelegationsEnabled }).(pulumi.BoolPtrOutput)
+}
+
+// The directory notification batching window in milliseconds (0 to 5000). Defaults to `50`.
+func (o AdapterSettingsNfsOutput) DirDelegBatchWindowMs() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.DirDelegBatchWindowMs }).(pulumi.IntPtrOutput)
+}
+
+// The grace period after a restart in seconds (10 to 3600). Defaults to `90`.
+func (o AdapterSettingsNfsOutput) GracePeriod() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.GracePeriod }).(pulumi.IntPtrOutput)
+}
+
+// Seconds to wait for a lease break (5 to 120). Defaults to `35`.
+func (o AdapterSettingsNfsOutput) LeaseBreakTimeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.LeaseBreakTimeout }).(pulumi.IntPtrOutput)
+}
+
+// The NFSv4 lease time in seconds (10 to 3600). Defaults to `90`.
+func (o AdapterSettingsNfsOutput) LeaseTime() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.LeaseTime }).(pulumi.IntPtrOutput)
+}
+
+// The most NFSv4 clients (1 to 1000000). Defaults to `10000`.
+func (o AdapterSettingsNfsOutput) MaxClients() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.MaxClients }).(pulumi.IntPtrOutput)
+}
+
+// The most operations in one NFSv4 COMPOUND (4 to 1000). Defaults to `50`.
+func (o AdapterSettingsNfsOutput) MaxCompoundOps() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.MaxCompoundOps }).(pulumi.IntPtrOutput)
+}
+
+// The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+func (o AdapterSettingsNfsOutput) MaxConnections() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.MaxConnections }).(pulumi.IntPtrOutput)
+}
+
+// The most outstanding delegations (0 to 1000000). Defaults to `10000`.
+func (o AdapterSettingsNfsOutput) MaxDelegations() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.MaxDelegations }).(pulumi.IntPtrOutput)
+}
+
+// The largest READ in bytes (4096 to 16777216). Defaults to `1048576`.
+func (o AdapterSettingsNfsOutput) MaxReadSize() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.MaxReadSize }).(pulumi.IntPtrOutput)
+}
+
+// The highest NFS version served (`3`, `4.0`, `4.1`). Defaults to `4.1`.
+func (o AdapterSettingsNfsOutput) MaxVersion() AdapterSettingsNfsMaxVersionPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *AdapterSettingsNfsMaxVersion { return v.MaxVersion }).(AdapterSettingsNfsMaxVersionPtrOutput)
+}
+
+// The largest WRITE in bytes (4096 to 16777216). Defaults to `1048576`.
+func (o AdapterSettingsNfsOutput) MaxWriteSize() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.MaxWriteSize }).(pulumi.IntPtrOutput)
+}
+
+// Whether the NFS export is advertised over mDNS (applied live). Defaults to `false`.
+func (o AdapterSettingsNfsOutput) MdnsEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *bool { return v.MdnsEnabled }).(pulumi.BoolPtrOutput)
+}
+
+// The lowest NFS version served (`3`, `4.0`, `4.1`). Defaults to `3`.
+func (o AdapterSettingsNfsOutput) MinVersion() AdapterSettingsNfsMinVersionPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *AdapterSettingsNfsMinVersion { return v.MinVersion }).(AdapterSettingsNfsMinVersionPtrOutput)
+}
+
+// Whether the embedded portmapper (TCP and UDP) runs, so NFSv3 clients find the server's services; changing it restarts the NFS adapter. Defaults to `false`.
+func (o AdapterSettingsNfsOutput) PortmapperEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *bool { return v.PortmapperEnabled }).(pulumi.BoolPtrOutput)
+}
+
+// The embedded portmapper's port; changing it restarts the NFS adapter when the portmapper runs (1 to 65535). Defaults to `10111`.
+func (o AdapterSettingsNfsOutput) PortmapperPort() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.PortmapperPort }).(pulumi.IntPtrOutput)
+}
+
+// Whether the server registers its services with the host's rpcbind on port 111 (kernel NFSv3 locking without `nolock`); changing it restarts the NFS adapter. Defaults to `false`.
+func (o AdapterSettingsNfsOutput) PortmapperRegisterWithSystem() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *bool { return v.PortmapperRegisterWithSystem }).(pulumi.BoolPtrOutput)
+}
+
+// The transfer size offered to clients in bytes (4096 to 16777216). Defaults to `1048576`.
+func (o AdapterSettingsNfsOutput) PreferredTransferSize() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.PreferredTransferSize }).(pulumi.IntPtrOutput)
+}
+
+// Whether MOUNT, NLM and NSM are also served over UDP (NFSv3 locking from BSD and macOS clients); changing it restarts the NFS adapter. Defaults to `false`.
+func (o AdapterSettingsNfsOutput) UdpEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *bool { return v.UdpEnabled }).(pulumi.BoolPtrOutput)
+}
+
+type AdapterSettingsNfsPtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsNfsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsNfs)(nil)).Elem()
+}
+
+func (o AdapterSettingsNfsPtrOutput) ToAdapterSettingsNfsPtrOutput() AdapterSettingsNfsPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsPtrOutput) ToAdapterSettingsNfsPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsPtrOutput) Elem() AdapterSettingsNfsOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) AdapterSettingsNfs {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterSettingsNfs
+		return ret
+	}).(AdapterSettingsNfsOutput)
+}
+
+// NFS operations the server refuses (each at most once). Defaults to `[]`.
+func (o AdapterSettingsNfsPtrOutput) BlockedOperations() AdapterSettingsNfsBlockedOperationsArrayOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) []AdapterSettingsNfsBlockedOperations {
+		if v == nil {
+			return nil
+		}
+		return v.BlockedOperations
+	}).(AdapterSettingsNfsBlockedOperationsArrayOutput)
+}
+
+// Seconds to wait for a client callback (1 to 60). Defaults to `5`.
+func (o AdapterSettingsNfsPtrOutput) CallbackTimeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.CallbackTimeout
+	}).(pulumi.IntPtrOutput)
+}
+
+// Seconds to wait for a recalled delegation (10 to 600). Defaults to `90`.
+func (o AdapterSettingsNfsPtrOutput) DelegationRecallTimeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.DelegationRecallTimeout
+	}).(pulumi.IntPtrOutput)
+}
+
+// Whether the server grants NFSv4 delegations. Defaults to `true`.
+func (o AdapterSettingsNfsPtrOutput) DelegationsEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.DelegationsEnabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The directory notification batching window in milliseconds (0 to 5000). Defaults to `50`.
+func (o AdapterSettingsNfsPtrOutput) DirDelegBatchWindowMs() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.DirDelegBatchWindowMs
+	}).(pulumi.IntPtrOutput)
+}
+
+// The grace period after a restart in seconds (10 to 3600). Defaults to `90`.
+func (o AdapterSettingsNfsPtrOutput) GracePeriod() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.GracePeriod
+	}).(pulumi.IntPtrOutput)
+}
+
+// Seconds to wait for a lease break (5 to 120). Defaults to `35`.
+func (o AdapterSettingsNfsPtrOutput) LeaseBreakTimeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.LeaseBreakTimeout
+	}).(pulumi.IntPtrOutput)
+}
+
+// The NFSv4 lease time in seconds (10 to 3600). Defaults to `90`.
+func (o AdapterSettingsNfsPtrOutput) LeaseTime() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.LeaseTime
+	}).(pulumi.IntPtrOutput)
+}
+
+// The most NFSv4 clients (1 to 1000000). Defaults to `10000`.
+func (o AdapterSettingsNfsPtrOutput) MaxClients() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxClients
+	}).(pulumi.IntPtrOutput)
+}
+
+// The most operations in one NFSv4 COMPOUND (4 to 1000). Defaults to `50`.
+func (o AdapterSettingsNfsPtrOutput) MaxCompoundOps() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxCompoundOps
+	}).(pulumi.IntPtrOutput)
+}
+
+// The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+func (o AdapterSettingsNfsPtrOutput) MaxConnections() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxConnections
+	}).(pulumi.IntPtrOutput)
+}
+
+// The most outstanding delegations (0 to 1000000). Defaults to `10000`.
+func (o AdapterSettingsNfsPtrOutput) MaxDelegations() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxDelegations
+	}).(pulumi.IntPtrOutput)
+}
+
+// The largest READ in bytes (4096 to 16777216). Defaults to `1048576`.
+func (o AdapterSettingsNfsPtrOutput) MaxReadSize() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxReadSize
+	}).(pulumi.IntPtrOutput)
+}
+
+// The highest NFS version served (`3`, `4.0`, `4.1`). Defaults to `4.1`.
+func (o AdapterSettingsNfsPtrOutput) MaxVersion() AdapterSettingsNfsMaxVersionPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *AdapterSettingsNfsMaxVersion {
+		if v == nil {
+			return nil
+		}
+		return v.MaxVersion
+	}).(AdapterSettingsNfsMaxVersionPtrOutput)
+}
+
+// The largest WRITE in bytes (4096 to 16777216). Defaults to `1048576`.
+func (o AdapterSettingsNfsPtrOutput) MaxWriteSize() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxWriteSize
+	}).(pulumi.IntPtrOutput)
+}
+
+// Whether the NFS export is advertised over mDNS (applied live). Defaults to `false`.
+func (o AdapterSettingsNfsPtrOutput) MdnsEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.MdnsEnabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The lowest NFS version served (`3`, `4.0`, `4.1`). Defaults to `3`.
+func (o AdapterSettingsNfsPtrOutput) MinVersion() AdapterSettingsNfsMinVersionPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *AdapterSettingsNfsMinVersion {
+		if v == nil {
+			return nil
+		}
+		return v.MinVersion
+	}).(AdapterSettingsNfsMinVersionPtrOutput)
+}
+
+// Whether the embedded portmapper (TCP and UDP) runs, so NFSv3 clients find the server's services; changing it restarts the NFS adapter. Defaults to `false`.
+func (o AdapterSettingsNfsPtrOutput) PortmapperEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.PortmapperEnabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The embedded portmapper's port; changing it restarts the NFS adapter when the portmapper runs (1 to 65535). Defaults to `10111`.
+func (o AdapterSettingsNfsPtrOutput) PortmapperPort() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.PortmapperPort
+	}).(pulumi.IntPtrOutput)
+}
+
+// Whether the server registers its services with the host's rpcbind on port 111 (kernel NFSv3 locking without `nolock`); changing it restarts the NFS adapter. Defaults to `false`.
+func (o AdapterSettingsNfsPtrOutput) PortmapperRegisterWithSystem() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.PortmapperRegisterWithSystem
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The transfer size offered to clients in bytes (4096 to 16777216). Defaults to `1048576`.
+func (o AdapterSettingsNfsPtrOutput) PreferredTransferSize() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.PreferredTransferSize
+	}).(pulumi.IntPtrOutput)
+}
+
+// Whether MOUNT, NLM and NSM are also served over UDP (NFSv3 locking from BSD and macOS clients); changing it restarts the NFS adapter. Defaults to `false`.
+func (o AdapterSettingsNfsPtrOutput) UdpEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.UdpEnabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The SMB adapter's settings; required when `type` is `smb` (`{}` for the server's defaults). Each setting left out takes the server's default.
+type AdapterSettingsSmb struct {
+	// SMB operations the server refuses (each at most once). Defaults to `[]`.
+	BlockedOperations []AdapterSettingsSmbBlockedOperations `pulumi:"blockedOperations"`
+	// Whether directory leases are granted. Defaults to `true`.
+	DirectoryLeasingEnabled *bool `pulumi:"directoryLeasingEnabled"`
+	// Whether SMB3 encryption is offered. Defaults to `false`.
+	EnableEncryption *bool `pulumi:"enableEncryption"`
+	// The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+	MaxConnections *int `pulumi:"maxConnections"`
+	// The highest SMB dialect negotiated. Defaults to `SMB3.1.1`.
+	MaxDialect *AdapterSettingsSmbMaxDialect `pulumi:"maxDialect"`
+	// The most sessions (1 to 1000000). Defaults to `10000`.
+	MaxSessions *int `pulumi:"maxSessions"`
+	// Whether the SMB service is advertised over mDNS (applied live). Defaults to `false`.
+	MdnsEnabled *bool `pulumi:"mdnsEnabled"`
+	// The lowest SMB dialect negotiated. Defaults to `SMB2.0`.
+	MinDialect *AdapterSettingsSmbMinDialect `pulumi:"minDialect"`
+	// Seconds to wait for an oplock break (5 to 120). Defaults to `35`.
+	OplockBreakTimeout *int `pulumi:"oplockBreakTimeout"`
+	// Seconds an idle session lives (60 to 86400). Defaults to `900`.
+	SessionTimeout *int `pulumi:"sessionTimeout"`
+	// Message signing: `required`, `enabled` (offered), `disabled`, or `inherit` (the server's configuration file decides; SMB 3.1.1 always signs). Defaults to `inherit`.
+	Signing *AdapterSettingsSmbSigning `pulumi:"signing"`
+	// Whether the host is advertised over WS-Discovery for Windows Explorer (applied live). Defaults to `false`.
+	WsDiscoveryEnabled *bool `pulumi:"wsDiscoveryEnabled"`
+}
+
+// Defaults sets the appropriate defaults for AdapterSettingsSmb
+func (val *AdapterSettingsSmb) Defaults() *AdapterSettingsSmb {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.DirectoryLeasingEnabled == nil {
+		directoryLeasingEnabled_ := true
+		tmp.DirectoryLeasingEnabled = &directoryLeasingEnabled_
+	}
+	if tmp.EnableEncryption == nil {
+		enableEncryption_ := false
+		tmp.EnableEncryption = &enableEncryption_
+	}
+	if tmp.MaxConnections == nil {
+		maxConnections_ := 0
+		tmp.MaxConnections = &maxConnections_
+	}
+	if tmp.MaxDialect == nil {
+		maxDialect_ := AdapterSettingsSmbMaxDialect("SMB3.1.1")
+		tmp.MaxDialect = &maxDialect_
+	}
+	if tmp.MaxSessions == nil {
+		maxSessions_ := 10000
+		tmp.MaxSessions = &maxSessions_
+	}
+	if tmp.MdnsEnabled == nil {
+		mdnsEnabled_ := false
+		tmp.MdnsEnabled = &mdnsEnabled_
+	}
+	if tmp.MinDialect == nil {
+		minDialect_ := AdapterSettingsSmbMinDialect("SMB2.0")
+		tmp.MinDialect = &minDialect_
+	}
+	if tmp.OplockBreakTimeout == nil {
+		oplockBreakTimeout_ := 35
+		tmp.OplockBreakTimeout = &oplockBreakTimeout_
+	}
+	if tmp.SessionTimeout == nil {
+		sessionTimeout_ := 900
+		tmp.SessionTimeout = &sessionTimeout_
+	}
+	if tmp.Signing == nil {
+		signing_ := AdapterSettingsSmbSigning("inherit")
+		tmp.Signing = &signing_
+	}
+	if tmp.WsDiscoveryEnabled == nil {
+		wsDiscoveryEnabled_ := false
+		tmp.WsDiscoveryEnabled = &wsDiscoveryEnabled_
+	}
+	return &tmp
+}
+
+// AdapterSettingsSmbInput is an input type that accepts AdapterSettingsSmbArgs and AdapterSettingsSmbOutput values.
+// You can construct a concrete instance of `AdapterSettingsSmbInput` via:
+//
+//	AdapterSettingsSmbArgs{...}
+type AdapterSettingsSmbInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbOutput() AdapterSettingsSmbOutput
+	ToAdapterSettingsSmbOutputWithContext(context.Context) AdapterSettingsSmbOutput
+}
+
+// The SMB adapter's settings; required when `type` is `smb` (`{}` for the server's defaults). Each setting left out takes the server's default.
+type AdapterSettingsSmbArgs struct {
+	// SMB operations the server refuses (each at most once). Defaults to `[]`.
+	BlockedOperations AdapterSettingsSmbBlockedOperationsArrayInput `pulumi:"blockedOperations"`
+	// Whether directory leases are granted. Defaults to `true`.
+	DirectoryLeasingEnabled pulumi.BoolPtrInput `pulumi:"directoryLeasingEnabled"`
+	// Whether SMB3 encryption is offered. Defaults to `false`.
+	EnableEncryption pulumi.BoolPtrInput `pulumi:"enableEncryption"`
+	// The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+	MaxConnections pulumi.IntPtrInput `pulumi:"maxConnections"`
+	// The highest SMB dialect negotiated. Defaults to `SMB3.1.1`.
+	MaxDialect AdapterSettingsSmbMaxDialectPtrInput `pulumi:"maxDialect"`
+	// The most sessions (1 to 1000000). Defaults to `10000`.
+	MaxSessions pulumi.IntPtrInput `pulumi:"maxSessions"`
+	// Whether the SMB service is advertised over mDNS (applied live). Defaults to `false`.
+	MdnsEnabled pulumi.BoolPtrInput `pulumi:"mdnsEnabled"`
+	// The lowest SMB dialect negotiated. Defaults to `SMB2.0`.
+	MinDialect AdapterSettingsSmbMinDialectPtrInput `pulumi:"minDialect"`
+	// Seconds to wait for an oplock break (5 to 120). Defaults to `35`.
+	OplockBreakTimeout pulumi.IntPtrInput `pulumi:"oplockBreakTimeout"`
+	// Seconds an idle session lives (60 to 86400). Defaults to `900`.
+	SessionTimeout pulumi.IntPtrInput `pulumi:"sessionTimeout"`
+	// Message signing: `required`, `enabled` (offered), `disabled`, or `inherit` (the server's configuration file decides; SMB 3.1.1 always signs). Defaults to `inherit`.
+	Signing AdapterSettingsSmbSigningPtrInput `pulumi:"signing"`
+	// Whether the host is advertised over WS-Discovery for Windows Explorer (applied live). Defaults to `false`.
+	WsDiscoveryEnabled pulumi.BoolPtrInput `pulumi:"wsDiscoveryEnabled"`
+}
+
+// Defaults sets the appropriate defaults for AdapterSettingsSmbArgs
+func (val *AdapterSettingsSmbArgs) Defaults() *AdapterSettingsSmbArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.DirectoryLeasingEnabled == nil {
+		tmp.DirectoryLeasingEnabled = pulumi.BoolPtr(true)
+	}
+	if tmp.EnableEncryption == nil {
+		tmp.EnableEncryption = pulumi.BoolPtr(false)
+	}
+	if tmp.MaxConnections == nil {
+		tmp.MaxConnections = pulumi.IntPtr(0)
+	}
+	if tmp.MaxDialect == nil {
+		tmp.MaxDialect = AdapterSettingsSmbMaxDialect("SMB3.1.1")
+	}
+	if tmp.MaxSessions == nil {
+		tmp.MaxSessions = pulumi.IntPtr(10000)
+	}
+	if tmp.MdnsEnabled == nil {
+		tmp.MdnsEnabled = pulumi.BoolPtr(false)
+	}
+	if tmp.MinDialect == nil {
+		tmp.MinDialect = AdapterSettingsSmbMinDialect("SMB2.0")
+	}
+	if tmp.OplockBreakTimeout == nil {
+		tmp.OplockBreakTimeout = pulumi.IntPtr(35)
+	}
+	if tmp.SessionTimeout == nil {
+		tmp.SessionTimeout = pulumi.IntPtr(900)
+	}
+	if tmp.Signing == nil {
+		tmp.Signing = AdapterSettingsSmbSigning("inherit")
+	}
+	if tmp.WsDiscoveryEnabled == nil {
+		tmp.WsDiscoveryEnabled = pulumi.BoolPtr(false)
+	}
+	return &tmp
+}
+func (AdapterSettingsSmbArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsSmb)(nil)).Elem()
+}
+
+func (i AdapterSettingsSmbArgs) ToAdapterSettingsSmbOutput() AdapterSettingsSmbOutput {
+	return i.ToAdapterSettingsSmbOutputWithContext(context.Background())
+}
+
+func (i AdapterSettingsSmbArgs) ToAdapterSettingsSmbOutputWithContext(ctx context.Context) AdapterSettingsSmbOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterSettingsSmbOutput)
+}
+
+func (i AdapterSettingsSmbArgs) ToAdapterSettingsSmbPtrOutput() AdapterSettingsSmbPtrOutput {
+	return i.ToAdapterSettingsSmbPtrOutputWithContext(context.Background())
+}
+
+func (i AdapterSettingsSmbArgs) ToAdapterSettingsSmbPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterSettingsSmbOutput).ToAdapterSettingsSmbPtrOutputWithContext(ctx)
+}
+
+// AdapterSettingsSmbPtrInput is an input type that accepts AdapterSettingsSmbArgs, AdapterSettingsSmbPtr and AdapterSettingsSmbPtrOutput values.
+// You can construct a concrete instance of `AdapterSettingsSmbPtrInput` via:
+//
+//	        AdapterSettingsSmbArgs{...}
+//
+//	or:
+//
+//	        nil
+type AdapterSettingsSmbPtrInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbPtrOutput() AdapterSettingsSmbPtrOutput
+	ToAdapterSettingsSmbPtrOutputWithContext(context.Context) AdapterSettingsSmbPtrOutput
+}
+
+type adapterSettingsSmbPtrType AdapterSettingsSmbArgs
+
+func AdapterSettingsSmbPtr(v *AdapterSettingsSmbArgs) AdapterSettingsSmbPtrInput {
+	return (*adapterSettingsSmbPtrType)(v)
+}
+
+func (*adapterSettingsSmbPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsSmb)(nil)).Elem()
+}
+
+func (i *adapterSettingsSmbPtrType) ToAdapterSettingsSmbPtrOutput() AdapterSettingsSmbPtrOutput {
+	return i.ToAdapterSettingsSmbPtrOutputWithContext(context.Background())
+}
+
+func (i *adapterSettingsSmbPtrType) ToAdapterSettingsSmbPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterSettingsSmbPtrOutput)
+}
+
+// The SMB adapter's settings; required when `type` is `smb` (`{}` for the server's defaults). Each setting left out takes the server's default.
+type AdapterSettingsSmbOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsSmb)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbOutput) ToAdapterSettingsSmbOutput() AdapterSettingsSmbOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbOutput) ToAdapterSettingsSmbOutputWithContext(ctx context.Context) AdapterSettingsSmbOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbOutput) ToAdapterSettingsSmbPtrOutput() AdapterSettingsSmbPtrOutput {
+	return o.ToAdapterSettingsSmbPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbOutput) ToAdapterSettingsSmbPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterSettingsSmb) *AdapterSettingsSmb {
+		return &v
+	}).(AdapterSettingsSmbPtrOutput)
+}
+
+// SMB operations the server refuses (each at most once). Defaults to `[]`.
+func (o AdapterSettingsSmbOutput) BlockedOperations() AdapterSettingsSmbBlockedOperationsArrayOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) []AdapterSettingsSmbBlockedOperations { return v.BlockedOperations }).(AdapterSettingsSmbBlockedOperationsArrayOutput)
+}
+
+// Whether directory leases are granted. Defaults to `true`.
+func (o AdapterSettingsSmbOutput) DirectoryLeasingEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *bool { return v.DirectoryLeasingEnabled }).(pulumi.BoolPtrOutput)
+}
+
+// Whether SMB3 encryption is offered. Defaults to `false`.
+func (o AdapterSettingsSmbOutput) EnableEncryption() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *bool { return v.EnableEncryption }).(pulumi.BoolPtrOutput)
+}
+
+// The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+func (o AdapterSettingsSmbOutput) MaxConnections() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *int { return v.MaxConnections }).(pulumi.IntPtrOutput)
+}
+
+// The highest SMB dialect negotiated. Defaults to `SMB3.1.1`.
+func (o AdapterSettingsSmbOutput) MaxDialect() AdapterSettingsSmbMaxDialectPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *AdapterSettingsSmbMaxDialect { return v.MaxDialect }).(AdapterSettingsSmbMaxDialectPtrOutput)
+}
+
+// The most sessions (1 to 1000000). Defaults to `10000`.
+func (o AdapterSettingsSmbOutput) MaxSessions() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *int { return v.MaxSessions }).(pulumi.IntPtrOutput)
+}
+
+// Whether the SMB service is advertised over mDNS (applied live). Defaults to `false`.
+func (o AdapterSettingsSmbOutput) MdnsEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *bool { return v.MdnsEnabled }).(pulumi.BoolPtrOutput)
+}
+
+// The lowest SMB dialect negotiated. Defaults to `SMB2.0`.
+func (o AdapterSettingsSmbOutput) MinDialect() AdapterSettingsSmbMinDialectPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *AdapterSettingsSmbMinDialect { return v.MinDialect }).(AdapterSettingsSmbMinDialectPtrOutput)
+}
+
+// Seconds to wait for an oplock break (5 to 120). Defaults to `35`.
+func (o AdapterSettingsSmbOutput) OplockBreakTimeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *int { return v.OplockBreakTimeout }).(pulumi.IntPtrOutput)
+}
+
+// Seconds an idle session lives (60 to 86400). Defaults to `900`.
+func (o AdapterSettingsSmbOutput) SessionTimeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *int { return v.SessionTimeout }).(pulumi.IntPtrOutput)
+}
+
+// Message signing: `required`, `enabled` (offered), `disabled`, or `inherit` (the server's configuration file decides; SMB 3.1.1 always signs). Defaults to `inherit`.
+func (o AdapterSettingsSmbOutput) Signing() AdapterSettingsSmbSigningPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *AdapterSettingsSmbSigning { return v.Signing }).(AdapterSettingsSmbSigningPtrOutput)
+}
+
+// Whether the host is advertised over WS-Discovery for Windows Explorer (applied live). Defaults to `false`.
+func (o AdapterSettingsSmbOutput) WsDiscoveryEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *bool { return v.WsDiscoveryEnabled }).(pulumi.BoolPtrOutput)
+}
+
+type AdapterSettingsSmbPtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsSmb)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbPtrOutput) ToAdapterSettingsSmbPtrOutput() AdapterSettingsSmbPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbPtrOutput) ToAdapterSettingsSmbPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbPtrOutput) Elem() AdapterSettingsSmbOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) AdapterSettingsSmb {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterSettingsSmb
+		return ret
+	}).(AdapterSettingsSmbOutput)
+}
+
+// SMB operations the server refuses (each at most once). Defaults to `[]`.
+func (o AdapterSettingsSmbPtrOutput) BlockedOperations() AdapterSettingsSmbBlockedOperationsArrayOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) []AdapterSettingsSmbBlockedOperations {
+		if v == nil {
+			return nil
+		}
+		return v.BlockedOperations
+	}).(AdapterSettingsSmbBlockedOperationsArrayOutput)
+}
+
+// Whether directory leases are granted. Defaults to `true`.
+func (o AdapterSettingsSmbPtrOutput) DirectoryLeasingEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.DirectoryLeasingEnabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Whether SMB3 encryption is offered. Defaults to `false`.
+func (o AdapterSettingsSmbPtrOutput) EnableEncryption() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.EnableEncryption
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+func (o AdapterSettingsSmbPtrOutput) MaxConnections() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxConnections
+	}).(pulumi.IntPtrOutput)
+}
+
+// The highest SMB dialect negotiated. Defaults to `SMB3.1.1`.
+func (o AdapterSettingsSmbPtrOutput) MaxDialect() AdapterSettingsSmbMaxDialectPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *AdapterSettingsSmbMaxDialect {
+		if v == nil {
+			return nil
+		}
+		return v.MaxDialect
+	}).(AdapterSettingsSmbMaxDialectPtrOutput)
+}
+
+// The most sessions (1 to 1000000). Defaults to `10000`.
+func (o AdapterSettingsSmbPtrOutput) MaxSessions() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxSessions
+	}).(pulumi.IntPtrOutput)
+}
+
+// Whether the SMB service is advertised over mDNS (applied live). Defaults to `false`.
+func (o AdapterSettingsSmbPtrOutput) MdnsEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.MdnsEnabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The lowest SMB dialect negotiated. Defaults to `SMB2.0`.
+func (o AdapterSettingsSmbPtrOutput) MinDialect() AdapterSettingsSmbMinDialectPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *AdapterSettingsSmbMinDialect {
+		if v == nil {
+			return nil
+		}
+		return v.MinDialect
+	}).(AdapterSettingsSmbMinDialectPtrOutput)
+}
+
+// Seconds to wait for an oplock break (5 to 120). Defaults to `35`.
+func (o AdapterSettingsSmbPtrOutput) OplockBreakTimeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *int {
+		if v == nil {
+			return nil
+		}
+		return v.OplockBreakTimeout
+	}).(pulumi.IntPtrOutput)
+}
+
+// Seconds an idle session lives (60 to 86400). Defaults to `900`.
+func (o AdapterSettingsSmbPtrOutput) SessionTimeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *int {
+		if v == nil {
+			return nil
+		}
+		return v.SessionTimeout
+	}).(pulumi.IntPtrOutput)
+}
+
+// Message signing: `required`, `enabled` (offered), `disabled`, or `inherit` (the server's configuration file decides; SMB 3.1.1 always signs). Defaults to `inherit`.
+func (o AdapterSettingsSmbPtrOutput) Signing() AdapterSettingsSmbSigningPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *AdapterSettingsSmbSigning {
+		if v == nil {
+			return nil
+		}
+		return v.Signing
+	}).(AdapterSettingsSmbSigningPtrOutput)
+}
+
+// Whether the host is advertised over WS-Discovery for Windows Explorer (applied live). Defaults to `false`.
+func (o AdapterSettingsSmbPtrOutput) WsDiscoveryEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.WsDiscoveryEnabled
+	}).(pulumi.BoolPtrOutput)
+}
+
 // The admin user.
 type Admin struct {
 	// 2026-02 model only. Secret key holding the admin's initial password in plain text (8 to 72 characters), applied on the server's first start. When unset the component generates one into `<name>-admin-bootstrap-credentials`.
@@ -5123,6 +6269,115 @@ func (o MetricsPtrOutput) ServiceMonitor() ServiceMonitorPtrOutput {
 		}
 		return v.ServiceMonitor
 	}).(ServiceMonitorPtrOutput)
+}
+
+// A client: an IP address, a CIDR range or a host name.
+type NetgroupMembers struct {
+	// `ip`, `cidr` or `hostname`.
+	Type NetgroupMembersType `pulumi:"type"`
+	// The address (`10.0.0.5`), range (`10.0.0.0/24`) or host name (`client1.example.com`, `*.example.com`).
+	Value string `pulumi:"value"`
+}
+
+// NetgroupMembersInput is an input type that accepts NetgroupMembersArgs and NetgroupMembersOutput values.
+// You can construct a concrete instance of `NetgroupMembersInput` via:
+//
+//	NetgroupMembersArgs{...}
+type NetgroupMembersInput interface {
+	pulumi.Input
+
+	ToNetgroupMembersOutput() NetgroupMembersOutput
+	ToNetgroupMembersOutputWithContext(context.Context) NetgroupMembersOutput
+}
+
+// A client: an IP address, a CIDR range or a host name.
+type NetgroupMembersArgs struct {
+	// `ip`, `cidr` or `hostname`.
+	Type NetgroupMembersTypeInput `pulumi:"type"`
+	// The address (`10.0.0.5`), range (`10.0.0.0/24`) or host name (`client1.example.com`, `*.example.com`).
+	Value pulumi.StringInput `pulumi:"value"`
+}
+
+func (NetgroupMembersArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*NetgroupMembers)(nil)).Elem()
+}
+
+func (i NetgroupMembersArgs) ToNetgroupMembersOutput() NetgroupMembersOutput {
+	return i.ToNetgroupMembersOutputWithContext(context.Background())
+}
+
+func (i NetgroupMembersArgs) ToNetgroupMembersOutputWithContext(ctx context.Context) NetgroupMembersOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NetgroupMembersOutput)
+}
+
+// NetgroupMembersArrayInput is an input type that accepts NetgroupMembersArray and NetgroupMembersArrayOutput values.
+// You can construct a concrete instance of `NetgroupMembersArrayInput` via:
+//
+//	NetgroupMembersArray{ NetgroupMembersArgs{...} }
+type NetgroupMembersArrayInput interface {
+	pulumi.Input
+
+	ToNetgroupMembersArrayOutput() NetgroupMembersArrayOutput
+	ToNetgroupMembersArrayOutputWithContext(context.Context) NetgroupMembersArrayOutput
+}
+
+type NetgroupMembersArray []NetgroupMembersInput
+
+func (NetgroupMembersArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]NetgroupMembers)(nil)).Elem()
+}
+
+func (i NetgroupMembersArray) ToNetgroupMembersArrayOutput() NetgroupMembersArrayOutput {
+	return i.ToNetgroupMembersArrayOutputWithContext(context.Background())
+}
+
+func (i NetgroupMembersArray) ToNetgroupMembersArrayOutputWithContext(ctx context.Context) NetgroupMembersArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NetgroupMembersArrayOutput)
+}
+
+// A client: an IP address, a CIDR range or a host name.
+type NetgroupMembersOutput struct{ *pulumi.OutputState }
+
+func (NetgroupMembersOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*NetgroupMembers)(nil)).Elem()
+}
+
+func (o NetgroupMembersOutput) ToNetgroupMembersOutput() NetgroupMembersOutput {
+	return o
+}
+
+func (o NetgroupMembersOutput) ToNetgroupMembersOutputWithContext(ctx context.Context) NetgroupMembersOutput {
+	return o
+}
+
+// `ip`, `cidr` or `hostname`.
+func (o NetgroupMembersOutput) Type() NetgroupMembersTypeOutput {
+	return o.ApplyT(func(v NetgroupMembers) NetgroupMembersType { return v.Type }).(NetgroupMembersTypeOutput)
+}
+
+// The address (`10.0.0.5`), range (`10.0.0.0/24`) or host name (`client1.example.com`, `*.example.com`).
+func (o NetgroupMembersOutput) Value() pulumi.StringOutput {
+	return o.ApplyT(func(v NetgroupMembers) string { return v.Value }).(pulumi.StringOutput)
+}
+
+type NetgroupMembersArrayOutput struct{ *pulumi.OutputState }
+
+func (NetgroupMembersArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]NetgroupMembers)(nil)).Elem()
+}
+
+func (o NetgroupMembersArrayOutput) ToNetgroupMembersArrayOutput() NetgroupMembersArrayOutput {
+	return o
+}
+
+func (o NetgroupMembersArrayOutput) ToNetgroupMembersArrayOutputWithContext(ctx context.Context) NetgroupMembersArrayOutput {
+	return o
+}
+
+func (o NetgroupMembersArrayOutput) Index(i pulumi.IntInput) NetgroupMembersOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) NetgroupMembers {
+		return vs[0].([]NetgroupMembers)[vs[1].(int)]
+	}).(NetgroupMembersOutput)
 }
 
 // Node affinity is a group of node affinity scheduling rules.
@@ -11659,6 +12914,10 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*AdapterDiscoveryPtrInput)(nil)).Elem(), AdapterDiscoveryArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AdapterServicesInput)(nil)).Elem(), AdapterServicesArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AdapterServicesPtrInput)(nil)).Elem(), AdapterServicesArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsNfsInput)(nil)).Elem(), AdapterSettingsNfsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsNfsPtrInput)(nil)).Elem(), AdapterSettingsNfsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbInput)(nil)).Elem(), AdapterSettingsSmbArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbPtrInput)(nil)).Elem(), AdapterSettingsSmbArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AdminInput)(nil)).Elem(), AdminArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AdminPtrInput)(nil)).Elem(), AdminArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AffinityInput)(nil)).Elem(), AffinityArgs{})
@@ -11708,6 +12967,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStoreSqlitePtrInput)(nil)).Elem(), MetadataStoreSqliteArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MetricsInput)(nil)).Elem(), MetricsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MetricsPtrInput)(nil)).Elem(), MetricsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NetgroupMembersInput)(nil)).Elem(), NetgroupMembersArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NetgroupMembersArrayInput)(nil)).Elem(), NetgroupMembersArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*NodeAffinityInput)(nil)).Elem(), NodeAffinityArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*NodeAffinityPtrInput)(nil)).Elem(), NodeAffinityArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*NodeSelectorInput)(nil)).Elem(), NodeSelectorArgs{})
@@ -11781,6 +13042,10 @@ func init() {
 	pulumi.RegisterOutputType(AdapterDiscoveryPtrOutput{})
 	pulumi.RegisterOutputType(AdapterServicesOutput{})
 	pulumi.RegisterOutputType(AdapterServicesPtrOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsNfsOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsNfsPtrOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbPtrOutput{})
 	pulumi.RegisterOutputType(AdminOutput{})
 	pulumi.RegisterOutputType(AdminPtrOutput{})
 	pulumi.RegisterOutputType(AffinityOutput{})
@@ -11830,6 +13095,8 @@ func init() {
 	pulumi.RegisterOutputType(MetadataStoreSqlitePtrOutput{})
 	pulumi.RegisterOutputType(MetricsOutput{})
 	pulumi.RegisterOutputType(MetricsPtrOutput{})
+	pulumi.RegisterOutputType(NetgroupMembersOutput{})
+	pulumi.RegisterOutputType(NetgroupMembersArrayOutput{})
 	pulumi.RegisterOutputType(NodeAffinityOutput{})
 	pulumi.RegisterOutputType(NodeAffinityPtrOutput{})
 	pulumi.RegisterOutputType(NodeSelectorOutput{})

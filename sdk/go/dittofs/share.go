@@ -12,7 +12,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// A share of a DittoFS server: one NFS export and SMB share over a metadata store and block stores. Access is a default permission plus SharePermissions; quotas per identity are ShareQuotas; scheduled snapshots a SnapshotPolicy.
+// A share of a DittoFS server: one NFS export and SMB share over a metadata store and block stores. Access is a default permission plus SharePermissions; quotas per identity are ShareQuotas; scheduled snapshots a SnapshotPolicy. Give those the share's `name` output, so that a replacement of the share (which drops its permissions on the server) replaces them too.
 type Share struct {
 	pulumi.CustomResourceState
 

@@ -26,7 +26,7 @@ type SharePermission struct {
 	Level SharePermissionLevelOutput `pulumi:"level"`
 	// The username, group name, or SID (`S-1-5-21-…`, canonical upper-case form). The user or group must exist on the server. A change replaces the permission.
 	Principal pulumi.StringOutput `pulumi:"principal"`
-	// `user` (a local user), `group` (a local group) or `sid` (a Windows/AD SID). A change replaces the permission.
+	// `user` (a local User), `group` (a local Group) or `sid` (a Windows/AD SID). A directory principal without a local object is granted by `sid` (the server stores a name it resolves through LDAP as a SID grant, which a `user` or `group` permission would not find again). A change replaces the permission.
 	PrincipalType SharePermissionPrincipalTypeOutput `pulumi:"principalType"`
 	// The share's name (`/export`). A change replaces the permission.
 	Share pulumi.StringOutput `pulumi:"share"`
@@ -97,7 +97,7 @@ type sharePermissionArgs struct {
 	Level SharePermissionLevel `pulumi:"level"`
 	// The username, group name, or SID (`S-1-5-21-…`, canonical upper-case form). The user or group must exist on the server. A change replaces the permission.
 	Principal string `pulumi:"principal"`
-	// `user` (a local user), `group` (a local group) or `sid` (a Windows/AD SID). A change replaces the permission.
+	// `user` (a local User), `group` (a local Group) or `sid` (a Windows/AD SID). A directory principal without a local object is granted by `sid` (the server stores a name it resolves through LDAP as a SID grant, which a `user` or `group` permission would not find again). A change replaces the permission.
 	PrincipalType SharePermissionPrincipalType `pulumi:"principalType"`
 	// The share's name (`/export`). A change replaces the permission.
 	Share string `pulumi:"share"`
@@ -115,7 +115,7 @@ type SharePermissionArgs struct {
 	Level SharePermissionLevelInput
 	// The username, group name, or SID (`S-1-5-21-…`, canonical upper-case form). The user or group must exist on the server. A change replaces the permission.
 	Principal pulumi.StringInput
-	// `user` (a local user), `group` (a local group) or `sid` (a Windows/AD SID). A change replaces the permission.
+	// `user` (a local User), `group` (a local Group) or `sid` (a Windows/AD SID). A directory principal without a local object is granted by `sid` (the server stores a name it resolves through LDAP as a SID grant, which a `user` or `group` permission would not find again). A change replaces the permission.
 	PrincipalType SharePermissionPrincipalTypeInput
 	// The share's name (`/export`). A change replaces the permission.
 	Share pulumi.StringInput
@@ -183,7 +183,7 @@ func (o SharePermissionOutput) Principal() pulumi.StringOutput {
 	return o.ApplyT(func(v *SharePermission) pulumi.StringOutput { return v.Principal }).(pulumi.StringOutput)
 }
 
-// `user` (a local user), `group` (a local group) or `sid` (a Windows/AD SID). A change replaces the permission.
+// `user` (a local User), `group` (a local Group) or `sid` (a Windows/AD SID). A directory principal without a local object is granted by `sid` (the server stores a name it resolves through LDAP as a SID grant, which a `user` or `group` permission would not find again). A change replaces the permission.
 func (o SharePermissionOutput) PrincipalType() SharePermissionPrincipalTypeOutput {
 	return o.ApplyT(func(v *SharePermission) SharePermissionPrincipalTypeOutput { return v.PrincipalType }).(SharePermissionPrincipalTypeOutput)
 }

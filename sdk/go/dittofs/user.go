@@ -18,9 +18,9 @@ type User struct {
 
 	// Take over an object with the same key that already exists on the server (the server answers 409 to the create) when every readable input matches it; its secret inputs are then written. When anything differs the create still fails, naming the fields. Defaults to `false`.
 	Adopt pulumi.BoolOutput `pulumi:"adopt"`
-	// A display name, informational.
+	// A display name, informational. Defaults to none.
 	DisplayName pulumi.StringPtrOutput `pulumi:"displayName"`
-	// An e-mail address, informational.
+	// An e-mail address, informational. Defaults to none.
 	Email pulumi.StringPtrOutput `pulumi:"email"`
 	// Whether the user can log in and mount. Defaults to `true`.
 	Enabled pulumi.BoolOutput `pulumi:"enabled"`
@@ -102,9 +102,9 @@ func (UserState) ElementType() reflect.Type {
 type userArgs struct {
 	// Take over an object with the same key that already exists on the server (the server answers 409 to the create) when every readable input matches it; its secret inputs are then written. When anything differs the create still fails, naming the fields. Defaults to `false`.
 	Adopt *bool `pulumi:"adopt"`
-	// A display name, informational.
+	// A display name, informational. Defaults to none.
 	DisplayName *string `pulumi:"displayName"`
-	// An e-mail address, informational.
+	// An e-mail address, informational. Defaults to none.
 	Email *string `pulumi:"email"`
 	// Whether the user can log in and mount. Defaults to `true`.
 	Enabled *bool `pulumi:"enabled"`
@@ -124,9 +124,9 @@ type userArgs struct {
 type UserArgs struct {
 	// Take over an object with the same key that already exists on the server (the server answers 409 to the create) when every readable input matches it; its secret inputs are then written. When anything differs the create still fails, naming the fields. Defaults to `false`.
 	Adopt pulumi.BoolPtrInput
-	// A display name, informational.
+	// A display name, informational. Defaults to none.
 	DisplayName pulumi.StringPtrInput
-	// An e-mail address, informational.
+	// An e-mail address, informational. Defaults to none.
 	Email pulumi.StringPtrInput
 	// Whether the user can log in and mount. Defaults to `true`.
 	Enabled pulumi.BoolPtrInput
@@ -184,12 +184,12 @@ func (o UserOutput) Adopt() pulumi.BoolOutput {
 	return o.ApplyT(func(v *User) pulumi.BoolOutput { return v.Adopt }).(pulumi.BoolOutput)
 }
 
-// A display name, informational.
+// A display name, informational. Defaults to none.
 func (o UserOutput) DisplayName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *User) pulumi.StringPtrOutput { return v.DisplayName }).(pulumi.StringPtrOutput)
 }
 
-// An e-mail address, informational.
+// An e-mail address, informational. Defaults to none.
 func (o UserOutput) Email() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *User) pulumi.StringPtrOutput { return v.Email }).(pulumi.StringPtrOutput)
 }

@@ -8,6 +8,15 @@ from enum import Enum
 
 __all__ = [
     'AdapterServiceType',
+    'AdapterSettingsNfsBlockedOperations',
+    'AdapterSettingsNfsMaxVersion',
+    'AdapterSettingsNfsMinVersion',
+    'AdapterSettingsSmbBlockedOperations',
+    'AdapterSettingsSmbMaxDialect',
+    'AdapterSettingsSmbMinDialect',
+    'AdapterSettingsSmbSigning',
+    'AdapterSettingsType',
+    'AdapterType',
     'AppArmorProfileType',
     'BlockStoreKind',
     'BlockStoreS3Compression',
@@ -21,6 +30,7 @@ __all__ = [
     'LoggingLevel',
     'MetadataStorePostgresSslmode',
     'MetadataStoreType',
+    'NetgroupMembersType',
     'OperatorRelease',
     'ProcMountType',
     'SeccompProfileType',
@@ -44,6 +54,150 @@ class AdapterServiceType(_builtins.str, Enum):
     CLUSTER_IP = "ClusterIP"
     NODE_PORT = "NodePort"
     LOAD_BALANCER = "LoadBalancer"
+
+
+@pulumi.type_token("dittofs:index:AdapterSettingsNfsBlockedOperations")
+class AdapterSettingsNfsBlockedOperations(_builtins.str, Enum):
+    """
+    An NFS operation.
+    """
+    NULL = "NULL"
+    GETATTR = "GETATTR"
+    SETATTR = "SETATTR"
+    LOOKUP = "LOOKUP"
+    ACCESS = "ACCESS"
+    READLINK = "READLINK"
+    READ = "READ"
+    WRITE = "WRITE"
+    CREATE = "CREATE"
+    MKDIR = "MKDIR"
+    SYMLINK = "SYMLINK"
+    MKNOD = "MKNOD"
+    REMOVE = "REMOVE"
+    RMDIR = "RMDIR"
+    RENAME = "RENAME"
+    LINK = "LINK"
+    READDIR = "READDIR"
+    READDIRPLUS = "READDIRPLUS"
+    FSSTAT = "FSSTAT"
+    FSINFO = "FSINFO"
+    PATHCONF = "PATHCONF"
+    COMMIT = "COMMIT"
+    OPEN = "OPEN"
+    CLOSE = "CLOSE"
+    LOCK = "LOCK"
+    LOCKT = "LOCKT"
+    LOCKU = "LOCKU"
+    DELEGRETURN = "DELEGRETURN"
+    PUTFH = "PUTFH"
+    PUTROOTFH = "PUTROOTFH"
+    GETFH = "GETFH"
+    SAVEFH = "SAVEFH"
+    RESTOREFH = "RESTOREFH"
+    VERIFY = "VERIFY"
+    NVERIFY = "NVERIFY"
+    SECINFO = "SECINFO"
+    SETCLIENTID = "SETCLIENTID"
+    RENEW = "RENEW"
+
+
+@pulumi.type_token("dittofs:index:AdapterSettingsNfsMaxVersion")
+class AdapterSettingsNfsMaxVersion(_builtins.str, Enum):
+    """
+    The highest NFS version served (`3`, `4.0`, `4.1`). Defaults to `4.1`.
+    """
+    THREE = "3"
+    ADAPTER_SETTINGS_NFS_MAX_VERSION_40 = "4.0"
+    ADAPTER_SETTINGS_NFS_MAX_VERSION_41 = "4.1"
+
+
+@pulumi.type_token("dittofs:index:AdapterSettingsNfsMinVersion")
+class AdapterSettingsNfsMinVersion(_builtins.str, Enum):
+    """
+    The lowest NFS version served (`3`, `4.0`, `4.1`). Defaults to `3`.
+    """
+    THREE = "3"
+    ADAPTER_SETTINGS_NFS_MIN_VERSION_40 = "4.0"
+    ADAPTER_SETTINGS_NFS_MIN_VERSION_41 = "4.1"
+
+
+@pulumi.type_token("dittofs:index:AdapterSettingsSmbBlockedOperations")
+class AdapterSettingsSmbBlockedOperations(_builtins.str, Enum):
+    """
+    An SMB operation.
+    """
+    NEGOTIATE = "NEGOTIATE"
+    SESSIONSETUP = "SESSION_SETUP"
+    LOGOFF = "LOGOFF"
+    TREECONNECT = "TREE_CONNECT"
+    TREEDISCONNECT = "TREE_DISCONNECT"
+    CREATE = "CREATE"
+    CLOSE = "CLOSE"
+    FLUSH = "FLUSH"
+    READ = "READ"
+    WRITE = "WRITE"
+    LOCK = "LOCK"
+    IOCTL = "IOCTL"
+    CANCEL = "CANCEL"
+    ECHO = "ECHO"
+    QUERYDIRECTORY = "QUERY_DIRECTORY"
+    CHANGENOTIFY = "CHANGE_NOTIFY"
+    QUERYINFO = "QUERY_INFO"
+    SETINFO = "SET_INFO"
+    OPLOCKBREAK = "OPLOCK_BREAK"
+
+
+@pulumi.type_token("dittofs:index:AdapterSettingsSmbMaxDialect")
+class AdapterSettingsSmbMaxDialect(_builtins.str, Enum):
+    """
+    The highest SMB dialect negotiated. Defaults to `SMB3.1.1`.
+    """
+    SMB20 = "SMB2.0"
+    SMB21 = "SMB2.1"
+    SMB30 = "SMB3.0"
+    SMB302 = "SMB3.0.2"
+    SMB311 = "SMB3.1.1"
+
+
+@pulumi.type_token("dittofs:index:AdapterSettingsSmbMinDialect")
+class AdapterSettingsSmbMinDialect(_builtins.str, Enum):
+    """
+    The lowest SMB dialect negotiated. Defaults to `SMB2.0`.
+    """
+    SMB20 = "SMB2.0"
+    SMB21 = "SMB2.1"
+    SMB30 = "SMB3.0"
+    SMB302 = "SMB3.0.2"
+    SMB311 = "SMB3.1.1"
+
+
+@pulumi.type_token("dittofs:index:AdapterSettingsSmbSigning")
+class AdapterSettingsSmbSigning(_builtins.str, Enum):
+    """
+    Message signing: `required`, `enabled` (offered), `disabled`, or `inherit` (the server's configuration file decides; SMB 3.1.1 always signs). Defaults to `inherit`.
+    """
+    INHERIT = "inherit"
+    DISABLED = "disabled"
+    ENABLED = "enabled"
+    REQUIRED = "required"
+
+
+@pulumi.type_token("dittofs:index:AdapterSettingsType")
+class AdapterSettingsType(_builtins.str, Enum):
+    """
+    The adapter whose settings these are: `nfs` or `smb`. A change replaces the resource.
+    """
+    NFS = "nfs"
+    SMB = "smb"
+
+
+@pulumi.type_token("dittofs:index:AdapterType")
+class AdapterType(_builtins.str, Enum):
+    """
+    The protocol: `nfs` or `smb` (the only adapters v0.29 can run). A change replaces the resource.
+    """
+    NFS = "nfs"
+    SMB = "smb"
 
 
 @pulumi.type_token("dittofs:index:AppArmorProfileType")
@@ -176,6 +330,16 @@ class MetadataStoreType(_builtins.str, Enum):
     POSTGRES = "postgres"
 
 
+@pulumi.type_token("dittofs:index:NetgroupMembersType")
+class NetgroupMembersType(_builtins.str, Enum):
+    """
+    `ip`, `cidr` or `hostname`.
+    """
+    IP = "ip"
+    CIDR = "cidr"
+    HOSTNAME = "hostname"
+
+
 @pulumi.type_token("dittofs:index:OperatorRelease")
 class OperatorRelease(_builtins.str, Enum):
     """
@@ -300,7 +464,7 @@ class SharePermissionLevel(_builtins.str, Enum):
 @pulumi.type_token("dittofs:index:SharePermissionPrincipalType")
 class SharePermissionPrincipalType(_builtins.str, Enum):
     """
-    `user` (a local user), `group` (a local group) or `sid` (a Windows/AD SID). A change replaces the permission.
+    `user` (a local User), `group` (a local Group) or `sid` (a Windows/AD SID). A directory principal without a local object is granted by `sid` (the server stores a name it resolves through LDAP as a SID grant, which a `user` or `group` permission would not find again). A change replaces the permission.
     """
     USER = "user"
     GROUP = "group"

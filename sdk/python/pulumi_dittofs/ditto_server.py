@@ -737,7 +737,7 @@ class DittoServer(pulumi.ComponentResource):
     @pulumi.getter(name="apiUrl")
     def api_url(self) -> pulumi.Output[_builtins.str]:
         """
-        In-cluster REST API URL, `http://<apiEndpoint>` (`https://` when `controlPlane.certSecretName` is set): a `dittofs.Provider`'s endpoint from inside the cluster.
+        In-cluster REST API URL, `http://<apiEndpoint>` (`https://` when `controlPlane.certSecretName` is set): a `dittofs.Provider`'s endpoint from inside the cluster. Known once the server's StatefulSet is ready, so resources on a provider using it wait for the server.
         """
         return pulumi.get(self, "api_url")
 

@@ -138,7 +138,7 @@ class MetadataStore(pulumi.CustomResource):
                  type: pulumi.Input[Optional['MetadataStoreType']] = None,
                  __props__=None):
         """
-        A metadata store of a DittoFS server: where the file tree of the shares that name it lives. The server opens it at create; a later change of its configuration is saved on the server and used from the server's next start. The server refuses to delete a store a share still uses (HTTP 409): delete or change those shares first. The PostgreSQL password is never shown by the server, so a refresh cannot detect a change made elsewhere.
+        A metadata store of a DittoFS server: where the file tree of the shares that name it lives. The server opens it at create (a path it cannot use, or a PostgreSQL it cannot reach, fails the create); a later change of its configuration is saved without such a check and used from the server's next start, so a wrong path or connection then stops the server from starting. The server refuses to delete a store a share still uses (HTTP 409): delete or change those shares first. The PostgreSQL password is never shown by the server, so a refresh cannot detect a change made elsewhere.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -156,7 +156,7 @@ class MetadataStore(pulumi.CustomResource):
                  args: MetadataStoreArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A metadata store of a DittoFS server: where the file tree of the shares that name it lives. The server opens it at create; a later change of its configuration is saved on the server and used from the server's next start. The server refuses to delete a store a share still uses (HTTP 409): delete or change those shares first. The PostgreSQL password is never shown by the server, so a refresh cannot detect a change made elsewhere.
+        A metadata store of a DittoFS server: where the file tree of the shares that name it lives. The server opens it at create (a path it cannot use, or a PostgreSQL it cannot reach, fails the create); a later change of its configuration is saved without such a check and used from the server's next start, so a wrong path or connection then stops the server from starting. The server refuses to delete a store a share still uses (HTTP 409): delete or change those shares first. The PostgreSQL password is never shown by the server, so a refresh cannot detect a change made elsewhere.
 
         :param str resource_name: The name of the resource.
         :param MetadataStoreArgs args: The arguments to use to populate this resource's properties.

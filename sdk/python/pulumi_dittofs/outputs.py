@@ -16,12 +16,607 @@ from . import _utilities
 from ._enums import *
 
 __all__ = [
+    'AdapterSettingsNfs',
+    'AdapterSettingsSmb',
     'BlockStoreFs',
     'BlockStoreS3',
     'MetadataStoreBadger',
     'MetadataStorePostgres',
     'MetadataStoreSqlite',
+    'NetgroupMembers',
 ]
+
+@pulumi.output_type
+class AdapterSettingsNfs(dict):
+    """
+    The NFS adapter's settings; required when `type` is `nfs` (`{}` for the server's defaults). Each setting left out takes the server's default.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "blockedOperations":
+            suggest = "blocked_operations"
+        elif key == "callbackTimeout":
+            suggest = "callback_timeout"
+        elif key == "delegationRecallTimeout":
+            suggest = "delegation_recall_timeout"
+        elif key == "delegationsEnabled":
+            suggest = "delegations_enabled"
+        elif key == "dirDelegBatchWindowMs":
+            suggest = "dir_deleg_batch_window_ms"
+        elif key == "gracePeriod":
+            suggest = "grace_period"
+        elif key == "leaseBreakTimeout":
+            suggest = "lease_break_timeout"
+        elif key == "leaseTime":
+            suggest = "lease_time"
+        elif key == "maxClients":
+            suggest = "max_clients"
+        elif key == "maxCompoundOps":
+            suggest = "max_compound_ops"
+        elif key == "maxConnections":
+            suggest = "max_connections"
+        elif key == "maxDelegations":
+            suggest = "max_delegations"
+        elif key == "maxReadSize":
+            suggest = "max_read_size"
+        elif key == "maxVersion":
+            suggest = "max_version"
+        elif key == "maxWriteSize":
+            suggest = "max_write_size"
+        elif key == "mdnsEnabled":
+            suggest = "mdns_enabled"
+        elif key == "minVersion":
+            suggest = "min_version"
+        elif key == "portmapperEnabled":
+            suggest = "portmapper_enabled"
+        elif key == "portmapperPort":
+            suggest = "portmapper_port"
+        elif key == "portmapperRegisterWithSystem":
+            suggest = "portmapper_register_with_system"
+        elif key == "preferredTransferSize":
+            suggest = "preferred_transfer_size"
+        elif key == "udpEnabled":
+            suggest = "udp_enabled"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in AdapterSettingsNfs. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        AdapterSettingsNfs.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        AdapterSettingsNfs.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 blocked_operations: Optional[Sequence['AdapterSettingsNfsBlockedOperations']] = None,
+                 callback_timeout: Optional[_builtins.int] = None,
+                 delegation_recall_timeout: Optional[_builtins.int] = None,
+                 delegations_enabled: Optional[_builtins.bool] = None,
+                 dir_deleg_batch_window_ms: Optional[_builtins.int] = None,
+                 grace_period: Optional[_builtins.int] = None,
+                 lease_break_timeout: Optional[_builtins.int] = None,
+                 lease_time: Optional[_builtins.int] = None,
+                 max_clients: Optional[_builtins.int] = None,
+                 max_compound_ops: Optional[_builtins.int] = None,
+                 max_connections: Optional[_builtins.int] = None,
+                 max_delegations: Optional[_builtins.int] = None,
+                 max_read_size: Optional[_builtins.int] = None,
+                 max_version: Optional['AdapterSettingsNfsMaxVersion'] = None,
+                 max_write_size: Optional[_builtins.int] = None,
+                 mdns_enabled: Optional[_builtins.bool] = None,
+                 min_version: Optional['AdapterSettingsNfsMinVersion'] = None,
+                 portmapper_enabled: Optional[_builtins.bool] = None,
+                 portmapper_port: Optional[_builtins.int] = None,
+                 portmapper_register_with_system: Optional[_builtins.bool] = None,
+                 preferred_transfer_size: Optional[_builtins.int] = None,
+                 udp_enabled: Optional[_builtins.bool] = None):
+        """
+        The NFS adapter's settings; required when `type` is `nfs` (`{}` for the server's defaults). Each setting left out takes the server's default.
+
+        :param Sequence['AdapterSettingsNfsBlockedOperations'] blocked_operations: NFS operations the server refuses (each at most once). Defaults to `[]`.
+        :param _builtins.int callback_timeout: Seconds to wait for a client callback (1 to 60). Defaults to `5`.
+        :param _builtins.int delegation_recall_timeout: Seconds to wait for a recalled delegation (10 to 600). Defaults to `90`.
+        :param _builtins.bool delegations_enabled: Whether the server grants NFSv4 delegations. Defaults to `true`.
+        :param _builtins.int dir_deleg_batch_window_ms: The directory notification batching window in milliseconds (0 to 5000). Defaults to `50`.
+        :param _builtins.int grace_period: The grace period after a restart in seconds (10 to 3600). Defaults to `90`.
+        :param _builtins.int lease_break_timeout: Seconds to wait for a lease break (5 to 120). Defaults to `35`.
+        :param _builtins.int lease_time: The NFSv4 lease time in seconds (10 to 3600). Defaults to `90`.
+        :param _builtins.int max_clients: The most NFSv4 clients (1 to 1000000). Defaults to `10000`.
+        :param _builtins.int max_compound_ops: The most operations in one NFSv4 COMPOUND (4 to 1000). Defaults to `50`.
+        :param _builtins.int max_connections: The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+        :param _builtins.int max_delegations: The most outstanding delegations (0 to 1000000). Defaults to `10000`.
+        :param _builtins.int max_read_size: The largest READ in bytes (4096 to 16777216). Defaults to `1048576`.
+        :param 'AdapterSettingsNfsMaxVersion' max_version: The highest NFS version served (`3`, `4.0`, `4.1`). Defaults to `4.1`.
+        :param _builtins.int max_write_size: The largest WRITE in bytes (4096 to 16777216). Defaults to `1048576`.
+        :param _builtins.bool mdns_enabled: Whether the NFS export is advertised over mDNS (applied live). Defaults to `false`.
+        :param 'AdapterSettingsNfsMinVersion' min_version: The lowest NFS version served (`3`, `4.0`, `4.1`). Defaults to `3`.
+        :param _builtins.bool portmapper_enabled: Whether the embedded portmapper (TCP and UDP) runs, so NFSv3 clients find the server's services; changing it restarts the NFS adapter. Defaults to `false`.
+        :param _builtins.int portmapper_port: The embedded portmapper's port; changing it restarts the NFS adapter when the portmapper runs (1 to 65535). Defaults to `10111`.
+        :param _builtins.bool portmapper_register_with_system: Whether the server registers its services with the host's rpcbind on port 111 (kernel NFSv3 locking without `nolock`); changing it restarts the NFS adapter. Defaults to `false`.
+        :param _builtins.int preferred_transfer_size: The transfer size offered to clients in bytes (4096 to 16777216). Defaults to `1048576`.
+        :param _builtins.bool udp_enabled: Whether MOUNT, NLM and NSM are also served over UDP (NFSv3 locking from BSD and macOS clients); changing it restarts the NFS adapter. Defaults to `false`.
+        """
+        if blocked_operations is not None:
+            pulumi.set(__self__, "blocked_operations", blocked_operations)
+        if callback_timeout is None:
+            callback_timeout = 5
+        if callback_timeout is not None:
+            pulumi.set(__self__, "callback_timeout", callback_timeout)
+        if delegation_recall_timeout is None:
+            delegation_recall_timeout = 90
+        if delegation_recall_timeout is not None:
+            pulumi.set(__self__, "delegation_recall_timeout", delegation_recall_timeout)
+        if delegations_enabled is None:
+            delegations_enabled = True
+        if delegations_enabled is not None:
+            pulumi.set(__self__, "delegations_enabled", delegations_enabled)
+        if dir_deleg_batch_window_ms is None:
+            dir_deleg_batch_window_ms = 50
+        if dir_deleg_batch_window_ms is not None:
+            pulumi.set(__self__, "dir_deleg_batch_window_ms", dir_deleg_batch_window_ms)
+        if grace_period is None:
+            grace_period = 90
+        if grace_period is not None:
+            pulumi.set(__self__, "grace_period", grace_period)
+        if lease_break_timeout is None:
+            lease_break_timeout = 35
+        if lease_break_timeout is not None:
+            pulumi.set(__self__, "lease_break_timeout", lease_break_timeout)
+        if lease_time is None:
+            lease_time = 90
+        if lease_time is not None:
+            pulumi.set(__self__, "lease_time", lease_time)
+        if max_clients is None:
+            max_clients = 10000
+        if max_clients is not None:
+            pulumi.set(__self__, "max_clients", max_clients)
+        if max_compound_ops is None:
+            max_compound_ops = 50
+        if max_compound_ops is not None:
+            pulumi.set(__self__, "max_compound_ops", max_compound_ops)
+        if max_connections is None:
+            max_connections = 0
+        if max_connections is not None:
+            pulumi.set(__self__, "max_connections", max_connections)
+        if max_delegations is None:
+            max_delegations = 10000
+        if max_delegations is not None:
+            pulumi.set(__self__, "max_delegations", max_delegations)
+        if max_read_size is None:
+            max_read_size = 1048576
+        if max_read_size is not None:
+            pulumi.set(__self__, "max_read_size", max_read_size)
+        if max_version is None:
+            max_version = '4.1'
+        if max_version is not None:
+            pulumi.set(__self__, "max_version", max_version)
+        if max_write_size is None:
+            max_write_size = 1048576
+        if max_write_size is not None:
+            pulumi.set(__self__, "max_write_size", max_write_size)
+        if mdns_enabled is None:
+            mdns_enabled = False
+        if mdns_enabled is not None:
+            pulumi.set(__self__, "mdns_enabled", mdns_enabled)
+        if min_version is None:
+            min_version = '3'
+        if min_version is not None:
+            pulumi.set(__self__, "min_version", min_version)
+        if portmapper_enabled is None:
+            portmapper_enabled = False
+        if portmapper_enabled is not None:
+            pulumi.set(__self__, "portmapper_enabled", portmapper_enabled)
+        if portmapper_port is None:
+            portmapper_port = 10111
+        if portmapper_port is not None:
+            pulumi.set(__self__, "portmapper_port", portmapper_port)
+        if portmapper_register_with_system is None:
+            portmapper_register_with_system = False
+        if portmapper_register_with_system is not None:
+            pulumi.set(__self__, "portmapper_register_with_system", portmapper_register_with_system)
+        if preferred_transfer_size is None:
+            preferred_transfer_size = 1048576
+        if preferred_transfer_size is not None:
+            pulumi.set(__self__, "preferred_transfer_size", preferred_transfer_size)
+        if udp_enabled is None:
+            udp_enabled = False
+        if udp_enabled is not None:
+            pulumi.set(__self__, "udp_enabled", udp_enabled)
+
+    @_builtins.property
+    @pulumi.getter(name="blockedOperations")
+    def blocked_operations(self) -> Optional[Sequence['AdapterSettingsNfsBlockedOperations']]:
+        """
+        NFS operations the server refuses (each at most once). Defaults to `[]`.
+        """
+        return pulumi.get(self, "blocked_operations")
+
+    @_builtins.property
+    @pulumi.getter(name="callbackTimeout")
+    def callback_timeout(self) -> Optional[_builtins.int]:
+        """
+        Seconds to wait for a client callback (1 to 60). Defaults to `5`.
+        """
+        return pulumi.get(self, "callback_timeout")
+
+    @_builtins.property
+    @pulumi.getter(name="delegationRecallTimeout")
+    def delegation_recall_timeout(self) -> Optional[_builtins.int]:
+        """
+        Seconds to wait for a recalled delegation (10 to 600). Defaults to `90`.
+        """
+        return pulumi.get(self, "delegation_recall_timeout")
+
+    @_builtins.property
+    @pulumi.getter(name="delegationsEnabled")
+    def delegations_enabled(self) -> Optional[_builtins.bool]:
+        """
+        Whether the server grants NFSv4 delegations. Defaults to `true`.
+        """
+        return pulumi.get(self, "delegations_enabled")
+
+    @_builtins.property
+    @pulumi.getter(name="dirDelegBatchWindowMs")
+    def dir_deleg_batch_window_ms(self) -> Optional[_builtins.int]:
+        """
+        The directory notification batching window in milliseconds (0 to 5000). Defaults to `50`.
+        """
+        return pulumi.get(self, "dir_deleg_batch_window_ms")
+
+    @_builtins.property
+    @pulumi.getter(name="gracePeriod")
+    def grace_period(self) -> Optional[_builtins.int]:
+        """
+        The grace period after a restart in seconds (10 to 3600). Defaults to `90`.
+        """
+        return pulumi.get(self, "grace_period")
+
+    @_builtins.property
+    @pulumi.getter(name="leaseBreakTimeout")
+    def lease_break_timeout(self) -> Optional[_builtins.int]:
+        """
+        Seconds to wait for a lease break (5 to 120). Defaults to `35`.
+        """
+        return pulumi.get(self, "lease_break_timeout")
+
+    @_builtins.property
+    @pulumi.getter(name="leaseTime")
+    def lease_time(self) -> Optional[_builtins.int]:
+        """
+        The NFSv4 lease time in seconds (10 to 3600). Defaults to `90`.
+        """
+        return pulumi.get(self, "lease_time")
+
+    @_builtins.property
+    @pulumi.getter(name="maxClients")
+    def max_clients(self) -> Optional[_builtins.int]:
+        """
+        The most NFSv4 clients (1 to 1000000). Defaults to `10000`.
+        """
+        return pulumi.get(self, "max_clients")
+
+    @_builtins.property
+    @pulumi.getter(name="maxCompoundOps")
+    def max_compound_ops(self) -> Optional[_builtins.int]:
+        """
+        The most operations in one NFSv4 COMPOUND (4 to 1000). Defaults to `50`.
+        """
+        return pulumi.get(self, "max_compound_ops")
+
+    @_builtins.property
+    @pulumi.getter(name="maxConnections")
+    def max_connections(self) -> Optional[_builtins.int]:
+        """
+        The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+        """
+        return pulumi.get(self, "max_connections")
+
+    @_builtins.property
+    @pulumi.getter(name="maxDelegations")
+    def max_delegations(self) -> Optional[_builtins.int]:
+        """
+        The most outstanding delegations (0 to 1000000). Defaults to `10000`.
+        """
+        return pulumi.get(self, "max_delegations")
+
+    @_builtins.property
+    @pulumi.getter(name="maxReadSize")
+    def max_read_size(self) -> Optional[_builtins.int]:
+        """
+        The largest READ in bytes (4096 to 16777216). Defaults to `1048576`.
+        """
+        return pulumi.get(self, "max_read_size")
+
+    @_builtins.property
+    @pulumi.getter(name="maxVersion")
+    def max_version(self) -> Optional['AdapterSettingsNfsMaxVersion']:
+        """
+        The highest NFS version served (`3`, `4.0`, `4.1`). Defaults to `4.1`.
+        """
+        return pulumi.get(self, "max_version")
+
+    @_builtins.property
+    @pulumi.getter(name="maxWriteSize")
+    def max_write_size(self) -> Optional[_builtins.int]:
+        """
+        The largest WRITE in bytes (4096 to 16777216). Defaults to `1048576`.
+        """
+        return pulumi.get(self, "max_write_size")
+
+    @_builtins.property
+    @pulumi.getter(name="mdnsEnabled")
+    def mdns_enabled(self) -> Optional[_builtins.bool]:
+        """
+        Whether the NFS export is advertised over mDNS (applied live). Defaults to `false`.
+        """
+        return pulumi.get(self, "mdns_enabled")
+
+    @_builtins.property
+    @pulumi.getter(name="minVersion")
+    def min_version(self) -> Optional['AdapterSettingsNfsMinVersion']:
+        """
+        The lowest NFS version served (`3`, `4.0`, `4.1`). Defaults to `3`.
+        """
+        return pulumi.get(self, "min_version")
+
+    @_builtins.property
+    @pulumi.getter(name="portmapperEnabled")
+    def portmapper_enabled(self) -> Optional[_builtins.bool]:
+        """
+        Whether the embedded portmapper (TCP and UDP) runs, so NFSv3 clients find the server's services; changing it restarts the NFS adapter. Defaults to `false`.
+        """
+        return pulumi.get(self, "portmapper_enabled")
+
+    @_builtins.property
+    @pulumi.getter(name="portmapperPort")
+    def portmapper_port(self) -> Optional[_builtins.int]:
+        """
+        The embedded portmapper's port; changing it restarts the NFS adapter when the portmapper runs (1 to 65535). Defaults to `10111`.
+        """
+        return pulumi.get(self, "portmapper_port")
+
+    @_builtins.property
+    @pulumi.getter(name="portmapperRegisterWithSystem")
+    def portmapper_register_with_system(self) -> Optional[_builtins.bool]:
+        """
+        Whether the server registers its services with the host's rpcbind on port 111 (kernel NFSv3 locking without `nolock`); changing it restarts the NFS adapter. Defaults to `false`.
+        """
+        return pulumi.get(self, "portmapper_register_with_system")
+
+    @_builtins.property
+    @pulumi.getter(name="preferredTransferSize")
+    def preferred_transfer_size(self) -> Optional[_builtins.int]:
+        """
+        The transfer size offered to clients in bytes (4096 to 16777216). Defaults to `1048576`.
+        """
+        return pulumi.get(self, "preferred_transfer_size")
+
+    @_builtins.property
+    @pulumi.getter(name="udpEnabled")
+    def udp_enabled(self) -> Optional[_builtins.bool]:
+        """
+        Whether MOUNT, NLM and NSM are also served over UDP (NFSv3 locking from BSD and macOS clients); changing it restarts the NFS adapter. Defaults to `false`.
+        """
+        return pulumi.get(self, "udp_enabled")
+
+
+@pulumi.output_type
+class AdapterSettingsSmb(dict):
+    """
+    The SMB adapter's settings; required when `type` is `smb` (`{}` for the server's defaults). Each setting left out takes the server's default.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "blockedOperations":
+            suggest = "blocked_operations"
+        elif key == "directoryLeasingEnabled":
+            suggest = "directory_leasing_enabled"
+        elif key == "enableEncryption":
+            suggest = "enable_encryption"
+        elif key == "maxConnections":
+            suggest = "max_connections"
+        elif key == "maxDialect":
+            suggest = "max_dialect"
+        elif key == "maxSessions":
+            suggest = "max_sessions"
+        elif key == "mdnsEnabled":
+            suggest = "mdns_enabled"
+        elif key == "minDialect":
+            suggest = "min_dialect"
+        elif key == "oplockBreakTimeout":
+            suggest = "oplock_break_timeout"
+        elif key == "sessionTimeout":
+            suggest = "session_timeout"
+        elif key == "wsDiscoveryEnabled":
+            suggest = "ws_discovery_enabled"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in AdapterSettingsSmb. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        AdapterSettingsSmb.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        AdapterSettingsSmb.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 blocked_operations: Optional[Sequence['AdapterSettingsSmbBlockedOperations']] = None,
+                 directory_leasing_enabled: Optional[_builtins.bool] = None,
+                 enable_encryption: Optional[_builtins.bool] = None,
+                 max_connections: Optional[_builtins.int] = None,
+                 max_dialect: Optional['AdapterSettingsSmbMaxDialect'] = None,
+                 max_sessions: Optional[_builtins.int] = None,
+                 mdns_enabled: Optional[_builtins.bool] = None,
+                 min_dialect: Optional['AdapterSettingsSmbMinDialect'] = None,
+                 oplock_break_timeout: Optional[_builtins.int] = None,
+                 session_timeout: Optional[_builtins.int] = None,
+                 signing: Optional['AdapterSettingsSmbSigning'] = None,
+                 ws_discovery_enabled: Optional[_builtins.bool] = None):
+        """
+        The SMB adapter's settings; required when `type` is `smb` (`{}` for the server's defaults). Each setting left out takes the server's default.
+
+        :param Sequence['AdapterSettingsSmbBlockedOperations'] blocked_operations: SMB operations the server refuses (each at most once). Defaults to `[]`.
+        :param _builtins.bool directory_leasing_enabled: Whether directory leases are granted. Defaults to `true`.
+        :param _builtins.bool enable_encryption: Whether SMB3 encryption is offered. Defaults to `false`.
+        :param _builtins.int max_connections: The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+        :param 'AdapterSettingsSmbMaxDialect' max_dialect: The highest SMB dialect negotiated. Defaults to `SMB3.1.1`.
+        :param _builtins.int max_sessions: The most sessions (1 to 1000000). Defaults to `10000`.
+        :param _builtins.bool mdns_enabled: Whether the SMB service is advertised over mDNS (applied live). Defaults to `false`.
+        :param 'AdapterSettingsSmbMinDialect' min_dialect: The lowest SMB dialect negotiated. Defaults to `SMB2.0`.
+        :param _builtins.int oplock_break_timeout: Seconds to wait for an oplock break (5 to 120). Defaults to `35`.
+        :param _builtins.int session_timeout: Seconds an idle session lives (60 to 86400). Defaults to `900`.
+        :param 'AdapterSettingsSmbSigning' signing: Message signing: `required`, `enabled` (offered), `disabled`, or `inherit` (the server's configuration file decides; SMB 3.1.1 always signs). Defaults to `inherit`.
+        :param _builtins.bool ws_discovery_enabled: Whether the host is advertised over WS-Discovery for Windows Explorer (applied live). Defaults to `false`.
+        """
+        if blocked_operations is not None:
+            pulumi.set(__self__, "blocked_operations", blocked_operations)
+        if directory_leasing_enabled is None:
+            directory_leasing_enabled = True
+        if directory_leasing_enabled is not None:
+            pulumi.set(__self__, "directory_leasing_enabled", directory_leasing_enabled)
+        if enable_encryption is None:
+            enable_encryption = False
+        if enable_encryption is not None:
+            pulumi.set(__self__, "enable_encryption", enable_encryption)
+        if max_connections is None:
+            max_connections = 0
+        if max_connections is not None:
+            pulumi.set(__self__, "max_connections", max_connections)
+        if max_dialect is None:
+            max_dialect = 'SMB3.1.1'
+        if max_dialect is not None:
+            pulumi.set(__self__, "max_dialect", max_dialect)
+        if max_sessions is None:
+            max_sessions = 10000
+        if max_sessions is not None:
+            pulumi.set(__self__, "max_sessions", max_sessions)
+        if mdns_enabled is None:
+            mdns_enabled = False
+        if mdns_enabled is not None:
+            pulumi.set(__self__, "mdns_enabled", mdns_enabled)
+        if min_dialect is None:
+            min_dialect = 'SMB2.0'
+        if min_dialect is not None:
+            pulumi.set(__self__, "min_dialect", min_dialect)
+        if oplock_break_timeout is None:
+            oplock_break_timeout = 35
+        if oplock_break_timeout is not None:
+            pulumi.set(__self__, "oplock_break_timeout", oplock_break_timeout)
+        if session_timeout is None:
+            session_timeout = 900
+        if session_timeout is not None:
+            pulumi.set(__self__, "session_timeout", session_timeout)
+        if signing is None:
+            signing = 'inherit'
+        if signing is not None:
+            pulumi.set(__self__, "signing", signing)
+        if ws_discovery_enabled is None:
+            ws_discovery_enabled = False
+        if ws_discovery_enabled is not None:
+            pulumi.set(__self__, "ws_discovery_enabled", ws_discovery_enabled)
+
+    @_builtins.property
+    @pulumi.getter(name="blockedOperations")
+    def blocked_operations(self) -> Optional[Sequence['AdapterSettingsSmbBlockedOperations']]:
+        """
+        SMB operations the server refuses (each at most once). Defaults to `[]`.
+        """
+        return pulumi.get(self, "blocked_operations")
+
+    @_builtins.property
+    @pulumi.getter(name="directoryLeasingEnabled")
+    def directory_leasing_enabled(self) -> Optional[_builtins.bool]:
+        """
+        Whether directory leases are granted. Defaults to `true`.
+        """
+        return pulumi.get(self, "directory_leasing_enabled")
+
+    @_builtins.property
+    @pulumi.getter(name="enableEncryption")
+    def enable_encryption(self) -> Optional[_builtins.bool]:
+        """
+        Whether SMB3 encryption is offered. Defaults to `false`.
+        """
+        return pulumi.get(self, "enable_encryption")
+
+    @_builtins.property
+    @pulumi.getter(name="maxConnections")
+    def max_connections(self) -> Optional[_builtins.int]:
+        """
+        The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+        """
+        return pulumi.get(self, "max_connections")
+
+    @_builtins.property
+    @pulumi.getter(name="maxDialect")
+    def max_dialect(self) -> Optional['AdapterSettingsSmbMaxDialect']:
+        """
+        The highest SMB dialect negotiated. Defaults to `SMB3.1.1`.
+        """
+        return pulumi.get(self, "max_dialect")
+
+    @_builtins.property
+    @pulumi.getter(name="maxSessions")
+    def max_sessions(self) -> Optional[_builtins.int]:
+        """
+        The most sessions (1 to 1000000). Defaults to `10000`.
+        """
+        return pulumi.get(self, "max_sessions")
+
+    @_builtins.property
+    @pulumi.getter(name="mdnsEnabled")
+    def mdns_enabled(self) -> Optional[_builtins.bool]:
+        """
+        Whether the SMB service is advertised over mDNS (applied live). Defaults to `false`.
+        """
+        return pulumi.get(self, "mdns_enabled")
+
+    @_builtins.property
+    @pulumi.getter(name="minDialect")
+    def min_dialect(self) -> Optional['AdapterSettingsSmbMinDialect']:
+        """
+        The lowest SMB dialect negotiated. Defaults to `SMB2.0`.
+        """
+        return pulumi.get(self, "min_dialect")
+
+    @_builtins.property
+    @pulumi.getter(name="oplockBreakTimeout")
+    def oplock_break_timeout(self) -> Optional[_builtins.int]:
+        """
+        Seconds to wait for an oplock break (5 to 120). Defaults to `35`.
+        """
+        return pulumi.get(self, "oplock_break_timeout")
+
+    @_builtins.property
+    @pulumi.getter(name="sessionTimeout")
+    def session_timeout(self) -> Optional[_builtins.int]:
+        """
+        Seconds an idle session lives (60 to 86400). Defaults to `900`.
+        """
+        return pulumi.get(self, "session_timeout")
+
+    @_builtins.property
+    @pulumi.getter
+    def signing(self) -> Optional['AdapterSettingsSmbSigning']:
+        """
+        Message signing: `required`, `enabled` (offered), `disabled`, or `inherit` (the server's configuration file decides; SMB 3.1.1 always signs). Defaults to `inherit`.
+        """
+        return pulumi.get(self, "signing")
+
+    @_builtins.property
+    @pulumi.getter(name="wsDiscoveryEnabled")
+    def ws_discovery_enabled(self) -> Optional[_builtins.bool]:
+        """
+        Whether the host is advertised over WS-Discovery for Windows Explorer (applied live). Defaults to `false`.
+        """
+        return pulumi.get(self, "ws_discovery_enabled")
+
 
 @pulumi.output_type
 class BlockStoreFs(dict):
@@ -479,5 +1074,39 @@ class MetadataStoreSqlite(dict):
         The absolute path of the SQLite database file inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
         """
         return pulumi.get(self, "path")
+
+
+@pulumi.output_type
+class NetgroupMembers(dict):
+    """
+    A client: an IP address, a CIDR range or a host name.
+    """
+    def __init__(__self__, *,
+                 type: 'NetgroupMembersType',
+                 value: _builtins.str):
+        """
+        A client: an IP address, a CIDR range or a host name.
+
+        :param 'NetgroupMembersType' type: `ip`, `cidr` or `hostname`.
+        :param _builtins.str value: The address (`10.0.0.5`), range (`10.0.0.0/24`) or host name (`client1.example.com`, `*.example.com`).
+        """
+        pulumi.set(__self__, "type", type)
+        pulumi.set(__self__, "value", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> 'NetgroupMembersType':
+        """
+        `ip`, `cidr` or `hostname`.
+        """
+        return pulumi.get(self, "type")
+
+    @_builtins.property
+    @pulumi.getter
+    def value(self) -> _builtins.str:
+        """
+        The address (`10.0.0.5`), range (`10.0.0.0/24`) or host name (`client1.example.com`, `*.example.com`).
+        """
+        return pulumi.get(self, "value")
 
 

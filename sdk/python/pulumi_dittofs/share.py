@@ -522,7 +522,7 @@ class Share(pulumi.CustomResource):
                  trash_retention_days: pulumi.Input[Optional[_builtins.int]] = None,
                  __props__=None):
         """
-        A share of a DittoFS server: one NFS export and SMB share over a metadata store and block stores. Access is a default permission plus SharePermissions; quotas per identity are ShareQuotas; scheduled snapshots a SnapshotPolicy.
+        A share of a DittoFS server: one NFS export and SMB share over a metadata store and block stores. Access is a default permission plus SharePermissions; quotas per identity are ShareQuotas; scheduled snapshots a SnapshotPolicy. Give those the share's `name` output, so that a replacement of the share (which drops its permissions on the server) replaces them too.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -561,7 +561,7 @@ class Share(pulumi.CustomResource):
                  args: ShareArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A share of a DittoFS server: one NFS export and SMB share over a metadata store and block stores. Access is a default permission plus SharePermissions; quotas per identity are ShareQuotas; scheduled snapshots a SnapshotPolicy.
+        A share of a DittoFS server: one NFS export and SMB share over a metadata store and block stores. Access is a default permission plus SharePermissions; quotas per identity are ShareQuotas; scheduled snapshots a SnapshotPolicy. Give those the share's `name` output, so that a replacement of the share (which drops its permissions on the server) replaces them too.
 
         :param str resource_name: The name of the resource.
         :param ShareArgs args: The arguments to use to populate this resource's properties.

@@ -32,7 +32,7 @@ class SharePermissionArgs:
 
         :param pulumi.Input['SharePermissionLevel'] level: `none`, `read`, `read-write` or `admin` (`none` denies even with a group grant).
         :param pulumi.Input[_builtins.str] principal: The username, group name, or SID (`S-1-5-21-…`, canonical upper-case form). The user or group must exist on the server. A change replaces the permission.
-        :param pulumi.Input['SharePermissionPrincipalType'] principal_type: `user` (a local user), `group` (a local group) or `sid` (a Windows/AD SID). A change replaces the permission.
+        :param pulumi.Input['SharePermissionPrincipalType'] principal_type: `user` (a local User), `group` (a local Group) or `sid` (a Windows/AD SID). A directory principal without a local object is granted by `sid` (the server stores a name it resolves through LDAP as a SID grant, which a `user` or `group` permission would not find again). A change replaces the permission.
         :param pulumi.Input[_builtins.str] share: The share's name (`/export`). A change replaces the permission.
         :param pulumi.Input[_builtins.bool] adopt: Take over an object with the same key that already exists on the server (the server answers 409 to the create) when every readable input matches it; its secret inputs are then written. When anything differs the create still fails, naming the fields. Defaults to `false`.
         :param pulumi.Input[_builtins.str] display_name: With `principalType: sid`: the name shown for the SID. Only for SIDs.
@@ -79,7 +79,7 @@ class SharePermissionArgs:
     @pulumi.getter(name="principalType")
     def principal_type(self) -> pulumi.Input['SharePermissionPrincipalType']:
         """
-        `user` (a local user), `group` (a local group) or `sid` (a Windows/AD SID). A change replaces the permission.
+        `user` (a local User), `group` (a local Group) or `sid` (a Windows/AD SID). A directory principal without a local object is granted by `sid` (the server stores a name it resolves through LDAP as a SID grant, which a `user` or `group` permission would not find again). A change replaces the permission.
         """
         return pulumi.get(self, "principal_type")
 
@@ -160,7 +160,7 @@ class SharePermission(pulumi.CustomResource):
         :param pulumi.Input[_builtins.bool] is_group: With `principalType: sid`: whether the SID is a group (else a user). The server treats an unset value as a group. Only for SIDs.
         :param pulumi.Input['SharePermissionLevel'] level: `none`, `read`, `read-write` or `admin` (`none` denies even with a group grant).
         :param pulumi.Input[_builtins.str] principal: The username, group name, or SID (`S-1-5-21-…`, canonical upper-case form). The user or group must exist on the server. A change replaces the permission.
-        :param pulumi.Input['SharePermissionPrincipalType'] principal_type: `user` (a local user), `group` (a local group) or `sid` (a Windows/AD SID). A change replaces the permission.
+        :param pulumi.Input['SharePermissionPrincipalType'] principal_type: `user` (a local User), `group` (a local Group) or `sid` (a Windows/AD SID). A directory principal without a local object is granted by `sid` (the server stores a name it resolves through LDAP as a SID grant, which a `user` or `group` permission would not find again). A change replaces the permission.
         :param pulumi.Input[_builtins.str] share: The share's name (`/export`). A change replaces the permission.
         """
         ...
@@ -295,7 +295,7 @@ class SharePermission(pulumi.CustomResource):
     @pulumi.getter(name="principalType")
     def principal_type(self) -> pulumi.Output['SharePermissionPrincipalType']:
         """
-        `user` (a local user), `group` (a local group) or `sid` (a Windows/AD SID). A change replaces the permission.
+        `user` (a local User), `group` (a local Group) or `sid` (a Windows/AD SID). A directory principal without a local object is granted by `sid` (the server stores a name it resolves through LDAP as a SID grant, which a `user` or `group` permission would not find again). A change replaces the permission.
         """
         return pulumi.get(self, "principal_type")
 

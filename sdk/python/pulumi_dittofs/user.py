@@ -35,8 +35,8 @@ class UserArgs:
         :param pulumi.Input[_builtins.str] password: The password (REST API and SMB). Reset on the server when it changes; the server never shows it, so a refresh cannot detect a change made elsewhere.
         :param pulumi.Input[_builtins.str] username: The login name, unique on the server (no whitespace, `/`, `\\` or `:`). A change replaces the user.
         :param pulumi.Input[_builtins.bool] adopt: Take over an object with the same key that already exists on the server (the server answers 409 to the create) when every readable input matches it; its secret inputs are then written. When anything differs the create still fails, naming the fields. Defaults to `false`.
-        :param pulumi.Input[_builtins.str] display_name: A display name, informational.
-        :param pulumi.Input[_builtins.str] email: An e-mail address, informational.
+        :param pulumi.Input[_builtins.str] display_name: A display name, informational. Defaults to none.
+        :param pulumi.Input[_builtins.str] email: An e-mail address, informational. Defaults to none.
         :param pulumi.Input[_builtins.bool] enabled: Whether the user can log in and mount. Defaults to `true`.
         :param pulumi.Input[_builtins.int] gid: The Unix primary gid. Unset, the server's existing value (if any) is left alone.
         :param pulumi.Input['UserRole'] role: `user`, `operator` (read-only API access, as the operator's service account) or `admin`. The server makes an `admin` change its password at first login. Defaults to `user`.
@@ -105,7 +105,7 @@ class UserArgs:
     @pulumi.getter(name="displayName")
     def display_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        A display name, informational.
+        A display name, informational. Defaults to none.
         """
         return pulumi.get(self, "display_name")
 
@@ -117,7 +117,7 @@ class UserArgs:
     @pulumi.getter
     def email(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        An e-mail address, informational.
+        An e-mail address, informational. Defaults to none.
         """
         return pulumi.get(self, "email")
 
@@ -196,8 +196,8 @@ class User(pulumi.CustomResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.bool] adopt: Take over an object with the same key that already exists on the server (the server answers 409 to the create) when every readable input matches it; its secret inputs are then written. When anything differs the create still fails, naming the fields. Defaults to `false`.
-        :param pulumi.Input[_builtins.str] display_name: A display name, informational.
-        :param pulumi.Input[_builtins.str] email: An e-mail address, informational.
+        :param pulumi.Input[_builtins.str] display_name: A display name, informational. Defaults to none.
+        :param pulumi.Input[_builtins.str] email: An e-mail address, informational. Defaults to none.
         :param pulumi.Input[_builtins.bool] enabled: Whether the user can log in and mount. Defaults to `true`.
         :param pulumi.Input[_builtins.int] gid: The Unix primary gid. Unset, the server's existing value (if any) is left alone.
         :param pulumi.Input[_builtins.str] password: The password (REST API and SMB). Reset on the server when it changes; the server never shows it, so a refresh cannot detect a change made elsewhere.
@@ -315,7 +315,7 @@ class User(pulumi.CustomResource):
     @pulumi.getter(name="displayName")
     def display_name(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        A display name, informational.
+        A display name, informational. Defaults to none.
         """
         return pulumi.get(self, "display_name")
 
@@ -323,7 +323,7 @@ class User(pulumi.CustomResource):
     @pulumi.getter
     def email(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        An e-mail address, informational.
+        An e-mail address, informational. Defaults to none.
         """
         return pulumi.get(self, "email")
 

@@ -7,6 +7,7 @@
  */
 import { isIP } from "net";
 import { ApiError, seg, type ApiClient } from "../api-client";
+import { typeBlockFailures } from "./type-blocks";
 import type { Failure, Observed, ResourceKind } from "../kind";
 import type { Plain } from "../wire";
 import { bool, configOf, defined, mergedConfig, num, storeName, str } from "./store-config";
@@ -284,15 +285,7 @@ export const blockStore: ResourceKind<BlockStoreInputs> = {
         property: "type",
         reason: `${i.type} is not a type of a ${i.kind} store (a ${i.kind} store is ${TYPES_OF[i.kind].join(" or ")})`,
       });
-    for (const block of ["fs", "s3"] as const) {
-      if (i.type === block && !i[block])
-        failures.push({ property: block, reason: `is required when type is ${block}` });
-      if (i.type !== block && i[block])
-        failures.push({
-          property: block,
-          reason: `is for type ${block}; this store's type is ${i.type} (remove it, or set type: ${block})`,
-        });
-    }
+    failures.push(...typeBlockFailures(i.type, ["fs", "s3"], i));
     const s = i.s3;
     if (i.type === "s3" && s?.endpoint) {
       const problem = endpointProblem(s.endpoint, s.allowPrivateEndpoint === true);

@@ -5,6 +5,7 @@
  * server (`********`): a refresh cannot see it change.
  */
 import { ApiError, seg, type ApiClient } from "../api-client";
+import { typeBlockFailures } from "./type-blocks";
 import type { Failure, Observed, PropertySchema, ResourceKind } from "../kind";
 import type { Plain } from "../wire";
 import { bool, configOf, defined, mergedConfig, num, storeName, str } from "./store-config";
@@ -250,15 +251,7 @@ export const metadataStore: ResourceKind<MetadataStoreInputs> = {
 
   rules(i): Failure[] {
     const failures: Failure[] = [];
-    for (const block of CONFIGURED) {
-      if (i.type === block && !i[block])
-        failures.push({ property: block, reason: `is required when type is ${block}` });
-      if (i.type !== block && i[block])
-        failures.push({
-          property: block,
-          reason: `is for type ${block}; this store's type is ${i.type} (remove it, or set type: ${block})`,
-        });
-    }
+    failures.push(...typeBlockFailures(i.type, CONFIGURED, i));
     const p = i.postgres;
     if (p?.minConns !== undefined && p.maxConns !== undefined && p.minConns > p.maxConns)
       failures.push({
