@@ -65,7 +65,7 @@ export class LiveServer {
   ): Promise<{ status: number; body: any }> {
     const token = await this.run.login(this.adminPassword);
     // A store's answer waits for its health probe (the server gives it 5 s, an unreachable S3 uses them all).
-    const res = await this.run.request(method, urlPath, { body, token, timeoutMs: Number(process.env.DITTOFS_REST_TIMEOUT_MS ?? 20000) });
+    const res = await this.run.request(method, urlPath, { body, token, timeoutMs: 20000 });
     let parsed: unknown = res.body;
     try {
       parsed = res.body ? JSON.parse(res.body) : undefined;
