@@ -1,5 +1,6 @@
 /**
- * Regenerates the generated parts of README.md: the argument and output reference (from the JSDoc of src/args.ts
+ * Regenerates the generated parts of README.md: the runtime resources' reference (from the kinds' data), the argument
+ * and output reference (from the JSDoc of src/args.ts
  * and src/ditto-server.ts) and the "Differences from the operator" table (src/models/feb2026/differences.ts, whose
  * rows the parity tests apply).
  *
@@ -11,6 +12,9 @@ import * as path from "path";
 import * as ts from "typescript";
 import { DIFFERENCES as FEB_DIFFERENCES } from "../src/models/feb2026/differences";
 import type { Difference } from "../src/models/object-model";
+import { CONNECTION_INPUTS } from "../src/resources/connection";
+import type { PropertySchema } from "../src/resources/kind";
+import { KINDS } from "../src/resources/kinds";
 import { DIFFERENCES as V029_DIFFERENCES } from "../src/models/v029/differences";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -91,6 +95,41 @@ export function deviationsTable(differences: Difference[]): string {
   return ["| id | what the component does | why |", "|---|---|---|", ...rows].join("\n") + "\n";
 }
 
+/** A property's type as the README shows it: `string`, `integer[]`, `{ key: … }`, `map<string>`. */
+function schemaType(p: PropertySchema): string {
+  if (p.type === "array") return `${p.items ? schemaType(p.items) : "any"}[]`;
+  if (p.type === "object" && p.properties) return `{ ${Object.keys(p.properties).join(", ")} }`;
+  if (p.type === "object" && typeof p.additionalProperties === "object")
+    return `map<${schemaType(p.additionalProperties)}>`;
+  return p.enum ? p.enum.map((e) => JSON.stringify(e)).join(" | ") : p.type;
+}
+
+function propertyRows(props: Record<string, PropertySchema>, required: string[] = []): string[] {
+  return Object.entries(props).map(([name, p]) => {
+    const flags = [
+      required.includes(name) ? "required" : "",
+      p.replaceOnChanges ? "replaces" : "",
+      p.secret ? "secret" : "",
+    ].filter(Boolean);
+    return `| \`${name}\` | \`${cell(schemaType(p))}\` | ${flags.join(", ")} | ${cell(p.description)} |`;
+  });
+}
+
+/** The provider's configuration and each runtime resource's inputs and outputs, from the kinds' data. */
+export function resourcesReference(): string {
+  const head = ["| property | type | | description |", "|---|---|---|---|"];
+  const out = ["#### Provider (`dittofs:endpoint`, … or `new dittofs.Provider`)", "", ...head];
+  out.push(...propertyRows(CONNECTION_INPUTS), "");
+  for (const kind of KINDS) {
+    out.push(`#### ${kind.name}`, "", cell(kind.description), "", ...head);
+    out.push(...propertyRows(kind.inputs, kind.requiredInputs));
+    if (kind.outputs)
+      out.push(...propertyRows(kind.outputs).map((r) => r.replace(/^\| `/, "| output `")));
+    out.push("");
+  }
+  return out.join("\n");
+}
+
 function replaceBetween(text: string, marker: string, body: string): string {
   const start = `<!-- ${marker}:start -->`;
   const end = `<!-- ${marker}:end -->`;
@@ -103,6 +142,7 @@ function replaceBetween(text: string, marker: string, body: string): string {
 export function generatedReadme(current: string): string {
   let text = replaceBetween(current, "args", argsReference());
   text = replaceBetween(text, "outputs", outputsReference());
+  text = replaceBetween(text, "resources", resourcesReference());
   text = replaceBetween(text, "deviations-v029", deviationsTable(V029_DIFFERENCES));
   return replaceBetween(text, "deviations", deviationsTable(FEB_DIFFERENCES));
 }

@@ -17,6 +17,8 @@
  *      layout `pulumi package add` gives them (the Go SDK with its own go.mod);
  *    - the analyzer's internal `optional` flags and empty lists removed, as the CLI removes them.
  *    Every schema input must be a CRD field (or a component-only field) and every CRD field a schema input.
+ * 3. The server's resources (stores, shares, users, ...) and the provider's configuration, from the same data the
+ *    provider checks inputs with (scripts/schema-resources.ts).
  *
  * The plugin (src/provider.ts) serves this file, so the engine, `pulumi package add` and the committed SDKs all see the
  * same schema. tests/schema/ checks it is fresh and valid.
@@ -31,6 +33,7 @@ import { DITTOSERVER_TYPE } from "../src/ditto-server";
 import { MODELS } from "../src/models";
 import { COMPONENT_FIELDS } from "../src/resolve/component-fields";
 import { PLATFORM_FIELDS } from "../src/resolve/platform-schema";
+import { resourcesSchema } from "./schema-resources";
 
 const ROOT = path.join(__dirname, "..");
 export const SCHEMA_FILE = path.join(ROOT, "schema.json");
@@ -315,6 +318,16 @@ export function postProcess(raw: Json): Json {
 
   if (resource.description) resource.description = unwrap(resource.description);
 
+  // Step 3: the server's resources and the provider's configuration, from the kinds' data.
+  const served = resourcesSchema();
+  for (const [token, type] of Object.entries(served.types)) {
+    if (schema.types[token]) throw new Error(`two types would be named ${token}`);
+    schema.types[token] = type;
+  }
+  Object.assign(schema.resources, served.resources);
+  schema.config = served.config;
+  schema.provider = served.provider;
+
   // Package metadata and a stable key order.
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
   schema.license = pkg.license;
@@ -335,6 +348,8 @@ export function postProcess(raw: Json): Json {
     "license",
     "meta",
     "language",
+    "config",
+    "provider",
     "resources",
     "types",
   ];

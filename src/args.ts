@@ -212,7 +212,7 @@ export interface ServiceArgs {
 }
 
 /** v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy. */
-export interface AdapterArgs {
+export interface DeclaredAdapterArgs {
   /** Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required. */
   type: Input<string>;
   /** Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required. */
@@ -244,7 +244,7 @@ export interface LoggingArgs {
 }
 
 /** v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists). */
-export interface SnapshotPolicyArgs {
+export interface DeclaredSnapshotPolicyArgs {
   /** Share name. Required. */
   share: Input<string>;
   /** Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required. */
@@ -413,7 +413,7 @@ export interface DittoServerSpecArgs {
   /** API Service settings (2026-02 model: also the file Service). */
   service?: Input<ServiceArgs>;
   /** v0.29 model only. The adapters the server runs, each with its Service `<name>-adapter-<type>`, container ports and NetworkPolicy; their ports are set in the server through its REST API and must match. Defaults to NFS on 12049 and SMB on 1445 (what a fresh server creates). */
-  adapters?: Input<Input<AdapterArgs>[]>;
+  adapters?: Input<Input<DeclaredAdapterArgs>[]>;
   /** v0.29 model only. Adapter Service settings. */
   adapterServices?: Input<AdapterServicesArgs>;
   /** v0.29 model only. The operator's adapter polling; validated, no effect. */
@@ -421,7 +421,7 @@ export interface DittoServerSpecArgs {
   /** v0.29 model only. Logging. */
   logging?: Input<LoggingArgs>;
   /** v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so). */
-  snapshotPolicies?: Input<Input<SnapshotPolicyArgs>[]>;
+  snapshotPolicies?: Input<Input<DeclaredSnapshotPolicyArgs>[]>;
   /** v0.29 model only. Seconds the pod gets to stop (at least 36). Defaults to `105`. */
   terminationGracePeriodSeconds?: Input<number>;
   /** 2026-02 model only. WAL-backed cache. */

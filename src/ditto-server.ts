@@ -11,7 +11,11 @@ import { planWithOutputs, type DeferredPlan } from "./component/deferred-spec";
 import { lazyOutputs, markSecret, withMaterial } from "./component/lean-outputs";
 import type { Endpoints, SealedInputs, ServerPlan } from "./models/object-model";
 import { objectNames } from "./naming";
-import { gatherSecretMaterial, type MaterialInputs } from "./secrets/component-material";
+import {
+  adminLoginPassword,
+  gatherSecretMaterial,
+  type MaterialInputs,
+} from "./secrets/component-material";
 import { sealOwned, sealSecrets } from "./secrets/seal";
 import type { MaterialPart, SecretMaterial } from "./secrets/types";
 
@@ -27,6 +31,8 @@ export class DittoServer extends pulumi.ComponentResource {
   declare public readonly nfsEndpoint: pulumi.Output<string>;
   /** In-cluster REST API endpoint, `<name>-api.<namespace>.svc.cluster.local:<controlPlane.port>`. */
   declare public readonly apiEndpoint: pulumi.Output<string>;
+  /** In-cluster REST API URL, `http://<apiEndpoint>` (`https://` when `controlPlane.certSecretName` is set): a `dittofs.Provider`'s endpoint from inside the cluster. Known once the server's StatefulSet is ready, so resources on a provider using it wait for the server. */
+  declare public readonly apiUrl: pulumi.Output<string>;
   /** In-cluster SMB endpoint: the `smb` adapter's Service (empty without an `smb` adapter); 2026-02 model: the file Service's SMB port when SMB is enabled, else empty. */
   declare public readonly smbEndpoint: pulumi.Output<string>;
   /** In-cluster metrics endpoint when metrics are enabled, else empty. */
@@ -49,7 +55,9 @@ export class DittoServer extends pulumi.ComponentResource {
   declare public readonly perconaClusterName: pulumi.Output<string>;
   /** Names of the Secrets the component created (generated or passed-in values). */
   declare public readonly generatedSecretNames: pulumi.Output<string[]>;
-  /** The generated admin password (a secret), when the component generated one; else empty. */
+  /** The admin's username (`identity.admin.username`): what a `dittofs.Provider` logs in as. */
+  declare public readonly adminUsername: pulumi.Output<string>;
+  /** The admin's initial login password (a secret): generated, passed in `secretValues`, or read from the admin password Secret the spec references. A password changed later through the server's API is not tracked. */
   public readonly adminPassword: pulumi.Output<string>;
 
   constructor(name: string, args: DittoServerArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -58,12 +66,7 @@ export class DittoServer extends pulumi.ComponentResource {
     for (const w of planned.warnings) void pulumi.log.warn(w, this);
 
     const values = args.secretValues as Record<string, pulumi.Input<any>> | undefined;
-    const { material, generatedAdminPassword } = gatherSecretMaterial(
-      this,
-      name,
-      planned.now,
-      values,
-    );
+    const { material } = gatherSecretMaterial(this, name, planned.now, values);
     const hashKey = new RandomPassword(
       `${name}-config-hash-key`,
       { length: 32, special: false },
@@ -73,14 +76,15 @@ export class DittoServer extends pulumi.ComponentResource {
     const children = registerChildren(this, childObjects(planned, sealed));
 
     this.configHash = sealed.configHash as pulumi.Output<string>;
-    this.adminPassword = generatedAdminPassword
-      ? markSecret(generatedAdminPassword)
-      : pulumi.secret("");
+    this.adminPassword = markSecret(adminLoginPassword(planned.model.admin(planned.now), material));
     const endpoints = planned.later
       ? planned.later.apply((p) => planned.model.endpoints(p))
       : planned.model.endpoints(planned.now);
     const secrets = planned.now.secrets.owned.map((o) => children.get(`${name}-${o.role}-secret`)!);
-    setOutputSources(this, { name, endpoints, children, secrets });
+    const adminUsername = planned.later
+      ? planned.later.apply((p) => planned.model.admin(p).username)
+      : planned.model.admin(planned.now).username;
+    setOutputSources(this, { name, endpoints, children, secrets, adminUsername });
 
     // Recorded in state. Names and endpoints are registered as the plain values they resolve to: the objects'
     // names are the component's to choose (metadata.name is an input).
@@ -91,6 +95,7 @@ export class DittoServer extends pulumi.ComponentResource {
     this.registerOutputs({
       nfsEndpoint: endpoint("nfsEndpoint"),
       apiEndpoint: endpoint("apiEndpoint"),
+      apiUrl: onceReady(children, name, endpoint("apiUrl")),
       smbEndpoint: endpoint("smbEndpoint"),
       metricsEndpoint: endpoint("metricsEndpoint"),
       configHash: this.configHash,
@@ -102,6 +107,7 @@ export class DittoServer extends pulumi.ComponentResource {
       metricsServiceName: has("metrics") ? names.metricsService : "",
       perconaClusterName: has("postgres") ? names.perconaCluster : "",
       generatedSecretNames: planned.now.secrets.owned.map((o) => o.name),
+      adminUsername,
       adminPassword: this.adminPassword,
     });
   }
@@ -153,10 +159,22 @@ function materialParts(material: MaterialInputs, from: MaterialPart[]): Partial<
 
 type Children = ReturnType<typeof registerChildren>;
 
+/** `value` once the StatefulSet exists: the kubernetes provider finishes its create when the pod is ready. */
+function onceReady(
+  children: Children,
+  name: string,
+  value: string | pulumi.Output<string>,
+): pulumi.Output<string> {
+  return pulumi
+    .all([children.get(`${name}-statefulset`)!.metadata.name, value])
+    .apply(([, v]) => v);
+}
+
 interface OutputSources {
   name: string;
   endpoints: Endpoints | pulumi.Output<Endpoints>;
   children: Children;
+  adminUsername: string | pulumi.Output<string>;
   /** The owned Secrets, in creation order. */
   secrets: Array<Children extends Map<string, infer R> ? R : never>;
 }
@@ -174,6 +192,8 @@ const nameOf = (suffix: string) => (s: OutputSources) => {
 const setOutputSources = lazyOutputs<DittoServer, OutputSources>(DittoServer, {
   nfsEndpoint: endpointOf("nfsEndpoint"),
   apiEndpoint: endpointOf("apiEndpoint"),
+  apiUrl: (s) => onceReady(s.children, s.name, endpointOf("apiUrl")(s)),
+  adminUsername: (s) => plainOr(s.adminUsername),
   smbEndpoint: endpointOf("smbEndpoint"),
   metricsEndpoint: endpointOf("metricsEndpoint"),
   statefulSetName: nameOf("statefulset"),

@@ -11,7 +11,7 @@
  *               their secret markers, dependencies, property dependencies, provider, options such as
  *               retainOnDelete), source positions and stack traces aside, dependency lists sorted
  *   registered  every RegisterResourceOutputs request: the component outputs recorded in state
- *   properties  each DittoServer's 14 output properties: value, known, secret, and the resources they depend on
+ *   properties  each DittoServer's 16 output properties: value, known, secret, and the resources they depend on
  * `--preview` runs as a preview in which RandomPassword results are unknown (as on a first `pulumi preview`), which
  * exercises unknown values and the dependencies carried through them. `--verbose` prints the records.
  */
@@ -144,6 +144,7 @@ const extra = [
 const OUTPUTS = [
   "nfsEndpoint",
   "apiEndpoint",
+  "apiUrl",
   "smbEndpoint",
   "metricsEndpoint",
   "configHash",
@@ -155,6 +156,7 @@ const OUTPUTS = [
   "metricsServiceName",
   "perconaClusterName",
   "generatedSecretNames",
+  "adminUsername",
   "adminPassword",
 ];
 

@@ -76,8 +76,16 @@ export interface ChildObject {
 export interface Endpoints {
   nfsEndpoint: string;
   apiEndpoint: string;
+  /** `http://<apiEndpoint>`, `https://` when the API serves TLS: a dittofs.Provider's endpoint inside the cluster. */
+  apiUrl: string;
   smbEndpoint: string;
   metricsEndpoint: string;
+}
+
+/** The admin's username, and where its initial password comes from: generated or passed in, or a user's Secret. */
+export interface AdminLogin {
+  username: string;
+  password: "adminInitialPassword" | { secret: string; key: string };
 }
 
 /** A row of a model's "Differences from the operator" table: what this package does, and why. */
@@ -119,4 +127,6 @@ export interface ObjectModel<Spec = any, Refs = any> {
   ): Record<string, string>;
   objects(plan: ServerPlan<Spec, Refs>, sealed: SealedInputs): ChildObject[];
   endpoints(plan: ServerPlan<Spec, Refs>): Endpoints;
+  /** The admin login the server is deployed with: what a dittofs.Provider logs in as. */
+  admin(plan: ServerPlan<Spec, Refs>): AdminLogin;
 }

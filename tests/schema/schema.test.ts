@@ -4,6 +4,7 @@ import * as path from "path";
 import * as ts from "typescript";
 import { buildSchema, COMPONENT_ONLY_INPUTS } from "../../scripts/gen-schema";
 import { DittoProvider } from "../../src/provider";
+import { KINDS } from "../../src/resources/kinds";
 import {
   ajv2020,
   element,
@@ -36,12 +37,25 @@ function crdPaths(): Map<string, Json> {
   return out;
 }
 
-/** Every property spec in the schema: resource inputs and outputs, and each object type's properties. */
+/**
+ * Every property spec in the schema: each resource's (the component's, the runtime resources', the provider's) inputs
+ * and outputs, the provider configuration, and each object type's properties.
+ */
 function allProperties(): [string, Json][] {
   const out: [string, Json][] = [];
-  for (const [k, v] of Object.entries(resource.inputProperties as Json))
-    out.push([`input ${k}`, v]);
-  for (const [k, v] of Object.entries(resource.properties as Json)) out.push([`output ${k}`, v]);
+  const resources: [string, Json][] = [
+    ...Object.entries(schema.resources as Json),
+    ["provider", schema.provider],
+  ];
+  for (const [token, r] of resources) {
+    const where = token === TOKEN ? "" : `${token} `;
+    for (const [k, v] of Object.entries((r.inputProperties ?? {}) as Json))
+      out.push([`${where}input ${k}`, v]);
+    for (const [k, v] of Object.entries((r.properties ?? {}) as Json))
+      out.push([`${where}output ${k}`, v]);
+  }
+  for (const [k, v] of Object.entries((schema.config?.variables ?? {}) as Json))
+    out.push([`config ${k}`, v]);
   for (const [token, type] of Object.entries(schema.types as Json)) {
     for (const [k, v] of Object.entries((type.properties ?? {}) as Json)) {
       out.push([`${token}.${k}`, v]);
@@ -82,9 +96,16 @@ describe("schema.json", function () {
     expect(ok, JSON.stringify(validate.errors, null, 2)).to.equal(true);
   });
 
-  it("defines the one component dittofs:index:DittoServer", () => {
+  it("defines the one component dittofs:index:DittoServer, and a custom resource per runtime kind", () => {
     expect(schema.name).to.equal("dittofs");
-    expect(Object.keys(schema.resources)).to.deep.equal([TOKEN]);
+    expect(Object.keys(schema.resources)).to.deep.equal([
+      TOKEN,
+      ...KINDS.map((k) => `dittofs:index:${k.name}`),
+    ]);
+    for (const kind of KINDS)
+      expect(schema.resources[`dittofs:index:${kind.name}`].isComponent, kind.name).to.equal(
+        undefined,
+      );
     expect(resource.isComponent).to.equal(true);
     expect(resource.description).to.be.a("string").and.not.equal("");
     expect(resource.requiredInputs).to.deep.equal(["storage"]);
@@ -183,11 +204,12 @@ describe("schema.json", function () {
     expect([...resource.required].sort()).to.deep.equal([...outputs].sort());
     const source = fs.readFileSync(path.join(ROOT, "src", "ditto-server.ts"), "utf8");
     const registered = /this\.registerOutputs\(\{([^}]*)\}\)/.exec(source)![1];
-    const keys = [...registered.matchAll(/(\w+):/g)].map((m) => m[1]);
+    // One key per line, `key: value,` or shorthand `key,`.
+    const keys = [...registered.matchAll(/^\s*(\w+)\s*[:,]/gm)].map((m) => m[1]);
     expect(keys).to.deep.equal(outputs);
   });
 
-  it("marks the secret values and the generated admin password secret, and no top-level input", () => {
+  it("marks the secret values and the admin password secret, and no top-level input", () => {
     expect(resource.properties.adminPassword.secret).to.equal(true);
     const inputs = inputPaths();
     for (const p of [

@@ -146,7 +146,7 @@ export class CaseRun {
   request(
     method: string,
     urlPath: string,
-    options: { body?: unknown; token?: string; tls?: ClientTls } = {},
+    options: { body?: unknown; token?: string; tls?: ClientTls; timeoutMs?: number } = {},
   ): Promise<HttpResult> {
     return httpRequest(this.ip, this.api.port, method, urlPath, { tls: this.api.tls, ...options });
   }

@@ -16,12 +16,16 @@ import (
 type DittoServer struct {
 	pulumi.ResourceState
 
-	// The generated admin password (a secret), when the component generated one; else empty.
+	// The admin's initial login password (a secret): generated, passed in `secretValues`, or read from the admin password Secret the spec references. A password changed later through the server's API is not tracked.
 	AdminPassword pulumi.StringOutput `pulumi:"adminPassword"`
+	// The admin's username (`identity.admin.username`): what a `dittofs.Provider` logs in as.
+	AdminUsername pulumi.StringOutput `pulumi:"adminUsername"`
 	// In-cluster REST API endpoint, `<name>-api.<namespace>.svc.cluster.local:<controlPlane.port>`.
 	ApiEndpoint pulumi.StringOutput `pulumi:"apiEndpoint"`
 	// Name of the REST API Service (`<name>-api`).
 	ApiServiceName pulumi.StringOutput `pulumi:"apiServiceName"`
+	// In-cluster REST API URL, `http://<apiEndpoint>` (`https://` when `controlPlane.certSecretName` is set): a `dittofs.Provider`'s endpoint from inside the cluster. Known once the server's StatefulSet is ready, so resources on a provider using it wait for the server.
+	ApiUrl pulumi.StringOutput `pulumi:"apiUrl"`
 	// The pod-template digest `dittofs.io/config-hash`: changes when the config or a secret the pod reads changes.
 	ConfigHash pulumi.StringOutput `pulumi:"configHash"`
 	// Name of the ConfigMap holding `config.yaml` (`<name>-config`).
@@ -75,7 +79,7 @@ type dittoServerArgs struct {
 	// v0.29 model only. Adapter Service settings.
 	AdapterServices *AdapterServices `pulumi:"adapterServices"`
 	// v0.29 model only. The adapters the server runs, each with its Service `<name>-adapter-<type>`, container ports and NetworkPolicy; their ports are set in the server through its REST API and must match. Defaults to NFS on 12049 and SMB on 1445 (what a fresh server creates).
-	Adapters []Adapter `pulumi:"adapters"`
+	Adapters []DeclaredAdapter `pulumi:"adapters"`
 	// Annotations added to every object's metadata.
 	Annotations map[string]string `pulumi:"annotations"`
 	// 2026-02 model only. WAL-backed cache.
@@ -125,7 +129,7 @@ type dittoServerArgs struct {
 	// 2026-02 model only. SMB settings.
 	Smb *Smb `pulumi:"smb"`
 	// v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so).
-	SnapshotPolicies []SnapshotPolicy `pulumi:"snapshotPolicies"`
+	SnapshotPolicies []DeclaredSnapshotPolicy `pulumi:"snapshotPolicies"`
 	// Persistent volumes. Required.
 	Storage Storage `pulumi:"storage"`
 	// v0.29 model only. Seconds the pod gets to stop (at least 36). Defaults to `105`.
@@ -139,7 +143,7 @@ type DittoServerArgs struct {
 	// v0.29 model only. Adapter Service settings.
 	AdapterServices AdapterServicesPtrInput
 	// v0.29 model only. The adapters the server runs, each with its Service `<name>-adapter-<type>`, container ports and NetworkPolicy; their ports are set in the server through its REST API and must match. Defaults to NFS on 12049 and SMB on 1445 (what a fresh server creates).
-	Adapters AdapterArrayInput
+	Adapters DeclaredAdapterArrayInput
 	// Annotations added to every object's metadata.
 	Annotations pulumi.StringMapInput
 	// 2026-02 model only. WAL-backed cache.
@@ -189,7 +193,7 @@ type DittoServerArgs struct {
 	// 2026-02 model only. SMB settings.
 	Smb SmbPtrInput
 	// v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so).
-	SnapshotPolicies SnapshotPolicyArrayInput
+	SnapshotPolicies DeclaredSnapshotPolicyArrayInput
 	// Persistent volumes. Required.
 	Storage StorageInput
 	// v0.29 model only. Seconds the pod gets to stop (at least 36). Defaults to `105`.
@@ -233,9 +237,14 @@ func (o DittoServerOutput) ToDittoServerOutputWithContext(ctx context.Context) D
 	return o
 }
 
-// The generated admin password (a secret), when the component generated one; else empty.
+// The admin's initial login password (a secret): generated, passed in `secretValues`, or read from the admin password Secret the spec references. A password changed later through the server's API is not tracked.
 func (o DittoServerOutput) AdminPassword() pulumi.StringOutput {
 	return o.ApplyT(func(v *DittoServer) pulumi.StringOutput { return v.AdminPassword }).(pulumi.StringOutput)
+}
+
+// The admin's username (`identity.admin.username`): what a `dittofs.Provider` logs in as.
+func (o DittoServerOutput) AdminUsername() pulumi.StringOutput {
+	return o.ApplyT(func(v *DittoServer) pulumi.StringOutput { return v.AdminUsername }).(pulumi.StringOutput)
 }
 
 // In-cluster REST API endpoint, `<name>-api.<namespace>.svc.cluster.local:<controlPlane.port>`.
@@ -246,6 +255,11 @@ func (o DittoServerOutput) ApiEndpoint() pulumi.StringOutput {
 // Name of the REST API Service (`<name>-api`).
 func (o DittoServerOutput) ApiServiceName() pulumi.StringOutput {
 	return o.ApplyT(func(v *DittoServer) pulumi.StringOutput { return v.ApiServiceName }).(pulumi.StringOutput)
+}
+
+// In-cluster REST API URL, `http://<apiEndpoint>` (`https://` when `controlPlane.certSecretName` is set): a `dittofs.Provider`'s endpoint from inside the cluster. Known once the server's StatefulSet is ready, so resources on a provider using it wait for the server.
+func (o DittoServerOutput) ApiUrl() pulumi.StringOutput {
+	return o.ApplyT(func(v *DittoServer) pulumi.StringOutput { return v.ApiUrl }).(pulumi.StringOutput)
 }
 
 // The pod-template digest `dittofs.io/config-hash`: changes when the config or a secret the pod reads changes.

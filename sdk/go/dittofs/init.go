@@ -21,8 +21,34 @@ func (m *module) Version() semver.Version {
 
 func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi.Resource, err error) {
 	switch typ {
+	case "dittofs:index:Adapter":
+		r = &Adapter{}
+	case "dittofs:index:AdapterSettings":
+		r = &AdapterSettings{}
+	case "dittofs:index:BlockStore":
+		r = &BlockStore{}
 	case "dittofs:index:DittoServer":
 		r = &DittoServer{}
+	case "dittofs:index:Group":
+		r = &Group{}
+	case "dittofs:index:GroupMembership":
+		r = &GroupMembership{}
+	case "dittofs:index:IdentityMapping":
+		r = &IdentityMapping{}
+	case "dittofs:index:MetadataStore":
+		r = &MetadataStore{}
+	case "dittofs:index:Netgroup":
+		r = &Netgroup{}
+	case "dittofs:index:Share":
+		r = &Share{}
+	case "dittofs:index:SharePermission":
+		r = &SharePermission{}
+	case "dittofs:index:ShareQuota":
+		r = &ShareQuota{}
+	case "dittofs:index:SnapshotPolicy":
+		r = &SnapshotPolicy{}
+	case "dittofs:index:User":
+		r = &User{}
 	default:
 		return nil, fmt.Errorf("unknown resource type: %s", typ)
 	}

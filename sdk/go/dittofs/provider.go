@@ -11,8 +11,18 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
+// The dittofs provider: the DittoServer component, and the objects of one DittoFS server's REST API (stores, shares, users, ...). An explicit provider per server lets one program manage several.
 type Provider struct {
 	pulumi.ProviderResourceState
+
+	// PEM certificates that an `https` endpoint's certificate must chain to. Defaults to the system's trusted roots.
+	CaCertificate pulumi.StringPtrOutput `pulumi:"caCertificate"`
+	// The URL of the server's REST API, e.g. a DittoServer's `apiUrl` output (in-cluster), or `http://localhost:8080` through `kubectl port-forward svc/<name>-api 8080`. Falls back to the `DITTOFS_ENDPOINT` environment variable.
+	Endpoint pulumi.StringPtrOutput `pulumi:"endpoint"`
+	// That user's password, e.g. a DittoServer's `adminPassword` output. Falls back to `DITTOFS_PASSWORD`.
+	Password pulumi.StringPtrOutput `pulumi:"password"`
+	// The user the provider logs in as: it needs the `admin` role (the `operator` role is refused stores, shares and adapter settings). Falls back to `DITTOFS_USERNAME`. Defaults to `admin`.
+	Username pulumi.StringPtrOutput `pulumi:"username"`
 }
 
 // NewProvider registers a new resource with the given unique name, arguments, and options.
@@ -22,6 +32,28 @@ func NewProvider(ctx *pulumi.Context,
 		args = &ProviderArgs{}
 	}
 
+	if args.Endpoint == nil {
+		if d := internal.GetEnvOrDefault(nil, nil, "DITTOFS_ENDPOINT"); d != nil {
+			args.Endpoint = pulumi.StringPtr(d.(string))
+		}
+	}
+	if args.Password == nil {
+		if d := internal.GetEnvOrDefault(nil, nil, "DITTOFS_PASSWORD"); d != nil {
+			args.Password = pulumi.StringPtr(d.(string))
+		}
+	}
+	if args.Username == nil {
+		if d := internal.GetEnvOrDefault(nil, nil, "DITTOFS_USERNAME"); d != nil {
+			args.Username = pulumi.StringPtr(d.(string))
+		}
+	}
+	if args.Password != nil {
+		args.Password = pulumi.ToSecret(args.Password).(pulumi.StringPtrInput)
+	}
+	secrets := pulumi.AdditionalSecretOutputs([]string{
+		"password",
+	})
+	opts = append(opts, secrets)
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource Provider
 	err := ctx.RegisterResource("pulumi:providers:dittofs", name, args, &resource, opts...)
@@ -32,10 +64,34 @@ func NewProvider(ctx *pulumi.Context,
 }
 
 type providerArgs struct {
+	// PEM certificates that an `https` endpoint's certificate must chain to. Defaults to the system's trusted roots.
+	CaCertificate *string `pulumi:"caCertificate"`
+	// The URL of the server's REST API, e.g. a DittoServer's `apiUrl` output (in-cluster), or `http://localhost:8080` through `kubectl port-forward svc/<name>-api 8080`. Falls back to the `DITTOFS_ENDPOINT` environment variable.
+	Endpoint *string `pulumi:"endpoint"`
+	// Accept any certificate from an `https` endpoint (testing only: anyone between can read the password). Defaults to `false`.
+	InsecureSkipVerify *bool `pulumi:"insecureSkipVerify"`
+	// That user's password, e.g. a DittoServer's `adminPassword` output. Falls back to `DITTOFS_PASSWORD`.
+	Password *string `pulumi:"password"`
+	// How long one request may take before it fails. Defaults to `30`.
+	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
+	// The user the provider logs in as: it needs the `admin` role (the `operator` role is refused stores, shares and adapter settings). Falls back to `DITTOFS_USERNAME`. Defaults to `admin`.
+	Username *string `pulumi:"username"`
 }
 
 // The set of arguments for constructing a Provider resource.
 type ProviderArgs struct {
+	// PEM certificates that an `https` endpoint's certificate must chain to. Defaults to the system's trusted roots.
+	CaCertificate pulumi.StringPtrInput
+	// The URL of the server's REST API, e.g. a DittoServer's `apiUrl` output (in-cluster), or `http://localhost:8080` through `kubectl port-forward svc/<name>-api 8080`. Falls back to the `DITTOFS_ENDPOINT` environment variable.
+	Endpoint pulumi.StringPtrInput
+	// Accept any certificate from an `https` endpoint (testing only: anyone between can read the password). Defaults to `false`.
+	InsecureSkipVerify pulumi.BoolPtrInput
+	// That user's password, e.g. a DittoServer's `adminPassword` output. Falls back to `DITTOFS_PASSWORD`.
+	Password pulumi.StringPtrInput
+	// How long one request may take before it fails. Defaults to `30`.
+	TimeoutSeconds pulumi.IntPtrInput
+	// The user the provider logs in as: it needs the `admin` role (the `operator` role is refused stores, shares and adapter settings). Falls back to `DITTOFS_USERNAME`. Defaults to `admin`.
+	Username pulumi.StringPtrInput
 }
 
 func (ProviderArgs) ElementType() reflect.Type {
@@ -73,6 +129,26 @@ func (o ProviderOutput) ToProviderOutput() ProviderOutput {
 
 func (o ProviderOutput) ToProviderOutputWithContext(ctx context.Context) ProviderOutput {
 	return o
+}
+
+// PEM certificates that an `https` endpoint's certificate must chain to. Defaults to the system's trusted roots.
+func (o ProviderOutput) CaCertificate() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.CaCertificate }).(pulumi.StringPtrOutput)
+}
+
+// The URL of the server's REST API, e.g. a DittoServer's `apiUrl` output (in-cluster), or `http://localhost:8080` through `kubectl port-forward svc/<name>-api 8080`. Falls back to the `DITTOFS_ENDPOINT` environment variable.
+func (o ProviderOutput) Endpoint() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.Endpoint }).(pulumi.StringPtrOutput)
+}
+
+// That user's password, e.g. a DittoServer's `adminPassword` output. Falls back to `DITTOFS_PASSWORD`.
+func (o ProviderOutput) Password() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.Password }).(pulumi.StringPtrOutput)
+}
+
+// The user the provider logs in as: it needs the `admin` role (the `operator` role is refused stores, shares and adapter settings). Falls back to `DITTOFS_USERNAME`. Defaults to `admin`.
+func (o ProviderOutput) Username() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.Username }).(pulumi.StringPtrOutput)
 }
 
 func init() {

@@ -178,6 +178,1716 @@ func (in *adapterServiceTypePtr) ToAdapterServiceTypePtrOutputWithContext(ctx co
 	return pulumi.ToOutputWithContext(ctx, in).(AdapterServiceTypePtrOutput)
 }
 
+// An NFS operation.
+type AdapterSettingsNfsBlockedOperations string
+
+const (
+	AdapterSettingsNfsBlockedOperationsNULL        = AdapterSettingsNfsBlockedOperations("NULL")
+	AdapterSettingsNfsBlockedOperationsGETATTR     = AdapterSettingsNfsBlockedOperations("GETATTR")
+	AdapterSettingsNfsBlockedOperationsSETATTR     = AdapterSettingsNfsBlockedOperations("SETATTR")
+	AdapterSettingsNfsBlockedOperationsLOOKUP      = AdapterSettingsNfsBlockedOperations("LOOKUP")
+	AdapterSettingsNfsBlockedOperationsACCESS      = AdapterSettingsNfsBlockedOperations("ACCESS")
+	AdapterSettingsNfsBlockedOperationsREADLINK    = AdapterSettingsNfsBlockedOperations("READLINK")
+	AdapterSettingsNfsBlockedOperationsREAD        = AdapterSettingsNfsBlockedOperations("READ")
+	AdapterSettingsNfsBlockedOperationsWRITE       = AdapterSettingsNfsBlockedOperations("WRITE")
+	AdapterSettingsNfsBlockedOperationsCREATE      = AdapterSettingsNfsBlockedOperations("CREATE")
+	AdapterSettingsNfsBlockedOperationsMKDIR       = AdapterSettingsNfsBlockedOperations("MKDIR")
+	AdapterSettingsNfsBlockedOperationsSYMLINK     = AdapterSettingsNfsBlockedOperations("SYMLINK")
+	AdapterSettingsNfsBlockedOperationsMKNOD       = AdapterSettingsNfsBlockedOperations("MKNOD")
+	AdapterSettingsNfsBlockedOperationsREMOVE      = AdapterSettingsNfsBlockedOperations("REMOVE")
+	AdapterSettingsNfsBlockedOperationsRMDIR       = AdapterSettingsNfsBlockedOperations("RMDIR")
+	AdapterSettingsNfsBlockedOperationsRENAME      = AdapterSettingsNfsBlockedOperations("RENAME")
+	AdapterSettingsNfsBlockedOperationsLINK        = AdapterSettingsNfsBlockedOperations("LINK")
+	AdapterSettingsNfsBlockedOperationsREADDIR     = AdapterSettingsNfsBlockedOperations("READDIR")
+	AdapterSettingsNfsBlockedOperationsREADDIRPLUS = AdapterSettingsNfsBlockedOperations("READDIRPLUS")
+	AdapterSettingsNfsBlockedOperationsFSSTAT      = AdapterSettingsNfsBlockedOperations("FSSTAT")
+	AdapterSettingsNfsBlockedOperationsFSINFO      = AdapterSettingsNfsBlockedOperations("FSINFO")
+	AdapterSettingsNfsBlockedOperationsPATHCONF    = AdapterSettingsNfsBlockedOperations("PATHCONF")
+	AdapterSettingsNfsBlockedOperationsCOMMIT      = AdapterSettingsNfsBlockedOperations("COMMIT")
+	AdapterSettingsNfsBlockedOperationsOPEN        = AdapterSettingsNfsBlockedOperations("OPEN")
+	AdapterSettingsNfsBlockedOperationsCLOSE       = AdapterSettingsNfsBlockedOperations("CLOSE")
+	AdapterSettingsNfsBlockedOperationsLOCK        = AdapterSettingsNfsBlockedOperations("LOCK")
+	AdapterSettingsNfsBlockedOperationsLOCKT       = AdapterSettingsNfsBlockedOperations("LOCKT")
+	AdapterSettingsNfsBlockedOperationsLOCKU       = AdapterSettingsNfsBlockedOperations("LOCKU")
+	AdapterSettingsNfsBlockedOperationsDELEGRETURN = AdapterSettingsNfsBlockedOperations("DELEGRETURN")
+	AdapterSettingsNfsBlockedOperationsPUTFH       = AdapterSettingsNfsBlockedOperations("PUTFH")
+	AdapterSettingsNfsBlockedOperationsPUTROOTFH   = AdapterSettingsNfsBlockedOperations("PUTROOTFH")
+	AdapterSettingsNfsBlockedOperationsGETFH       = AdapterSettingsNfsBlockedOperations("GETFH")
+	AdapterSettingsNfsBlockedOperationsSAVEFH      = AdapterSettingsNfsBlockedOperations("SAVEFH")
+	AdapterSettingsNfsBlockedOperationsRESTOREFH   = AdapterSettingsNfsBlockedOperations("RESTOREFH")
+	AdapterSettingsNfsBlockedOperationsVERIFY      = AdapterSettingsNfsBlockedOperations("VERIFY")
+	AdapterSettingsNfsBlockedOperationsNVERIFY     = AdapterSettingsNfsBlockedOperations("NVERIFY")
+	AdapterSettingsNfsBlockedOperationsSECINFO     = AdapterSettingsNfsBlockedOperations("SECINFO")
+	AdapterSettingsNfsBlockedOperationsSETCLIENTID = AdapterSettingsNfsBlockedOperations("SETCLIENTID")
+	AdapterSettingsNfsBlockedOperationsRENEW       = AdapterSettingsNfsBlockedOperations("RENEW")
+)
+
+func (AdapterSettingsNfsBlockedOperations) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsNfsBlockedOperations)(nil)).Elem()
+}
+
+func (e AdapterSettingsNfsBlockedOperations) ToAdapterSettingsNfsBlockedOperationsOutput() AdapterSettingsNfsBlockedOperationsOutput {
+	return pulumi.ToOutput(e).(AdapterSettingsNfsBlockedOperationsOutput)
+}
+
+func (e AdapterSettingsNfsBlockedOperations) ToAdapterSettingsNfsBlockedOperationsOutputWithContext(ctx context.Context) AdapterSettingsNfsBlockedOperationsOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(AdapterSettingsNfsBlockedOperationsOutput)
+}
+
+func (e AdapterSettingsNfsBlockedOperations) ToAdapterSettingsNfsBlockedOperationsPtrOutput() AdapterSettingsNfsBlockedOperationsPtrOutput {
+	return e.ToAdapterSettingsNfsBlockedOperationsPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsNfsBlockedOperations) ToAdapterSettingsNfsBlockedOperationsPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsBlockedOperationsPtrOutput {
+	return AdapterSettingsNfsBlockedOperations(e).ToAdapterSettingsNfsBlockedOperationsOutputWithContext(ctx).ToAdapterSettingsNfsBlockedOperationsPtrOutputWithContext(ctx)
+}
+
+func (e AdapterSettingsNfsBlockedOperations) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsNfsBlockedOperations) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsNfsBlockedOperations) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsNfsBlockedOperations) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type AdapterSettingsNfsBlockedOperationsOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsNfsBlockedOperationsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsNfsBlockedOperations)(nil)).Elem()
+}
+
+func (o AdapterSettingsNfsBlockedOperationsOutput) ToAdapterSettingsNfsBlockedOperationsOutput() AdapterSettingsNfsBlockedOperationsOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsBlockedOperationsOutput) ToAdapterSettingsNfsBlockedOperationsOutputWithContext(ctx context.Context) AdapterSettingsNfsBlockedOperationsOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsBlockedOperationsOutput) ToAdapterSettingsNfsBlockedOperationsPtrOutput() AdapterSettingsNfsBlockedOperationsPtrOutput {
+	return o.ToAdapterSettingsNfsBlockedOperationsPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsBlockedOperationsOutput) ToAdapterSettingsNfsBlockedOperationsPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsBlockedOperationsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterSettingsNfsBlockedOperations) *AdapterSettingsNfsBlockedOperations {
+		return &v
+	}).(AdapterSettingsNfsBlockedOperationsPtrOutput)
+}
+
+func (o AdapterSettingsNfsBlockedOperationsOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsBlockedOperationsOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsNfsBlockedOperations) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o AdapterSettingsNfsBlockedOperationsOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsBlockedOperationsOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsNfsBlockedOperations) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type AdapterSettingsNfsBlockedOperationsPtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsNfsBlockedOperationsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsNfsBlockedOperations)(nil)).Elem()
+}
+
+func (o AdapterSettingsNfsBlockedOperationsPtrOutput) ToAdapterSettingsNfsBlockedOperationsPtrOutput() AdapterSettingsNfsBlockedOperationsPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsBlockedOperationsPtrOutput) ToAdapterSettingsNfsBlockedOperationsPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsBlockedOperationsPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsBlockedOperationsPtrOutput) Elem() AdapterSettingsNfsBlockedOperationsOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfsBlockedOperations) AdapterSettingsNfsBlockedOperations {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterSettingsNfsBlockedOperations
+		return ret
+	}).(AdapterSettingsNfsBlockedOperationsOutput)
+}
+
+func (o AdapterSettingsNfsBlockedOperationsPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsBlockedOperationsPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *AdapterSettingsNfsBlockedOperations) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// AdapterSettingsNfsBlockedOperationsInput is an input type that accepts values of the AdapterSettingsNfsBlockedOperations enum
+// A concrete instance of `AdapterSettingsNfsBlockedOperationsInput` can be one of the following:
+//
+//	AdapterSettingsNfsBlockedOperationsNULL
+//	AdapterSettingsNfsBlockedOperationsGETATTR
+//	AdapterSettingsNfsBlockedOperationsSETATTR
+//	AdapterSettingsNfsBlockedOperationsLOOKUP
+//	AdapterSettingsNfsBlockedOperationsACCESS
+//	AdapterSettingsNfsBlockedOperationsREADLINK
+//	AdapterSettingsNfsBlockedOperationsREAD
+//	AdapterSettingsNfsBlockedOperationsWRITE
+//	AdapterSettingsNfsBlockedOperationsCREATE
+//	AdapterSettingsNfsBlockedOperationsMKDIR
+//	AdapterSettingsNfsBlockedOperationsSYMLINK
+//	AdapterSettingsNfsBlockedOperationsMKNOD
+//	AdapterSettingsNfsBlockedOperationsREMOVE
+//	AdapterSettingsNfsBlockedOperationsRMDIR
+//	AdapterSettingsNfsBlockedOperationsRENAME
+//	AdapterSettingsNfsBlockedOperationsLINK
+//	AdapterSettingsNfsBlockedOperationsREADDIR
+//	AdapterSettingsNfsBlockedOperationsREADDIRPLUS
+//	AdapterSettingsNfsBlockedOperationsFSSTAT
+//	AdapterSettingsNfsBlockedOperationsFSINFO
+//	AdapterSettingsNfsBlockedOperationsPATHCONF
+//	AdapterSettingsNfsBlockedOperationsCOMMIT
+//	AdapterSettingsNfsBlockedOperationsOPEN
+//	AdapterSettingsNfsBlockedOperationsCLOSE
+//	AdapterSettingsNfsBlockedOperationsLOCK
+//	AdapterSettingsNfsBlockedOperationsLOCKT
+//	AdapterSettingsNfsBlockedOperationsLOCKU
+//	AdapterSettingsNfsBlockedOperationsDELEGRETURN
+//	AdapterSettingsNfsBlockedOperationsPUTFH
+//	AdapterSettingsNfsBlockedOperationsPUTROOTFH
+//	AdapterSettingsNfsBlockedOperationsGETFH
+//	AdapterSettingsNfsBlockedOperationsSAVEFH
+//	AdapterSettingsNfsBlockedOperationsRESTOREFH
+//	AdapterSettingsNfsBlockedOperationsVERIFY
+//	AdapterSettingsNfsBlockedOperationsNVERIFY
+//	AdapterSettingsNfsBlockedOperationsSECINFO
+//	AdapterSettingsNfsBlockedOperationsSETCLIENTID
+//	AdapterSettingsNfsBlockedOperationsRENEW
+type AdapterSettingsNfsBlockedOperationsInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsNfsBlockedOperationsOutput() AdapterSettingsNfsBlockedOperationsOutput
+	ToAdapterSettingsNfsBlockedOperationsOutputWithContext(context.Context) AdapterSettingsNfsBlockedOperationsOutput
+}
+
+var adapterSettingsNfsBlockedOperationsPtrType = reflect.TypeOf((**AdapterSettingsNfsBlockedOperations)(nil)).Elem()
+
+type AdapterSettingsNfsBlockedOperationsPtrInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsNfsBlockedOperationsPtrOutput() AdapterSettingsNfsBlockedOperationsPtrOutput
+	ToAdapterSettingsNfsBlockedOperationsPtrOutputWithContext(context.Context) AdapterSettingsNfsBlockedOperationsPtrOutput
+}
+
+type adapterSettingsNfsBlockedOperationsPtr string
+
+func AdapterSettingsNfsBlockedOperationsPtr(v string) AdapterSettingsNfsBlockedOperationsPtrInput {
+	return (*adapterSettingsNfsBlockedOperationsPtr)(&v)
+}
+
+func (*adapterSettingsNfsBlockedOperationsPtr) ElementType() reflect.Type {
+	return adapterSettingsNfsBlockedOperationsPtrType
+}
+
+func (in *adapterSettingsNfsBlockedOperationsPtr) ToAdapterSettingsNfsBlockedOperationsPtrOutput() AdapterSettingsNfsBlockedOperationsPtrOutput {
+	return pulumi.ToOutput(in).(AdapterSettingsNfsBlockedOperationsPtrOutput)
+}
+
+func (in *adapterSettingsNfsBlockedOperationsPtr) ToAdapterSettingsNfsBlockedOperationsPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsBlockedOperationsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(AdapterSettingsNfsBlockedOperationsPtrOutput)
+}
+
+// AdapterSettingsNfsBlockedOperationsArrayInput is an input type that accepts AdapterSettingsNfsBlockedOperationsArray and AdapterSettingsNfsBlockedOperationsArrayOutput values.
+// You can construct a concrete instance of `AdapterSettingsNfsBlockedOperationsArrayInput` via:
+//
+//	AdapterSettingsNfsBlockedOperationsArray{ AdapterSettingsNfsBlockedOperationsArgs{...} }
+type AdapterSettingsNfsBlockedOperationsArrayInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsNfsBlockedOperationsArrayOutput() AdapterSettingsNfsBlockedOperationsArrayOutput
+	ToAdapterSettingsNfsBlockedOperationsArrayOutputWithContext(context.Context) AdapterSettingsNfsBlockedOperationsArrayOutput
+}
+
+type AdapterSettingsNfsBlockedOperationsArray []AdapterSettingsNfsBlockedOperations
+
+func (AdapterSettingsNfsBlockedOperationsArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AdapterSettingsNfsBlockedOperations)(nil)).Elem()
+}
+
+func (i AdapterSettingsNfsBlockedOperationsArray) ToAdapterSettingsNfsBlockedOperationsArrayOutput() AdapterSettingsNfsBlockedOperationsArrayOutput {
+	return i.ToAdapterSettingsNfsBlockedOperationsArrayOutputWithContext(context.Background())
+}
+
+func (i AdapterSettingsNfsBlockedOperationsArray) ToAdapterSettingsNfsBlockedOperationsArrayOutputWithContext(ctx context.Context) AdapterSettingsNfsBlockedOperationsArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterSettingsNfsBlockedOperationsArrayOutput)
+}
+
+type AdapterSettingsNfsBlockedOperationsArrayOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsNfsBlockedOperationsArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AdapterSettingsNfsBlockedOperations)(nil)).Elem()
+}
+
+func (o AdapterSettingsNfsBlockedOperationsArrayOutput) ToAdapterSettingsNfsBlockedOperationsArrayOutput() AdapterSettingsNfsBlockedOperationsArrayOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsBlockedOperationsArrayOutput) ToAdapterSettingsNfsBlockedOperationsArrayOutputWithContext(ctx context.Context) AdapterSettingsNfsBlockedOperationsArrayOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsBlockedOperationsArrayOutput) Index(i pulumi.IntInput) AdapterSettingsNfsBlockedOperationsOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) AdapterSettingsNfsBlockedOperations {
+		return vs[0].([]AdapterSettingsNfsBlockedOperations)[vs[1].(int)]
+	}).(AdapterSettingsNfsBlockedOperationsOutput)
+}
+
+// The highest NFS version served (`3`, `4.0`, `4.1`). Defaults to `4.1`.
+type AdapterSettingsNfsMaxVersion string
+
+const (
+	AdapterSettingsNfsMaxVersionThree = AdapterSettingsNfsMaxVersion("3")
+	AdapterSettingsNfsMaxVersion_40   = AdapterSettingsNfsMaxVersion("4.0")
+	AdapterSettingsNfsMaxVersion_41   = AdapterSettingsNfsMaxVersion("4.1")
+)
+
+func (AdapterSettingsNfsMaxVersion) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsNfsMaxVersion)(nil)).Elem()
+}
+
+func (e AdapterSettingsNfsMaxVersion) ToAdapterSettingsNfsMaxVersionOutput() AdapterSettingsNfsMaxVersionOutput {
+	return pulumi.ToOutput(e).(AdapterSettingsNfsMaxVersionOutput)
+}
+
+func (e AdapterSettingsNfsMaxVersion) ToAdapterSettingsNfsMaxVersionOutputWithContext(ctx context.Context) AdapterSettingsNfsMaxVersionOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(AdapterSettingsNfsMaxVersionOutput)
+}
+
+func (e AdapterSettingsNfsMaxVersion) ToAdapterSettingsNfsMaxVersionPtrOutput() AdapterSettingsNfsMaxVersionPtrOutput {
+	return e.ToAdapterSettingsNfsMaxVersionPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsNfsMaxVersion) ToAdapterSettingsNfsMaxVersionPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsMaxVersionPtrOutput {
+	return AdapterSettingsNfsMaxVersion(e).ToAdapterSettingsNfsMaxVersionOutputWithContext(ctx).ToAdapterSettingsNfsMaxVersionPtrOutputWithContext(ctx)
+}
+
+func (e AdapterSettingsNfsMaxVersion) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsNfsMaxVersion) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsNfsMaxVersion) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsNfsMaxVersion) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type AdapterSettingsNfsMaxVersionOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsNfsMaxVersionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsNfsMaxVersion)(nil)).Elem()
+}
+
+func (o AdapterSettingsNfsMaxVersionOutput) ToAdapterSettingsNfsMaxVersionOutput() AdapterSettingsNfsMaxVersionOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsMaxVersionOutput) ToAdapterSettingsNfsMaxVersionOutputWithContext(ctx context.Context) AdapterSettingsNfsMaxVersionOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsMaxVersionOutput) ToAdapterSettingsNfsMaxVersionPtrOutput() AdapterSettingsNfsMaxVersionPtrOutput {
+	return o.ToAdapterSettingsNfsMaxVersionPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsMaxVersionOutput) ToAdapterSettingsNfsMaxVersionPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsMaxVersionPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterSettingsNfsMaxVersion) *AdapterSettingsNfsMaxVersion {
+		return &v
+	}).(AdapterSettingsNfsMaxVersionPtrOutput)
+}
+
+func (o AdapterSettingsNfsMaxVersionOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsMaxVersionOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsNfsMaxVersion) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o AdapterSettingsNfsMaxVersionOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsMaxVersionOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsNfsMaxVersion) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type AdapterSettingsNfsMaxVersionPtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsNfsMaxVersionPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsNfsMaxVersion)(nil)).Elem()
+}
+
+func (o AdapterSettingsNfsMaxVersionPtrOutput) ToAdapterSettingsNfsMaxVersionPtrOutput() AdapterSettingsNfsMaxVersionPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsMaxVersionPtrOutput) ToAdapterSettingsNfsMaxVersionPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsMaxVersionPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsMaxVersionPtrOutput) Elem() AdapterSettingsNfsMaxVersionOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfsMaxVersion) AdapterSettingsNfsMaxVersion {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterSettingsNfsMaxVersion
+		return ret
+	}).(AdapterSettingsNfsMaxVersionOutput)
+}
+
+func (o AdapterSettingsNfsMaxVersionPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsMaxVersionPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *AdapterSettingsNfsMaxVersion) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// AdapterSettingsNfsMaxVersionInput is an input type that accepts values of the AdapterSettingsNfsMaxVersion enum
+// A concrete instance of `AdapterSettingsNfsMaxVersionInput` can be one of the following:
+//
+//	AdapterSettingsNfsMaxVersionThree
+//	AdapterSettingsNfsMaxVersion_40
+//	AdapterSettingsNfsMaxVersion_41
+type AdapterSettingsNfsMaxVersionInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsNfsMaxVersionOutput() AdapterSettingsNfsMaxVersionOutput
+	ToAdapterSettingsNfsMaxVersionOutputWithContext(context.Context) AdapterSettingsNfsMaxVersionOutput
+}
+
+var adapterSettingsNfsMaxVersionPtrType = reflect.TypeOf((**AdapterSettingsNfsMaxVersion)(nil)).Elem()
+
+type AdapterSettingsNfsMaxVersionPtrInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsNfsMaxVersionPtrOutput() AdapterSettingsNfsMaxVersionPtrOutput
+	ToAdapterSettingsNfsMaxVersionPtrOutputWithContext(context.Context) AdapterSettingsNfsMaxVersionPtrOutput
+}
+
+type adapterSettingsNfsMaxVersionPtr string
+
+func AdapterSettingsNfsMaxVersionPtr(v string) AdapterSettingsNfsMaxVersionPtrInput {
+	return (*adapterSettingsNfsMaxVersionPtr)(&v)
+}
+
+func (*adapterSettingsNfsMaxVersionPtr) ElementType() reflect.Type {
+	return adapterSettingsNfsMaxVersionPtrType
+}
+
+func (in *adapterSettingsNfsMaxVersionPtr) ToAdapterSettingsNfsMaxVersionPtrOutput() AdapterSettingsNfsMaxVersionPtrOutput {
+	return pulumi.ToOutput(in).(AdapterSettingsNfsMaxVersionPtrOutput)
+}
+
+func (in *adapterSettingsNfsMaxVersionPtr) ToAdapterSettingsNfsMaxVersionPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsMaxVersionPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(AdapterSettingsNfsMaxVersionPtrOutput)
+}
+
+// The lowest NFS version served (`3`, `4.0`, `4.1`). Defaults to `3`.
+type AdapterSettingsNfsMinVersion string
+
+const (
+	AdapterSettingsNfsMinVersionThree = AdapterSettingsNfsMinVersion("3")
+	AdapterSettingsNfsMinVersion_40   = AdapterSettingsNfsMinVersion("4.0")
+	AdapterSettingsNfsMinVersion_41   = AdapterSettingsNfsMinVersion("4.1")
+)
+
+func (AdapterSettingsNfsMinVersion) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsNfsMinVersion)(nil)).Elem()
+}
+
+func (e AdapterSettingsNfsMinVersion) ToAdapterSettingsNfsMinVersionOutput() AdapterSettingsNfsMinVersionOutput {
+	return pulumi.ToOutput(e).(AdapterSettingsNfsMinVersionOutput)
+}
+
+func (e AdapterSettingsNfsMinVersion) ToAdapterSettingsNfsMinVersionOutputWithContext(ctx context.Context) AdapterSettingsNfsMinVersionOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(AdapterSettingsNfsMinVersionOutput)
+}
+
+func (e AdapterSettingsNfsMinVersion) ToAdapterSettingsNfsMinVersionPtrOutput() AdapterSettingsNfsMinVersionPtrOutput {
+	return e.ToAdapterSettingsNfsMinVersionPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsNfsMinVersion) ToAdapterSettingsNfsMinVersionPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsMinVersionPtrOutput {
+	return AdapterSettingsNfsMinVersion(e).ToAdapterSettingsNfsMinVersionOutputWithContext(ctx).ToAdapterSettingsNfsMinVersionPtrOutputWithContext(ctx)
+}
+
+func (e AdapterSettingsNfsMinVersion) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsNfsMinVersion) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsNfsMinVersion) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsNfsMinVersion) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type AdapterSettingsNfsMinVersionOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsNfsMinVersionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsNfsMinVersion)(nil)).Elem()
+}
+
+func (o AdapterSettingsNfsMinVersionOutput) ToAdapterSettingsNfsMinVersionOutput() AdapterSettingsNfsMinVersionOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsMinVersionOutput) ToAdapterSettingsNfsMinVersionOutputWithContext(ctx context.Context) AdapterSettingsNfsMinVersionOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsMinVersionOutput) ToAdapterSettingsNfsMinVersionPtrOutput() AdapterSettingsNfsMinVersionPtrOutput {
+	return o.ToAdapterSettingsNfsMinVersionPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsMinVersionOutput) ToAdapterSettingsNfsMinVersionPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsMinVersionPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterSettingsNfsMinVersion) *AdapterSettingsNfsMinVersion {
+		return &v
+	}).(AdapterSettingsNfsMinVersionPtrOutput)
+}
+
+func (o AdapterSettingsNfsMinVersionOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsMinVersionOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsNfsMinVersion) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o AdapterSettingsNfsMinVersionOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsMinVersionOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsNfsMinVersion) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type AdapterSettingsNfsMinVersionPtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsNfsMinVersionPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsNfsMinVersion)(nil)).Elem()
+}
+
+func (o AdapterSettingsNfsMinVersionPtrOutput) ToAdapterSettingsNfsMinVersionPtrOutput() AdapterSettingsNfsMinVersionPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsMinVersionPtrOutput) ToAdapterSettingsNfsMinVersionPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsMinVersionPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsMinVersionPtrOutput) Elem() AdapterSettingsNfsMinVersionOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfsMinVersion) AdapterSettingsNfsMinVersion {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterSettingsNfsMinVersion
+		return ret
+	}).(AdapterSettingsNfsMinVersionOutput)
+}
+
+func (o AdapterSettingsNfsMinVersionPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsMinVersionPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *AdapterSettingsNfsMinVersion) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// AdapterSettingsNfsMinVersionInput is an input type that accepts values of the AdapterSettingsNfsMinVersion enum
+// A concrete instance of `AdapterSettingsNfsMinVersionInput` can be one of the following:
+//
+//	AdapterSettingsNfsMinVersionThree
+//	AdapterSettingsNfsMinVersion_40
+//	AdapterSettingsNfsMinVersion_41
+type AdapterSettingsNfsMinVersionInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsNfsMinVersionOutput() AdapterSettingsNfsMinVersionOutput
+	ToAdapterSettingsNfsMinVersionOutputWithContext(context.Context) AdapterSettingsNfsMinVersionOutput
+}
+
+var adapterSettingsNfsMinVersionPtrType = reflect.TypeOf((**AdapterSettingsNfsMinVersion)(nil)).Elem()
+
+type AdapterSettingsNfsMinVersionPtrInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsNfsMinVersionPtrOutput() AdapterSettingsNfsMinVersionPtrOutput
+	ToAdapterSettingsNfsMinVersionPtrOutputWithContext(context.Context) AdapterSettingsNfsMinVersionPtrOutput
+}
+
+type adapterSettingsNfsMinVersionPtr string
+
+func AdapterSettingsNfsMinVersionPtr(v string) AdapterSettingsNfsMinVersionPtrInput {
+	return (*adapterSettingsNfsMinVersionPtr)(&v)
+}
+
+func (*adapterSettingsNfsMinVersionPtr) ElementType() reflect.Type {
+	return adapterSettingsNfsMinVersionPtrType
+}
+
+func (in *adapterSettingsNfsMinVersionPtr) ToAdapterSettingsNfsMinVersionPtrOutput() AdapterSettingsNfsMinVersionPtrOutput {
+	return pulumi.ToOutput(in).(AdapterSettingsNfsMinVersionPtrOutput)
+}
+
+func (in *adapterSettingsNfsMinVersionPtr) ToAdapterSettingsNfsMinVersionPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsMinVersionPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(AdapterSettingsNfsMinVersionPtrOutput)
+}
+
+// An SMB operation.
+type AdapterSettingsSmbBlockedOperations string
+
+const (
+	AdapterSettingsSmbBlockedOperationsNEGOTIATE      = AdapterSettingsSmbBlockedOperations("NEGOTIATE")
+	AdapterSettingsSmbBlockedOperationsSESSIONSETUP   = AdapterSettingsSmbBlockedOperations("SESSION_SETUP")
+	AdapterSettingsSmbBlockedOperationsLOGOFF         = AdapterSettingsSmbBlockedOperations("LOGOFF")
+	AdapterSettingsSmbBlockedOperationsTREECONNECT    = AdapterSettingsSmbBlockedOperations("TREE_CONNECT")
+	AdapterSettingsSmbBlockedOperationsTREEDISCONNECT = AdapterSettingsSmbBlockedOperations("TREE_DISCONNECT")
+	AdapterSettingsSmbBlockedOperationsCREATE         = AdapterSettingsSmbBlockedOperations("CREATE")
+	AdapterSettingsSmbBlockedOperationsCLOSE          = AdapterSettingsSmbBlockedOperations("CLOSE")
+	AdapterSettingsSmbBlockedOperationsFLUSH          = AdapterSettingsSmbBlockedOperations("FLUSH")
+	AdapterSettingsSmbBlockedOperationsREAD           = AdapterSettingsSmbBlockedOperations("READ")
+	AdapterSettingsSmbBlockedOperationsWRITE          = AdapterSettingsSmbBlockedOperations("WRITE")
+	AdapterSettingsSmbBlockedOperationsLOCK           = AdapterSettingsSmbBlockedOperations("LOCK")
+	AdapterSettingsSmbBlockedOperationsIOCTL          = AdapterSettingsSmbBlockedOperations("IOCTL")
+	AdapterSettingsSmbBlockedOperationsCANCEL         = AdapterSettingsSmbBlockedOperations("CANCEL")
+	AdapterSettingsSmbBlockedOperationsECHO           = AdapterSettingsSmbBlockedOperations("ECHO")
+	AdapterSettingsSmbBlockedOperationsQUERYDIRECTORY = AdapterSettingsSmbBlockedOperations("QUERY_DIRECTORY")
+	AdapterSettingsSmbBlockedOperationsCHANGENOTIFY   = AdapterSettingsSmbBlockedOperations("CHANGE_NOTIFY")
+	AdapterSettingsSmbBlockedOperationsQUERYINFO      = AdapterSettingsSmbBlockedOperations("QUERY_INFO")
+	AdapterSettingsSmbBlockedOperationsSETINFO        = AdapterSettingsSmbBlockedOperations("SET_INFO")
+	AdapterSettingsSmbBlockedOperationsOPLOCKBREAK    = AdapterSettingsSmbBlockedOperations("OPLOCK_BREAK")
+)
+
+func (AdapterSettingsSmbBlockedOperations) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsSmbBlockedOperations)(nil)).Elem()
+}
+
+func (e AdapterSettingsSmbBlockedOperations) ToAdapterSettingsSmbBlockedOperationsOutput() AdapterSettingsSmbBlockedOperationsOutput {
+	return pulumi.ToOutput(e).(AdapterSettingsSmbBlockedOperationsOutput)
+}
+
+func (e AdapterSettingsSmbBlockedOperations) ToAdapterSettingsSmbBlockedOperationsOutputWithContext(ctx context.Context) AdapterSettingsSmbBlockedOperationsOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(AdapterSettingsSmbBlockedOperationsOutput)
+}
+
+func (e AdapterSettingsSmbBlockedOperations) ToAdapterSettingsSmbBlockedOperationsPtrOutput() AdapterSettingsSmbBlockedOperationsPtrOutput {
+	return e.ToAdapterSettingsSmbBlockedOperationsPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsSmbBlockedOperations) ToAdapterSettingsSmbBlockedOperationsPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbBlockedOperationsPtrOutput {
+	return AdapterSettingsSmbBlockedOperations(e).ToAdapterSettingsSmbBlockedOperationsOutputWithContext(ctx).ToAdapterSettingsSmbBlockedOperationsPtrOutputWithContext(ctx)
+}
+
+func (e AdapterSettingsSmbBlockedOperations) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsSmbBlockedOperations) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsSmbBlockedOperations) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsSmbBlockedOperations) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type AdapterSettingsSmbBlockedOperationsOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbBlockedOperationsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsSmbBlockedOperations)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbBlockedOperationsOutput) ToAdapterSettingsSmbBlockedOperationsOutput() AdapterSettingsSmbBlockedOperationsOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbBlockedOperationsOutput) ToAdapterSettingsSmbBlockedOperationsOutputWithContext(ctx context.Context) AdapterSettingsSmbBlockedOperationsOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbBlockedOperationsOutput) ToAdapterSettingsSmbBlockedOperationsPtrOutput() AdapterSettingsSmbBlockedOperationsPtrOutput {
+	return o.ToAdapterSettingsSmbBlockedOperationsPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbBlockedOperationsOutput) ToAdapterSettingsSmbBlockedOperationsPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbBlockedOperationsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterSettingsSmbBlockedOperations) *AdapterSettingsSmbBlockedOperations {
+		return &v
+	}).(AdapterSettingsSmbBlockedOperationsPtrOutput)
+}
+
+func (o AdapterSettingsSmbBlockedOperationsOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbBlockedOperationsOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsSmbBlockedOperations) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o AdapterSettingsSmbBlockedOperationsOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbBlockedOperationsOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsSmbBlockedOperations) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type AdapterSettingsSmbBlockedOperationsPtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbBlockedOperationsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsSmbBlockedOperations)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbBlockedOperationsPtrOutput) ToAdapterSettingsSmbBlockedOperationsPtrOutput() AdapterSettingsSmbBlockedOperationsPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbBlockedOperationsPtrOutput) ToAdapterSettingsSmbBlockedOperationsPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbBlockedOperationsPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbBlockedOperationsPtrOutput) Elem() AdapterSettingsSmbBlockedOperationsOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmbBlockedOperations) AdapterSettingsSmbBlockedOperations {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterSettingsSmbBlockedOperations
+		return ret
+	}).(AdapterSettingsSmbBlockedOperationsOutput)
+}
+
+func (o AdapterSettingsSmbBlockedOperationsPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbBlockedOperationsPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *AdapterSettingsSmbBlockedOperations) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// AdapterSettingsSmbBlockedOperationsInput is an input type that accepts values of the AdapterSettingsSmbBlockedOperations enum
+// A concrete instance of `AdapterSettingsSmbBlockedOperationsInput` can be one of the following:
+//
+//	AdapterSettingsSmbBlockedOperationsNEGOTIATE
+//	AdapterSettingsSmbBlockedOperationsSESSIONSETUP
+//	AdapterSettingsSmbBlockedOperationsLOGOFF
+//	AdapterSettingsSmbBlockedOperationsTREECONNECT
+//	AdapterSettingsSmbBlockedOperationsTREEDISCONNECT
+//	AdapterSettingsSmbBlockedOperationsCREATE
+//	AdapterSettingsSmbBlockedOperationsCLOSE
+//	AdapterSettingsSmbBlockedOperationsFLUSH
+//	AdapterSettingsSmbBlockedOperationsREAD
+//	AdapterSettingsSmbBlockedOperationsWRITE
+//	AdapterSettingsSmbBlockedOperationsLOCK
+//	AdapterSettingsSmbBlockedOperationsIOCTL
+//	AdapterSettingsSmbBlockedOperationsCANCEL
+//	AdapterSettingsSmbBlockedOperationsECHO
+//	AdapterSettingsSmbBlockedOperationsQUERYDIRECTORY
+//	AdapterSettingsSmbBlockedOperationsCHANGENOTIFY
+//	AdapterSettingsSmbBlockedOperationsQUERYINFO
+//	AdapterSettingsSmbBlockedOperationsSETINFO
+//	AdapterSettingsSmbBlockedOperationsOPLOCKBREAK
+type AdapterSettingsSmbBlockedOperationsInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbBlockedOperationsOutput() AdapterSettingsSmbBlockedOperationsOutput
+	ToAdapterSettingsSmbBlockedOperationsOutputWithContext(context.Context) AdapterSettingsSmbBlockedOperationsOutput
+}
+
+var adapterSettingsSmbBlockedOperationsPtrType = reflect.TypeOf((**AdapterSettingsSmbBlockedOperations)(nil)).Elem()
+
+type AdapterSettingsSmbBlockedOperationsPtrInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbBlockedOperationsPtrOutput() AdapterSettingsSmbBlockedOperationsPtrOutput
+	ToAdapterSettingsSmbBlockedOperationsPtrOutputWithContext(context.Context) AdapterSettingsSmbBlockedOperationsPtrOutput
+}
+
+type adapterSettingsSmbBlockedOperationsPtr string
+
+func AdapterSettingsSmbBlockedOperationsPtr(v string) AdapterSettingsSmbBlockedOperationsPtrInput {
+	return (*adapterSettingsSmbBlockedOperationsPtr)(&v)
+}
+
+func (*adapterSettingsSmbBlockedOperationsPtr) ElementType() reflect.Type {
+	return adapterSettingsSmbBlockedOperationsPtrType
+}
+
+func (in *adapterSettingsSmbBlockedOperationsPtr) ToAdapterSettingsSmbBlockedOperationsPtrOutput() AdapterSettingsSmbBlockedOperationsPtrOutput {
+	return pulumi.ToOutput(in).(AdapterSettingsSmbBlockedOperationsPtrOutput)
+}
+
+func (in *adapterSettingsSmbBlockedOperationsPtr) ToAdapterSettingsSmbBlockedOperationsPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbBlockedOperationsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(AdapterSettingsSmbBlockedOperationsPtrOutput)
+}
+
+// AdapterSettingsSmbBlockedOperationsArrayInput is an input type that accepts AdapterSettingsSmbBlockedOperationsArray and AdapterSettingsSmbBlockedOperationsArrayOutput values.
+// You can construct a concrete instance of `AdapterSettingsSmbBlockedOperationsArrayInput` via:
+//
+//	AdapterSettingsSmbBlockedOperationsArray{ AdapterSettingsSmbBlockedOperationsArgs{...} }
+type AdapterSettingsSmbBlockedOperationsArrayInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbBlockedOperationsArrayOutput() AdapterSettingsSmbBlockedOperationsArrayOutput
+	ToAdapterSettingsSmbBlockedOperationsArrayOutputWithContext(context.Context) AdapterSettingsSmbBlockedOperationsArrayOutput
+}
+
+type AdapterSettingsSmbBlockedOperationsArray []AdapterSettingsSmbBlockedOperations
+
+func (AdapterSettingsSmbBlockedOperationsArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AdapterSettingsSmbBlockedOperations)(nil)).Elem()
+}
+
+func (i AdapterSettingsSmbBlockedOperationsArray) ToAdapterSettingsSmbBlockedOperationsArrayOutput() AdapterSettingsSmbBlockedOperationsArrayOutput {
+	return i.ToAdapterSettingsSmbBlockedOperationsArrayOutputWithContext(context.Background())
+}
+
+func (i AdapterSettingsSmbBlockedOperationsArray) ToAdapterSettingsSmbBlockedOperationsArrayOutputWithContext(ctx context.Context) AdapterSettingsSmbBlockedOperationsArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterSettingsSmbBlockedOperationsArrayOutput)
+}
+
+type AdapterSettingsSmbBlockedOperationsArrayOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbBlockedOperationsArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AdapterSettingsSmbBlockedOperations)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbBlockedOperationsArrayOutput) ToAdapterSettingsSmbBlockedOperationsArrayOutput() AdapterSettingsSmbBlockedOperationsArrayOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbBlockedOperationsArrayOutput) ToAdapterSettingsSmbBlockedOperationsArrayOutputWithContext(ctx context.Context) AdapterSettingsSmbBlockedOperationsArrayOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbBlockedOperationsArrayOutput) Index(i pulumi.IntInput) AdapterSettingsSmbBlockedOperationsOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) AdapterSettingsSmbBlockedOperations {
+		return vs[0].([]AdapterSettingsSmbBlockedOperations)[vs[1].(int)]
+	}).(AdapterSettingsSmbBlockedOperationsOutput)
+}
+
+// The highest SMB dialect negotiated. Defaults to `SMB3.1.1`.
+type AdapterSettingsSmbMaxDialect string
+
+const (
+	AdapterSettingsSmbMaxDialectSMB20  = AdapterSettingsSmbMaxDialect("SMB2.0")
+	AdapterSettingsSmbMaxDialectSMB21  = AdapterSettingsSmbMaxDialect("SMB2.1")
+	AdapterSettingsSmbMaxDialectSMB30  = AdapterSettingsSmbMaxDialect("SMB3.0")
+	AdapterSettingsSmbMaxDialectSMB302 = AdapterSettingsSmbMaxDialect("SMB3.0.2")
+	AdapterSettingsSmbMaxDialectSMB311 = AdapterSettingsSmbMaxDialect("SMB3.1.1")
+)
+
+func (AdapterSettingsSmbMaxDialect) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsSmbMaxDialect)(nil)).Elem()
+}
+
+func (e AdapterSettingsSmbMaxDialect) ToAdapterSettingsSmbMaxDialectOutput() AdapterSettingsSmbMaxDialectOutput {
+	return pulumi.ToOutput(e).(AdapterSettingsSmbMaxDialectOutput)
+}
+
+func (e AdapterSettingsSmbMaxDialect) ToAdapterSettingsSmbMaxDialectOutputWithContext(ctx context.Context) AdapterSettingsSmbMaxDialectOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(AdapterSettingsSmbMaxDialectOutput)
+}
+
+func (e AdapterSettingsSmbMaxDialect) ToAdapterSettingsSmbMaxDialectPtrOutput() AdapterSettingsSmbMaxDialectPtrOutput {
+	return e.ToAdapterSettingsSmbMaxDialectPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsSmbMaxDialect) ToAdapterSettingsSmbMaxDialectPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbMaxDialectPtrOutput {
+	return AdapterSettingsSmbMaxDialect(e).ToAdapterSettingsSmbMaxDialectOutputWithContext(ctx).ToAdapterSettingsSmbMaxDialectPtrOutputWithContext(ctx)
+}
+
+func (e AdapterSettingsSmbMaxDialect) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsSmbMaxDialect) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsSmbMaxDialect) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsSmbMaxDialect) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type AdapterSettingsSmbMaxDialectOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbMaxDialectOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsSmbMaxDialect)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbMaxDialectOutput) ToAdapterSettingsSmbMaxDialectOutput() AdapterSettingsSmbMaxDialectOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbMaxDialectOutput) ToAdapterSettingsSmbMaxDialectOutputWithContext(ctx context.Context) AdapterSettingsSmbMaxDialectOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbMaxDialectOutput) ToAdapterSettingsSmbMaxDialectPtrOutput() AdapterSettingsSmbMaxDialectPtrOutput {
+	return o.ToAdapterSettingsSmbMaxDialectPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbMaxDialectOutput) ToAdapterSettingsSmbMaxDialectPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbMaxDialectPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterSettingsSmbMaxDialect) *AdapterSettingsSmbMaxDialect {
+		return &v
+	}).(AdapterSettingsSmbMaxDialectPtrOutput)
+}
+
+func (o AdapterSettingsSmbMaxDialectOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbMaxDialectOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsSmbMaxDialect) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o AdapterSettingsSmbMaxDialectOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbMaxDialectOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsSmbMaxDialect) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type AdapterSettingsSmbMaxDialectPtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbMaxDialectPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsSmbMaxDialect)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbMaxDialectPtrOutput) ToAdapterSettingsSmbMaxDialectPtrOutput() AdapterSettingsSmbMaxDialectPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbMaxDialectPtrOutput) ToAdapterSettingsSmbMaxDialectPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbMaxDialectPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbMaxDialectPtrOutput) Elem() AdapterSettingsSmbMaxDialectOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmbMaxDialect) AdapterSettingsSmbMaxDialect {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterSettingsSmbMaxDialect
+		return ret
+	}).(AdapterSettingsSmbMaxDialectOutput)
+}
+
+func (o AdapterSettingsSmbMaxDialectPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbMaxDialectPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *AdapterSettingsSmbMaxDialect) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// AdapterSettingsSmbMaxDialectInput is an input type that accepts values of the AdapterSettingsSmbMaxDialect enum
+// A concrete instance of `AdapterSettingsSmbMaxDialectInput` can be one of the following:
+//
+//	AdapterSettingsSmbMaxDialectSMB20
+//	AdapterSettingsSmbMaxDialectSMB21
+//	AdapterSettingsSmbMaxDialectSMB30
+//	AdapterSettingsSmbMaxDialectSMB302
+//	AdapterSettingsSmbMaxDialectSMB311
+type AdapterSettingsSmbMaxDialectInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbMaxDialectOutput() AdapterSettingsSmbMaxDialectOutput
+	ToAdapterSettingsSmbMaxDialectOutputWithContext(context.Context) AdapterSettingsSmbMaxDialectOutput
+}
+
+var adapterSettingsSmbMaxDialectPtrType = reflect.TypeOf((**AdapterSettingsSmbMaxDialect)(nil)).Elem()
+
+type AdapterSettingsSmbMaxDialectPtrInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbMaxDialectPtrOutput() AdapterSettingsSmbMaxDialectPtrOutput
+	ToAdapterSettingsSmbMaxDialectPtrOutputWithContext(context.Context) AdapterSettingsSmbMaxDialectPtrOutput
+}
+
+type adapterSettingsSmbMaxDialectPtr string
+
+func AdapterSettingsSmbMaxDialectPtr(v string) AdapterSettingsSmbMaxDialectPtrInput {
+	return (*adapterSettingsSmbMaxDialectPtr)(&v)
+}
+
+func (*adapterSettingsSmbMaxDialectPtr) ElementType() reflect.Type {
+	return adapterSettingsSmbMaxDialectPtrType
+}
+
+func (in *adapterSettingsSmbMaxDialectPtr) ToAdapterSettingsSmbMaxDialectPtrOutput() AdapterSettingsSmbMaxDialectPtrOutput {
+	return pulumi.ToOutput(in).(AdapterSettingsSmbMaxDialectPtrOutput)
+}
+
+func (in *adapterSettingsSmbMaxDialectPtr) ToAdapterSettingsSmbMaxDialectPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbMaxDialectPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(AdapterSettingsSmbMaxDialectPtrOutput)
+}
+
+// The lowest SMB dialect negotiated. Defaults to `SMB2.0`.
+type AdapterSettingsSmbMinDialect string
+
+const (
+	AdapterSettingsSmbMinDialectSMB20  = AdapterSettingsSmbMinDialect("SMB2.0")
+	AdapterSettingsSmbMinDialectSMB21  = AdapterSettingsSmbMinDialect("SMB2.1")
+	AdapterSettingsSmbMinDialectSMB30  = AdapterSettingsSmbMinDialect("SMB3.0")
+	AdapterSettingsSmbMinDialectSMB302 = AdapterSettingsSmbMinDialect("SMB3.0.2")
+	AdapterSettingsSmbMinDialectSMB311 = AdapterSettingsSmbMinDialect("SMB3.1.1")
+)
+
+func (AdapterSettingsSmbMinDialect) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsSmbMinDialect)(nil)).Elem()
+}
+
+func (e AdapterSettingsSmbMinDialect) ToAdapterSettingsSmbMinDialectOutput() AdapterSettingsSmbMinDialectOutput {
+	return pulumi.ToOutput(e).(AdapterSettingsSmbMinDialectOutput)
+}
+
+func (e AdapterSettingsSmbMinDialect) ToAdapterSettingsSmbMinDialectOutputWithContext(ctx context.Context) AdapterSettingsSmbMinDialectOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(AdapterSettingsSmbMinDialectOutput)
+}
+
+func (e AdapterSettingsSmbMinDialect) ToAdapterSettingsSmbMinDialectPtrOutput() AdapterSettingsSmbMinDialectPtrOutput {
+	return e.ToAdapterSettingsSmbMinDialectPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsSmbMinDialect) ToAdapterSettingsSmbMinDialectPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbMinDialectPtrOutput {
+	return AdapterSettingsSmbMinDialect(e).ToAdapterSettingsSmbMinDialectOutputWithContext(ctx).ToAdapterSettingsSmbMinDialectPtrOutputWithContext(ctx)
+}
+
+func (e AdapterSettingsSmbMinDialect) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsSmbMinDialect) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsSmbMinDialect) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsSmbMinDialect) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type AdapterSettingsSmbMinDialectOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbMinDialectOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsSmbMinDialect)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbMinDialectOutput) ToAdapterSettingsSmbMinDialectOutput() AdapterSettingsSmbMinDialectOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbMinDialectOutput) ToAdapterSettingsSmbMinDialectOutputWithContext(ctx context.Context) AdapterSettingsSmbMinDialectOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbMinDialectOutput) ToAdapterSettingsSmbMinDialectPtrOutput() AdapterSettingsSmbMinDialectPtrOutput {
+	return o.ToAdapterSettingsSmbMinDialectPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbMinDialectOutput) ToAdapterSettingsSmbMinDialectPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbMinDialectPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterSettingsSmbMinDialect) *AdapterSettingsSmbMinDialect {
+		return &v
+	}).(AdapterSettingsSmbMinDialectPtrOutput)
+}
+
+func (o AdapterSettingsSmbMinDialectOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbMinDialectOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsSmbMinDialect) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o AdapterSettingsSmbMinDialectOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbMinDialectOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsSmbMinDialect) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type AdapterSettingsSmbMinDialectPtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbMinDialectPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsSmbMinDialect)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbMinDialectPtrOutput) ToAdapterSettingsSmbMinDialectPtrOutput() AdapterSettingsSmbMinDialectPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbMinDialectPtrOutput) ToAdapterSettingsSmbMinDialectPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbMinDialectPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbMinDialectPtrOutput) Elem() AdapterSettingsSmbMinDialectOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmbMinDialect) AdapterSettingsSmbMinDialect {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterSettingsSmbMinDialect
+		return ret
+	}).(AdapterSettingsSmbMinDialectOutput)
+}
+
+func (o AdapterSettingsSmbMinDialectPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbMinDialectPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *AdapterSettingsSmbMinDialect) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// AdapterSettingsSmbMinDialectInput is an input type that accepts values of the AdapterSettingsSmbMinDialect enum
+// A concrete instance of `AdapterSettingsSmbMinDialectInput` can be one of the following:
+//
+//	AdapterSettingsSmbMinDialectSMB20
+//	AdapterSettingsSmbMinDialectSMB21
+//	AdapterSettingsSmbMinDialectSMB30
+//	AdapterSettingsSmbMinDialectSMB302
+//	AdapterSettingsSmbMinDialectSMB311
+type AdapterSettingsSmbMinDialectInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbMinDialectOutput() AdapterSettingsSmbMinDialectOutput
+	ToAdapterSettingsSmbMinDialectOutputWithContext(context.Context) AdapterSettingsSmbMinDialectOutput
+}
+
+var adapterSettingsSmbMinDialectPtrType = reflect.TypeOf((**AdapterSettingsSmbMinDialect)(nil)).Elem()
+
+type AdapterSettingsSmbMinDialectPtrInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbMinDialectPtrOutput() AdapterSettingsSmbMinDialectPtrOutput
+	ToAdapterSettingsSmbMinDialectPtrOutputWithContext(context.Context) AdapterSettingsSmbMinDialectPtrOutput
+}
+
+type adapterSettingsSmbMinDialectPtr string
+
+func AdapterSettingsSmbMinDialectPtr(v string) AdapterSettingsSmbMinDialectPtrInput {
+	return (*adapterSettingsSmbMinDialectPtr)(&v)
+}
+
+func (*adapterSettingsSmbMinDialectPtr) ElementType() reflect.Type {
+	return adapterSettingsSmbMinDialectPtrType
+}
+
+func (in *adapterSettingsSmbMinDialectPtr) ToAdapterSettingsSmbMinDialectPtrOutput() AdapterSettingsSmbMinDialectPtrOutput {
+	return pulumi.ToOutput(in).(AdapterSettingsSmbMinDialectPtrOutput)
+}
+
+func (in *adapterSettingsSmbMinDialectPtr) ToAdapterSettingsSmbMinDialectPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbMinDialectPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(AdapterSettingsSmbMinDialectPtrOutput)
+}
+
+// Message signing: `required`, `enabled` (offered), `disabled`, or `inherit` (the server's configuration file decides; SMB 3.1.1 always signs). Defaults to `inherit`.
+type AdapterSettingsSmbSigning string
+
+const (
+	AdapterSettingsSmbSigningInherit  = AdapterSettingsSmbSigning("inherit")
+	AdapterSettingsSmbSigningDisabled = AdapterSettingsSmbSigning("disabled")
+	AdapterSettingsSmbSigningEnabled  = AdapterSettingsSmbSigning("enabled")
+	AdapterSettingsSmbSigningRequired = AdapterSettingsSmbSigning("required")
+)
+
+func (AdapterSettingsSmbSigning) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsSmbSigning)(nil)).Elem()
+}
+
+func (e AdapterSettingsSmbSigning) ToAdapterSettingsSmbSigningOutput() AdapterSettingsSmbSigningOutput {
+	return pulumi.ToOutput(e).(AdapterSettingsSmbSigningOutput)
+}
+
+func (e AdapterSettingsSmbSigning) ToAdapterSettingsSmbSigningOutputWithContext(ctx context.Context) AdapterSettingsSmbSigningOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(AdapterSettingsSmbSigningOutput)
+}
+
+func (e AdapterSettingsSmbSigning) ToAdapterSettingsSmbSigningPtrOutput() AdapterSettingsSmbSigningPtrOutput {
+	return e.ToAdapterSettingsSmbSigningPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsSmbSigning) ToAdapterSettingsSmbSigningPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbSigningPtrOutput {
+	return AdapterSettingsSmbSigning(e).ToAdapterSettingsSmbSigningOutputWithContext(ctx).ToAdapterSettingsSmbSigningPtrOutputWithContext(ctx)
+}
+
+func (e AdapterSettingsSmbSigning) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsSmbSigning) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsSmbSigning) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsSmbSigning) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type AdapterSettingsSmbSigningOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbSigningOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsSmbSigning)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbSigningOutput) ToAdapterSettingsSmbSigningOutput() AdapterSettingsSmbSigningOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbSigningOutput) ToAdapterSettingsSmbSigningOutputWithContext(ctx context.Context) AdapterSettingsSmbSigningOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbSigningOutput) ToAdapterSettingsSmbSigningPtrOutput() AdapterSettingsSmbSigningPtrOutput {
+	return o.ToAdapterSettingsSmbSigningPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbSigningOutput) ToAdapterSettingsSmbSigningPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbSigningPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterSettingsSmbSigning) *AdapterSettingsSmbSigning {
+		return &v
+	}).(AdapterSettingsSmbSigningPtrOutput)
+}
+
+func (o AdapterSettingsSmbSigningOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbSigningOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsSmbSigning) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o AdapterSettingsSmbSigningOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbSigningOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsSmbSigning) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type AdapterSettingsSmbSigningPtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbSigningPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsSmbSigning)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbSigningPtrOutput) ToAdapterSettingsSmbSigningPtrOutput() AdapterSettingsSmbSigningPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbSigningPtrOutput) ToAdapterSettingsSmbSigningPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbSigningPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbSigningPtrOutput) Elem() AdapterSettingsSmbSigningOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmbSigning) AdapterSettingsSmbSigning {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterSettingsSmbSigning
+		return ret
+	}).(AdapterSettingsSmbSigningOutput)
+}
+
+func (o AdapterSettingsSmbSigningPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbSigningPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *AdapterSettingsSmbSigning) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// AdapterSettingsSmbSigningInput is an input type that accepts values of the AdapterSettingsSmbSigning enum
+// A concrete instance of `AdapterSettingsSmbSigningInput` can be one of the following:
+//
+//	AdapterSettingsSmbSigningInherit
+//	AdapterSettingsSmbSigningDisabled
+//	AdapterSettingsSmbSigningEnabled
+//	AdapterSettingsSmbSigningRequired
+type AdapterSettingsSmbSigningInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbSigningOutput() AdapterSettingsSmbSigningOutput
+	ToAdapterSettingsSmbSigningOutputWithContext(context.Context) AdapterSettingsSmbSigningOutput
+}
+
+var adapterSettingsSmbSigningPtrType = reflect.TypeOf((**AdapterSettingsSmbSigning)(nil)).Elem()
+
+type AdapterSettingsSmbSigningPtrInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbSigningPtrOutput() AdapterSettingsSmbSigningPtrOutput
+	ToAdapterSettingsSmbSigningPtrOutputWithContext(context.Context) AdapterSettingsSmbSigningPtrOutput
+}
+
+type adapterSettingsSmbSigningPtr string
+
+func AdapterSettingsSmbSigningPtr(v string) AdapterSettingsSmbSigningPtrInput {
+	return (*adapterSettingsSmbSigningPtr)(&v)
+}
+
+func (*adapterSettingsSmbSigningPtr) ElementType() reflect.Type {
+	return adapterSettingsSmbSigningPtrType
+}
+
+func (in *adapterSettingsSmbSigningPtr) ToAdapterSettingsSmbSigningPtrOutput() AdapterSettingsSmbSigningPtrOutput {
+	return pulumi.ToOutput(in).(AdapterSettingsSmbSigningPtrOutput)
+}
+
+func (in *adapterSettingsSmbSigningPtr) ToAdapterSettingsSmbSigningPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbSigningPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(AdapterSettingsSmbSigningPtrOutput)
+}
+
+// The adapter whose settings these are: `nfs` or `smb`. A change replaces the resource.
+type AdapterSettingsType string
+
+const (
+	AdapterSettingsTypeNfs = AdapterSettingsType("nfs")
+	AdapterSettingsTypeSmb = AdapterSettingsType("smb")
+)
+
+func (AdapterSettingsType) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsType)(nil)).Elem()
+}
+
+func (e AdapterSettingsType) ToAdapterSettingsTypeOutput() AdapterSettingsTypeOutput {
+	return pulumi.ToOutput(e).(AdapterSettingsTypeOutput)
+}
+
+func (e AdapterSettingsType) ToAdapterSettingsTypeOutputWithContext(ctx context.Context) AdapterSettingsTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(AdapterSettingsTypeOutput)
+}
+
+func (e AdapterSettingsType) ToAdapterSettingsTypePtrOutput() AdapterSettingsTypePtrOutput {
+	return e.ToAdapterSettingsTypePtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsType) ToAdapterSettingsTypePtrOutputWithContext(ctx context.Context) AdapterSettingsTypePtrOutput {
+	return AdapterSettingsType(e).ToAdapterSettingsTypeOutputWithContext(ctx).ToAdapterSettingsTypePtrOutputWithContext(ctx)
+}
+
+func (e AdapterSettingsType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterSettingsType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterSettingsType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type AdapterSettingsTypeOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsType)(nil)).Elem()
+}
+
+func (o AdapterSettingsTypeOutput) ToAdapterSettingsTypeOutput() AdapterSettingsTypeOutput {
+	return o
+}
+
+func (o AdapterSettingsTypeOutput) ToAdapterSettingsTypeOutputWithContext(ctx context.Context) AdapterSettingsTypeOutput {
+	return o
+}
+
+func (o AdapterSettingsTypeOutput) ToAdapterSettingsTypePtrOutput() AdapterSettingsTypePtrOutput {
+	return o.ToAdapterSettingsTypePtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsTypeOutput) ToAdapterSettingsTypePtrOutputWithContext(ctx context.Context) AdapterSettingsTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterSettingsType) *AdapterSettingsType {
+		return &v
+	}).(AdapterSettingsTypePtrOutput)
+}
+
+func (o AdapterSettingsTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o AdapterSettingsTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterSettingsType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type AdapterSettingsTypePtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsType)(nil)).Elem()
+}
+
+func (o AdapterSettingsTypePtrOutput) ToAdapterSettingsTypePtrOutput() AdapterSettingsTypePtrOutput {
+	return o
+}
+
+func (o AdapterSettingsTypePtrOutput) ToAdapterSettingsTypePtrOutputWithContext(ctx context.Context) AdapterSettingsTypePtrOutput {
+	return o
+}
+
+func (o AdapterSettingsTypePtrOutput) Elem() AdapterSettingsTypeOutput {
+	return o.ApplyT(func(v *AdapterSettingsType) AdapterSettingsType {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterSettingsType
+		return ret
+	}).(AdapterSettingsTypeOutput)
+}
+
+func (o AdapterSettingsTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *AdapterSettingsType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// AdapterSettingsTypeInput is an input type that accepts values of the AdapterSettingsType enum
+// A concrete instance of `AdapterSettingsTypeInput` can be one of the following:
+//
+//	AdapterSettingsTypeNfs
+//	AdapterSettingsTypeSmb
+type AdapterSettingsTypeInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsTypeOutput() AdapterSettingsTypeOutput
+	ToAdapterSettingsTypeOutputWithContext(context.Context) AdapterSettingsTypeOutput
+}
+
+var adapterSettingsTypePtrType = reflect.TypeOf((**AdapterSettingsType)(nil)).Elem()
+
+type AdapterSettingsTypePtrInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsTypePtrOutput() AdapterSettingsTypePtrOutput
+	ToAdapterSettingsTypePtrOutputWithContext(context.Context) AdapterSettingsTypePtrOutput
+}
+
+type adapterSettingsTypePtr string
+
+func AdapterSettingsTypePtr(v string) AdapterSettingsTypePtrInput {
+	return (*adapterSettingsTypePtr)(&v)
+}
+
+func (*adapterSettingsTypePtr) ElementType() reflect.Type {
+	return adapterSettingsTypePtrType
+}
+
+func (in *adapterSettingsTypePtr) ToAdapterSettingsTypePtrOutput() AdapterSettingsTypePtrOutput {
+	return pulumi.ToOutput(in).(AdapterSettingsTypePtrOutput)
+}
+
+func (in *adapterSettingsTypePtr) ToAdapterSettingsTypePtrOutputWithContext(ctx context.Context) AdapterSettingsTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(AdapterSettingsTypePtrOutput)
+}
+
+// The protocol: `nfs` or `smb` (the only adapters v0.29 can run). A change replaces the resource.
+type AdapterType string
+
+const (
+	AdapterTypeNfs = AdapterType("nfs")
+	AdapterTypeSmb = AdapterType("smb")
+)
+
+func (AdapterType) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterType)(nil)).Elem()
+}
+
+func (e AdapterType) ToAdapterTypeOutput() AdapterTypeOutput {
+	return pulumi.ToOutput(e).(AdapterTypeOutput)
+}
+
+func (e AdapterType) ToAdapterTypeOutputWithContext(ctx context.Context) AdapterTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(AdapterTypeOutput)
+}
+
+func (e AdapterType) ToAdapterTypePtrOutput() AdapterTypePtrOutput {
+	return e.ToAdapterTypePtrOutputWithContext(context.Background())
+}
+
+func (e AdapterType) ToAdapterTypePtrOutputWithContext(ctx context.Context) AdapterTypePtrOutput {
+	return AdapterType(e).ToAdapterTypeOutputWithContext(ctx).ToAdapterTypePtrOutputWithContext(ctx)
+}
+
+func (e AdapterType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e AdapterType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e AdapterType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type AdapterTypeOutput struct{ *pulumi.OutputState }
+
+func (AdapterTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterType)(nil)).Elem()
+}
+
+func (o AdapterTypeOutput) ToAdapterTypeOutput() AdapterTypeOutput {
+	return o
+}
+
+func (o AdapterTypeOutput) ToAdapterTypeOutputWithContext(ctx context.Context) AdapterTypeOutput {
+	return o
+}
+
+func (o AdapterTypeOutput) ToAdapterTypePtrOutput() AdapterTypePtrOutput {
+	return o.ToAdapterTypePtrOutputWithContext(context.Background())
+}
+
+func (o AdapterTypeOutput) ToAdapterTypePtrOutputWithContext(ctx context.Context) AdapterTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterType) *AdapterType {
+		return &v
+	}).(AdapterTypePtrOutput)
+}
+
+func (o AdapterTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o AdapterTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o AdapterTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e AdapterType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type AdapterTypePtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterType)(nil)).Elem()
+}
+
+func (o AdapterTypePtrOutput) ToAdapterTypePtrOutput() AdapterTypePtrOutput {
+	return o
+}
+
+func (o AdapterTypePtrOutput) ToAdapterTypePtrOutputWithContext(ctx context.Context) AdapterTypePtrOutput {
+	return o
+}
+
+func (o AdapterTypePtrOutput) Elem() AdapterTypeOutput {
+	return o.ApplyT(func(v *AdapterType) AdapterType {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterType
+		return ret
+	}).(AdapterTypeOutput)
+}
+
+func (o AdapterTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *AdapterType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// AdapterTypeInput is an input type that accepts values of the AdapterType enum
+// A concrete instance of `AdapterTypeInput` can be one of the following:
+//
+//	AdapterTypeNfs
+//	AdapterTypeSmb
+type AdapterTypeInput interface {
+	pulumi.Input
+
+	ToAdapterTypeOutput() AdapterTypeOutput
+	ToAdapterTypeOutputWithContext(context.Context) AdapterTypeOutput
+}
+
+var adapterTypePtrType = reflect.TypeOf((**AdapterType)(nil)).Elem()
+
+type AdapterTypePtrInput interface {
+	pulumi.Input
+
+	ToAdapterTypePtrOutput() AdapterTypePtrOutput
+	ToAdapterTypePtrOutputWithContext(context.Context) AdapterTypePtrOutput
+}
+
+type adapterTypePtr string
+
+func AdapterTypePtr(v string) AdapterTypePtrInput {
+	return (*adapterTypePtr)(&v)
+}
+
+func (*adapterTypePtr) ElementType() reflect.Type {
+	return adapterTypePtrType
+}
+
+func (in *adapterTypePtr) ToAdapterTypePtrOutput() AdapterTypePtrOutput {
+	return pulumi.ToOutput(in).(AdapterTypePtrOutput)
+}
+
+func (in *adapterTypePtr) ToAdapterTypePtrOutputWithContext(ctx context.Context) AdapterTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(AdapterTypePtrOutput)
+}
+
 // type indicates which kind of AppArmor profile will be applied. Valid options are:
 //
 //	Localhost - a profile pre-loaded on the node.
@@ -348,6 +2058,506 @@ func (in *appArmorProfileTypePtr) ToAppArmorProfileTypePtrOutput() AppArmorProfi
 
 func (in *appArmorProfileTypePtr) ToAppArmorProfileTypePtrOutputWithContext(ctx context.Context) AppArmorProfileTypePtrOutput {
 	return pulumi.ToOutputWithContext(ctx, in).(AppArmorProfileTypePtrOutput)
+}
+
+// `local` (a share's own blocks, on the server) or `remote` (where shares offload blocks). A change replaces the store.
+type BlockStoreKind string
+
+const (
+	BlockStoreKindLocal  = BlockStoreKind("local")
+	BlockStoreKindRemote = BlockStoreKind("remote")
+)
+
+func (BlockStoreKind) ElementType() reflect.Type {
+	return reflect.TypeOf((*BlockStoreKind)(nil)).Elem()
+}
+
+func (e BlockStoreKind) ToBlockStoreKindOutput() BlockStoreKindOutput {
+	return pulumi.ToOutput(e).(BlockStoreKindOutput)
+}
+
+func (e BlockStoreKind) ToBlockStoreKindOutputWithContext(ctx context.Context) BlockStoreKindOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(BlockStoreKindOutput)
+}
+
+func (e BlockStoreKind) ToBlockStoreKindPtrOutput() BlockStoreKindPtrOutput {
+	return e.ToBlockStoreKindPtrOutputWithContext(context.Background())
+}
+
+func (e BlockStoreKind) ToBlockStoreKindPtrOutputWithContext(ctx context.Context) BlockStoreKindPtrOutput {
+	return BlockStoreKind(e).ToBlockStoreKindOutputWithContext(ctx).ToBlockStoreKindPtrOutputWithContext(ctx)
+}
+
+func (e BlockStoreKind) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e BlockStoreKind) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e BlockStoreKind) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e BlockStoreKind) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type BlockStoreKindOutput struct{ *pulumi.OutputState }
+
+func (BlockStoreKindOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BlockStoreKind)(nil)).Elem()
+}
+
+func (o BlockStoreKindOutput) ToBlockStoreKindOutput() BlockStoreKindOutput {
+	return o
+}
+
+func (o BlockStoreKindOutput) ToBlockStoreKindOutputWithContext(ctx context.Context) BlockStoreKindOutput {
+	return o
+}
+
+func (o BlockStoreKindOutput) ToBlockStoreKindPtrOutput() BlockStoreKindPtrOutput {
+	return o.ToBlockStoreKindPtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreKindOutput) ToBlockStoreKindPtrOutputWithContext(ctx context.Context) BlockStoreKindPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v BlockStoreKind) *BlockStoreKind {
+		return &v
+	}).(BlockStoreKindPtrOutput)
+}
+
+func (o BlockStoreKindOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o BlockStoreKindOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e BlockStoreKind) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o BlockStoreKindOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreKindOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e BlockStoreKind) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type BlockStoreKindPtrOutput struct{ *pulumi.OutputState }
+
+func (BlockStoreKindPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**BlockStoreKind)(nil)).Elem()
+}
+
+func (o BlockStoreKindPtrOutput) ToBlockStoreKindPtrOutput() BlockStoreKindPtrOutput {
+	return o
+}
+
+func (o BlockStoreKindPtrOutput) ToBlockStoreKindPtrOutputWithContext(ctx context.Context) BlockStoreKindPtrOutput {
+	return o
+}
+
+func (o BlockStoreKindPtrOutput) Elem() BlockStoreKindOutput {
+	return o.ApplyT(func(v *BlockStoreKind) BlockStoreKind {
+		if v != nil {
+			return *v
+		}
+		var ret BlockStoreKind
+		return ret
+	}).(BlockStoreKindOutput)
+}
+
+func (o BlockStoreKindPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreKindPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *BlockStoreKind) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// BlockStoreKindInput is an input type that accepts values of the BlockStoreKind enum
+// A concrete instance of `BlockStoreKindInput` can be one of the following:
+//
+//	BlockStoreKindLocal
+//	BlockStoreKindRemote
+type BlockStoreKindInput interface {
+	pulumi.Input
+
+	ToBlockStoreKindOutput() BlockStoreKindOutput
+	ToBlockStoreKindOutputWithContext(context.Context) BlockStoreKindOutput
+}
+
+var blockStoreKindPtrType = reflect.TypeOf((**BlockStoreKind)(nil)).Elem()
+
+type BlockStoreKindPtrInput interface {
+	pulumi.Input
+
+	ToBlockStoreKindPtrOutput() BlockStoreKindPtrOutput
+	ToBlockStoreKindPtrOutputWithContext(context.Context) BlockStoreKindPtrOutput
+}
+
+type blockStoreKindPtr string
+
+func BlockStoreKindPtr(v string) BlockStoreKindPtrInput {
+	return (*blockStoreKindPtr)(&v)
+}
+
+func (*blockStoreKindPtr) ElementType() reflect.Type {
+	return blockStoreKindPtrType
+}
+
+func (in *blockStoreKindPtr) ToBlockStoreKindPtrOutput() BlockStoreKindPtrOutput {
+	return pulumi.ToOutput(in).(BlockStoreKindPtrOutput)
+}
+
+func (in *blockStoreKindPtr) ToBlockStoreKindPtrOutputWithContext(ctx context.Context) BlockStoreKindPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(BlockStoreKindPtrOutput)
+}
+
+// Compress blocks before upload with `zstd` or `lz4`. Unset: no compression.
+type BlockStoreS3Compression string
+
+const (
+	BlockStoreS3CompressionZstd = BlockStoreS3Compression("zstd")
+	BlockStoreS3CompressionLz4  = BlockStoreS3Compression("lz4")
+)
+
+func (BlockStoreS3Compression) ElementType() reflect.Type {
+	return reflect.TypeOf((*BlockStoreS3Compression)(nil)).Elem()
+}
+
+func (e BlockStoreS3Compression) ToBlockStoreS3CompressionOutput() BlockStoreS3CompressionOutput {
+	return pulumi.ToOutput(e).(BlockStoreS3CompressionOutput)
+}
+
+func (e BlockStoreS3Compression) ToBlockStoreS3CompressionOutputWithContext(ctx context.Context) BlockStoreS3CompressionOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(BlockStoreS3CompressionOutput)
+}
+
+func (e BlockStoreS3Compression) ToBlockStoreS3CompressionPtrOutput() BlockStoreS3CompressionPtrOutput {
+	return e.ToBlockStoreS3CompressionPtrOutputWithContext(context.Background())
+}
+
+func (e BlockStoreS3Compression) ToBlockStoreS3CompressionPtrOutputWithContext(ctx context.Context) BlockStoreS3CompressionPtrOutput {
+	return BlockStoreS3Compression(e).ToBlockStoreS3CompressionOutputWithContext(ctx).ToBlockStoreS3CompressionPtrOutputWithContext(ctx)
+}
+
+func (e BlockStoreS3Compression) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e BlockStoreS3Compression) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e BlockStoreS3Compression) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e BlockStoreS3Compression) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type BlockStoreS3CompressionOutput struct{ *pulumi.OutputState }
+
+func (BlockStoreS3CompressionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BlockStoreS3Compression)(nil)).Elem()
+}
+
+func (o BlockStoreS3CompressionOutput) ToBlockStoreS3CompressionOutput() BlockStoreS3CompressionOutput {
+	return o
+}
+
+func (o BlockStoreS3CompressionOutput) ToBlockStoreS3CompressionOutputWithContext(ctx context.Context) BlockStoreS3CompressionOutput {
+	return o
+}
+
+func (o BlockStoreS3CompressionOutput) ToBlockStoreS3CompressionPtrOutput() BlockStoreS3CompressionPtrOutput {
+	return o.ToBlockStoreS3CompressionPtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreS3CompressionOutput) ToBlockStoreS3CompressionPtrOutputWithContext(ctx context.Context) BlockStoreS3CompressionPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v BlockStoreS3Compression) *BlockStoreS3Compression {
+		return &v
+	}).(BlockStoreS3CompressionPtrOutput)
+}
+
+func (o BlockStoreS3CompressionOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o BlockStoreS3CompressionOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e BlockStoreS3Compression) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o BlockStoreS3CompressionOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreS3CompressionOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e BlockStoreS3Compression) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type BlockStoreS3CompressionPtrOutput struct{ *pulumi.OutputState }
+
+func (BlockStoreS3CompressionPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**BlockStoreS3Compression)(nil)).Elem()
+}
+
+func (o BlockStoreS3CompressionPtrOutput) ToBlockStoreS3CompressionPtrOutput() BlockStoreS3CompressionPtrOutput {
+	return o
+}
+
+func (o BlockStoreS3CompressionPtrOutput) ToBlockStoreS3CompressionPtrOutputWithContext(ctx context.Context) BlockStoreS3CompressionPtrOutput {
+	return o
+}
+
+func (o BlockStoreS3CompressionPtrOutput) Elem() BlockStoreS3CompressionOutput {
+	return o.ApplyT(func(v *BlockStoreS3Compression) BlockStoreS3Compression {
+		if v != nil {
+			return *v
+		}
+		var ret BlockStoreS3Compression
+		return ret
+	}).(BlockStoreS3CompressionOutput)
+}
+
+func (o BlockStoreS3CompressionPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreS3CompressionPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *BlockStoreS3Compression) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// BlockStoreS3CompressionInput is an input type that accepts values of the BlockStoreS3Compression enum
+// A concrete instance of `BlockStoreS3CompressionInput` can be one of the following:
+//
+//	BlockStoreS3CompressionZstd
+//	BlockStoreS3CompressionLz4
+type BlockStoreS3CompressionInput interface {
+	pulumi.Input
+
+	ToBlockStoreS3CompressionOutput() BlockStoreS3CompressionOutput
+	ToBlockStoreS3CompressionOutputWithContext(context.Context) BlockStoreS3CompressionOutput
+}
+
+var blockStoreS3CompressionPtrType = reflect.TypeOf((**BlockStoreS3Compression)(nil)).Elem()
+
+type BlockStoreS3CompressionPtrInput interface {
+	pulumi.Input
+
+	ToBlockStoreS3CompressionPtrOutput() BlockStoreS3CompressionPtrOutput
+	ToBlockStoreS3CompressionPtrOutputWithContext(context.Context) BlockStoreS3CompressionPtrOutput
+}
+
+type blockStoreS3CompressionPtr string
+
+func BlockStoreS3CompressionPtr(v string) BlockStoreS3CompressionPtrInput {
+	return (*blockStoreS3CompressionPtr)(&v)
+}
+
+func (*blockStoreS3CompressionPtr) ElementType() reflect.Type {
+	return blockStoreS3CompressionPtrType
+}
+
+func (in *blockStoreS3CompressionPtr) ToBlockStoreS3CompressionPtrOutput() BlockStoreS3CompressionPtrOutput {
+	return pulumi.ToOutput(in).(BlockStoreS3CompressionPtrOutput)
+}
+
+func (in *blockStoreS3CompressionPtr) ToBlockStoreS3CompressionPtrOutputWithContext(ctx context.Context) BlockStoreS3CompressionPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(BlockStoreS3CompressionPtrOutput)
+}
+
+// For a `local` store `fs` (a directory, set `fs`) or `memory`; for a `remote` one `s3` (set `s3`) or `memory`. Memory stores lose their blocks when the server stops. A change replaces the store.
+type BlockStoreType string
+
+const (
+	BlockStoreTypeFs     = BlockStoreType("fs")
+	BlockStoreTypeMemory = BlockStoreType("memory")
+	BlockStoreTypeS3     = BlockStoreType("s3")
+)
+
+func (BlockStoreType) ElementType() reflect.Type {
+	return reflect.TypeOf((*BlockStoreType)(nil)).Elem()
+}
+
+func (e BlockStoreType) ToBlockStoreTypeOutput() BlockStoreTypeOutput {
+	return pulumi.ToOutput(e).(BlockStoreTypeOutput)
+}
+
+func (e BlockStoreType) ToBlockStoreTypeOutputWithContext(ctx context.Context) BlockStoreTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(BlockStoreTypeOutput)
+}
+
+func (e BlockStoreType) ToBlockStoreTypePtrOutput() BlockStoreTypePtrOutput {
+	return e.ToBlockStoreTypePtrOutputWithContext(context.Background())
+}
+
+func (e BlockStoreType) ToBlockStoreTypePtrOutputWithContext(ctx context.Context) BlockStoreTypePtrOutput {
+	return BlockStoreType(e).ToBlockStoreTypeOutputWithContext(ctx).ToBlockStoreTypePtrOutputWithContext(ctx)
+}
+
+func (e BlockStoreType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e BlockStoreType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e BlockStoreType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e BlockStoreType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type BlockStoreTypeOutput struct{ *pulumi.OutputState }
+
+func (BlockStoreTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BlockStoreType)(nil)).Elem()
+}
+
+func (o BlockStoreTypeOutput) ToBlockStoreTypeOutput() BlockStoreTypeOutput {
+	return o
+}
+
+func (o BlockStoreTypeOutput) ToBlockStoreTypeOutputWithContext(ctx context.Context) BlockStoreTypeOutput {
+	return o
+}
+
+func (o BlockStoreTypeOutput) ToBlockStoreTypePtrOutput() BlockStoreTypePtrOutput {
+	return o.ToBlockStoreTypePtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreTypeOutput) ToBlockStoreTypePtrOutputWithContext(ctx context.Context) BlockStoreTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v BlockStoreType) *BlockStoreType {
+		return &v
+	}).(BlockStoreTypePtrOutput)
+}
+
+func (o BlockStoreTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o BlockStoreTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e BlockStoreType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o BlockStoreTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e BlockStoreType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type BlockStoreTypePtrOutput struct{ *pulumi.OutputState }
+
+func (BlockStoreTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**BlockStoreType)(nil)).Elem()
+}
+
+func (o BlockStoreTypePtrOutput) ToBlockStoreTypePtrOutput() BlockStoreTypePtrOutput {
+	return o
+}
+
+func (o BlockStoreTypePtrOutput) ToBlockStoreTypePtrOutputWithContext(ctx context.Context) BlockStoreTypePtrOutput {
+	return o
+}
+
+func (o BlockStoreTypePtrOutput) Elem() BlockStoreTypeOutput {
+	return o.ApplyT(func(v *BlockStoreType) BlockStoreType {
+		if v != nil {
+			return *v
+		}
+		var ret BlockStoreType
+		return ret
+	}).(BlockStoreTypeOutput)
+}
+
+func (o BlockStoreTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *BlockStoreType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// BlockStoreTypeInput is an input type that accepts values of the BlockStoreType enum
+// A concrete instance of `BlockStoreTypeInput` can be one of the following:
+//
+//	BlockStoreTypeFs
+//	BlockStoreTypeMemory
+//	BlockStoreTypeS3
+type BlockStoreTypeInput interface {
+	pulumi.Input
+
+	ToBlockStoreTypeOutput() BlockStoreTypeOutput
+	ToBlockStoreTypeOutputWithContext(context.Context) BlockStoreTypeOutput
+}
+
+var blockStoreTypePtrType = reflect.TypeOf((**BlockStoreType)(nil)).Elem()
+
+type BlockStoreTypePtrInput interface {
+	pulumi.Input
+
+	ToBlockStoreTypePtrOutput() BlockStoreTypePtrOutput
+	ToBlockStoreTypePtrOutputWithContext(context.Context) BlockStoreTypePtrOutput
+}
+
+type blockStoreTypePtr string
+
+func BlockStoreTypePtr(v string) BlockStoreTypePtrInput {
+	return (*blockStoreTypePtr)(&v)
+}
+
+func (*blockStoreTypePtr) ElementType() reflect.Type {
+	return blockStoreTypePtrType
+}
+
+func (in *blockStoreTypePtr) ToBlockStoreTypePtrOutput() BlockStoreTypePtrOutput {
+	return pulumi.ToOutput(in).(BlockStoreTypePtrOutput)
+}
+
+func (in *blockStoreTypePtr) ToBlockStoreTypePtrOutputWithContext(ctx context.Context) BlockStoreTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(BlockStoreTypePtrOutput)
 }
 
 // Database type, `sqlite` or `postgres`; PostgreSQL is used whenever `postgresSecretRef` is set. Defaults to `sqlite`.
@@ -1516,6 +3726,518 @@ func (in *loggingLevelPtr) ToLoggingLevelPtrOutputWithContext(ctx context.Contex
 	return pulumi.ToOutputWithContext(ctx, in).(LoggingLevelPtrOutput)
 }
 
+// libpq's `sslmode`. Defaults to `disable`.
+type MetadataStorePostgresSslmode string
+
+const (
+	MetadataStorePostgresSslmodeDisable    = MetadataStorePostgresSslmode("disable")
+	MetadataStorePostgresSslmodeAllow      = MetadataStorePostgresSslmode("allow")
+	MetadataStorePostgresSslmodePrefer     = MetadataStorePostgresSslmode("prefer")
+	MetadataStorePostgresSslmodeRequire    = MetadataStorePostgresSslmode("require")
+	MetadataStorePostgresSslmodeVerifyCa   = MetadataStorePostgresSslmode("verify-ca")
+	MetadataStorePostgresSslmodeVerifyFull = MetadataStorePostgresSslmode("verify-full")
+)
+
+func (MetadataStorePostgresSslmode) ElementType() reflect.Type {
+	return reflect.TypeOf((*MetadataStorePostgresSslmode)(nil)).Elem()
+}
+
+func (e MetadataStorePostgresSslmode) ToMetadataStorePostgresSslmodeOutput() MetadataStorePostgresSslmodeOutput {
+	return pulumi.ToOutput(e).(MetadataStorePostgresSslmodeOutput)
+}
+
+func (e MetadataStorePostgresSslmode) ToMetadataStorePostgresSslmodeOutputWithContext(ctx context.Context) MetadataStorePostgresSslmodeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(MetadataStorePostgresSslmodeOutput)
+}
+
+func (e MetadataStorePostgresSslmode) ToMetadataStorePostgresSslmodePtrOutput() MetadataStorePostgresSslmodePtrOutput {
+	return e.ToMetadataStorePostgresSslmodePtrOutputWithContext(context.Background())
+}
+
+func (e MetadataStorePostgresSslmode) ToMetadataStorePostgresSslmodePtrOutputWithContext(ctx context.Context) MetadataStorePostgresSslmodePtrOutput {
+	return MetadataStorePostgresSslmode(e).ToMetadataStorePostgresSslmodeOutputWithContext(ctx).ToMetadataStorePostgresSslmodePtrOutputWithContext(ctx)
+}
+
+func (e MetadataStorePostgresSslmode) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e MetadataStorePostgresSslmode) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e MetadataStorePostgresSslmode) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e MetadataStorePostgresSslmode) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type MetadataStorePostgresSslmodeOutput struct{ *pulumi.OutputState }
+
+func (MetadataStorePostgresSslmodeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MetadataStorePostgresSslmode)(nil)).Elem()
+}
+
+func (o MetadataStorePostgresSslmodeOutput) ToMetadataStorePostgresSslmodeOutput() MetadataStorePostgresSslmodeOutput {
+	return o
+}
+
+func (o MetadataStorePostgresSslmodeOutput) ToMetadataStorePostgresSslmodeOutputWithContext(ctx context.Context) MetadataStorePostgresSslmodeOutput {
+	return o
+}
+
+func (o MetadataStorePostgresSslmodeOutput) ToMetadataStorePostgresSslmodePtrOutput() MetadataStorePostgresSslmodePtrOutput {
+	return o.ToMetadataStorePostgresSslmodePtrOutputWithContext(context.Background())
+}
+
+func (o MetadataStorePostgresSslmodeOutput) ToMetadataStorePostgresSslmodePtrOutputWithContext(ctx context.Context) MetadataStorePostgresSslmodePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MetadataStorePostgresSslmode) *MetadataStorePostgresSslmode {
+		return &v
+	}).(MetadataStorePostgresSslmodePtrOutput)
+}
+
+func (o MetadataStorePostgresSslmodeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o MetadataStorePostgresSslmodeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e MetadataStorePostgresSslmode) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o MetadataStorePostgresSslmodeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o MetadataStorePostgresSslmodeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e MetadataStorePostgresSslmode) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type MetadataStorePostgresSslmodePtrOutput struct{ *pulumi.OutputState }
+
+func (MetadataStorePostgresSslmodePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MetadataStorePostgresSslmode)(nil)).Elem()
+}
+
+func (o MetadataStorePostgresSslmodePtrOutput) ToMetadataStorePostgresSslmodePtrOutput() MetadataStorePostgresSslmodePtrOutput {
+	return o
+}
+
+func (o MetadataStorePostgresSslmodePtrOutput) ToMetadataStorePostgresSslmodePtrOutputWithContext(ctx context.Context) MetadataStorePostgresSslmodePtrOutput {
+	return o
+}
+
+func (o MetadataStorePostgresSslmodePtrOutput) Elem() MetadataStorePostgresSslmodeOutput {
+	return o.ApplyT(func(v *MetadataStorePostgresSslmode) MetadataStorePostgresSslmode {
+		if v != nil {
+			return *v
+		}
+		var ret MetadataStorePostgresSslmode
+		return ret
+	}).(MetadataStorePostgresSslmodeOutput)
+}
+
+func (o MetadataStorePostgresSslmodePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o MetadataStorePostgresSslmodePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *MetadataStorePostgresSslmode) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// MetadataStorePostgresSslmodeInput is an input type that accepts values of the MetadataStorePostgresSslmode enum
+// A concrete instance of `MetadataStorePostgresSslmodeInput` can be one of the following:
+//
+//	MetadataStorePostgresSslmodeDisable
+//	MetadataStorePostgresSslmodeAllow
+//	MetadataStorePostgresSslmodePrefer
+//	MetadataStorePostgresSslmodeRequire
+//	MetadataStorePostgresSslmodeVerifyCa
+//	MetadataStorePostgresSslmodeVerifyFull
+type MetadataStorePostgresSslmodeInput interface {
+	pulumi.Input
+
+	ToMetadataStorePostgresSslmodeOutput() MetadataStorePostgresSslmodeOutput
+	ToMetadataStorePostgresSslmodeOutputWithContext(context.Context) MetadataStorePostgresSslmodeOutput
+}
+
+var metadataStorePostgresSslmodePtrType = reflect.TypeOf((**MetadataStorePostgresSslmode)(nil)).Elem()
+
+type MetadataStorePostgresSslmodePtrInput interface {
+	pulumi.Input
+
+	ToMetadataStorePostgresSslmodePtrOutput() MetadataStorePostgresSslmodePtrOutput
+	ToMetadataStorePostgresSslmodePtrOutputWithContext(context.Context) MetadataStorePostgresSslmodePtrOutput
+}
+
+type metadataStorePostgresSslmodePtr string
+
+func MetadataStorePostgresSslmodePtr(v string) MetadataStorePostgresSslmodePtrInput {
+	return (*metadataStorePostgresSslmodePtr)(&v)
+}
+
+func (*metadataStorePostgresSslmodePtr) ElementType() reflect.Type {
+	return metadataStorePostgresSslmodePtrType
+}
+
+func (in *metadataStorePostgresSslmodePtr) ToMetadataStorePostgresSslmodePtrOutput() MetadataStorePostgresSslmodePtrOutput {
+	return pulumi.ToOutput(in).(MetadataStorePostgresSslmodePtrOutput)
+}
+
+func (in *metadataStorePostgresSslmodePtr) ToMetadataStorePostgresSslmodePtrOutputWithContext(ctx context.Context) MetadataStorePostgresSslmodePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(MetadataStorePostgresSslmodePtrOutput)
+}
+
+// `memory` (lost when the server stops), `badger` (embedded BadgerDB, set `badger`), `sqlite` (embedded SQLite, set `sqlite`) or `postgres` (PostgreSQL, set `postgres`). A change replaces the store.
+type MetadataStoreType string
+
+const (
+	MetadataStoreTypeMemory   = MetadataStoreType("memory")
+	MetadataStoreTypeBadger   = MetadataStoreType("badger")
+	MetadataStoreTypeSqlite   = MetadataStoreType("sqlite")
+	MetadataStoreTypePostgres = MetadataStoreType("postgres")
+)
+
+func (MetadataStoreType) ElementType() reflect.Type {
+	return reflect.TypeOf((*MetadataStoreType)(nil)).Elem()
+}
+
+func (e MetadataStoreType) ToMetadataStoreTypeOutput() MetadataStoreTypeOutput {
+	return pulumi.ToOutput(e).(MetadataStoreTypeOutput)
+}
+
+func (e MetadataStoreType) ToMetadataStoreTypeOutputWithContext(ctx context.Context) MetadataStoreTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(MetadataStoreTypeOutput)
+}
+
+func (e MetadataStoreType) ToMetadataStoreTypePtrOutput() MetadataStoreTypePtrOutput {
+	return e.ToMetadataStoreTypePtrOutputWithContext(context.Background())
+}
+
+func (e MetadataStoreType) ToMetadataStoreTypePtrOutputWithContext(ctx context.Context) MetadataStoreTypePtrOutput {
+	return MetadataStoreType(e).ToMetadataStoreTypeOutputWithContext(ctx).ToMetadataStoreTypePtrOutputWithContext(ctx)
+}
+
+func (e MetadataStoreType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e MetadataStoreType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e MetadataStoreType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e MetadataStoreType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type MetadataStoreTypeOutput struct{ *pulumi.OutputState }
+
+func (MetadataStoreTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MetadataStoreType)(nil)).Elem()
+}
+
+func (o MetadataStoreTypeOutput) ToMetadataStoreTypeOutput() MetadataStoreTypeOutput {
+	return o
+}
+
+func (o MetadataStoreTypeOutput) ToMetadataStoreTypeOutputWithContext(ctx context.Context) MetadataStoreTypeOutput {
+	return o
+}
+
+func (o MetadataStoreTypeOutput) ToMetadataStoreTypePtrOutput() MetadataStoreTypePtrOutput {
+	return o.ToMetadataStoreTypePtrOutputWithContext(context.Background())
+}
+
+func (o MetadataStoreTypeOutput) ToMetadataStoreTypePtrOutputWithContext(ctx context.Context) MetadataStoreTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MetadataStoreType) *MetadataStoreType {
+		return &v
+	}).(MetadataStoreTypePtrOutput)
+}
+
+func (o MetadataStoreTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o MetadataStoreTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e MetadataStoreType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o MetadataStoreTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o MetadataStoreTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e MetadataStoreType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type MetadataStoreTypePtrOutput struct{ *pulumi.OutputState }
+
+func (MetadataStoreTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MetadataStoreType)(nil)).Elem()
+}
+
+func (o MetadataStoreTypePtrOutput) ToMetadataStoreTypePtrOutput() MetadataStoreTypePtrOutput {
+	return o
+}
+
+func (o MetadataStoreTypePtrOutput) ToMetadataStoreTypePtrOutputWithContext(ctx context.Context) MetadataStoreTypePtrOutput {
+	return o
+}
+
+func (o MetadataStoreTypePtrOutput) Elem() MetadataStoreTypeOutput {
+	return o.ApplyT(func(v *MetadataStoreType) MetadataStoreType {
+		if v != nil {
+			return *v
+		}
+		var ret MetadataStoreType
+		return ret
+	}).(MetadataStoreTypeOutput)
+}
+
+func (o MetadataStoreTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o MetadataStoreTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *MetadataStoreType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// MetadataStoreTypeInput is an input type that accepts values of the MetadataStoreType enum
+// A concrete instance of `MetadataStoreTypeInput` can be one of the following:
+//
+//	MetadataStoreTypeMemory
+//	MetadataStoreTypeBadger
+//	MetadataStoreTypeSqlite
+//	MetadataStoreTypePostgres
+type MetadataStoreTypeInput interface {
+	pulumi.Input
+
+	ToMetadataStoreTypeOutput() MetadataStoreTypeOutput
+	ToMetadataStoreTypeOutputWithContext(context.Context) MetadataStoreTypeOutput
+}
+
+var metadataStoreTypePtrType = reflect.TypeOf((**MetadataStoreType)(nil)).Elem()
+
+type MetadataStoreTypePtrInput interface {
+	pulumi.Input
+
+	ToMetadataStoreTypePtrOutput() MetadataStoreTypePtrOutput
+	ToMetadataStoreTypePtrOutputWithContext(context.Context) MetadataStoreTypePtrOutput
+}
+
+type metadataStoreTypePtr string
+
+func MetadataStoreTypePtr(v string) MetadataStoreTypePtrInput {
+	return (*metadataStoreTypePtr)(&v)
+}
+
+func (*metadataStoreTypePtr) ElementType() reflect.Type {
+	return metadataStoreTypePtrType
+}
+
+func (in *metadataStoreTypePtr) ToMetadataStoreTypePtrOutput() MetadataStoreTypePtrOutput {
+	return pulumi.ToOutput(in).(MetadataStoreTypePtrOutput)
+}
+
+func (in *metadataStoreTypePtr) ToMetadataStoreTypePtrOutputWithContext(ctx context.Context) MetadataStoreTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(MetadataStoreTypePtrOutput)
+}
+
+// `ip`, `cidr` or `hostname`.
+type NetgroupMembersType string
+
+const (
+	NetgroupMembersTypeIp       = NetgroupMembersType("ip")
+	NetgroupMembersTypeCidr     = NetgroupMembersType("cidr")
+	NetgroupMembersTypeHostname = NetgroupMembersType("hostname")
+)
+
+func (NetgroupMembersType) ElementType() reflect.Type {
+	return reflect.TypeOf((*NetgroupMembersType)(nil)).Elem()
+}
+
+func (e NetgroupMembersType) ToNetgroupMembersTypeOutput() NetgroupMembersTypeOutput {
+	return pulumi.ToOutput(e).(NetgroupMembersTypeOutput)
+}
+
+func (e NetgroupMembersType) ToNetgroupMembersTypeOutputWithContext(ctx context.Context) NetgroupMembersTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(NetgroupMembersTypeOutput)
+}
+
+func (e NetgroupMembersType) ToNetgroupMembersTypePtrOutput() NetgroupMembersTypePtrOutput {
+	return e.ToNetgroupMembersTypePtrOutputWithContext(context.Background())
+}
+
+func (e NetgroupMembersType) ToNetgroupMembersTypePtrOutputWithContext(ctx context.Context) NetgroupMembersTypePtrOutput {
+	return NetgroupMembersType(e).ToNetgroupMembersTypeOutputWithContext(ctx).ToNetgroupMembersTypePtrOutputWithContext(ctx)
+}
+
+func (e NetgroupMembersType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e NetgroupMembersType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e NetgroupMembersType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e NetgroupMembersType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type NetgroupMembersTypeOutput struct{ *pulumi.OutputState }
+
+func (NetgroupMembersTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*NetgroupMembersType)(nil)).Elem()
+}
+
+func (o NetgroupMembersTypeOutput) ToNetgroupMembersTypeOutput() NetgroupMembersTypeOutput {
+	return o
+}
+
+func (o NetgroupMembersTypeOutput) ToNetgroupMembersTypeOutputWithContext(ctx context.Context) NetgroupMembersTypeOutput {
+	return o
+}
+
+func (o NetgroupMembersTypeOutput) ToNetgroupMembersTypePtrOutput() NetgroupMembersTypePtrOutput {
+	return o.ToNetgroupMembersTypePtrOutputWithContext(context.Background())
+}
+
+func (o NetgroupMembersTypeOutput) ToNetgroupMembersTypePtrOutputWithContext(ctx context.Context) NetgroupMembersTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v NetgroupMembersType) *NetgroupMembersType {
+		return &v
+	}).(NetgroupMembersTypePtrOutput)
+}
+
+func (o NetgroupMembersTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o NetgroupMembersTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e NetgroupMembersType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o NetgroupMembersTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o NetgroupMembersTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e NetgroupMembersType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type NetgroupMembersTypePtrOutput struct{ *pulumi.OutputState }
+
+func (NetgroupMembersTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**NetgroupMembersType)(nil)).Elem()
+}
+
+func (o NetgroupMembersTypePtrOutput) ToNetgroupMembersTypePtrOutput() NetgroupMembersTypePtrOutput {
+	return o
+}
+
+func (o NetgroupMembersTypePtrOutput) ToNetgroupMembersTypePtrOutputWithContext(ctx context.Context) NetgroupMembersTypePtrOutput {
+	return o
+}
+
+func (o NetgroupMembersTypePtrOutput) Elem() NetgroupMembersTypeOutput {
+	return o.ApplyT(func(v *NetgroupMembersType) NetgroupMembersType {
+		if v != nil {
+			return *v
+		}
+		var ret NetgroupMembersType
+		return ret
+	}).(NetgroupMembersTypeOutput)
+}
+
+func (o NetgroupMembersTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o NetgroupMembersTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *NetgroupMembersType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// NetgroupMembersTypeInput is an input type that accepts values of the NetgroupMembersType enum
+// A concrete instance of `NetgroupMembersTypeInput` can be one of the following:
+//
+//	NetgroupMembersTypeIp
+//	NetgroupMembersTypeCidr
+//	NetgroupMembersTypeHostname
+type NetgroupMembersTypeInput interface {
+	pulumi.Input
+
+	ToNetgroupMembersTypeOutput() NetgroupMembersTypeOutput
+	ToNetgroupMembersTypeOutputWithContext(context.Context) NetgroupMembersTypeOutput
+}
+
+var netgroupMembersTypePtrType = reflect.TypeOf((**NetgroupMembersType)(nil)).Elem()
+
+type NetgroupMembersTypePtrInput interface {
+	pulumi.Input
+
+	ToNetgroupMembersTypePtrOutput() NetgroupMembersTypePtrOutput
+	ToNetgroupMembersTypePtrOutputWithContext(context.Context) NetgroupMembersTypePtrOutput
+}
+
+type netgroupMembersTypePtr string
+
+func NetgroupMembersTypePtr(v string) NetgroupMembersTypePtrInput {
+	return (*netgroupMembersTypePtr)(&v)
+}
+
+func (*netgroupMembersTypePtr) ElementType() reflect.Type {
+	return netgroupMembersTypePtrType
+}
+
+func (in *netgroupMembersTypePtr) ToNetgroupMembersTypePtrOutput() NetgroupMembersTypePtrOutput {
+	return pulumi.ToOutput(in).(NetgroupMembersTypePtrOutput)
+}
+
+func (in *netgroupMembersTypePtr) ToNetgroupMembersTypePtrOutputWithContext(ctx context.Context) NetgroupMembersTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(NetgroupMembersTypePtrOutput)
+}
+
 // The operator release whose object model to render: `v0.29` (today's operator and server) or `2026-02` (the operator of February 2026). Moving a stack from `2026-02` to `v0.29` replaces the StatefulSet (volumes kept) and the file Service; see the README's migration section. Defaults to `v0.29`.
 type OperatorRelease string
 
@@ -2186,6 +4908,1161 @@ func (in *serviceTypePtr) ToServiceTypePtrOutputWithContext(ctx context.Context)
 	return pulumi.ToOutputWithContext(ctx, in).(ServiceTypePtrOutput)
 }
 
+// An NFS or SMB operation name.
+type ShareBlockedOperations string
+
+const (
+	ShareBlockedOperationsNULL           = ShareBlockedOperations("NULL")
+	ShareBlockedOperationsGETATTR        = ShareBlockedOperations("GETATTR")
+	ShareBlockedOperationsSETATTR        = ShareBlockedOperations("SETATTR")
+	ShareBlockedOperationsLOOKUP         = ShareBlockedOperations("LOOKUP")
+	ShareBlockedOperationsACCESS         = ShareBlockedOperations("ACCESS")
+	ShareBlockedOperationsREADLINK       = ShareBlockedOperations("READLINK")
+	ShareBlockedOperationsREAD           = ShareBlockedOperations("READ")
+	ShareBlockedOperationsWRITE          = ShareBlockedOperations("WRITE")
+	ShareBlockedOperationsCREATE         = ShareBlockedOperations("CREATE")
+	ShareBlockedOperationsMKDIR          = ShareBlockedOperations("MKDIR")
+	ShareBlockedOperationsSYMLINK        = ShareBlockedOperations("SYMLINK")
+	ShareBlockedOperationsMKNOD          = ShareBlockedOperations("MKNOD")
+	ShareBlockedOperationsREMOVE         = ShareBlockedOperations("REMOVE")
+	ShareBlockedOperationsRMDIR          = ShareBlockedOperations("RMDIR")
+	ShareBlockedOperationsRENAME         = ShareBlockedOperations("RENAME")
+	ShareBlockedOperationsLINK           = ShareBlockedOperations("LINK")
+	ShareBlockedOperationsREADDIR        = ShareBlockedOperations("READDIR")
+	ShareBlockedOperationsREADDIRPLUS    = ShareBlockedOperations("READDIRPLUS")
+	ShareBlockedOperationsFSSTAT         = ShareBlockedOperations("FSSTAT")
+	ShareBlockedOperationsFSINFO         = ShareBlockedOperations("FSINFO")
+	ShareBlockedOperationsPATHCONF       = ShareBlockedOperations("PATHCONF")
+	ShareBlockedOperationsCOMMIT         = ShareBlockedOperations("COMMIT")
+	ShareBlockedOperationsOPEN           = ShareBlockedOperations("OPEN")
+	ShareBlockedOperationsCLOSE          = ShareBlockedOperations("CLOSE")
+	ShareBlockedOperationsLOCK           = ShareBlockedOperations("LOCK")
+	ShareBlockedOperationsLOCKT          = ShareBlockedOperations("LOCKT")
+	ShareBlockedOperationsLOCKU          = ShareBlockedOperations("LOCKU")
+	ShareBlockedOperationsDELEGRETURN    = ShareBlockedOperations("DELEGRETURN")
+	ShareBlockedOperationsPUTFH          = ShareBlockedOperations("PUTFH")
+	ShareBlockedOperationsPUTROOTFH      = ShareBlockedOperations("PUTROOTFH")
+	ShareBlockedOperationsGETFH          = ShareBlockedOperations("GETFH")
+	ShareBlockedOperationsSAVEFH         = ShareBlockedOperations("SAVEFH")
+	ShareBlockedOperationsRESTOREFH      = ShareBlockedOperations("RESTOREFH")
+	ShareBlockedOperationsVERIFY         = ShareBlockedOperations("VERIFY")
+	ShareBlockedOperationsNVERIFY        = ShareBlockedOperations("NVERIFY")
+	ShareBlockedOperationsSECINFO        = ShareBlockedOperations("SECINFO")
+	ShareBlockedOperationsSETCLIENTID    = ShareBlockedOperations("SETCLIENTID")
+	ShareBlockedOperationsRENEW          = ShareBlockedOperations("RENEW")
+	ShareBlockedOperationsNEGOTIATE      = ShareBlockedOperations("NEGOTIATE")
+	ShareBlockedOperationsSESSIONSETUP   = ShareBlockedOperations("SESSION_SETUP")
+	ShareBlockedOperationsLOGOFF         = ShareBlockedOperations("LOGOFF")
+	ShareBlockedOperationsTREECONNECT    = ShareBlockedOperations("TREE_CONNECT")
+	ShareBlockedOperationsTREEDISCONNECT = ShareBlockedOperations("TREE_DISCONNECT")
+	ShareBlockedOperationsFLUSH          = ShareBlockedOperations("FLUSH")
+	ShareBlockedOperationsIOCTL          = ShareBlockedOperations("IOCTL")
+	ShareBlockedOperationsCANCEL         = ShareBlockedOperations("CANCEL")
+	ShareBlockedOperationsECHO           = ShareBlockedOperations("ECHO")
+	ShareBlockedOperationsQUERYDIRECTORY = ShareBlockedOperations("QUERY_DIRECTORY")
+	ShareBlockedOperationsCHANGENOTIFY   = ShareBlockedOperations("CHANGE_NOTIFY")
+	ShareBlockedOperationsQUERYINFO      = ShareBlockedOperations("QUERY_INFO")
+	ShareBlockedOperationsSETINFO        = ShareBlockedOperations("SET_INFO")
+	ShareBlockedOperationsOPLOCKBREAK    = ShareBlockedOperations("OPLOCK_BREAK")
+)
+
+func (ShareBlockedOperations) ElementType() reflect.Type {
+	return reflect.TypeOf((*ShareBlockedOperations)(nil)).Elem()
+}
+
+func (e ShareBlockedOperations) ToShareBlockedOperationsOutput() ShareBlockedOperationsOutput {
+	return pulumi.ToOutput(e).(ShareBlockedOperationsOutput)
+}
+
+func (e ShareBlockedOperations) ToShareBlockedOperationsOutputWithContext(ctx context.Context) ShareBlockedOperationsOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(ShareBlockedOperationsOutput)
+}
+
+func (e ShareBlockedOperations) ToShareBlockedOperationsPtrOutput() ShareBlockedOperationsPtrOutput {
+	return e.ToShareBlockedOperationsPtrOutputWithContext(context.Background())
+}
+
+func (e ShareBlockedOperations) ToShareBlockedOperationsPtrOutputWithContext(ctx context.Context) ShareBlockedOperationsPtrOutput {
+	return ShareBlockedOperations(e).ToShareBlockedOperationsOutputWithContext(ctx).ToShareBlockedOperationsPtrOutputWithContext(ctx)
+}
+
+func (e ShareBlockedOperations) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ShareBlockedOperations) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ShareBlockedOperations) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e ShareBlockedOperations) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type ShareBlockedOperationsOutput struct{ *pulumi.OutputState }
+
+func (ShareBlockedOperationsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ShareBlockedOperations)(nil)).Elem()
+}
+
+func (o ShareBlockedOperationsOutput) ToShareBlockedOperationsOutput() ShareBlockedOperationsOutput {
+	return o
+}
+
+func (o ShareBlockedOperationsOutput) ToShareBlockedOperationsOutputWithContext(ctx context.Context) ShareBlockedOperationsOutput {
+	return o
+}
+
+func (o ShareBlockedOperationsOutput) ToShareBlockedOperationsPtrOutput() ShareBlockedOperationsPtrOutput {
+	return o.ToShareBlockedOperationsPtrOutputWithContext(context.Background())
+}
+
+func (o ShareBlockedOperationsOutput) ToShareBlockedOperationsPtrOutputWithContext(ctx context.Context) ShareBlockedOperationsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ShareBlockedOperations) *ShareBlockedOperations {
+		return &v
+	}).(ShareBlockedOperationsPtrOutput)
+}
+
+func (o ShareBlockedOperationsOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o ShareBlockedOperationsOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ShareBlockedOperations) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o ShareBlockedOperationsOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ShareBlockedOperationsOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ShareBlockedOperations) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type ShareBlockedOperationsPtrOutput struct{ *pulumi.OutputState }
+
+func (ShareBlockedOperationsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ShareBlockedOperations)(nil)).Elem()
+}
+
+func (o ShareBlockedOperationsPtrOutput) ToShareBlockedOperationsPtrOutput() ShareBlockedOperationsPtrOutput {
+	return o
+}
+
+func (o ShareBlockedOperationsPtrOutput) ToShareBlockedOperationsPtrOutputWithContext(ctx context.Context) ShareBlockedOperationsPtrOutput {
+	return o
+}
+
+func (o ShareBlockedOperationsPtrOutput) Elem() ShareBlockedOperationsOutput {
+	return o.ApplyT(func(v *ShareBlockedOperations) ShareBlockedOperations {
+		if v != nil {
+			return *v
+		}
+		var ret ShareBlockedOperations
+		return ret
+	}).(ShareBlockedOperationsOutput)
+}
+
+func (o ShareBlockedOperationsPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ShareBlockedOperationsPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *ShareBlockedOperations) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// ShareBlockedOperationsInput is an input type that accepts values of the ShareBlockedOperations enum
+// A concrete instance of `ShareBlockedOperationsInput` can be one of the following:
+//
+//	ShareBlockedOperationsNULL
+//	ShareBlockedOperationsGETATTR
+//	ShareBlockedOperationsSETATTR
+//	ShareBlockedOperationsLOOKUP
+//	ShareBlockedOperationsACCESS
+//	ShareBlockedOperationsREADLINK
+//	ShareBlockedOperationsREAD
+//	ShareBlockedOperationsWRITE
+//	ShareBlockedOperationsCREATE
+//	ShareBlockedOperationsMKDIR
+//	ShareBlockedOperationsSYMLINK
+//	ShareBlockedOperationsMKNOD
+//	ShareBlockedOperationsREMOVE
+//	ShareBlockedOperationsRMDIR
+//	ShareBlockedOperationsRENAME
+//	ShareBlockedOperationsLINK
+//	ShareBlockedOperationsREADDIR
+//	ShareBlockedOperationsREADDIRPLUS
+//	ShareBlockedOperationsFSSTAT
+//	ShareBlockedOperationsFSINFO
+//	ShareBlockedOperationsPATHCONF
+//	ShareBlockedOperationsCOMMIT
+//	ShareBlockedOperationsOPEN
+//	ShareBlockedOperationsCLOSE
+//	ShareBlockedOperationsLOCK
+//	ShareBlockedOperationsLOCKT
+//	ShareBlockedOperationsLOCKU
+//	ShareBlockedOperationsDELEGRETURN
+//	ShareBlockedOperationsPUTFH
+//	ShareBlockedOperationsPUTROOTFH
+//	ShareBlockedOperationsGETFH
+//	ShareBlockedOperationsSAVEFH
+//	ShareBlockedOperationsRESTOREFH
+//	ShareBlockedOperationsVERIFY
+//	ShareBlockedOperationsNVERIFY
+//	ShareBlockedOperationsSECINFO
+//	ShareBlockedOperationsSETCLIENTID
+//	ShareBlockedOperationsRENEW
+//	ShareBlockedOperationsNEGOTIATE
+//	ShareBlockedOperationsSESSIONSETUP
+//	ShareBlockedOperationsLOGOFF
+//	ShareBlockedOperationsTREECONNECT
+//	ShareBlockedOperationsTREEDISCONNECT
+//	ShareBlockedOperationsFLUSH
+//	ShareBlockedOperationsIOCTL
+//	ShareBlockedOperationsCANCEL
+//	ShareBlockedOperationsECHO
+//	ShareBlockedOperationsQUERYDIRECTORY
+//	ShareBlockedOperationsCHANGENOTIFY
+//	ShareBlockedOperationsQUERYINFO
+//	ShareBlockedOperationsSETINFO
+//	ShareBlockedOperationsOPLOCKBREAK
+type ShareBlockedOperationsInput interface {
+	pulumi.Input
+
+	ToShareBlockedOperationsOutput() ShareBlockedOperationsOutput
+	ToShareBlockedOperationsOutputWithContext(context.Context) ShareBlockedOperationsOutput
+}
+
+var shareBlockedOperationsPtrType = reflect.TypeOf((**ShareBlockedOperations)(nil)).Elem()
+
+type ShareBlockedOperationsPtrInput interface {
+	pulumi.Input
+
+	ToShareBlockedOperationsPtrOutput() ShareBlockedOperationsPtrOutput
+	ToShareBlockedOperationsPtrOutputWithContext(context.Context) ShareBlockedOperationsPtrOutput
+}
+
+type shareBlockedOperationsPtr string
+
+func ShareBlockedOperationsPtr(v string) ShareBlockedOperationsPtrInput {
+	return (*shareBlockedOperationsPtr)(&v)
+}
+
+func (*shareBlockedOperationsPtr) ElementType() reflect.Type {
+	return shareBlockedOperationsPtrType
+}
+
+func (in *shareBlockedOperationsPtr) ToShareBlockedOperationsPtrOutput() ShareBlockedOperationsPtrOutput {
+	return pulumi.ToOutput(in).(ShareBlockedOperationsPtrOutput)
+}
+
+func (in *shareBlockedOperationsPtr) ToShareBlockedOperationsPtrOutputWithContext(ctx context.Context) ShareBlockedOperationsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(ShareBlockedOperationsPtrOutput)
+}
+
+// ShareBlockedOperationsArrayInput is an input type that accepts ShareBlockedOperationsArray and ShareBlockedOperationsArrayOutput values.
+// You can construct a concrete instance of `ShareBlockedOperationsArrayInput` via:
+//
+//	ShareBlockedOperationsArray{ ShareBlockedOperationsArgs{...} }
+type ShareBlockedOperationsArrayInput interface {
+	pulumi.Input
+
+	ToShareBlockedOperationsArrayOutput() ShareBlockedOperationsArrayOutput
+	ToShareBlockedOperationsArrayOutputWithContext(context.Context) ShareBlockedOperationsArrayOutput
+}
+
+type ShareBlockedOperationsArray []ShareBlockedOperations
+
+func (ShareBlockedOperationsArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ShareBlockedOperations)(nil)).Elem()
+}
+
+func (i ShareBlockedOperationsArray) ToShareBlockedOperationsArrayOutput() ShareBlockedOperationsArrayOutput {
+	return i.ToShareBlockedOperationsArrayOutputWithContext(context.Background())
+}
+
+func (i ShareBlockedOperationsArray) ToShareBlockedOperationsArrayOutputWithContext(ctx context.Context) ShareBlockedOperationsArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ShareBlockedOperationsArrayOutput)
+}
+
+type ShareBlockedOperationsArrayOutput struct{ *pulumi.OutputState }
+
+func (ShareBlockedOperationsArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ShareBlockedOperations)(nil)).Elem()
+}
+
+func (o ShareBlockedOperationsArrayOutput) ToShareBlockedOperationsArrayOutput() ShareBlockedOperationsArrayOutput {
+	return o
+}
+
+func (o ShareBlockedOperationsArrayOutput) ToShareBlockedOperationsArrayOutputWithContext(ctx context.Context) ShareBlockedOperationsArrayOutput {
+	return o
+}
+
+func (o ShareBlockedOperationsArrayOutput) Index(i pulumi.IntInput) ShareBlockedOperationsOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ShareBlockedOperations {
+		return vs[0].([]ShareBlockedOperations)[vs[1].(int)]
+	}).(ShareBlockedOperationsOutput)
+}
+
+// The access of users without a SharePermission (and of unmapped NFS uids): `none`, `read`, `read-write` or `admin`. Defaults to `none`.
+type ShareDefaultPermission string
+
+const (
+	ShareDefaultPermissionNone      = ShareDefaultPermission("none")
+	ShareDefaultPermissionRead      = ShareDefaultPermission("read")
+	ShareDefaultPermissionReadWrite = ShareDefaultPermission("read-write")
+	ShareDefaultPermissionAdmin     = ShareDefaultPermission("admin")
+)
+
+func (ShareDefaultPermission) ElementType() reflect.Type {
+	return reflect.TypeOf((*ShareDefaultPermission)(nil)).Elem()
+}
+
+func (e ShareDefaultPermission) ToShareDefaultPermissionOutput() ShareDefaultPermissionOutput {
+	return pulumi.ToOutput(e).(ShareDefaultPermissionOutput)
+}
+
+func (e ShareDefaultPermission) ToShareDefaultPermissionOutputWithContext(ctx context.Context) ShareDefaultPermissionOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(ShareDefaultPermissionOutput)
+}
+
+func (e ShareDefaultPermission) ToShareDefaultPermissionPtrOutput() ShareDefaultPermissionPtrOutput {
+	return e.ToShareDefaultPermissionPtrOutputWithContext(context.Background())
+}
+
+func (e ShareDefaultPermission) ToShareDefaultPermissionPtrOutputWithContext(ctx context.Context) ShareDefaultPermissionPtrOutput {
+	return ShareDefaultPermission(e).ToShareDefaultPermissionOutputWithContext(ctx).ToShareDefaultPermissionPtrOutputWithContext(ctx)
+}
+
+func (e ShareDefaultPermission) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ShareDefaultPermission) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ShareDefaultPermission) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e ShareDefaultPermission) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type ShareDefaultPermissionOutput struct{ *pulumi.OutputState }
+
+func (ShareDefaultPermissionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ShareDefaultPermission)(nil)).Elem()
+}
+
+func (o ShareDefaultPermissionOutput) ToShareDefaultPermissionOutput() ShareDefaultPermissionOutput {
+	return o
+}
+
+func (o ShareDefaultPermissionOutput) ToShareDefaultPermissionOutputWithContext(ctx context.Context) ShareDefaultPermissionOutput {
+	return o
+}
+
+func (o ShareDefaultPermissionOutput) ToShareDefaultPermissionPtrOutput() ShareDefaultPermissionPtrOutput {
+	return o.ToShareDefaultPermissionPtrOutputWithContext(context.Background())
+}
+
+func (o ShareDefaultPermissionOutput) ToShareDefaultPermissionPtrOutputWithContext(ctx context.Context) ShareDefaultPermissionPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ShareDefaultPermission) *ShareDefaultPermission {
+		return &v
+	}).(ShareDefaultPermissionPtrOutput)
+}
+
+func (o ShareDefaultPermissionOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o ShareDefaultPermissionOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ShareDefaultPermission) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o ShareDefaultPermissionOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ShareDefaultPermissionOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ShareDefaultPermission) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type ShareDefaultPermissionPtrOutput struct{ *pulumi.OutputState }
+
+func (ShareDefaultPermissionPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ShareDefaultPermission)(nil)).Elem()
+}
+
+func (o ShareDefaultPermissionPtrOutput) ToShareDefaultPermissionPtrOutput() ShareDefaultPermissionPtrOutput {
+	return o
+}
+
+func (o ShareDefaultPermissionPtrOutput) ToShareDefaultPermissionPtrOutputWithContext(ctx context.Context) ShareDefaultPermissionPtrOutput {
+	return o
+}
+
+func (o ShareDefaultPermissionPtrOutput) Elem() ShareDefaultPermissionOutput {
+	return o.ApplyT(func(v *ShareDefaultPermission) ShareDefaultPermission {
+		if v != nil {
+			return *v
+		}
+		var ret ShareDefaultPermission
+		return ret
+	}).(ShareDefaultPermissionOutput)
+}
+
+func (o ShareDefaultPermissionPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ShareDefaultPermissionPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *ShareDefaultPermission) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// ShareDefaultPermissionInput is an input type that accepts values of the ShareDefaultPermission enum
+// A concrete instance of `ShareDefaultPermissionInput` can be one of the following:
+//
+//	ShareDefaultPermissionNone
+//	ShareDefaultPermissionRead
+//	ShareDefaultPermissionReadWrite
+//	ShareDefaultPermissionAdmin
+type ShareDefaultPermissionInput interface {
+	pulumi.Input
+
+	ToShareDefaultPermissionOutput() ShareDefaultPermissionOutput
+	ToShareDefaultPermissionOutputWithContext(context.Context) ShareDefaultPermissionOutput
+}
+
+var shareDefaultPermissionPtrType = reflect.TypeOf((**ShareDefaultPermission)(nil)).Elem()
+
+type ShareDefaultPermissionPtrInput interface {
+	pulumi.Input
+
+	ToShareDefaultPermissionPtrOutput() ShareDefaultPermissionPtrOutput
+	ToShareDefaultPermissionPtrOutputWithContext(context.Context) ShareDefaultPermissionPtrOutput
+}
+
+type shareDefaultPermissionPtr string
+
+func ShareDefaultPermissionPtr(v string) ShareDefaultPermissionPtrInput {
+	return (*shareDefaultPermissionPtr)(&v)
+}
+
+func (*shareDefaultPermissionPtr) ElementType() reflect.Type {
+	return shareDefaultPermissionPtrType
+}
+
+func (in *shareDefaultPermissionPtr) ToShareDefaultPermissionPtrOutput() ShareDefaultPermissionPtrOutput {
+	return pulumi.ToOutput(in).(ShareDefaultPermissionPtrOutput)
+}
+
+func (in *shareDefaultPermissionPtr) ToShareDefaultPermissionPtrOutputWithContext(ctx context.Context) ShareDefaultPermissionPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(ShareDefaultPermissionPtrOutput)
+}
+
+// `none`, `read`, `read-write` or `admin` (`none` denies even with a group grant).
+type SharePermissionLevel string
+
+const (
+	SharePermissionLevelNone      = SharePermissionLevel("none")
+	SharePermissionLevelRead      = SharePermissionLevel("read")
+	SharePermissionLevelReadWrite = SharePermissionLevel("read-write")
+	SharePermissionLevelAdmin     = SharePermissionLevel("admin")
+)
+
+func (SharePermissionLevel) ElementType() reflect.Type {
+	return reflect.TypeOf((*SharePermissionLevel)(nil)).Elem()
+}
+
+func (e SharePermissionLevel) ToSharePermissionLevelOutput() SharePermissionLevelOutput {
+	return pulumi.ToOutput(e).(SharePermissionLevelOutput)
+}
+
+func (e SharePermissionLevel) ToSharePermissionLevelOutputWithContext(ctx context.Context) SharePermissionLevelOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(SharePermissionLevelOutput)
+}
+
+func (e SharePermissionLevel) ToSharePermissionLevelPtrOutput() SharePermissionLevelPtrOutput {
+	return e.ToSharePermissionLevelPtrOutputWithContext(context.Background())
+}
+
+func (e SharePermissionLevel) ToSharePermissionLevelPtrOutputWithContext(ctx context.Context) SharePermissionLevelPtrOutput {
+	return SharePermissionLevel(e).ToSharePermissionLevelOutputWithContext(ctx).ToSharePermissionLevelPtrOutputWithContext(ctx)
+}
+
+func (e SharePermissionLevel) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e SharePermissionLevel) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e SharePermissionLevel) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e SharePermissionLevel) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type SharePermissionLevelOutput struct{ *pulumi.OutputState }
+
+func (SharePermissionLevelOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SharePermissionLevel)(nil)).Elem()
+}
+
+func (o SharePermissionLevelOutput) ToSharePermissionLevelOutput() SharePermissionLevelOutput {
+	return o
+}
+
+func (o SharePermissionLevelOutput) ToSharePermissionLevelOutputWithContext(ctx context.Context) SharePermissionLevelOutput {
+	return o
+}
+
+func (o SharePermissionLevelOutput) ToSharePermissionLevelPtrOutput() SharePermissionLevelPtrOutput {
+	return o.ToSharePermissionLevelPtrOutputWithContext(context.Background())
+}
+
+func (o SharePermissionLevelOutput) ToSharePermissionLevelPtrOutputWithContext(ctx context.Context) SharePermissionLevelPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v SharePermissionLevel) *SharePermissionLevel {
+		return &v
+	}).(SharePermissionLevelPtrOutput)
+}
+
+func (o SharePermissionLevelOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o SharePermissionLevelOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e SharePermissionLevel) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o SharePermissionLevelOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o SharePermissionLevelOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e SharePermissionLevel) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type SharePermissionLevelPtrOutput struct{ *pulumi.OutputState }
+
+func (SharePermissionLevelPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**SharePermissionLevel)(nil)).Elem()
+}
+
+func (o SharePermissionLevelPtrOutput) ToSharePermissionLevelPtrOutput() SharePermissionLevelPtrOutput {
+	return o
+}
+
+func (o SharePermissionLevelPtrOutput) ToSharePermissionLevelPtrOutputWithContext(ctx context.Context) SharePermissionLevelPtrOutput {
+	return o
+}
+
+func (o SharePermissionLevelPtrOutput) Elem() SharePermissionLevelOutput {
+	return o.ApplyT(func(v *SharePermissionLevel) SharePermissionLevel {
+		if v != nil {
+			return *v
+		}
+		var ret SharePermissionLevel
+		return ret
+	}).(SharePermissionLevelOutput)
+}
+
+func (o SharePermissionLevelPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o SharePermissionLevelPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *SharePermissionLevel) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// SharePermissionLevelInput is an input type that accepts values of the SharePermissionLevel enum
+// A concrete instance of `SharePermissionLevelInput` can be one of the following:
+//
+//	SharePermissionLevelNone
+//	SharePermissionLevelRead
+//	SharePermissionLevelReadWrite
+//	SharePermissionLevelAdmin
+type SharePermissionLevelInput interface {
+	pulumi.Input
+
+	ToSharePermissionLevelOutput() SharePermissionLevelOutput
+	ToSharePermissionLevelOutputWithContext(context.Context) SharePermissionLevelOutput
+}
+
+var sharePermissionLevelPtrType = reflect.TypeOf((**SharePermissionLevel)(nil)).Elem()
+
+type SharePermissionLevelPtrInput interface {
+	pulumi.Input
+
+	ToSharePermissionLevelPtrOutput() SharePermissionLevelPtrOutput
+	ToSharePermissionLevelPtrOutputWithContext(context.Context) SharePermissionLevelPtrOutput
+}
+
+type sharePermissionLevelPtr string
+
+func SharePermissionLevelPtr(v string) SharePermissionLevelPtrInput {
+	return (*sharePermissionLevelPtr)(&v)
+}
+
+func (*sharePermissionLevelPtr) ElementType() reflect.Type {
+	return sharePermissionLevelPtrType
+}
+
+func (in *sharePermissionLevelPtr) ToSharePermissionLevelPtrOutput() SharePermissionLevelPtrOutput {
+	return pulumi.ToOutput(in).(SharePermissionLevelPtrOutput)
+}
+
+func (in *sharePermissionLevelPtr) ToSharePermissionLevelPtrOutputWithContext(ctx context.Context) SharePermissionLevelPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(SharePermissionLevelPtrOutput)
+}
+
+// `user` (a local User), `group` (a local Group) or `sid` (a Windows/AD SID). A directory principal without a local object is granted by `sid` (the server stores a name it resolves through LDAP as a SID grant, which a `user` or `group` permission would not find again). A change replaces the permission.
+type SharePermissionPrincipalType string
+
+const (
+	SharePermissionPrincipalTypeUser  = SharePermissionPrincipalType("user")
+	SharePermissionPrincipalTypeGroup = SharePermissionPrincipalType("group")
+	SharePermissionPrincipalTypeSid   = SharePermissionPrincipalType("sid")
+)
+
+func (SharePermissionPrincipalType) ElementType() reflect.Type {
+	return reflect.TypeOf((*SharePermissionPrincipalType)(nil)).Elem()
+}
+
+func (e SharePermissionPrincipalType) ToSharePermissionPrincipalTypeOutput() SharePermissionPrincipalTypeOutput {
+	return pulumi.ToOutput(e).(SharePermissionPrincipalTypeOutput)
+}
+
+func (e SharePermissionPrincipalType) ToSharePermissionPrincipalTypeOutputWithContext(ctx context.Context) SharePermissionPrincipalTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(SharePermissionPrincipalTypeOutput)
+}
+
+func (e SharePermissionPrincipalType) ToSharePermissionPrincipalTypePtrOutput() SharePermissionPrincipalTypePtrOutput {
+	return e.ToSharePermissionPrincipalTypePtrOutputWithContext(context.Background())
+}
+
+func (e SharePermissionPrincipalType) ToSharePermissionPrincipalTypePtrOutputWithContext(ctx context.Context) SharePermissionPrincipalTypePtrOutput {
+	return SharePermissionPrincipalType(e).ToSharePermissionPrincipalTypeOutputWithContext(ctx).ToSharePermissionPrincipalTypePtrOutputWithContext(ctx)
+}
+
+func (e SharePermissionPrincipalType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e SharePermissionPrincipalType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e SharePermissionPrincipalType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e SharePermissionPrincipalType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type SharePermissionPrincipalTypeOutput struct{ *pulumi.OutputState }
+
+func (SharePermissionPrincipalTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SharePermissionPrincipalType)(nil)).Elem()
+}
+
+func (o SharePermissionPrincipalTypeOutput) ToSharePermissionPrincipalTypeOutput() SharePermissionPrincipalTypeOutput {
+	return o
+}
+
+func (o SharePermissionPrincipalTypeOutput) ToSharePermissionPrincipalTypeOutputWithContext(ctx context.Context) SharePermissionPrincipalTypeOutput {
+	return o
+}
+
+func (o SharePermissionPrincipalTypeOutput) ToSharePermissionPrincipalTypePtrOutput() SharePermissionPrincipalTypePtrOutput {
+	return o.ToSharePermissionPrincipalTypePtrOutputWithContext(context.Background())
+}
+
+func (o SharePermissionPrincipalTypeOutput) ToSharePermissionPrincipalTypePtrOutputWithContext(ctx context.Context) SharePermissionPrincipalTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v SharePermissionPrincipalType) *SharePermissionPrincipalType {
+		return &v
+	}).(SharePermissionPrincipalTypePtrOutput)
+}
+
+func (o SharePermissionPrincipalTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o SharePermissionPrincipalTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e SharePermissionPrincipalType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o SharePermissionPrincipalTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o SharePermissionPrincipalTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e SharePermissionPrincipalType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type SharePermissionPrincipalTypePtrOutput struct{ *pulumi.OutputState }
+
+func (SharePermissionPrincipalTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**SharePermissionPrincipalType)(nil)).Elem()
+}
+
+func (o SharePermissionPrincipalTypePtrOutput) ToSharePermissionPrincipalTypePtrOutput() SharePermissionPrincipalTypePtrOutput {
+	return o
+}
+
+func (o SharePermissionPrincipalTypePtrOutput) ToSharePermissionPrincipalTypePtrOutputWithContext(ctx context.Context) SharePermissionPrincipalTypePtrOutput {
+	return o
+}
+
+func (o SharePermissionPrincipalTypePtrOutput) Elem() SharePermissionPrincipalTypeOutput {
+	return o.ApplyT(func(v *SharePermissionPrincipalType) SharePermissionPrincipalType {
+		if v != nil {
+			return *v
+		}
+		var ret SharePermissionPrincipalType
+		return ret
+	}).(SharePermissionPrincipalTypeOutput)
+}
+
+func (o SharePermissionPrincipalTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o SharePermissionPrincipalTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *SharePermissionPrincipalType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// SharePermissionPrincipalTypeInput is an input type that accepts values of the SharePermissionPrincipalType enum
+// A concrete instance of `SharePermissionPrincipalTypeInput` can be one of the following:
+//
+//	SharePermissionPrincipalTypeUser
+//	SharePermissionPrincipalTypeGroup
+//	SharePermissionPrincipalTypeSid
+type SharePermissionPrincipalTypeInput interface {
+	pulumi.Input
+
+	ToSharePermissionPrincipalTypeOutput() SharePermissionPrincipalTypeOutput
+	ToSharePermissionPrincipalTypeOutputWithContext(context.Context) SharePermissionPrincipalTypeOutput
+}
+
+var sharePermissionPrincipalTypePtrType = reflect.TypeOf((**SharePermissionPrincipalType)(nil)).Elem()
+
+type SharePermissionPrincipalTypePtrInput interface {
+	pulumi.Input
+
+	ToSharePermissionPrincipalTypePtrOutput() SharePermissionPrincipalTypePtrOutput
+	ToSharePermissionPrincipalTypePtrOutputWithContext(context.Context) SharePermissionPrincipalTypePtrOutput
+}
+
+type sharePermissionPrincipalTypePtr string
+
+func SharePermissionPrincipalTypePtr(v string) SharePermissionPrincipalTypePtrInput {
+	return (*sharePermissionPrincipalTypePtr)(&v)
+}
+
+func (*sharePermissionPrincipalTypePtr) ElementType() reflect.Type {
+	return sharePermissionPrincipalTypePtrType
+}
+
+func (in *sharePermissionPrincipalTypePtr) ToSharePermissionPrincipalTypePtrOutput() SharePermissionPrincipalTypePtrOutput {
+	return pulumi.ToOutput(in).(SharePermissionPrincipalTypePtrOutput)
+}
+
+func (in *sharePermissionPrincipalTypePtr) ToSharePermissionPrincipalTypePtrOutputWithContext(ctx context.Context) SharePermissionPrincipalTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(SharePermissionPrincipalTypePtrOutput)
+}
+
+// `user` (one uid), `group` (one gid) or `default-user` (each user without a `user` quota). A change replaces the quota.
+type ShareQuotaScope string
+
+const (
+	ShareQuotaScopeUser        = ShareQuotaScope("user")
+	ShareQuotaScopeGroup       = ShareQuotaScope("group")
+	ShareQuotaScopeDefaultUser = ShareQuotaScope("default-user")
+)
+
+func (ShareQuotaScope) ElementType() reflect.Type {
+	return reflect.TypeOf((*ShareQuotaScope)(nil)).Elem()
+}
+
+func (e ShareQuotaScope) ToShareQuotaScopeOutput() ShareQuotaScopeOutput {
+	return pulumi.ToOutput(e).(ShareQuotaScopeOutput)
+}
+
+func (e ShareQuotaScope) ToShareQuotaScopeOutputWithContext(ctx context.Context) ShareQuotaScopeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(ShareQuotaScopeOutput)
+}
+
+func (e ShareQuotaScope) ToShareQuotaScopePtrOutput() ShareQuotaScopePtrOutput {
+	return e.ToShareQuotaScopePtrOutputWithContext(context.Background())
+}
+
+func (e ShareQuotaScope) ToShareQuotaScopePtrOutputWithContext(ctx context.Context) ShareQuotaScopePtrOutput {
+	return ShareQuotaScope(e).ToShareQuotaScopeOutputWithContext(ctx).ToShareQuotaScopePtrOutputWithContext(ctx)
+}
+
+func (e ShareQuotaScope) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ShareQuotaScope) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ShareQuotaScope) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e ShareQuotaScope) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type ShareQuotaScopeOutput struct{ *pulumi.OutputState }
+
+func (ShareQuotaScopeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ShareQuotaScope)(nil)).Elem()
+}
+
+func (o ShareQuotaScopeOutput) ToShareQuotaScopeOutput() ShareQuotaScopeOutput {
+	return o
+}
+
+func (o ShareQuotaScopeOutput) ToShareQuotaScopeOutputWithContext(ctx context.Context) ShareQuotaScopeOutput {
+	return o
+}
+
+func (o ShareQuotaScopeOutput) ToShareQuotaScopePtrOutput() ShareQuotaScopePtrOutput {
+	return o.ToShareQuotaScopePtrOutputWithContext(context.Background())
+}
+
+func (o ShareQuotaScopeOutput) ToShareQuotaScopePtrOutputWithContext(ctx context.Context) ShareQuotaScopePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ShareQuotaScope) *ShareQuotaScope {
+		return &v
+	}).(ShareQuotaScopePtrOutput)
+}
+
+func (o ShareQuotaScopeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o ShareQuotaScopeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ShareQuotaScope) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o ShareQuotaScopeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ShareQuotaScopeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ShareQuotaScope) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type ShareQuotaScopePtrOutput struct{ *pulumi.OutputState }
+
+func (ShareQuotaScopePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ShareQuotaScope)(nil)).Elem()
+}
+
+func (o ShareQuotaScopePtrOutput) ToShareQuotaScopePtrOutput() ShareQuotaScopePtrOutput {
+	return o
+}
+
+func (o ShareQuotaScopePtrOutput) ToShareQuotaScopePtrOutputWithContext(ctx context.Context) ShareQuotaScopePtrOutput {
+	return o
+}
+
+func (o ShareQuotaScopePtrOutput) Elem() ShareQuotaScopeOutput {
+	return o.ApplyT(func(v *ShareQuotaScope) ShareQuotaScope {
+		if v != nil {
+			return *v
+		}
+		var ret ShareQuotaScope
+		return ret
+	}).(ShareQuotaScopeOutput)
+}
+
+func (o ShareQuotaScopePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ShareQuotaScopePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *ShareQuotaScope) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// ShareQuotaScopeInput is an input type that accepts values of the ShareQuotaScope enum
+// A concrete instance of `ShareQuotaScopeInput` can be one of the following:
+//
+//	ShareQuotaScopeUser
+//	ShareQuotaScopeGroup
+//	ShareQuotaScopeDefaultUser
+type ShareQuotaScopeInput interface {
+	pulumi.Input
+
+	ToShareQuotaScopeOutput() ShareQuotaScopeOutput
+	ToShareQuotaScopeOutputWithContext(context.Context) ShareQuotaScopeOutput
+}
+
+var shareQuotaScopePtrType = reflect.TypeOf((**ShareQuotaScope)(nil)).Elem()
+
+type ShareQuotaScopePtrInput interface {
+	pulumi.Input
+
+	ToShareQuotaScopePtrOutput() ShareQuotaScopePtrOutput
+	ToShareQuotaScopePtrOutputWithContext(context.Context) ShareQuotaScopePtrOutput
+}
+
+type shareQuotaScopePtr string
+
+func ShareQuotaScopePtr(v string) ShareQuotaScopePtrInput {
+	return (*shareQuotaScopePtr)(&v)
+}
+
+func (*shareQuotaScopePtr) ElementType() reflect.Type {
+	return shareQuotaScopePtrType
+}
+
+func (in *shareQuotaScopePtr) ToShareQuotaScopePtrOutput() ShareQuotaScopePtrOutput {
+	return pulumi.ToOutput(in).(ShareQuotaScopePtrOutput)
+}
+
+func (in *shareQuotaScopePtr) ToShareQuotaScopePtrOutputWithContext(ctx context.Context) ShareQuotaScopePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(ShareQuotaScopePtrOutput)
+}
+
+// How the local block store evicts the share's blocks: `lru`, `pin` (never evicted) or `ttl` (after `retentionTtl` without access). Defaults to `lru`.
+type ShareRetentionPolicy string
+
+const (
+	ShareRetentionPolicyLru = ShareRetentionPolicy("lru")
+	ShareRetentionPolicyPin = ShareRetentionPolicy("pin")
+	ShareRetentionPolicyTtl = ShareRetentionPolicy("ttl")
+)
+
+func (ShareRetentionPolicy) ElementType() reflect.Type {
+	return reflect.TypeOf((*ShareRetentionPolicy)(nil)).Elem()
+}
+
+func (e ShareRetentionPolicy) ToShareRetentionPolicyOutput() ShareRetentionPolicyOutput {
+	return pulumi.ToOutput(e).(ShareRetentionPolicyOutput)
+}
+
+func (e ShareRetentionPolicy) ToShareRetentionPolicyOutputWithContext(ctx context.Context) ShareRetentionPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(ShareRetentionPolicyOutput)
+}
+
+func (e ShareRetentionPolicy) ToShareRetentionPolicyPtrOutput() ShareRetentionPolicyPtrOutput {
+	return e.ToShareRetentionPolicyPtrOutputWithContext(context.Background())
+}
+
+func (e ShareRetentionPolicy) ToShareRetentionPolicyPtrOutputWithContext(ctx context.Context) ShareRetentionPolicyPtrOutput {
+	return ShareRetentionPolicy(e).ToShareRetentionPolicyOutputWithContext(ctx).ToShareRetentionPolicyPtrOutputWithContext(ctx)
+}
+
+func (e ShareRetentionPolicy) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ShareRetentionPolicy) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ShareRetentionPolicy) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e ShareRetentionPolicy) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type ShareRetentionPolicyOutput struct{ *pulumi.OutputState }
+
+func (ShareRetentionPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ShareRetentionPolicy)(nil)).Elem()
+}
+
+func (o ShareRetentionPolicyOutput) ToShareRetentionPolicyOutput() ShareRetentionPolicyOutput {
+	return o
+}
+
+func (o ShareRetentionPolicyOutput) ToShareRetentionPolicyOutputWithContext(ctx context.Context) ShareRetentionPolicyOutput {
+	return o
+}
+
+func (o ShareRetentionPolicyOutput) ToShareRetentionPolicyPtrOutput() ShareRetentionPolicyPtrOutput {
+	return o.ToShareRetentionPolicyPtrOutputWithContext(context.Background())
+}
+
+func (o ShareRetentionPolicyOutput) ToShareRetentionPolicyPtrOutputWithContext(ctx context.Context) ShareRetentionPolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ShareRetentionPolicy) *ShareRetentionPolicy {
+		return &v
+	}).(ShareRetentionPolicyPtrOutput)
+}
+
+func (o ShareRetentionPolicyOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o ShareRetentionPolicyOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ShareRetentionPolicy) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o ShareRetentionPolicyOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ShareRetentionPolicyOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ShareRetentionPolicy) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type ShareRetentionPolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (ShareRetentionPolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ShareRetentionPolicy)(nil)).Elem()
+}
+
+func (o ShareRetentionPolicyPtrOutput) ToShareRetentionPolicyPtrOutput() ShareRetentionPolicyPtrOutput {
+	return o
+}
+
+func (o ShareRetentionPolicyPtrOutput) ToShareRetentionPolicyPtrOutputWithContext(ctx context.Context) ShareRetentionPolicyPtrOutput {
+	return o
+}
+
+func (o ShareRetentionPolicyPtrOutput) Elem() ShareRetentionPolicyOutput {
+	return o.ApplyT(func(v *ShareRetentionPolicy) ShareRetentionPolicy {
+		if v != nil {
+			return *v
+		}
+		var ret ShareRetentionPolicy
+		return ret
+	}).(ShareRetentionPolicyOutput)
+}
+
+func (o ShareRetentionPolicyPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ShareRetentionPolicyPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *ShareRetentionPolicy) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// ShareRetentionPolicyInput is an input type that accepts values of the ShareRetentionPolicy enum
+// A concrete instance of `ShareRetentionPolicyInput` can be one of the following:
+//
+//	ShareRetentionPolicyLru
+//	ShareRetentionPolicyPin
+//	ShareRetentionPolicyTtl
+type ShareRetentionPolicyInput interface {
+	pulumi.Input
+
+	ToShareRetentionPolicyOutput() ShareRetentionPolicyOutput
+	ToShareRetentionPolicyOutputWithContext(context.Context) ShareRetentionPolicyOutput
+}
+
+var shareRetentionPolicyPtrType = reflect.TypeOf((**ShareRetentionPolicy)(nil)).Elem()
+
+type ShareRetentionPolicyPtrInput interface {
+	pulumi.Input
+
+	ToShareRetentionPolicyPtrOutput() ShareRetentionPolicyPtrOutput
+	ToShareRetentionPolicyPtrOutputWithContext(context.Context) ShareRetentionPolicyPtrOutput
+}
+
+type shareRetentionPolicyPtr string
+
+func ShareRetentionPolicyPtr(v string) ShareRetentionPolicyPtrInput {
+	return (*shareRetentionPolicyPtr)(&v)
+}
+
+func (*shareRetentionPolicyPtr) ElementType() reflect.Type {
+	return shareRetentionPolicyPtrType
+}
+
+func (in *shareRetentionPolicyPtr) ToShareRetentionPolicyPtrOutput() ShareRetentionPolicyPtrOutput {
+	return pulumi.ToOutput(in).(ShareRetentionPolicyPtrOutput)
+}
+
+func (in *shareRetentionPolicyPtr) ToShareRetentionPolicyPtrOutputWithContext(ctx context.Context) ShareRetentionPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(ShareRetentionPolicyPtrOutput)
+}
+
 // Credit grant strategy: `fixed`, `echo` or `adaptive`. Defaults to `adaptive`.
 type SmbCreditsStrategy string
 
@@ -2354,11 +6231,205 @@ func (in *smbCreditsStrategyPtr) ToSmbCreditsStrategyPtrOutputWithContext(ctx co
 	return pulumi.ToOutputWithContext(ctx, in).(SmbCreditsStrategyPtrOutput)
 }
 
+// `user`, `operator` (read-only API access, as the operator's service account) or `admin`. The server makes an `admin` change its password at first login. Defaults to `user`.
+type UserRole string
+
+const (
+	UserRoleUser     = UserRole("user")
+	UserRoleOperator = UserRole("operator")
+	UserRoleAdmin    = UserRole("admin")
+)
+
+func (UserRole) ElementType() reflect.Type {
+	return reflect.TypeOf((*UserRole)(nil)).Elem()
+}
+
+func (e UserRole) ToUserRoleOutput() UserRoleOutput {
+	return pulumi.ToOutput(e).(UserRoleOutput)
+}
+
+func (e UserRole) ToUserRoleOutputWithContext(ctx context.Context) UserRoleOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(UserRoleOutput)
+}
+
+func (e UserRole) ToUserRolePtrOutput() UserRolePtrOutput {
+	return e.ToUserRolePtrOutputWithContext(context.Background())
+}
+
+func (e UserRole) ToUserRolePtrOutputWithContext(ctx context.Context) UserRolePtrOutput {
+	return UserRole(e).ToUserRoleOutputWithContext(ctx).ToUserRolePtrOutputWithContext(ctx)
+}
+
+func (e UserRole) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e UserRole) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e UserRole) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e UserRole) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type UserRoleOutput struct{ *pulumi.OutputState }
+
+func (UserRoleOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*UserRole)(nil)).Elem()
+}
+
+func (o UserRoleOutput) ToUserRoleOutput() UserRoleOutput {
+	return o
+}
+
+func (o UserRoleOutput) ToUserRoleOutputWithContext(ctx context.Context) UserRoleOutput {
+	return o
+}
+
+func (o UserRoleOutput) ToUserRolePtrOutput() UserRolePtrOutput {
+	return o.ToUserRolePtrOutputWithContext(context.Background())
+}
+
+func (o UserRoleOutput) ToUserRolePtrOutputWithContext(ctx context.Context) UserRolePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v UserRole) *UserRole {
+		return &v
+	}).(UserRolePtrOutput)
+}
+
+func (o UserRoleOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o UserRoleOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e UserRole) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o UserRoleOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o UserRoleOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e UserRole) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type UserRolePtrOutput struct{ *pulumi.OutputState }
+
+func (UserRolePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**UserRole)(nil)).Elem()
+}
+
+func (o UserRolePtrOutput) ToUserRolePtrOutput() UserRolePtrOutput {
+	return o
+}
+
+func (o UserRolePtrOutput) ToUserRolePtrOutputWithContext(ctx context.Context) UserRolePtrOutput {
+	return o
+}
+
+func (o UserRolePtrOutput) Elem() UserRoleOutput {
+	return o.ApplyT(func(v *UserRole) UserRole {
+		if v != nil {
+			return *v
+		}
+		var ret UserRole
+		return ret
+	}).(UserRoleOutput)
+}
+
+func (o UserRolePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o UserRolePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *UserRole) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// UserRoleInput is an input type that accepts values of the UserRole enum
+// A concrete instance of `UserRoleInput` can be one of the following:
+//
+//	UserRoleUser
+//	UserRoleOperator
+//	UserRoleAdmin
+type UserRoleInput interface {
+	pulumi.Input
+
+	ToUserRoleOutput() UserRoleOutput
+	ToUserRoleOutputWithContext(context.Context) UserRoleOutput
+}
+
+var userRolePtrType = reflect.TypeOf((**UserRole)(nil)).Elem()
+
+type UserRolePtrInput interface {
+	pulumi.Input
+
+	ToUserRolePtrOutput() UserRolePtrOutput
+	ToUserRolePtrOutputWithContext(context.Context) UserRolePtrOutput
+}
+
+type userRolePtr string
+
+func UserRolePtr(v string) UserRolePtrInput {
+	return (*userRolePtr)(&v)
+}
+
+func (*userRolePtr) ElementType() reflect.Type {
+	return userRolePtrType
+}
+
+func (in *userRolePtr) ToUserRolePtrOutput() UserRolePtrOutput {
+	return pulumi.ToOutput(in).(UserRolePtrOutput)
+}
+
+func (in *userRolePtr) ToUserRolePtrOutputWithContext(ctx context.Context) UserRolePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(UserRolePtrOutput)
+}
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*AdapterServiceTypeInput)(nil)).Elem(), AdapterServiceType("ClusterIP"))
 	pulumi.RegisterInputType(reflect.TypeOf((*AdapterServiceTypePtrInput)(nil)).Elem(), AdapterServiceType("ClusterIP"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsNfsBlockedOperationsInput)(nil)).Elem(), AdapterSettingsNfsBlockedOperations("NULL"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsNfsBlockedOperationsPtrInput)(nil)).Elem(), AdapterSettingsNfsBlockedOperations("NULL"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsNfsBlockedOperationsArrayInput)(nil)).Elem(), AdapterSettingsNfsBlockedOperationsArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsNfsMaxVersionInput)(nil)).Elem(), AdapterSettingsNfsMaxVersion("3"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsNfsMaxVersionPtrInput)(nil)).Elem(), AdapterSettingsNfsMaxVersion("3"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsNfsMinVersionInput)(nil)).Elem(), AdapterSettingsNfsMinVersion("3"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsNfsMinVersionPtrInput)(nil)).Elem(), AdapterSettingsNfsMinVersion("3"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbBlockedOperationsInput)(nil)).Elem(), AdapterSettingsSmbBlockedOperations("NEGOTIATE"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbBlockedOperationsPtrInput)(nil)).Elem(), AdapterSettingsSmbBlockedOperations("NEGOTIATE"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbBlockedOperationsArrayInput)(nil)).Elem(), AdapterSettingsSmbBlockedOperationsArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbMaxDialectInput)(nil)).Elem(), AdapterSettingsSmbMaxDialect("SMB2.0"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbMaxDialectPtrInput)(nil)).Elem(), AdapterSettingsSmbMaxDialect("SMB2.0"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbMinDialectInput)(nil)).Elem(), AdapterSettingsSmbMinDialect("SMB2.0"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbMinDialectPtrInput)(nil)).Elem(), AdapterSettingsSmbMinDialect("SMB2.0"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbSigningInput)(nil)).Elem(), AdapterSettingsSmbSigning("inherit"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbSigningPtrInput)(nil)).Elem(), AdapterSettingsSmbSigning("inherit"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsTypeInput)(nil)).Elem(), AdapterSettingsType("nfs"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsTypePtrInput)(nil)).Elem(), AdapterSettingsType("nfs"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterTypeInput)(nil)).Elem(), AdapterType("nfs"))
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterTypePtrInput)(nil)).Elem(), AdapterType("nfs"))
 	pulumi.RegisterInputType(reflect.TypeOf((*AppArmorProfileTypeInput)(nil)).Elem(), AppArmorProfileType("Localhost"))
 	pulumi.RegisterInputType(reflect.TypeOf((*AppArmorProfileTypePtrInput)(nil)).Elem(), AppArmorProfileType("Localhost"))
+	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreKindInput)(nil)).Elem(), BlockStoreKind("local"))
+	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreKindPtrInput)(nil)).Elem(), BlockStoreKind("local"))
+	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreS3CompressionInput)(nil)).Elem(), BlockStoreS3Compression("zstd"))
+	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreS3CompressionPtrInput)(nil)).Elem(), BlockStoreS3Compression("zstd"))
+	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreTypeInput)(nil)).Elem(), BlockStoreType("fs"))
+	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreTypePtrInput)(nil)).Elem(), BlockStoreType("fs"))
 	pulumi.RegisterInputType(reflect.TypeOf((*DatabaseTypeInput)(nil)).Elem(), DatabaseType("sqlite"))
 	pulumi.RegisterInputType(reflect.TypeOf((*DatabaseTypePtrInput)(nil)).Elem(), DatabaseType("sqlite"))
 	pulumi.RegisterInputType(reflect.TypeOf((*FsGroupChangePolicyInput)(nil)).Elem(), FsGroupChangePolicy("OnRootMismatch"))
@@ -2373,6 +6444,12 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*LoggingFormatPtrInput)(nil)).Elem(), LoggingFormat("text"))
 	pulumi.RegisterInputType(reflect.TypeOf((*LoggingLevelInput)(nil)).Elem(), LoggingLevel("DEBUG"))
 	pulumi.RegisterInputType(reflect.TypeOf((*LoggingLevelPtrInput)(nil)).Elem(), LoggingLevel("DEBUG"))
+	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStorePostgresSslmodeInput)(nil)).Elem(), MetadataStorePostgresSslmode("disable"))
+	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStorePostgresSslmodePtrInput)(nil)).Elem(), MetadataStorePostgresSslmode("disable"))
+	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStoreTypeInput)(nil)).Elem(), MetadataStoreType("memory"))
+	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStoreTypePtrInput)(nil)).Elem(), MetadataStoreType("memory"))
+	pulumi.RegisterInputType(reflect.TypeOf((*NetgroupMembersTypeInput)(nil)).Elem(), NetgroupMembersType("ip"))
+	pulumi.RegisterInputType(reflect.TypeOf((*NetgroupMembersTypePtrInput)(nil)).Elem(), NetgroupMembersType("ip"))
 	pulumi.RegisterInputType(reflect.TypeOf((*OperatorReleaseInput)(nil)).Elem(), OperatorRelease("v0.29"))
 	pulumi.RegisterInputType(reflect.TypeOf((*OperatorReleasePtrInput)(nil)).Elem(), OperatorRelease("v0.29"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ProcMountTypeInput)(nil)).Elem(), ProcMountType("Default"))
@@ -2381,12 +6458,53 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*SeccompProfileTypePtrInput)(nil)).Elem(), SeccompProfileType("Localhost"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ServiceTypeInput)(nil)).Elem(), ServiceType("ClusterIP"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ServiceTypePtrInput)(nil)).Elem(), ServiceType("ClusterIP"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ShareBlockedOperationsInput)(nil)).Elem(), ShareBlockedOperations("NULL"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ShareBlockedOperationsPtrInput)(nil)).Elem(), ShareBlockedOperations("NULL"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ShareBlockedOperationsArrayInput)(nil)).Elem(), ShareBlockedOperationsArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ShareDefaultPermissionInput)(nil)).Elem(), ShareDefaultPermission("none"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ShareDefaultPermissionPtrInput)(nil)).Elem(), ShareDefaultPermission("none"))
+	pulumi.RegisterInputType(reflect.TypeOf((*SharePermissionLevelInput)(nil)).Elem(), SharePermissionLevel("none"))
+	pulumi.RegisterInputType(reflect.TypeOf((*SharePermissionLevelPtrInput)(nil)).Elem(), SharePermissionLevel("none"))
+	pulumi.RegisterInputType(reflect.TypeOf((*SharePermissionPrincipalTypeInput)(nil)).Elem(), SharePermissionPrincipalType("user"))
+	pulumi.RegisterInputType(reflect.TypeOf((*SharePermissionPrincipalTypePtrInput)(nil)).Elem(), SharePermissionPrincipalType("user"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ShareQuotaScopeInput)(nil)).Elem(), ShareQuotaScope("user"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ShareQuotaScopePtrInput)(nil)).Elem(), ShareQuotaScope("user"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ShareRetentionPolicyInput)(nil)).Elem(), ShareRetentionPolicy("lru"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ShareRetentionPolicyPtrInput)(nil)).Elem(), ShareRetentionPolicy("lru"))
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbCreditsStrategyInput)(nil)).Elem(), SmbCreditsStrategy("fixed"))
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbCreditsStrategyPtrInput)(nil)).Elem(), SmbCreditsStrategy("fixed"))
+	pulumi.RegisterInputType(reflect.TypeOf((*UserRoleInput)(nil)).Elem(), UserRole("user"))
+	pulumi.RegisterInputType(reflect.TypeOf((*UserRolePtrInput)(nil)).Elem(), UserRole("user"))
 	pulumi.RegisterOutputType(AdapterServiceTypeOutput{})
 	pulumi.RegisterOutputType(AdapterServiceTypePtrOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsNfsBlockedOperationsOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsNfsBlockedOperationsPtrOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsNfsBlockedOperationsArrayOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsNfsMaxVersionOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsNfsMaxVersionPtrOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsNfsMinVersionOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsNfsMinVersionPtrOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbBlockedOperationsOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbBlockedOperationsPtrOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbBlockedOperationsArrayOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbMaxDialectOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbMaxDialectPtrOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbMinDialectOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbMinDialectPtrOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbSigningOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbSigningPtrOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsTypeOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsTypePtrOutput{})
+	pulumi.RegisterOutputType(AdapterTypeOutput{})
+	pulumi.RegisterOutputType(AdapterTypePtrOutput{})
 	pulumi.RegisterOutputType(AppArmorProfileTypeOutput{})
 	pulumi.RegisterOutputType(AppArmorProfileTypePtrOutput{})
+	pulumi.RegisterOutputType(BlockStoreKindOutput{})
+	pulumi.RegisterOutputType(BlockStoreKindPtrOutput{})
+	pulumi.RegisterOutputType(BlockStoreS3CompressionOutput{})
+	pulumi.RegisterOutputType(BlockStoreS3CompressionPtrOutput{})
+	pulumi.RegisterOutputType(BlockStoreTypeOutput{})
+	pulumi.RegisterOutputType(BlockStoreTypePtrOutput{})
 	pulumi.RegisterOutputType(DatabaseTypeOutput{})
 	pulumi.RegisterOutputType(DatabaseTypePtrOutput{})
 	pulumi.RegisterOutputType(FsGroupChangePolicyOutput{})
@@ -2401,6 +6519,12 @@ func init() {
 	pulumi.RegisterOutputType(LoggingFormatPtrOutput{})
 	pulumi.RegisterOutputType(LoggingLevelOutput{})
 	pulumi.RegisterOutputType(LoggingLevelPtrOutput{})
+	pulumi.RegisterOutputType(MetadataStorePostgresSslmodeOutput{})
+	pulumi.RegisterOutputType(MetadataStorePostgresSslmodePtrOutput{})
+	pulumi.RegisterOutputType(MetadataStoreTypeOutput{})
+	pulumi.RegisterOutputType(MetadataStoreTypePtrOutput{})
+	pulumi.RegisterOutputType(NetgroupMembersTypeOutput{})
+	pulumi.RegisterOutputType(NetgroupMembersTypePtrOutput{})
 	pulumi.RegisterOutputType(OperatorReleaseOutput{})
 	pulumi.RegisterOutputType(OperatorReleasePtrOutput{})
 	pulumi.RegisterOutputType(ProcMountTypeOutput{})
@@ -2409,6 +6533,21 @@ func init() {
 	pulumi.RegisterOutputType(SeccompProfileTypePtrOutput{})
 	pulumi.RegisterOutputType(ServiceTypeOutput{})
 	pulumi.RegisterOutputType(ServiceTypePtrOutput{})
+	pulumi.RegisterOutputType(ShareBlockedOperationsOutput{})
+	pulumi.RegisterOutputType(ShareBlockedOperationsPtrOutput{})
+	pulumi.RegisterOutputType(ShareBlockedOperationsArrayOutput{})
+	pulumi.RegisterOutputType(ShareDefaultPermissionOutput{})
+	pulumi.RegisterOutputType(ShareDefaultPermissionPtrOutput{})
+	pulumi.RegisterOutputType(SharePermissionLevelOutput{})
+	pulumi.RegisterOutputType(SharePermissionLevelPtrOutput{})
+	pulumi.RegisterOutputType(SharePermissionPrincipalTypeOutput{})
+	pulumi.RegisterOutputType(SharePermissionPrincipalTypePtrOutput{})
+	pulumi.RegisterOutputType(ShareQuotaScopeOutput{})
+	pulumi.RegisterOutputType(ShareQuotaScopePtrOutput{})
+	pulumi.RegisterOutputType(ShareRetentionPolicyOutput{})
+	pulumi.RegisterOutputType(ShareRetentionPolicyPtrOutput{})
 	pulumi.RegisterOutputType(SmbCreditsStrategyOutput{})
 	pulumi.RegisterOutputType(SmbCreditsStrategyPtrOutput{})
+	pulumi.RegisterOutputType(UserRoleOutput{})
+	pulumi.RegisterOutputType(UserRolePtrOutput{})
 }

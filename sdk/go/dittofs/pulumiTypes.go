@@ -13,115 +13,6 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
-// v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
-type Adapter struct {
-	// Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
-	Port int `pulumi:"port"`
-	// Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
-	Type string `pulumi:"type"`
-}
-
-// AdapterInput is an input type that accepts AdapterArgs and AdapterOutput values.
-// You can construct a concrete instance of `AdapterInput` via:
-//
-//	AdapterArgs{...}
-type AdapterInput interface {
-	pulumi.Input
-
-	ToAdapterOutput() AdapterOutput
-	ToAdapterOutputWithContext(context.Context) AdapterOutput
-}
-
-// v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
-type AdapterArgs struct {
-	// Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
-	Port pulumi.IntInput `pulumi:"port"`
-	// Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
-	Type pulumi.StringInput `pulumi:"type"`
-}
-
-func (AdapterArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*Adapter)(nil)).Elem()
-}
-
-func (i AdapterArgs) ToAdapterOutput() AdapterOutput {
-	return i.ToAdapterOutputWithContext(context.Background())
-}
-
-func (i AdapterArgs) ToAdapterOutputWithContext(ctx context.Context) AdapterOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(AdapterOutput)
-}
-
-// AdapterArrayInput is an input type that accepts AdapterArray and AdapterArrayOutput values.
-// You can construct a concrete instance of `AdapterArrayInput` via:
-//
-//	AdapterArray{ AdapterArgs{...} }
-type AdapterArrayInput interface {
-	pulumi.Input
-
-	ToAdapterArrayOutput() AdapterArrayOutput
-	ToAdapterArrayOutputWithContext(context.Context) AdapterArrayOutput
-}
-
-type AdapterArray []AdapterInput
-
-func (AdapterArray) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]Adapter)(nil)).Elem()
-}
-
-func (i AdapterArray) ToAdapterArrayOutput() AdapterArrayOutput {
-	return i.ToAdapterArrayOutputWithContext(context.Background())
-}
-
-func (i AdapterArray) ToAdapterArrayOutputWithContext(ctx context.Context) AdapterArrayOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(AdapterArrayOutput)
-}
-
-// v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
-type AdapterOutput struct{ *pulumi.OutputState }
-
-func (AdapterOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*Adapter)(nil)).Elem()
-}
-
-func (o AdapterOutput) ToAdapterOutput() AdapterOutput {
-	return o
-}
-
-func (o AdapterOutput) ToAdapterOutputWithContext(ctx context.Context) AdapterOutput {
-	return o
-}
-
-// Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
-func (o AdapterOutput) Port() pulumi.IntOutput {
-	return o.ApplyT(func(v Adapter) int { return v.Port }).(pulumi.IntOutput)
-}
-
-// Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
-func (o AdapterOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v Adapter) string { return v.Type }).(pulumi.StringOutput)
-}
-
-type AdapterArrayOutput struct{ *pulumi.OutputState }
-
-func (AdapterArrayOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]Adapter)(nil)).Elem()
-}
-
-func (o AdapterArrayOutput) ToAdapterArrayOutput() AdapterArrayOutput {
-	return o
-}
-
-func (o AdapterArrayOutput) ToAdapterArrayOutputWithContext(ctx context.Context) AdapterArrayOutput {
-	return o
-}
-
-func (o AdapterArrayOutput) Index(i pulumi.IntInput) AdapterOutput {
-	return pulumi.All(o, i).ApplyT(func(vs []interface{}) Adapter {
-		return vs[0].([]Adapter)[vs[1].(int)]
-	}).(AdapterOutput)
-}
-
 // v0.29 model only. The operator's adapter polling; validated, no effect (adapters are declared in `adapters`).
 type AdapterDiscovery struct {
 	// Polling interval, a Go duration. Defaults to `30s`.
@@ -419,6 +310,1152 @@ func (o AdapterServicesPtrOutput) Type() AdapterServiceTypePtrOutput {
 		}
 		return v.Type
 	}).(AdapterServiceTypePtrOutput)
+}
+
+// The NFS adapter's settings; required when `type` is `nfs` (`{}` for the server's defaults). Each setting left out takes the server's default.
+type AdapterSettingsNfs struct {
+	// NFS operations the server refuses (each at most once). Defaults to `[]`.
+	BlockedOperations []AdapterSettingsNfsBlockedOperations `pulumi:"blockedOperations"`
+	// Seconds to wait for a client callback (1 to 60). Defaults to `5`.
+	CallbackTimeout *int `pulumi:"callbackTimeout"`
+	// Seconds to wait for a recalled delegation (10 to 600). Defaults to `90`.
+	DelegationRecallTimeout *int `pulumi:"delegationRecallTimeout"`
+	// Whether the server grants NFSv4 delegations. Defaults to `true`.
+	DelegationsEnabled *bool `pulumi:"delegationsEnabled"`
+	// The directory notification batching window in milliseconds (0 to 5000). Defaults to `50`.
+	DirDelegBatchWindowMs *int `pulumi:"dirDelegBatchWindowMs"`
+	// The grace period after a restart in seconds (10 to 3600). Defaults to `90`.
+	GracePeriod *int `pulumi:"gracePeriod"`
+	// Seconds to wait for a lease break (5 to 120). Defaults to `35`.
+	LeaseBreakTimeout *int `pulumi:"leaseBreakTimeout"`
+	// The NFSv4 lease time in seconds (10 to 3600). Defaults to `90`.
+	LeaseTime *int `pulumi:"leaseTime"`
+	// The most NFSv4 clients (1 to 1000000). Defaults to `10000`.
+	MaxClients *int `pulumi:"maxClients"`
+	// The most operations in one NFSv4 COMPOUND (4 to 1000). Defaults to `50`.
+	MaxCompoundOps *int `pulumi:"maxCompoundOps"`
+	// The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+	MaxConnections *int `pulumi:"maxConnections"`
+	// The most outstanding delegations (0 to 1000000). Defaults to `10000`.
+	MaxDelegations *int `pulumi:"maxDelegations"`
+	// The largest READ in bytes (4096 to 16777216). Defaults to `1048576`.
+	MaxReadSize *int `pulumi:"maxReadSize"`
+	// The highest NFS version served (`3`, `4.0`, `4.1`). Defaults to `4.1`.
+	MaxVersion *AdapterSettingsNfsMaxVersion `pulumi:"maxVersion"`
+	// The largest WRITE in bytes (4096 to 16777216). Defaults to `1048576`.
+	MaxWriteSize *int `pulumi:"maxWriteSize"`
+	// Whether the NFS export is advertised over mDNS (applied live). Defaults to `false`.
+	MdnsEnabled *bool `pulumi:"mdnsEnabled"`
+	// The lowest NFS version served (`3`, `4.0`, `4.1`). Defaults to `3`.
+	MinVersion *AdapterSettingsNfsMinVersion `pulumi:"minVersion"`
+	// Whether the embedded portmapper (TCP and UDP) runs, so NFSv3 clients find the server's services; changing it restarts the NFS adapter. Defaults to `false`.
+	PortmapperEnabled *bool `pulumi:"portmapperEnabled"`
+	// The embedded portmapper's port; changing it restarts the NFS adapter when the portmapper runs (1 to 65535). Defaults to `10111`.
+	PortmapperPort *int `pulumi:"portmapperPort"`
+	// Whether the server registers its services with the host's rpcbind on port 111 (kernel NFSv3 locking without `nolock`); changing it restarts the NFS adapter. Defaults to `false`.
+	PortmapperRegisterWithSystem *bool `pulumi:"portmapperRegisterWithSystem"`
+	// The transfer size offered to clients in bytes (4096 to 16777216). Defaults to `1048576`.
+	PreferredTransferSize *int `pulumi:"preferredTransferSize"`
+	// Whether MOUNT, NLM and NSM are also served over UDP (NFSv3 locking from BSD and macOS clients); changing it restarts the NFS adapter. Defaults to `false`.
+	UdpEnabled *bool `pulumi:"udpEnabled"`
+}
+
+// Defaults sets the appropriate defaults for AdapterSettingsNfs
+func (val *AdapterSettingsNfs) Defaults() *AdapterSettingsNfs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.CallbackTimeout == nil {
+		callbackTimeout_ := 5
+		tmp.CallbackTimeout = &callbackTimeout_
+	}
+	if tmp.DelegationRecallTimeout == nil {
+		delegationRecallTimeout_ := 90
+		tmp.DelegationRecallTimeout = &delegationRecallTimeout_
+	}
+	if tmp.DelegationsEnabled == nil {
+		delegationsEnabled_ := true
+		tmp.DelegationsEnabled = &delegationsEnabled_
+	}
+	if tmp.DirDelegBatchWindowMs == nil {
+		dirDelegBatchWindowMs_ := 50
+		tmp.DirDelegBatchWindowMs = &dirDelegBatchWindowMs_
+	}
+	if tmp.GracePeriod == nil {
+		gracePeriod_ := 90
+		tmp.GracePeriod = &gracePeriod_
+	}
+	if tmp.LeaseBreakTimeout == nil {
+		leaseBreakTimeout_ := 35
+		tmp.LeaseBreakTimeout = &leaseBreakTimeout_
+	}
+	if tmp.LeaseTime == nil {
+		leaseTime_ := 90
+		tmp.LeaseTime = &leaseTime_
+	}
+	if tmp.MaxClients == nil {
+		maxClients_ := 10000
+		tmp.MaxClients = &maxClients_
+	}
+	if tmp.MaxCompoundOps == nil {
+		maxCompoundOps_ := 50
+		tmp.MaxCompoundOps = &maxCompoundOps_
+	}
+	if tmp.MaxConnections == nil {
+		maxConnections_ := 0
+		tmp.MaxConnections = &maxConnections_
+	}
+	if tmp.MaxDelegations == nil {
+		maxDelegations_ := 10000
+		tmp.MaxDelegations = &maxDelegations_
+	}
+	if tmp.MaxReadSize == nil {
+		maxReadSize_ := 1048576
+		tmp.MaxReadSize = &maxReadSize_
+	}
+	if tmp.MaxVersion == nil {
+		maxVersion_ := AdapterSettingsNfsMaxVersion("4.1")
+		tmp.MaxVersion = &maxVersion_
+	}
+	if tmp.MaxWriteSize == nil {
+		maxWriteSize_ := 1048576
+		tmp.MaxWriteSize = &maxWriteSize_
+	}
+	if tmp.MdnsEnabled == nil {
+		mdnsEnabled_ := false
+		tmp.MdnsEnabled = &mdnsEnabled_
+	}
+	if tmp.MinVersion == nil {
+		minVersion_ := AdapterSettingsNfsMinVersion("3")
+		tmp.MinVersion = &minVersion_
+	}
+	if tmp.PortmapperEnabled == nil {
+		portmapperEnabled_ := false
+		tmp.PortmapperEnabled = &portmapperEnabled_
+	}
+	if tmp.PortmapperPort == nil {
+		portmapperPort_ := 10111
+		tmp.PortmapperPort = &portmapperPort_
+	}
+	if tmp.PortmapperRegisterWithSystem == nil {
+		portmapperRegisterWithSystem_ := false
+		tmp.PortmapperRegisterWithSystem = &portmapperRegisterWithSystem_
+	}
+	if tmp.PreferredTransferSize == nil {
+		preferredTransferSize_ := 1048576
+		tmp.PreferredTransferSize = &preferredTransferSize_
+	}
+	if tmp.UdpEnabled == nil {
+		udpEnabled_ := false
+		tmp.UdpEnabled = &udpEnabled_
+	}
+	return &tmp
+}
+
+// AdapterSettingsNfsInput is an input type that accepts AdapterSettingsNfsArgs and AdapterSettingsNfsOutput values.
+// You can construct a concrete instance of `AdapterSettingsNfsInput` via:
+//
+//	AdapterSettingsNfsArgs{...}
+type AdapterSettingsNfsInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsNfsOutput() AdapterSettingsNfsOutput
+	ToAdapterSettingsNfsOutputWithContext(context.Context) AdapterSettingsNfsOutput
+}
+
+// The NFS adapter's settings; required when `type` is `nfs` (`{}` for the server's defaults). Each setting left out takes the server's default.
+type AdapterSettingsNfsArgs struct {
+	// NFS operations the server refuses (each at most once). Defaults to `[]`.
+	BlockedOperations AdapterSettingsNfsBlockedOperationsArrayInput `pulumi:"blockedOperations"`
+	// Seconds to wait for a client callback (1 to 60). Defaults to `5`.
+	CallbackTimeout pulumi.IntPtrInput `pulumi:"callbackTimeout"`
+	// Seconds to wait for a recalled delegation (10 to 600). Defaults to `90`.
+	DelegationRecallTimeout pulumi.IntPtrInput `pulumi:"delegationRecallTimeout"`
+	// Whether the server grants NFSv4 delegations. Defaults to `true`.
+	DelegationsEnabled pulumi.BoolPtrInput `pulumi:"delegationsEnabled"`
+	// The directory notification batching window in milliseconds (0 to 5000). Defaults to `50`.
+	DirDelegBatchWindowMs pulumi.IntPtrInput `pulumi:"dirDelegBatchWindowMs"`
+	// The grace period after a restart in seconds (10 to 3600). Defaults to `90`.
+	GracePeriod pulumi.IntPtrInput `pulumi:"gracePeriod"`
+	// Seconds to wait for a lease break (5 to 120). Defaults to `35`.
+	LeaseBreakTimeout pulumi.IntPtrInput `pulumi:"leaseBreakTimeout"`
+	// The NFSv4 lease time in seconds (10 to 3600). Defaults to `90`.
+	LeaseTime pulumi.IntPtrInput `pulumi:"leaseTime"`
+	// The most NFSv4 clients (1 to 1000000). Defaults to `10000`.
+	MaxClients pulumi.IntPtrInput `pulumi:"maxClients"`
+	// The most operations in one NFSv4 COMPOUND (4 to 1000). Defaults to `50`.
+	MaxCompoundOps pulumi.IntPtrInput `pulumi:"maxCompoundOps"`
+	// The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+	MaxConnections pulumi.IntPtrInput `pulumi:"maxConnections"`
+	// The most outstanding delegations (0 to 1000000). Defaults to `10000`.
+	MaxDelegations pulumi.IntPtrInput `pulumi:"maxDelegations"`
+	// The largest READ in bytes (4096 to 16777216). Defaults to `1048576`.
+	MaxReadSize pulumi.IntPtrInput `pulumi:"maxReadSize"`
+	// The highest NFS version served (`3`, `4.0`, `4.1`). Defaults to `4.1`.
+	MaxVersion AdapterSettingsNfsMaxVersionPtrInput `pulumi:"maxVersion"`
+	// The largest WRITE in bytes (4096 to 16777216). Defaults to `1048576`.
+	MaxWriteSize pulumi.IntPtrInput `pulumi:"maxWriteSize"`
+	// Whether the NFS export is advertised over mDNS (applied live). Defaults to `false`.
+	MdnsEnabled pulumi.BoolPtrInput `pulumi:"mdnsEnabled"`
+	// The lowest NFS version served (`3`, `4.0`, `4.1`). Defaults to `3`.
+	MinVersion AdapterSettingsNfsMinVersionPtrInput `pulumi:"minVersion"`
+	// Whether the embedded portmapper (TCP and UDP) runs, so NFSv3 clients find the server's services; changing it restarts the NFS adapter. Defaults to `false`.
+	PortmapperEnabled pulumi.BoolPtrInput `pulumi:"portmapperEnabled"`
+	// The embedded portmapper's port; changing it restarts the NFS adapter when the portmapper runs (1 to 65535). Defaults to `10111`.
+	PortmapperPort pulumi.IntPtrInput `pulumi:"portmapperPort"`
+	// Whether the server registers its services with the host's rpcbind on port 111 (kernel NFSv3 locking without `nolock`); changing it restarts the NFS adapter. Defaults to `false`.
+	PortmapperRegisterWithSystem pulumi.BoolPtrInput `pulumi:"portmapperRegisterWithSystem"`
+	// The transfer size offered to clients in bytes (4096 to 16777216). Defaults to `1048576`.
+	PreferredTransferSize pulumi.IntPtrInput `pulumi:"preferredTransferSize"`
+	// Whether MOUNT, NLM and NSM are also served over UDP (NFSv3 locking from BSD and macOS clients); changing it restarts the NFS adapter. Defaults to `false`.
+	UdpEnabled pulumi.BoolPtrInput `pulumi:"udpEnabled"`
+}
+
+// Defaults sets the appropriate defaults for AdapterSettingsNfsArgs
+func (val *AdapterSettingsNfsArgs) Defaults() *AdapterSettingsNfsArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.CallbackTimeout == nil {
+		tmp.CallbackTimeout = pulumi.IntPtr(5)
+	}
+	if tmp.DelegationRecallTimeout == nil {
+		tmp.DelegationRecallTimeout = pulumi.IntPtr(90)
+	}
+	if tmp.DelegationsEnabled == nil {
+		tmp.DelegationsEnabled = pulumi.BoolPtr(true)
+	}
+	if tmp.DirDelegBatchWindowMs == nil {
+		tmp.DirDelegBatchWindowMs = pulumi.IntPtr(50)
+	}
+	if tmp.GracePeriod == nil {
+		tmp.GracePeriod = pulumi.IntPtr(90)
+	}
+	if tmp.LeaseBreakTimeout == nil {
+		tmp.LeaseBreakTimeout = pulumi.IntPtr(35)
+	}
+	if tmp.LeaseTime == nil {
+		tmp.LeaseTime = pulumi.IntPtr(90)
+	}
+	if tmp.MaxClients == nil {
+		tmp.MaxClients = pulumi.IntPtr(10000)
+	}
+	if tmp.MaxCompoundOps == nil {
+		tmp.MaxCompoundOps = pulumi.IntPtr(50)
+	}
+	if tmp.MaxConnections == nil {
+		tmp.MaxConnections = pulumi.IntPtr(0)
+	}
+	if tmp.MaxDelegations == nil {
+		tmp.MaxDelegations = pulumi.IntPtr(10000)
+	}
+	if tmp.MaxReadSize == nil {
+		tmp.MaxReadSize = pulumi.IntPtr(1048576)
+	}
+	if tmp.MaxVersion == nil {
+		tmp.MaxVersion = AdapterSettingsNfsMaxVersion("4.1")
+	}
+	if tmp.MaxWriteSize == nil {
+		tmp.MaxWriteSize = pulumi.IntPtr(1048576)
+	}
+	if tmp.MdnsEnabled == nil {
+		tmp.MdnsEnabled = pulumi.BoolPtr(false)
+	}
+	if tmp.MinVersion == nil {
+		tmp.MinVersion = AdapterSettingsNfsMinVersion("3")
+	}
+	if tmp.PortmapperEnabled == nil {
+		tmp.PortmapperEnabled = pulumi.BoolPtr(false)
+	}
+	if tmp.PortmapperPort == nil {
+		tmp.PortmapperPort = pulumi.IntPtr(10111)
+	}
+	if tmp.PortmapperRegisterWithSystem == nil {
+		tmp.PortmapperRegisterWithSystem = pulumi.BoolPtr(false)
+	}
+	if tmp.PreferredTransferSize == nil {
+		tmp.PreferredTransferSize = pulumi.IntPtr(1048576)
+	}
+	if tmp.UdpEnabled == nil {
+		tmp.UdpEnabled = pulumi.BoolPtr(false)
+	}
+	return &tmp
+}
+func (AdapterSettingsNfsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsNfs)(nil)).Elem()
+}
+
+func (i AdapterSettingsNfsArgs) ToAdapterSettingsNfsOutput() AdapterSettingsNfsOutput {
+	return i.ToAdapterSettingsNfsOutputWithContext(context.Background())
+}
+
+func (i AdapterSettingsNfsArgs) ToAdapterSettingsNfsOutputWithContext(ctx context.Context) AdapterSettingsNfsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterSettingsNfsOutput)
+}
+
+func (i AdapterSettingsNfsArgs) ToAdapterSettingsNfsPtrOutput() AdapterSettingsNfsPtrOutput {
+	return i.ToAdapterSettingsNfsPtrOutputWithContext(context.Background())
+}
+
+func (i AdapterSettingsNfsArgs) ToAdapterSettingsNfsPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterSettingsNfsOutput).ToAdapterSettingsNfsPtrOutputWithContext(ctx)
+}
+
+// AdapterSettingsNfsPtrInput is an input type that accepts AdapterSettingsNfsArgs, AdapterSettingsNfsPtr and AdapterSettingsNfsPtrOutput values.
+// You can construct a concrete instance of `AdapterSettingsNfsPtrInput` via:
+//
+//	        AdapterSettingsNfsArgs{...}
+//
+//	or:
+//
+//	        nil
+type AdapterSettingsNfsPtrInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsNfsPtrOutput() AdapterSettingsNfsPtrOutput
+	ToAdapterSettingsNfsPtrOutputWithContext(context.Context) AdapterSettingsNfsPtrOutput
+}
+
+type adapterSettingsNfsPtrType AdapterSettingsNfsArgs
+
+func AdapterSettingsNfsPtr(v *AdapterSettingsNfsArgs) AdapterSettingsNfsPtrInput {
+	return (*adapterSettingsNfsPtrType)(v)
+}
+
+func (*adapterSettingsNfsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsNfs)(nil)).Elem()
+}
+
+func (i *adapterSettingsNfsPtrType) ToAdapterSettingsNfsPtrOutput() AdapterSettingsNfsPtrOutput {
+	return i.ToAdapterSettingsNfsPtrOutputWithContext(context.Background())
+}
+
+func (i *adapterSettingsNfsPtrType) ToAdapterSettingsNfsPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterSettingsNfsPtrOutput)
+}
+
+// The NFS adapter's settings; required when `type` is `nfs` (`{}` for the server's defaults). Each setting left out takes the server's default.
+type AdapterSettingsNfsOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsNfsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsNfs)(nil)).Elem()
+}
+
+func (o AdapterSettingsNfsOutput) ToAdapterSettingsNfsOutput() AdapterSettingsNfsOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsOutput) ToAdapterSettingsNfsOutputWithContext(ctx context.Context) AdapterSettingsNfsOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsOutput) ToAdapterSettingsNfsPtrOutput() AdapterSettingsNfsPtrOutput {
+	return o.ToAdapterSettingsNfsPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsNfsOutput) ToAdapterSettingsNfsPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterSettingsNfs) *AdapterSettingsNfs {
+		return &v
+	}).(AdapterSettingsNfsPtrOutput)
+}
+
+// NFS operations the server refuses (each at most once). Defaults to `[]`.
+func (o AdapterSettingsNfsOutput) BlockedOperations() AdapterSettingsNfsBlockedOperationsArrayOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) []AdapterSettingsNfsBlockedOperations { return v.BlockedOperations }).(AdapterSettingsNfsBlockedOperationsArrayOutput)
+}
+
+// Seconds to wait for a client callback (1 to 60). Defaults to `5`.
+func (o AdapterSettingsNfsOutput) CallbackTimeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.CallbackTimeout }).(pulumi.IntPtrOutput)
+}
+
+// Seconds to wait for a recalled delegation (10 to 600). Defaults to `90`.
+func (o AdapterSettingsNfsOutput) DelegationRecallTimeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.DelegationRecallTimeout }).(pulumi.IntPtrOutput)
+}
+
+// Whether the server grants NFSv4 delegations. Defaults to `true`.
+func (o AdapterSettingsNfsOutput) DelegationsEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *bool { return v.DelegationsEnabled }).(pulumi.BoolPtrOutput)
+}
+
+// The directory notification batching window in milliseconds (0 to 5000). Defaults to `50`.
+func (o AdapterSettingsNfsOutput) DirDelegBatchWindowMs() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.DirDelegBatchWindowMs }).(pulumi.IntPtrOutput)
+}
+
+// The grace period after a restart in seconds (10 to 3600). Defaults to `90`.
+func (o AdapterSettingsNfsOutput) GracePeriod() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.GracePeriod }).(pulumi.IntPtrOutput)
+}
+
+// Seconds to wait for a lease break (5 to 120). Defaults to `35`.
+func (o AdapterSettingsNfsOutput) LeaseBreakTimeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.LeaseBreakTimeout }).(pulumi.IntPtrOutput)
+}
+
+// The NFSv4 lease time in seconds (10 to 3600). Defaults to `90`.
+func (o AdapterSettingsNfsOutput) LeaseTime() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.LeaseTime }).(pulumi.IntPtrOutput)
+}
+
+// The most NFSv4 clients (1 to 1000000). Defaults to `10000`.
+func (o AdapterSettingsNfsOutput) MaxClients() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.MaxClients }).(pulumi.IntPtrOutput)
+}
+
+// The most operations in one NFSv4 COMPOUND (4 to 1000). Defaults to `50`.
+func (o AdapterSettingsNfsOutput) MaxCompoundOps() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.MaxCompoundOps }).(pulumi.IntPtrOutput)
+}
+
+// The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+func (o AdapterSettingsNfsOutput) MaxConnections() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.MaxConnections }).(pulumi.IntPtrOutput)
+}
+
+// The most outstanding delegations (0 to 1000000). Defaults to `10000`.
+func (o AdapterSettingsNfsOutput) MaxDelegations() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.MaxDelegations }).(pulumi.IntPtrOutput)
+}
+
+// The largest READ in bytes (4096 to 16777216). Defaults to `1048576`.
+func (o AdapterSettingsNfsOutput) MaxReadSize() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.MaxReadSize }).(pulumi.IntPtrOutput)
+}
+
+// The highest NFS version served (`3`, `4.0`, `4.1`). Defaults to `4.1`.
+func (o AdapterSettingsNfsOutput) MaxVersion() AdapterSettingsNfsMaxVersionPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *AdapterSettingsNfsMaxVersion { return v.MaxVersion }).(AdapterSettingsNfsMaxVersionPtrOutput)
+}
+
+// The largest WRITE in bytes (4096 to 16777216). Defaults to `1048576`.
+func (o AdapterSettingsNfsOutput) MaxWriteSize() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.MaxWriteSize }).(pulumi.IntPtrOutput)
+}
+
+// Whether the NFS export is advertised over mDNS (applied live). Defaults to `false`.
+func (o AdapterSettingsNfsOutput) MdnsEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *bool { return v.MdnsEnabled }).(pulumi.BoolPtrOutput)
+}
+
+// The lowest NFS version served (`3`, `4.0`, `4.1`). Defaults to `3`.
+func (o AdapterSettingsNfsOutput) MinVersion() AdapterSettingsNfsMinVersionPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *AdapterSettingsNfsMinVersion { return v.MinVersion }).(AdapterSettingsNfsMinVersionPtrOutput)
+}
+
+// Whether the embedded portmapper (TCP and UDP) runs, so NFSv3 clients find the server's services; changing it restarts the NFS adapter. Defaults to `false`.
+func (o AdapterSettingsNfsOutput) PortmapperEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *bool { return v.PortmapperEnabled }).(pulumi.BoolPtrOutput)
+}
+
+// The embedded portmapper's port; changing it restarts the NFS adapter when the portmapper runs (1 to 65535). Defaults to `10111`.
+func (o AdapterSettingsNfsOutput) PortmapperPort() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.PortmapperPort }).(pulumi.IntPtrOutput)
+}
+
+// Whether the server registers its services with the host's rpcbind on port 111 (kernel NFSv3 locking without `nolock`); changing it restarts the NFS adapter. Defaults to `false`.
+func (o AdapterSettingsNfsOutput) PortmapperRegisterWithSystem() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *bool { return v.PortmapperRegisterWithSystem }).(pulumi.BoolPtrOutput)
+}
+
+// The transfer size offered to clients in bytes (4096 to 16777216). Defaults to `1048576`.
+func (o AdapterSettingsNfsOutput) PreferredTransferSize() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *int { return v.PreferredTransferSize }).(pulumi.IntPtrOutput)
+}
+
+// Whether MOUNT, NLM and NSM are also served over UDP (NFSv3 locking from BSD and macOS clients); changing it restarts the NFS adapter. Defaults to `false`.
+func (o AdapterSettingsNfsOutput) UdpEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsNfs) *bool { return v.UdpEnabled }).(pulumi.BoolPtrOutput)
+}
+
+type AdapterSettingsNfsPtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsNfsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsNfs)(nil)).Elem()
+}
+
+func (o AdapterSettingsNfsPtrOutput) ToAdapterSettingsNfsPtrOutput() AdapterSettingsNfsPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsPtrOutput) ToAdapterSettingsNfsPtrOutputWithContext(ctx context.Context) AdapterSettingsNfsPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsNfsPtrOutput) Elem() AdapterSettingsNfsOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) AdapterSettingsNfs {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterSettingsNfs
+		return ret
+	}).(AdapterSettingsNfsOutput)
+}
+
+// NFS operations the server refuses (each at most once). Defaults to `[]`.
+func (o AdapterSettingsNfsPtrOutput) BlockedOperations() AdapterSettingsNfsBlockedOperationsArrayOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) []AdapterSettingsNfsBlockedOperations {
+		if v == nil {
+			return nil
+		}
+		return v.BlockedOperations
+	}).(AdapterSettingsNfsBlockedOperationsArrayOutput)
+}
+
+// Seconds to wait for a client callback (1 to 60). Defaults to `5`.
+func (o AdapterSettingsNfsPtrOutput) CallbackTimeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.CallbackTimeout
+	}).(pulumi.IntPtrOutput)
+}
+
+// Seconds to wait for a recalled delegation (10 to 600). Defaults to `90`.
+func (o AdapterSettingsNfsPtrOutput) DelegationRecallTimeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.DelegationRecallTimeout
+	}).(pulumi.IntPtrOutput)
+}
+
+// Whether the server grants NFSv4 delegations. Defaults to `true`.
+func (o AdapterSettingsNfsPtrOutput) DelegationsEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.DelegationsEnabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The directory notification batching window in milliseconds (0 to 5000). Defaults to `50`.
+func (o AdapterSettingsNfsPtrOutput) DirDelegBatchWindowMs() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.DirDelegBatchWindowMs
+	}).(pulumi.IntPtrOutput)
+}
+
+// The grace period after a restart in seconds (10 to 3600). Defaults to `90`.
+func (o AdapterSettingsNfsPtrOutput) GracePeriod() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.GracePeriod
+	}).(pulumi.IntPtrOutput)
+}
+
+// Seconds to wait for a lease break (5 to 120). Defaults to `35`.
+func (o AdapterSettingsNfsPtrOutput) LeaseBreakTimeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.LeaseBreakTimeout
+	}).(pulumi.IntPtrOutput)
+}
+
+// The NFSv4 lease time in seconds (10 to 3600). Defaults to `90`.
+func (o AdapterSettingsNfsPtrOutput) LeaseTime() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.LeaseTime
+	}).(pulumi.IntPtrOutput)
+}
+
+// The most NFSv4 clients (1 to 1000000). Defaults to `10000`.
+func (o AdapterSettingsNfsPtrOutput) MaxClients() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxClients
+	}).(pulumi.IntPtrOutput)
+}
+
+// The most operations in one NFSv4 COMPOUND (4 to 1000). Defaults to `50`.
+func (o AdapterSettingsNfsPtrOutput) MaxCompoundOps() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxCompoundOps
+	}).(pulumi.IntPtrOutput)
+}
+
+// The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+func (o AdapterSettingsNfsPtrOutput) MaxConnections() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxConnections
+	}).(pulumi.IntPtrOutput)
+}
+
+// The most outstanding delegations (0 to 1000000). Defaults to `10000`.
+func (o AdapterSettingsNfsPtrOutput) MaxDelegations() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxDelegations
+	}).(pulumi.IntPtrOutput)
+}
+
+// The largest READ in bytes (4096 to 16777216). Defaults to `1048576`.
+func (o AdapterSettingsNfsPtrOutput) MaxReadSize() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxReadSize
+	}).(pulumi.IntPtrOutput)
+}
+
+// The highest NFS version served (`3`, `4.0`, `4.1`). Defaults to `4.1`.
+func (o AdapterSettingsNfsPtrOutput) MaxVersion() AdapterSettingsNfsMaxVersionPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *AdapterSettingsNfsMaxVersion {
+		if v == nil {
+			return nil
+		}
+		return v.MaxVersion
+	}).(AdapterSettingsNfsMaxVersionPtrOutput)
+}
+
+// The largest WRITE in bytes (4096 to 16777216). Defaults to `1048576`.
+func (o AdapterSettingsNfsPtrOutput) MaxWriteSize() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxWriteSize
+	}).(pulumi.IntPtrOutput)
+}
+
+// Whether the NFS export is advertised over mDNS (applied live). Defaults to `false`.
+func (o AdapterSettingsNfsPtrOutput) MdnsEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.MdnsEnabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The lowest NFS version served (`3`, `4.0`, `4.1`). Defaults to `3`.
+func (o AdapterSettingsNfsPtrOutput) MinVersion() AdapterSettingsNfsMinVersionPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *AdapterSettingsNfsMinVersion {
+		if v == nil {
+			return nil
+		}
+		return v.MinVersion
+	}).(AdapterSettingsNfsMinVersionPtrOutput)
+}
+
+// Whether the embedded portmapper (TCP and UDP) runs, so NFSv3 clients find the server's services; changing it restarts the NFS adapter. Defaults to `false`.
+func (o AdapterSettingsNfsPtrOutput) PortmapperEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.PortmapperEnabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The embedded portmapper's port; changing it restarts the NFS adapter when the portmapper runs (1 to 65535). Defaults to `10111`.
+func (o AdapterSettingsNfsPtrOutput) PortmapperPort() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.PortmapperPort
+	}).(pulumi.IntPtrOutput)
+}
+
+// Whether the server registers its services with the host's rpcbind on port 111 (kernel NFSv3 locking without `nolock`); changing it restarts the NFS adapter. Defaults to `false`.
+func (o AdapterSettingsNfsPtrOutput) PortmapperRegisterWithSystem() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.PortmapperRegisterWithSystem
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The transfer size offered to clients in bytes (4096 to 16777216). Defaults to `1048576`.
+func (o AdapterSettingsNfsPtrOutput) PreferredTransferSize() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.PreferredTransferSize
+	}).(pulumi.IntPtrOutput)
+}
+
+// Whether MOUNT, NLM and NSM are also served over UDP (NFSv3 locking from BSD and macOS clients); changing it restarts the NFS adapter. Defaults to `false`.
+func (o AdapterSettingsNfsPtrOutput) UdpEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsNfs) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.UdpEnabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The SMB adapter's settings; required when `type` is `smb` (`{}` for the server's defaults). Each setting left out takes the server's default.
+type AdapterSettingsSmb struct {
+	// SMB operations the server refuses (each at most once). Defaults to `[]`.
+	BlockedOperations []AdapterSettingsSmbBlockedOperations `pulumi:"blockedOperations"`
+	// Whether directory leases are granted. Defaults to `true`.
+	DirectoryLeasingEnabled *bool `pulumi:"directoryLeasingEnabled"`
+	// Whether SMB3 encryption is offered. Defaults to `false`.
+	EnableEncryption *bool `pulumi:"enableEncryption"`
+	// The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+	MaxConnections *int `pulumi:"maxConnections"`
+	// The highest SMB dialect negotiated. Defaults to `SMB3.1.1`.
+	MaxDialect *AdapterSettingsSmbMaxDialect `pulumi:"maxDialect"`
+	// The most sessions (1 to 1000000). Defaults to `10000`.
+	MaxSessions *int `pulumi:"maxSessions"`
+	// Whether the SMB service is advertised over mDNS (applied live). Defaults to `false`.
+	MdnsEnabled *bool `pulumi:"mdnsEnabled"`
+	// The lowest SMB dialect negotiated. Defaults to `SMB2.0`.
+	MinDialect *AdapterSettingsSmbMinDialect `pulumi:"minDialect"`
+	// Seconds to wait for an oplock break (5 to 120). Defaults to `35`.
+	OplockBreakTimeout *int `pulumi:"oplockBreakTimeout"`
+	// Seconds an idle session lives (60 to 86400). Defaults to `900`.
+	SessionTimeout *int `pulumi:"sessionTimeout"`
+	// Message signing: `required`, `enabled` (offered), `disabled`, or `inherit` (the server's configuration file decides; SMB 3.1.1 always signs). Defaults to `inherit`.
+	Signing *AdapterSettingsSmbSigning `pulumi:"signing"`
+	// Whether the host is advertised over WS-Discovery for Windows Explorer (applied live). Defaults to `false`.
+	WsDiscoveryEnabled *bool `pulumi:"wsDiscoveryEnabled"`
+}
+
+// Defaults sets the appropriate defaults for AdapterSettingsSmb
+func (val *AdapterSettingsSmb) Defaults() *AdapterSettingsSmb {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.DirectoryLeasingEnabled == nil {
+		directoryLeasingEnabled_ := true
+		tmp.DirectoryLeasingEnabled = &directoryLeasingEnabled_
+	}
+	if tmp.EnableEncryption == nil {
+		enableEncryption_ := false
+		tmp.EnableEncryption = &enableEncryption_
+	}
+	if tmp.MaxConnections == nil {
+		maxConnections_ := 0
+		tmp.MaxConnections = &maxConnections_
+	}
+	if tmp.MaxDialect == nil {
+		maxDialect_ := AdapterSettingsSmbMaxDialect("SMB3.1.1")
+		tmp.MaxDialect = &maxDialect_
+	}
+	if tmp.MaxSessions == nil {
+		maxSessions_ := 10000
+		tmp.MaxSessions = &maxSessions_
+	}
+	if tmp.MdnsEnabled == nil {
+		mdnsEnabled_ := false
+		tmp.MdnsEnabled = &mdnsEnabled_
+	}
+	if tmp.MinDialect == nil {
+		minDialect_ := AdapterSettingsSmbMinDialect("SMB2.0")
+		tmp.MinDialect = &minDialect_
+	}
+	if tmp.OplockBreakTimeout == nil {
+		oplockBreakTimeout_ := 35
+		tmp.OplockBreakTimeout = &oplockBreakTimeout_
+	}
+	if tmp.SessionTimeout == nil {
+		sessionTimeout_ := 900
+		tmp.SessionTimeout = &sessionTimeout_
+	}
+	if tmp.Signing == nil {
+		signing_ := AdapterSettingsSmbSigning("inherit")
+		tmp.Signing = &signing_
+	}
+	if tmp.WsDiscoveryEnabled == nil {
+		wsDiscoveryEnabled_ := false
+		tmp.WsDiscoveryEnabled = &wsDiscoveryEnabled_
+	}
+	return &tmp
+}
+
+// AdapterSettingsSmbInput is an input type that accepts AdapterSettingsSmbArgs and AdapterSettingsSmbOutput values.
+// You can construct a concrete instance of `AdapterSettingsSmbInput` via:
+//
+//	AdapterSettingsSmbArgs{...}
+type AdapterSettingsSmbInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbOutput() AdapterSettingsSmbOutput
+	ToAdapterSettingsSmbOutputWithContext(context.Context) AdapterSettingsSmbOutput
+}
+
+// The SMB adapter's settings; required when `type` is `smb` (`{}` for the server's defaults). Each setting left out takes the server's default.
+type AdapterSettingsSmbArgs struct {
+	// SMB operations the server refuses (each at most once). Defaults to `[]`.
+	BlockedOperations AdapterSettingsSmbBlockedOperationsArrayInput `pulumi:"blockedOperations"`
+	// Whether directory leases are granted. Defaults to `true`.
+	DirectoryLeasingEnabled pulumi.BoolPtrInput `pulumi:"directoryLeasingEnabled"`
+	// Whether SMB3 encryption is offered. Defaults to `false`.
+	EnableEncryption pulumi.BoolPtrInput `pulumi:"enableEncryption"`
+	// The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+	MaxConnections pulumi.IntPtrInput `pulumi:"maxConnections"`
+	// The highest SMB dialect negotiated. Defaults to `SMB3.1.1`.
+	MaxDialect AdapterSettingsSmbMaxDialectPtrInput `pulumi:"maxDialect"`
+	// The most sessions (1 to 1000000). Defaults to `10000`.
+	MaxSessions pulumi.IntPtrInput `pulumi:"maxSessions"`
+	// Whether the SMB service is advertised over mDNS (applied live). Defaults to `false`.
+	MdnsEnabled pulumi.BoolPtrInput `pulumi:"mdnsEnabled"`
+	// The lowest SMB dialect negotiated. Defaults to `SMB2.0`.
+	MinDialect AdapterSettingsSmbMinDialectPtrInput `pulumi:"minDialect"`
+	// Seconds to wait for an oplock break (5 to 120). Defaults to `35`.
+	OplockBreakTimeout pulumi.IntPtrInput `pulumi:"oplockBreakTimeout"`
+	// Seconds an idle session lives (60 to 86400). Defaults to `900`.
+	SessionTimeout pulumi.IntPtrInput `pulumi:"sessionTimeout"`
+	// Message signing: `required`, `enabled` (offered), `disabled`, or `inherit` (the server's configuration file decides; SMB 3.1.1 always signs). Defaults to `inherit`.
+	Signing AdapterSettingsSmbSigningPtrInput `pulumi:"signing"`
+	// Whether the host is advertised over WS-Discovery for Windows Explorer (applied live). Defaults to `false`.
+	WsDiscoveryEnabled pulumi.BoolPtrInput `pulumi:"wsDiscoveryEnabled"`
+}
+
+// Defaults sets the appropriate defaults for AdapterSettingsSmbArgs
+func (val *AdapterSettingsSmbArgs) Defaults() *AdapterSettingsSmbArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.DirectoryLeasingEnabled == nil {
+		tmp.DirectoryLeasingEnabled = pulumi.BoolPtr(true)
+	}
+	if tmp.EnableEncryption == nil {
+		tmp.EnableEncryption = pulumi.BoolPtr(false)
+	}
+	if tmp.MaxConnections == nil {
+		tmp.MaxConnections = pulumi.IntPtr(0)
+	}
+	if tmp.MaxDialect == nil {
+		tmp.MaxDialect = AdapterSettingsSmbMaxDialect("SMB3.1.1")
+	}
+	if tmp.MaxSessions == nil {
+		tmp.MaxSessions = pulumi.IntPtr(10000)
+	}
+	if tmp.MdnsEnabled == nil {
+		tmp.MdnsEnabled = pulumi.BoolPtr(false)
+	}
+	if tmp.MinDialect == nil {
+		tmp.MinDialect = AdapterSettingsSmbMinDialect("SMB2.0")
+	}
+	if tmp.OplockBreakTimeout == nil {
+		tmp.OplockBreakTimeout = pulumi.IntPtr(35)
+	}
+	if tmp.SessionTimeout == nil {
+		tmp.SessionTimeout = pulumi.IntPtr(900)
+	}
+	if tmp.Signing == nil {
+		tmp.Signing = AdapterSettingsSmbSigning("inherit")
+	}
+	if tmp.WsDiscoveryEnabled == nil {
+		tmp.WsDiscoveryEnabled = pulumi.BoolPtr(false)
+	}
+	return &tmp
+}
+func (AdapterSettingsSmbArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsSmb)(nil)).Elem()
+}
+
+func (i AdapterSettingsSmbArgs) ToAdapterSettingsSmbOutput() AdapterSettingsSmbOutput {
+	return i.ToAdapterSettingsSmbOutputWithContext(context.Background())
+}
+
+func (i AdapterSettingsSmbArgs) ToAdapterSettingsSmbOutputWithContext(ctx context.Context) AdapterSettingsSmbOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterSettingsSmbOutput)
+}
+
+func (i AdapterSettingsSmbArgs) ToAdapterSettingsSmbPtrOutput() AdapterSettingsSmbPtrOutput {
+	return i.ToAdapterSettingsSmbPtrOutputWithContext(context.Background())
+}
+
+func (i AdapterSettingsSmbArgs) ToAdapterSettingsSmbPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterSettingsSmbOutput).ToAdapterSettingsSmbPtrOutputWithContext(ctx)
+}
+
+// AdapterSettingsSmbPtrInput is an input type that accepts AdapterSettingsSmbArgs, AdapterSettingsSmbPtr and AdapterSettingsSmbPtrOutput values.
+// You can construct a concrete instance of `AdapterSettingsSmbPtrInput` via:
+//
+//	        AdapterSettingsSmbArgs{...}
+//
+//	or:
+//
+//	        nil
+type AdapterSettingsSmbPtrInput interface {
+	pulumi.Input
+
+	ToAdapterSettingsSmbPtrOutput() AdapterSettingsSmbPtrOutput
+	ToAdapterSettingsSmbPtrOutputWithContext(context.Context) AdapterSettingsSmbPtrOutput
+}
+
+type adapterSettingsSmbPtrType AdapterSettingsSmbArgs
+
+func AdapterSettingsSmbPtr(v *AdapterSettingsSmbArgs) AdapterSettingsSmbPtrInput {
+	return (*adapterSettingsSmbPtrType)(v)
+}
+
+func (*adapterSettingsSmbPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsSmb)(nil)).Elem()
+}
+
+func (i *adapterSettingsSmbPtrType) ToAdapterSettingsSmbPtrOutput() AdapterSettingsSmbPtrOutput {
+	return i.ToAdapterSettingsSmbPtrOutputWithContext(context.Background())
+}
+
+func (i *adapterSettingsSmbPtrType) ToAdapterSettingsSmbPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AdapterSettingsSmbPtrOutput)
+}
+
+// The SMB adapter's settings; required when `type` is `smb` (`{}` for the server's defaults). Each setting left out takes the server's default.
+type AdapterSettingsSmbOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AdapterSettingsSmb)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbOutput) ToAdapterSettingsSmbOutput() AdapterSettingsSmbOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbOutput) ToAdapterSettingsSmbOutputWithContext(ctx context.Context) AdapterSettingsSmbOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbOutput) ToAdapterSettingsSmbPtrOutput() AdapterSettingsSmbPtrOutput {
+	return o.ToAdapterSettingsSmbPtrOutputWithContext(context.Background())
+}
+
+func (o AdapterSettingsSmbOutput) ToAdapterSettingsSmbPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AdapterSettingsSmb) *AdapterSettingsSmb {
+		return &v
+	}).(AdapterSettingsSmbPtrOutput)
+}
+
+// SMB operations the server refuses (each at most once). Defaults to `[]`.
+func (o AdapterSettingsSmbOutput) BlockedOperations() AdapterSettingsSmbBlockedOperationsArrayOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) []AdapterSettingsSmbBlockedOperations { return v.BlockedOperations }).(AdapterSettingsSmbBlockedOperationsArrayOutput)
+}
+
+// Whether directory leases are granted. Defaults to `true`.
+func (o AdapterSettingsSmbOutput) DirectoryLeasingEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *bool { return v.DirectoryLeasingEnabled }).(pulumi.BoolPtrOutput)
+}
+
+// Whether SMB3 encryption is offered. Defaults to `false`.
+func (o AdapterSettingsSmbOutput) EnableEncryption() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *bool { return v.EnableEncryption }).(pulumi.BoolPtrOutput)
+}
+
+// The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+func (o AdapterSettingsSmbOutput) MaxConnections() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *int { return v.MaxConnections }).(pulumi.IntPtrOutput)
+}
+
+// The highest SMB dialect negotiated. Defaults to `SMB3.1.1`.
+func (o AdapterSettingsSmbOutput) MaxDialect() AdapterSettingsSmbMaxDialectPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *AdapterSettingsSmbMaxDialect { return v.MaxDialect }).(AdapterSettingsSmbMaxDialectPtrOutput)
+}
+
+// The most sessions (1 to 1000000). Defaults to `10000`.
+func (o AdapterSettingsSmbOutput) MaxSessions() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *int { return v.MaxSessions }).(pulumi.IntPtrOutput)
+}
+
+// Whether the SMB service is advertised over mDNS (applied live). Defaults to `false`.
+func (o AdapterSettingsSmbOutput) MdnsEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *bool { return v.MdnsEnabled }).(pulumi.BoolPtrOutput)
+}
+
+// The lowest SMB dialect negotiated. Defaults to `SMB2.0`.
+func (o AdapterSettingsSmbOutput) MinDialect() AdapterSettingsSmbMinDialectPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *AdapterSettingsSmbMinDialect { return v.MinDialect }).(AdapterSettingsSmbMinDialectPtrOutput)
+}
+
+// Seconds to wait for an oplock break (5 to 120). Defaults to `35`.
+func (o AdapterSettingsSmbOutput) OplockBreakTimeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *int { return v.OplockBreakTimeout }).(pulumi.IntPtrOutput)
+}
+
+// Seconds an idle session lives (60 to 86400). Defaults to `900`.
+func (o AdapterSettingsSmbOutput) SessionTimeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *int { return v.SessionTimeout }).(pulumi.IntPtrOutput)
+}
+
+// Message signing: `required`, `enabled` (offered), `disabled`, or `inherit` (the server's configuration file decides; SMB 3.1.1 always signs). Defaults to `inherit`.
+func (o AdapterSettingsSmbOutput) Signing() AdapterSettingsSmbSigningPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *AdapterSettingsSmbSigning { return v.Signing }).(AdapterSettingsSmbSigningPtrOutput)
+}
+
+// Whether the host is advertised over WS-Discovery for Windows Explorer (applied live). Defaults to `false`.
+func (o AdapterSettingsSmbOutput) WsDiscoveryEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v AdapterSettingsSmb) *bool { return v.WsDiscoveryEnabled }).(pulumi.BoolPtrOutput)
+}
+
+type AdapterSettingsSmbPtrOutput struct{ *pulumi.OutputState }
+
+func (AdapterSettingsSmbPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AdapterSettingsSmb)(nil)).Elem()
+}
+
+func (o AdapterSettingsSmbPtrOutput) ToAdapterSettingsSmbPtrOutput() AdapterSettingsSmbPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbPtrOutput) ToAdapterSettingsSmbPtrOutputWithContext(ctx context.Context) AdapterSettingsSmbPtrOutput {
+	return o
+}
+
+func (o AdapterSettingsSmbPtrOutput) Elem() AdapterSettingsSmbOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) AdapterSettingsSmb {
+		if v != nil {
+			return *v
+		}
+		var ret AdapterSettingsSmb
+		return ret
+	}).(AdapterSettingsSmbOutput)
+}
+
+// SMB operations the server refuses (each at most once). Defaults to `[]`.
+func (o AdapterSettingsSmbPtrOutput) BlockedOperations() AdapterSettingsSmbBlockedOperationsArrayOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) []AdapterSettingsSmbBlockedOperations {
+		if v == nil {
+			return nil
+		}
+		return v.BlockedOperations
+	}).(AdapterSettingsSmbBlockedOperationsArrayOutput)
+}
+
+// Whether directory leases are granted. Defaults to `true`.
+func (o AdapterSettingsSmbPtrOutput) DirectoryLeasingEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.DirectoryLeasingEnabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Whether SMB3 encryption is offered. Defaults to `false`.
+func (o AdapterSettingsSmbPtrOutput) EnableEncryption() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.EnableEncryption
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+func (o AdapterSettingsSmbPtrOutput) MaxConnections() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxConnections
+	}).(pulumi.IntPtrOutput)
+}
+
+// The highest SMB dialect negotiated. Defaults to `SMB3.1.1`.
+func (o AdapterSettingsSmbPtrOutput) MaxDialect() AdapterSettingsSmbMaxDialectPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *AdapterSettingsSmbMaxDialect {
+		if v == nil {
+			return nil
+		}
+		return v.MaxDialect
+	}).(AdapterSettingsSmbMaxDialectPtrOutput)
+}
+
+// The most sessions (1 to 1000000). Defaults to `10000`.
+func (o AdapterSettingsSmbPtrOutput) MaxSessions() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxSessions
+	}).(pulumi.IntPtrOutput)
+}
+
+// Whether the SMB service is advertised over mDNS (applied live). Defaults to `false`.
+func (o AdapterSettingsSmbPtrOutput) MdnsEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.MdnsEnabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The lowest SMB dialect negotiated. Defaults to `SMB2.0`.
+func (o AdapterSettingsSmbPtrOutput) MinDialect() AdapterSettingsSmbMinDialectPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *AdapterSettingsSmbMinDialect {
+		if v == nil {
+			return nil
+		}
+		return v.MinDialect
+	}).(AdapterSettingsSmbMinDialectPtrOutput)
+}
+
+// Seconds to wait for an oplock break (5 to 120). Defaults to `35`.
+func (o AdapterSettingsSmbPtrOutput) OplockBreakTimeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *int {
+		if v == nil {
+			return nil
+		}
+		return v.OplockBreakTimeout
+	}).(pulumi.IntPtrOutput)
+}
+
+// Seconds an idle session lives (60 to 86400). Defaults to `900`.
+func (o AdapterSettingsSmbPtrOutput) SessionTimeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *int {
+		if v == nil {
+			return nil
+		}
+		return v.SessionTimeout
+	}).(pulumi.IntPtrOutput)
+}
+
+// Message signing: `required`, `enabled` (offered), `disabled`, or `inherit` (the server's configuration file decides; SMB 3.1.1 always signs). Defaults to `inherit`.
+func (o AdapterSettingsSmbPtrOutput) Signing() AdapterSettingsSmbSigningPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *AdapterSettingsSmbSigning {
+		if v == nil {
+			return nil
+		}
+		return v.Signing
+	}).(AdapterSettingsSmbSigningPtrOutput)
+}
+
+// Whether the host is advertised over WS-Discovery for Windows Explorer (applied live). Defaults to `false`.
+func (o AdapterSettingsSmbPtrOutput) WsDiscoveryEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *AdapterSettingsSmb) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.WsDiscoveryEnabled
+	}).(pulumi.BoolPtrOutput)
 }
 
 // The admin user.
@@ -948,6 +1985,507 @@ func (o AppArmorProfilePtrOutput) Type() AppArmorProfileTypePtrOutput {
 		}
 		return &v.Type
 	}).(AppArmorProfileTypePtrOutput)
+}
+
+// Directory settings; required when `type` is `fs`, refused otherwise.
+type BlockStoreFs struct {
+	// The most bytes the store keeps on disk. Unset: the server's default.
+	MaxSize *int `pulumi:"maxSize"`
+	// The absolute path of the block directory inside the server's container (created when missing); put it on a persistent volume (the DittoServer mounts one at `/data/store/block` when `storage.contentSize` is set).
+	Path string `pulumi:"path"`
+}
+
+// BlockStoreFsInput is an input type that accepts BlockStoreFsArgs and BlockStoreFsOutput values.
+// You can construct a concrete instance of `BlockStoreFsInput` via:
+//
+//	BlockStoreFsArgs{...}
+type BlockStoreFsInput interface {
+	pulumi.Input
+
+	ToBlockStoreFsOutput() BlockStoreFsOutput
+	ToBlockStoreFsOutputWithContext(context.Context) BlockStoreFsOutput
+}
+
+// Directory settings; required when `type` is `fs`, refused otherwise.
+type BlockStoreFsArgs struct {
+	// The most bytes the store keeps on disk. Unset: the server's default.
+	MaxSize pulumi.IntPtrInput `pulumi:"maxSize"`
+	// The absolute path of the block directory inside the server's container (created when missing); put it on a persistent volume (the DittoServer mounts one at `/data/store/block` when `storage.contentSize` is set).
+	Path pulumi.StringInput `pulumi:"path"`
+}
+
+func (BlockStoreFsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*BlockStoreFs)(nil)).Elem()
+}
+
+func (i BlockStoreFsArgs) ToBlockStoreFsOutput() BlockStoreFsOutput {
+	return i.ToBlockStoreFsOutputWithContext(context.Background())
+}
+
+func (i BlockStoreFsArgs) ToBlockStoreFsOutputWithContext(ctx context.Context) BlockStoreFsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BlockStoreFsOutput)
+}
+
+func (i BlockStoreFsArgs) ToBlockStoreFsPtrOutput() BlockStoreFsPtrOutput {
+	return i.ToBlockStoreFsPtrOutputWithContext(context.Background())
+}
+
+func (i BlockStoreFsArgs) ToBlockStoreFsPtrOutputWithContext(ctx context.Context) BlockStoreFsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BlockStoreFsOutput).ToBlockStoreFsPtrOutputWithContext(ctx)
+}
+
+// BlockStoreFsPtrInput is an input type that accepts BlockStoreFsArgs, BlockStoreFsPtr and BlockStoreFsPtrOutput values.
+// You can construct a concrete instance of `BlockStoreFsPtrInput` via:
+//
+//	        BlockStoreFsArgs{...}
+//
+//	or:
+//
+//	        nil
+type BlockStoreFsPtrInput interface {
+	pulumi.Input
+
+	ToBlockStoreFsPtrOutput() BlockStoreFsPtrOutput
+	ToBlockStoreFsPtrOutputWithContext(context.Context) BlockStoreFsPtrOutput
+}
+
+type blockStoreFsPtrType BlockStoreFsArgs
+
+func BlockStoreFsPtr(v *BlockStoreFsArgs) BlockStoreFsPtrInput {
+	return (*blockStoreFsPtrType)(v)
+}
+
+func (*blockStoreFsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**BlockStoreFs)(nil)).Elem()
+}
+
+func (i *blockStoreFsPtrType) ToBlockStoreFsPtrOutput() BlockStoreFsPtrOutput {
+	return i.ToBlockStoreFsPtrOutputWithContext(context.Background())
+}
+
+func (i *blockStoreFsPtrType) ToBlockStoreFsPtrOutputWithContext(ctx context.Context) BlockStoreFsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BlockStoreFsPtrOutput)
+}
+
+// Directory settings; required when `type` is `fs`, refused otherwise.
+type BlockStoreFsOutput struct{ *pulumi.OutputState }
+
+func (BlockStoreFsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BlockStoreFs)(nil)).Elem()
+}
+
+func (o BlockStoreFsOutput) ToBlockStoreFsOutput() BlockStoreFsOutput {
+	return o
+}
+
+func (o BlockStoreFsOutput) ToBlockStoreFsOutputWithContext(ctx context.Context) BlockStoreFsOutput {
+	return o
+}
+
+func (o BlockStoreFsOutput) ToBlockStoreFsPtrOutput() BlockStoreFsPtrOutput {
+	return o.ToBlockStoreFsPtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreFsOutput) ToBlockStoreFsPtrOutputWithContext(ctx context.Context) BlockStoreFsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v BlockStoreFs) *BlockStoreFs {
+		return &v
+	}).(BlockStoreFsPtrOutput)
+}
+
+// The most bytes the store keeps on disk. Unset: the server's default.
+func (o BlockStoreFsOutput) MaxSize() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v BlockStoreFs) *int { return v.MaxSize }).(pulumi.IntPtrOutput)
+}
+
+// The absolute path of the block directory inside the server's container (created when missing); put it on a persistent volume (the DittoServer mounts one at `/data/store/block` when `storage.contentSize` is set).
+func (o BlockStoreFsOutput) Path() pulumi.StringOutput {
+	return o.ApplyT(func(v BlockStoreFs) string { return v.Path }).(pulumi.StringOutput)
+}
+
+type BlockStoreFsPtrOutput struct{ *pulumi.OutputState }
+
+func (BlockStoreFsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**BlockStoreFs)(nil)).Elem()
+}
+
+func (o BlockStoreFsPtrOutput) ToBlockStoreFsPtrOutput() BlockStoreFsPtrOutput {
+	return o
+}
+
+func (o BlockStoreFsPtrOutput) ToBlockStoreFsPtrOutputWithContext(ctx context.Context) BlockStoreFsPtrOutput {
+	return o
+}
+
+func (o BlockStoreFsPtrOutput) Elem() BlockStoreFsOutput {
+	return o.ApplyT(func(v *BlockStoreFs) BlockStoreFs {
+		if v != nil {
+			return *v
+		}
+		var ret BlockStoreFs
+		return ret
+	}).(BlockStoreFsOutput)
+}
+
+// The most bytes the store keeps on disk. Unset: the server's default.
+func (o BlockStoreFsPtrOutput) MaxSize() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *BlockStoreFs) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxSize
+	}).(pulumi.IntPtrOutput)
+}
+
+// The absolute path of the block directory inside the server's container (created when missing); put it on a persistent volume (the DittoServer mounts one at `/data/store/block` when `storage.contentSize` is set).
+func (o BlockStoreFsPtrOutput) Path() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BlockStoreFs) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Path
+	}).(pulumi.StringPtrOutput)
+}
+
+// S3 settings; required when `type` is `s3`, refused otherwise.
+type BlockStoreS3 struct {
+	// The access key id.
+	AccessKeyId string `pulumi:"accessKeyId"`
+	// Allow an `endpoint` on a private or loopback address (an in-house object store); link-local addresses stay refused. Defaults to `false`.
+	AllowPrivateEndpoint *bool `pulumi:"allowPrivateEndpoint"`
+	// The bucket (it must exist; the server does not create it).
+	Bucket string `pulumi:"bucket"`
+	// Compress blocks before upload with `zstd` or `lz4`. Unset: no compression.
+	Compression *BlockStoreS3Compression `pulumi:"compression"`
+	// The endpoint of an S3-compatible store (MinIO, Ceph, ...), e.g. `https://minio.example.com:9000`; `https://` when no scheme is given. Unset: AWS S3 for `region`. A private or loopback address needs `allowPrivateEndpoint`.
+	Endpoint *string `pulumi:"endpoint"`
+	// Path-style addressing (`endpoint/bucket/key`). Unset: on when `endpoint` is set, else off (virtual-hosted style, as AWS wants).
+	ForcePathStyle *bool `pulumi:"forcePathStyle"`
+	// The most uploads at once to this store. Unset: adapted by the server to the uplink.
+	ParallelUploads *int `pulumi:"parallelUploads"`
+	// A key prefix for the store's objects within the bucket. Unset: none.
+	Prefix *string `pulumi:"prefix"`
+	// The bucket's region. Defaults to `us-east-1`.
+	Region *string `pulumi:"region"`
+	// The secret access key. The server never shows it, so a refresh cannot detect a change made elsewhere.
+	SecretAccessKey string `pulumi:"secretAccessKey"`
+}
+
+// Defaults sets the appropriate defaults for BlockStoreS3
+func (val *BlockStoreS3) Defaults() *BlockStoreS3 {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.AllowPrivateEndpoint == nil {
+		allowPrivateEndpoint_ := false
+		tmp.AllowPrivateEndpoint = &allowPrivateEndpoint_
+	}
+	if tmp.Region == nil {
+		region_ := "us-east-1"
+		tmp.Region = &region_
+	}
+	return &tmp
+}
+
+// BlockStoreS3Input is an input type that accepts BlockStoreS3Args and BlockStoreS3Output values.
+// You can construct a concrete instance of `BlockStoreS3Input` via:
+//
+//	BlockStoreS3Args{...}
+type BlockStoreS3Input interface {
+	pulumi.Input
+
+	ToBlockStoreS3Output() BlockStoreS3Output
+	ToBlockStoreS3OutputWithContext(context.Context) BlockStoreS3Output
+}
+
+// S3 settings; required when `type` is `s3`, refused otherwise.
+type BlockStoreS3Args struct {
+	// The access key id.
+	AccessKeyId pulumi.StringInput `pulumi:"accessKeyId"`
+	// Allow an `endpoint` on a private or loopback address (an in-house object store); link-local addresses stay refused. Defaults to `false`.
+	AllowPrivateEndpoint pulumi.BoolPtrInput `pulumi:"allowPrivateEndpoint"`
+	// The bucket (it must exist; the server does not create it).
+	Bucket pulumi.StringInput `pulumi:"bucket"`
+	// Compress blocks before upload with `zstd` or `lz4`. Unset: no compression.
+	Compression BlockStoreS3CompressionPtrInput `pulumi:"compression"`
+	// The endpoint of an S3-compatible store (MinIO, Ceph, ...), e.g. `https://minio.example.com:9000`; `https://` when no scheme is given. Unset: AWS S3 for `region`. A private or loopback address needs `allowPrivateEndpoint`.
+	Endpoint pulumi.StringPtrInput `pulumi:"endpoint"`
+	// Path-style addressing (`endpoint/bucket/key`). Unset: on when `endpoint` is set, else off (virtual-hosted style, as AWS wants).
+	ForcePathStyle pulumi.BoolPtrInput `pulumi:"forcePathStyle"`
+	// The most uploads at once to this store. Unset: adapted by the server to the uplink.
+	ParallelUploads pulumi.IntPtrInput `pulumi:"parallelUploads"`
+	// A key prefix for the store's objects within the bucket. Unset: none.
+	Prefix pulumi.StringPtrInput `pulumi:"prefix"`
+	// The bucket's region. Defaults to `us-east-1`.
+	Region pulumi.StringPtrInput `pulumi:"region"`
+	// The secret access key. The server never shows it, so a refresh cannot detect a change made elsewhere.
+	SecretAccessKey pulumi.StringInput `pulumi:"secretAccessKey"`
+}
+
+// Defaults sets the appropriate defaults for BlockStoreS3Args
+func (val *BlockStoreS3Args) Defaults() *BlockStoreS3Args {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.AllowPrivateEndpoint == nil {
+		tmp.AllowPrivateEndpoint = pulumi.BoolPtr(false)
+	}
+	if tmp.Region == nil {
+		tmp.Region = pulumi.StringPtr("us-east-1")
+	}
+	return &tmp
+}
+func (BlockStoreS3Args) ElementType() reflect.Type {
+	return reflect.TypeOf((*BlockStoreS3)(nil)).Elem()
+}
+
+func (i BlockStoreS3Args) ToBlockStoreS3Output() BlockStoreS3Output {
+	return i.ToBlockStoreS3OutputWithContext(context.Background())
+}
+
+func (i BlockStoreS3Args) ToBlockStoreS3OutputWithContext(ctx context.Context) BlockStoreS3Output {
+	return pulumi.ToOutputWithContext(ctx, i).(BlockStoreS3Output)
+}
+
+func (i BlockStoreS3Args) ToBlockStoreS3PtrOutput() BlockStoreS3PtrOutput {
+	return i.ToBlockStoreS3PtrOutputWithContext(context.Background())
+}
+
+func (i BlockStoreS3Args) ToBlockStoreS3PtrOutputWithContext(ctx context.Context) BlockStoreS3PtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BlockStoreS3Output).ToBlockStoreS3PtrOutputWithContext(ctx)
+}
+
+// BlockStoreS3PtrInput is an input type that accepts BlockStoreS3Args, BlockStoreS3Ptr and BlockStoreS3PtrOutput values.
+// You can construct a concrete instance of `BlockStoreS3PtrInput` via:
+//
+//	        BlockStoreS3Args{...}
+//
+//	or:
+//
+//	        nil
+type BlockStoreS3PtrInput interface {
+	pulumi.Input
+
+	ToBlockStoreS3PtrOutput() BlockStoreS3PtrOutput
+	ToBlockStoreS3PtrOutputWithContext(context.Context) BlockStoreS3PtrOutput
+}
+
+type blockStoreS3PtrType BlockStoreS3Args
+
+func BlockStoreS3Ptr(v *BlockStoreS3Args) BlockStoreS3PtrInput {
+	return (*blockStoreS3PtrType)(v)
+}
+
+func (*blockStoreS3PtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**BlockStoreS3)(nil)).Elem()
+}
+
+func (i *blockStoreS3PtrType) ToBlockStoreS3PtrOutput() BlockStoreS3PtrOutput {
+	return i.ToBlockStoreS3PtrOutputWithContext(context.Background())
+}
+
+func (i *blockStoreS3PtrType) ToBlockStoreS3PtrOutputWithContext(ctx context.Context) BlockStoreS3PtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BlockStoreS3PtrOutput)
+}
+
+// S3 settings; required when `type` is `s3`, refused otherwise.
+type BlockStoreS3Output struct{ *pulumi.OutputState }
+
+func (BlockStoreS3Output) ElementType() reflect.Type {
+	return reflect.TypeOf((*BlockStoreS3)(nil)).Elem()
+}
+
+func (o BlockStoreS3Output) ToBlockStoreS3Output() BlockStoreS3Output {
+	return o
+}
+
+func (o BlockStoreS3Output) ToBlockStoreS3OutputWithContext(ctx context.Context) BlockStoreS3Output {
+	return o
+}
+
+func (o BlockStoreS3Output) ToBlockStoreS3PtrOutput() BlockStoreS3PtrOutput {
+	return o.ToBlockStoreS3PtrOutputWithContext(context.Background())
+}
+
+func (o BlockStoreS3Output) ToBlockStoreS3PtrOutputWithContext(ctx context.Context) BlockStoreS3PtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v BlockStoreS3) *BlockStoreS3 {
+		return &v
+	}).(BlockStoreS3PtrOutput)
+}
+
+// The access key id.
+func (o BlockStoreS3Output) AccessKeyId() pulumi.StringOutput {
+	return o.ApplyT(func(v BlockStoreS3) string { return v.AccessKeyId }).(pulumi.StringOutput)
+}
+
+// Allow an `endpoint` on a private or loopback address (an in-house object store); link-local addresses stay refused. Defaults to `false`.
+func (o BlockStoreS3Output) AllowPrivateEndpoint() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v BlockStoreS3) *bool { return v.AllowPrivateEndpoint }).(pulumi.BoolPtrOutput)
+}
+
+// The bucket (it must exist; the server does not create it).
+func (o BlockStoreS3Output) Bucket() pulumi.StringOutput {
+	return o.ApplyT(func(v BlockStoreS3) string { return v.Bucket }).(pulumi.StringOutput)
+}
+
+// Compress blocks before upload with `zstd` or `lz4`. Unset: no compression.
+func (o BlockStoreS3Output) Compression() BlockStoreS3CompressionPtrOutput {
+	return o.ApplyT(func(v BlockStoreS3) *BlockStoreS3Compression { return v.Compression }).(BlockStoreS3CompressionPtrOutput)
+}
+
+// The endpoint of an S3-compatible store (MinIO, Ceph, ...), e.g. `https://minio.example.com:9000`; `https://` when no scheme is given. Unset: AWS S3 for `region`. A private or loopback address needs `allowPrivateEndpoint`.
+func (o BlockStoreS3Output) Endpoint() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v BlockStoreS3) *string { return v.Endpoint }).(pulumi.StringPtrOutput)
+}
+
+// Path-style addressing (`endpoint/bucket/key`). Unset: on when `endpoint` is set, else off (virtual-hosted style, as AWS wants).
+func (o BlockStoreS3Output) ForcePathStyle() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v BlockStoreS3) *bool { return v.ForcePathStyle }).(pulumi.BoolPtrOutput)
+}
+
+// The most uploads at once to this store. Unset: adapted by the server to the uplink.
+func (o BlockStoreS3Output) ParallelUploads() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v BlockStoreS3) *int { return v.ParallelUploads }).(pulumi.IntPtrOutput)
+}
+
+// A key prefix for the store's objects within the bucket. Unset: none.
+func (o BlockStoreS3Output) Prefix() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v BlockStoreS3) *string { return v.Prefix }).(pulumi.StringPtrOutput)
+}
+
+// The bucket's region. Defaults to `us-east-1`.
+func (o BlockStoreS3Output) Region() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v BlockStoreS3) *string { return v.Region }).(pulumi.StringPtrOutput)
+}
+
+// The secret access key. The server never shows it, so a refresh cannot detect a change made elsewhere.
+func (o BlockStoreS3Output) SecretAccessKey() pulumi.StringOutput {
+	return o.ApplyT(func(v BlockStoreS3) string { return v.SecretAccessKey }).(pulumi.StringOutput)
+}
+
+type BlockStoreS3PtrOutput struct{ *pulumi.OutputState }
+
+func (BlockStoreS3PtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**BlockStoreS3)(nil)).Elem()
+}
+
+func (o BlockStoreS3PtrOutput) ToBlockStoreS3PtrOutput() BlockStoreS3PtrOutput {
+	return o
+}
+
+func (o BlockStoreS3PtrOutput) ToBlockStoreS3PtrOutputWithContext(ctx context.Context) BlockStoreS3PtrOutput {
+	return o
+}
+
+func (o BlockStoreS3PtrOutput) Elem() BlockStoreS3Output {
+	return o.ApplyT(func(v *BlockStoreS3) BlockStoreS3 {
+		if v != nil {
+			return *v
+		}
+		var ret BlockStoreS3
+		return ret
+	}).(BlockStoreS3Output)
+}
+
+// The access key id.
+func (o BlockStoreS3PtrOutput) AccessKeyId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BlockStoreS3) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.AccessKeyId
+	}).(pulumi.StringPtrOutput)
+}
+
+// Allow an `endpoint` on a private or loopback address (an in-house object store); link-local addresses stay refused. Defaults to `false`.
+func (o BlockStoreS3PtrOutput) AllowPrivateEndpoint() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *BlockStoreS3) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.AllowPrivateEndpoint
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The bucket (it must exist; the server does not create it).
+func (o BlockStoreS3PtrOutput) Bucket() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BlockStoreS3) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Bucket
+	}).(pulumi.StringPtrOutput)
+}
+
+// Compress blocks before upload with `zstd` or `lz4`. Unset: no compression.
+func (o BlockStoreS3PtrOutput) Compression() BlockStoreS3CompressionPtrOutput {
+	return o.ApplyT(func(v *BlockStoreS3) *BlockStoreS3Compression {
+		if v == nil {
+			return nil
+		}
+		return v.Compression
+	}).(BlockStoreS3CompressionPtrOutput)
+}
+
+// The endpoint of an S3-compatible store (MinIO, Ceph, ...), e.g. `https://minio.example.com:9000`; `https://` when no scheme is given. Unset: AWS S3 for `region`. A private or loopback address needs `allowPrivateEndpoint`.
+func (o BlockStoreS3PtrOutput) Endpoint() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BlockStoreS3) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Endpoint
+	}).(pulumi.StringPtrOutput)
+}
+
+// Path-style addressing (`endpoint/bucket/key`). Unset: on when `endpoint` is set, else off (virtual-hosted style, as AWS wants).
+func (o BlockStoreS3PtrOutput) ForcePathStyle() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *BlockStoreS3) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.ForcePathStyle
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The most uploads at once to this store. Unset: adapted by the server to the uplink.
+func (o BlockStoreS3PtrOutput) ParallelUploads() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *BlockStoreS3) *int {
+		if v == nil {
+			return nil
+		}
+		return v.ParallelUploads
+	}).(pulumi.IntPtrOutput)
+}
+
+// A key prefix for the store's objects within the bucket. Unset: none.
+func (o BlockStoreS3PtrOutput) Prefix() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BlockStoreS3) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Prefix
+	}).(pulumi.StringPtrOutput)
+}
+
+// The bucket's region. Defaults to `us-east-1`.
+func (o BlockStoreS3PtrOutput) Region() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BlockStoreS3) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Region
+	}).(pulumi.StringPtrOutput)
+}
+
+// The secret access key. The server never shows it, so a refresh cannot detect a change made elsewhere.
+func (o BlockStoreS3PtrOutput) SecretAccessKey() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BlockStoreS3) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.SecretAccessKey
+	}).(pulumi.StringPtrOutput)
 }
 
 // 2026-02 model only. WAL-backed cache settings written to the server config.
@@ -1641,6 +3179,260 @@ func (o DatabasePtrOutput) Type() DatabaseTypePtrOutput {
 		}
 		return v.Type
 	}).(DatabaseTypePtrOutput)
+}
+
+// v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
+type DeclaredAdapter struct {
+	// Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
+	Port int `pulumi:"port"`
+	// Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
+	Type string `pulumi:"type"`
+}
+
+// DeclaredAdapterInput is an input type that accepts DeclaredAdapterArgs and DeclaredAdapterOutput values.
+// You can construct a concrete instance of `DeclaredAdapterInput` via:
+//
+//	DeclaredAdapterArgs{...}
+type DeclaredAdapterInput interface {
+	pulumi.Input
+
+	ToDeclaredAdapterOutput() DeclaredAdapterOutput
+	ToDeclaredAdapterOutputWithContext(context.Context) DeclaredAdapterOutput
+}
+
+// v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
+type DeclaredAdapterArgs struct {
+	// Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
+	Port pulumi.IntInput `pulumi:"port"`
+	// Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
+	Type pulumi.StringInput `pulumi:"type"`
+}
+
+func (DeclaredAdapterArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DeclaredAdapter)(nil)).Elem()
+}
+
+func (i DeclaredAdapterArgs) ToDeclaredAdapterOutput() DeclaredAdapterOutput {
+	return i.ToDeclaredAdapterOutputWithContext(context.Background())
+}
+
+func (i DeclaredAdapterArgs) ToDeclaredAdapterOutputWithContext(ctx context.Context) DeclaredAdapterOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DeclaredAdapterOutput)
+}
+
+// DeclaredAdapterArrayInput is an input type that accepts DeclaredAdapterArray and DeclaredAdapterArrayOutput values.
+// You can construct a concrete instance of `DeclaredAdapterArrayInput` via:
+//
+//	DeclaredAdapterArray{ DeclaredAdapterArgs{...} }
+type DeclaredAdapterArrayInput interface {
+	pulumi.Input
+
+	ToDeclaredAdapterArrayOutput() DeclaredAdapterArrayOutput
+	ToDeclaredAdapterArrayOutputWithContext(context.Context) DeclaredAdapterArrayOutput
+}
+
+type DeclaredAdapterArray []DeclaredAdapterInput
+
+func (DeclaredAdapterArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]DeclaredAdapter)(nil)).Elem()
+}
+
+func (i DeclaredAdapterArray) ToDeclaredAdapterArrayOutput() DeclaredAdapterArrayOutput {
+	return i.ToDeclaredAdapterArrayOutputWithContext(context.Background())
+}
+
+func (i DeclaredAdapterArray) ToDeclaredAdapterArrayOutputWithContext(ctx context.Context) DeclaredAdapterArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DeclaredAdapterArrayOutput)
+}
+
+// v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
+type DeclaredAdapterOutput struct{ *pulumi.OutputState }
+
+func (DeclaredAdapterOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DeclaredAdapter)(nil)).Elem()
+}
+
+func (o DeclaredAdapterOutput) ToDeclaredAdapterOutput() DeclaredAdapterOutput {
+	return o
+}
+
+func (o DeclaredAdapterOutput) ToDeclaredAdapterOutputWithContext(ctx context.Context) DeclaredAdapterOutput {
+	return o
+}
+
+// Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
+func (o DeclaredAdapterOutput) Port() pulumi.IntOutput {
+	return o.ApplyT(func(v DeclaredAdapter) int { return v.Port }).(pulumi.IntOutput)
+}
+
+// Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
+func (o DeclaredAdapterOutput) Type() pulumi.StringOutput {
+	return o.ApplyT(func(v DeclaredAdapter) string { return v.Type }).(pulumi.StringOutput)
+}
+
+type DeclaredAdapterArrayOutput struct{ *pulumi.OutputState }
+
+func (DeclaredAdapterArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]DeclaredAdapter)(nil)).Elem()
+}
+
+func (o DeclaredAdapterArrayOutput) ToDeclaredAdapterArrayOutput() DeclaredAdapterArrayOutput {
+	return o
+}
+
+func (o DeclaredAdapterArrayOutput) ToDeclaredAdapterArrayOutputWithContext(ctx context.Context) DeclaredAdapterArrayOutput {
+	return o
+}
+
+func (o DeclaredAdapterArrayOutput) Index(i pulumi.IntInput) DeclaredAdapterOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) DeclaredAdapter {
+		return vs[0].([]DeclaredAdapter)[vs[1].(int)]
+	}).(DeclaredAdapterOutput)
+}
+
+// v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
+type DeclaredSnapshotPolicy struct {
+	// Policy enabled; the server's default (enabled) when unset.
+	Enabled *bool `pulumi:"enabled"`
+	// Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
+	Interval string `pulumi:"interval"`
+	// Snapshots kept (at least 0).
+	KeepLast *int `pulumi:"keepLast"`
+	// Name prefix of the snapshots; the server's default (`scheduled`) when unset.
+	NamePrefix *string `pulumi:"namePrefix"`
+	// Share name. Required.
+	Share string `pulumi:"share"`
+	// Lifetime of a snapshot.
+	Ttl *string `pulumi:"ttl"`
+}
+
+// DeclaredSnapshotPolicyInput is an input type that accepts DeclaredSnapshotPolicyArgs and DeclaredSnapshotPolicyOutput values.
+// You can construct a concrete instance of `DeclaredSnapshotPolicyInput` via:
+//
+//	DeclaredSnapshotPolicyArgs{...}
+type DeclaredSnapshotPolicyInput interface {
+	pulumi.Input
+
+	ToDeclaredSnapshotPolicyOutput() DeclaredSnapshotPolicyOutput
+	ToDeclaredSnapshotPolicyOutputWithContext(context.Context) DeclaredSnapshotPolicyOutput
+}
+
+// v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
+type DeclaredSnapshotPolicyArgs struct {
+	// Policy enabled; the server's default (enabled) when unset.
+	Enabled pulumi.BoolPtrInput `pulumi:"enabled"`
+	// Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
+	Interval pulumi.StringInput `pulumi:"interval"`
+	// Snapshots kept (at least 0).
+	KeepLast pulumi.IntPtrInput `pulumi:"keepLast"`
+	// Name prefix of the snapshots; the server's default (`scheduled`) when unset.
+	NamePrefix pulumi.StringPtrInput `pulumi:"namePrefix"`
+	// Share name. Required.
+	Share pulumi.StringInput `pulumi:"share"`
+	// Lifetime of a snapshot.
+	Ttl pulumi.StringPtrInput `pulumi:"ttl"`
+}
+
+func (DeclaredSnapshotPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DeclaredSnapshotPolicy)(nil)).Elem()
+}
+
+func (i DeclaredSnapshotPolicyArgs) ToDeclaredSnapshotPolicyOutput() DeclaredSnapshotPolicyOutput {
+	return i.ToDeclaredSnapshotPolicyOutputWithContext(context.Background())
+}
+
+func (i DeclaredSnapshotPolicyArgs) ToDeclaredSnapshotPolicyOutputWithContext(ctx context.Context) DeclaredSnapshotPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DeclaredSnapshotPolicyOutput)
+}
+
+// DeclaredSnapshotPolicyArrayInput is an input type that accepts DeclaredSnapshotPolicyArray and DeclaredSnapshotPolicyArrayOutput values.
+// You can construct a concrete instance of `DeclaredSnapshotPolicyArrayInput` via:
+//
+//	DeclaredSnapshotPolicyArray{ DeclaredSnapshotPolicyArgs{...} }
+type DeclaredSnapshotPolicyArrayInput interface {
+	pulumi.Input
+
+	ToDeclaredSnapshotPolicyArrayOutput() DeclaredSnapshotPolicyArrayOutput
+	ToDeclaredSnapshotPolicyArrayOutputWithContext(context.Context) DeclaredSnapshotPolicyArrayOutput
+}
+
+type DeclaredSnapshotPolicyArray []DeclaredSnapshotPolicyInput
+
+func (DeclaredSnapshotPolicyArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]DeclaredSnapshotPolicy)(nil)).Elem()
+}
+
+func (i DeclaredSnapshotPolicyArray) ToDeclaredSnapshotPolicyArrayOutput() DeclaredSnapshotPolicyArrayOutput {
+	return i.ToDeclaredSnapshotPolicyArrayOutputWithContext(context.Background())
+}
+
+func (i DeclaredSnapshotPolicyArray) ToDeclaredSnapshotPolicyArrayOutputWithContext(ctx context.Context) DeclaredSnapshotPolicyArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DeclaredSnapshotPolicyArrayOutput)
+}
+
+// v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
+type DeclaredSnapshotPolicyOutput struct{ *pulumi.OutputState }
+
+func (DeclaredSnapshotPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DeclaredSnapshotPolicy)(nil)).Elem()
+}
+
+func (o DeclaredSnapshotPolicyOutput) ToDeclaredSnapshotPolicyOutput() DeclaredSnapshotPolicyOutput {
+	return o
+}
+
+func (o DeclaredSnapshotPolicyOutput) ToDeclaredSnapshotPolicyOutputWithContext(ctx context.Context) DeclaredSnapshotPolicyOutput {
+	return o
+}
+
+// Policy enabled; the server's default (enabled) when unset.
+func (o DeclaredSnapshotPolicyOutput) Enabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v DeclaredSnapshotPolicy) *bool { return v.Enabled }).(pulumi.BoolPtrOutput)
+}
+
+// Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
+func (o DeclaredSnapshotPolicyOutput) Interval() pulumi.StringOutput {
+	return o.ApplyT(func(v DeclaredSnapshotPolicy) string { return v.Interval }).(pulumi.StringOutput)
+}
+
+// Snapshots kept (at least 0).
+func (o DeclaredSnapshotPolicyOutput) KeepLast() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v DeclaredSnapshotPolicy) *int { return v.KeepLast }).(pulumi.IntPtrOutput)
+}
+
+// Name prefix of the snapshots; the server's default (`scheduled`) when unset.
+func (o DeclaredSnapshotPolicyOutput) NamePrefix() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DeclaredSnapshotPolicy) *string { return v.NamePrefix }).(pulumi.StringPtrOutput)
+}
+
+// Share name. Required.
+func (o DeclaredSnapshotPolicyOutput) Share() pulumi.StringOutput {
+	return o.ApplyT(func(v DeclaredSnapshotPolicy) string { return v.Share }).(pulumi.StringOutput)
+}
+
+// Lifetime of a snapshot.
+func (o DeclaredSnapshotPolicyOutput) Ttl() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DeclaredSnapshotPolicy) *string { return v.Ttl }).(pulumi.StringPtrOutput)
+}
+
+type DeclaredSnapshotPolicyArrayOutput struct{ *pulumi.OutputState }
+
+func (DeclaredSnapshotPolicyArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]DeclaredSnapshotPolicy)(nil)).Elem()
+}
+
+func (o DeclaredSnapshotPolicyArrayOutput) ToDeclaredSnapshotPolicyArrayOutput() DeclaredSnapshotPolicyArrayOutput {
+	return o
+}
+
+func (o DeclaredSnapshotPolicyArrayOutput) ToDeclaredSnapshotPolicyArrayOutputWithContext(ctx context.Context) DeclaredSnapshotPolicyArrayOutput {
+	return o
+}
+
+func (o DeclaredSnapshotPolicyArrayOutput) Index(i pulumi.IntInput) DeclaredSnapshotPolicyOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) DeclaredSnapshotPolicy {
+		return vs[0].([]DeclaredSnapshotPolicy)[vs[1].(int)]
+	}).(DeclaredSnapshotPolicyOutput)
 }
 
 // Authentication of the REST API.
@@ -3572,6 +5364,697 @@ func (o LoggingPtrOutput) Output() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// BadgerDB settings; required when `type` is `badger`, refused otherwise.
+type MetadataStoreBadger struct {
+	// The BadgerDB block cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+	BlockCacheMb *int `pulumi:"blockCacheMb"`
+	// The BadgerDB index cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+	IndexCacheMb *int `pulumi:"indexCacheMb"`
+	// The absolute path of the BadgerDB directory inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+	Path string `pulumi:"path"`
+	// Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+	RelaxedDurability *bool `pulumi:"relaxedDurability"`
+}
+
+// Defaults sets the appropriate defaults for MetadataStoreBadger
+func (val *MetadataStoreBadger) Defaults() *MetadataStoreBadger {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.RelaxedDurability == nil {
+		relaxedDurability_ := true
+		tmp.RelaxedDurability = &relaxedDurability_
+	}
+	return &tmp
+}
+
+// MetadataStoreBadgerInput is an input type that accepts MetadataStoreBadgerArgs and MetadataStoreBadgerOutput values.
+// You can construct a concrete instance of `MetadataStoreBadgerInput` via:
+//
+//	MetadataStoreBadgerArgs{...}
+type MetadataStoreBadgerInput interface {
+	pulumi.Input
+
+	ToMetadataStoreBadgerOutput() MetadataStoreBadgerOutput
+	ToMetadataStoreBadgerOutputWithContext(context.Context) MetadataStoreBadgerOutput
+}
+
+// BadgerDB settings; required when `type` is `badger`, refused otherwise.
+type MetadataStoreBadgerArgs struct {
+	// The BadgerDB block cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+	BlockCacheMb pulumi.IntPtrInput `pulumi:"blockCacheMb"`
+	// The BadgerDB index cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+	IndexCacheMb pulumi.IntPtrInput `pulumi:"indexCacheMb"`
+	// The absolute path of the BadgerDB directory inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+	Path pulumi.StringInput `pulumi:"path"`
+	// Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+	RelaxedDurability pulumi.BoolPtrInput `pulumi:"relaxedDurability"`
+}
+
+// Defaults sets the appropriate defaults for MetadataStoreBadgerArgs
+func (val *MetadataStoreBadgerArgs) Defaults() *MetadataStoreBadgerArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.RelaxedDurability == nil {
+		tmp.RelaxedDurability = pulumi.BoolPtr(true)
+	}
+	return &tmp
+}
+func (MetadataStoreBadgerArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MetadataStoreBadger)(nil)).Elem()
+}
+
+func (i MetadataStoreBadgerArgs) ToMetadataStoreBadgerOutput() MetadataStoreBadgerOutput {
+	return i.ToMetadataStoreBadgerOutputWithContext(context.Background())
+}
+
+func (i MetadataStoreBadgerArgs) ToMetadataStoreBadgerOutputWithContext(ctx context.Context) MetadataStoreBadgerOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MetadataStoreBadgerOutput)
+}
+
+func (i MetadataStoreBadgerArgs) ToMetadataStoreBadgerPtrOutput() MetadataStoreBadgerPtrOutput {
+	return i.ToMetadataStoreBadgerPtrOutputWithContext(context.Background())
+}
+
+func (i MetadataStoreBadgerArgs) ToMetadataStoreBadgerPtrOutputWithContext(ctx context.Context) MetadataStoreBadgerPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MetadataStoreBadgerOutput).ToMetadataStoreBadgerPtrOutputWithContext(ctx)
+}
+
+// MetadataStoreBadgerPtrInput is an input type that accepts MetadataStoreBadgerArgs, MetadataStoreBadgerPtr and MetadataStoreBadgerPtrOutput values.
+// You can construct a concrete instance of `MetadataStoreBadgerPtrInput` via:
+//
+//	        MetadataStoreBadgerArgs{...}
+//
+//	or:
+//
+//	        nil
+type MetadataStoreBadgerPtrInput interface {
+	pulumi.Input
+
+	ToMetadataStoreBadgerPtrOutput() MetadataStoreBadgerPtrOutput
+	ToMetadataStoreBadgerPtrOutputWithContext(context.Context) MetadataStoreBadgerPtrOutput
+}
+
+type metadataStoreBadgerPtrType MetadataStoreBadgerArgs
+
+func MetadataStoreBadgerPtr(v *MetadataStoreBadgerArgs) MetadataStoreBadgerPtrInput {
+	return (*metadataStoreBadgerPtrType)(v)
+}
+
+func (*metadataStoreBadgerPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MetadataStoreBadger)(nil)).Elem()
+}
+
+func (i *metadataStoreBadgerPtrType) ToMetadataStoreBadgerPtrOutput() MetadataStoreBadgerPtrOutput {
+	return i.ToMetadataStoreBadgerPtrOutputWithContext(context.Background())
+}
+
+func (i *metadataStoreBadgerPtrType) ToMetadataStoreBadgerPtrOutputWithContext(ctx context.Context) MetadataStoreBadgerPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MetadataStoreBadgerPtrOutput)
+}
+
+// BadgerDB settings; required when `type` is `badger`, refused otherwise.
+type MetadataStoreBadgerOutput struct{ *pulumi.OutputState }
+
+func (MetadataStoreBadgerOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MetadataStoreBadger)(nil)).Elem()
+}
+
+func (o MetadataStoreBadgerOutput) ToMetadataStoreBadgerOutput() MetadataStoreBadgerOutput {
+	return o
+}
+
+func (o MetadataStoreBadgerOutput) ToMetadataStoreBadgerOutputWithContext(ctx context.Context) MetadataStoreBadgerOutput {
+	return o
+}
+
+func (o MetadataStoreBadgerOutput) ToMetadataStoreBadgerPtrOutput() MetadataStoreBadgerPtrOutput {
+	return o.ToMetadataStoreBadgerPtrOutputWithContext(context.Background())
+}
+
+func (o MetadataStoreBadgerOutput) ToMetadataStoreBadgerPtrOutputWithContext(ctx context.Context) MetadataStoreBadgerPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MetadataStoreBadger) *MetadataStoreBadger {
+		return &v
+	}).(MetadataStoreBadgerPtrOutput)
+}
+
+// The BadgerDB block cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+func (o MetadataStoreBadgerOutput) BlockCacheMb() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v MetadataStoreBadger) *int { return v.BlockCacheMb }).(pulumi.IntPtrOutput)
+}
+
+// The BadgerDB index cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+func (o MetadataStoreBadgerOutput) IndexCacheMb() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v MetadataStoreBadger) *int { return v.IndexCacheMb }).(pulumi.IntPtrOutput)
+}
+
+// The absolute path of the BadgerDB directory inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+func (o MetadataStoreBadgerOutput) Path() pulumi.StringOutput {
+	return o.ApplyT(func(v MetadataStoreBadger) string { return v.Path }).(pulumi.StringOutput)
+}
+
+// Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+func (o MetadataStoreBadgerOutput) RelaxedDurability() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v MetadataStoreBadger) *bool { return v.RelaxedDurability }).(pulumi.BoolPtrOutput)
+}
+
+type MetadataStoreBadgerPtrOutput struct{ *pulumi.OutputState }
+
+func (MetadataStoreBadgerPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MetadataStoreBadger)(nil)).Elem()
+}
+
+func (o MetadataStoreBadgerPtrOutput) ToMetadataStoreBadgerPtrOutput() MetadataStoreBadgerPtrOutput {
+	return o
+}
+
+func (o MetadataStoreBadgerPtrOutput) ToMetadataStoreBadgerPtrOutputWithContext(ctx context.Context) MetadataStoreBadgerPtrOutput {
+	return o
+}
+
+func (o MetadataStoreBadgerPtrOutput) Elem() MetadataStoreBadgerOutput {
+	return o.ApplyT(func(v *MetadataStoreBadger) MetadataStoreBadger {
+		if v != nil {
+			return *v
+		}
+		var ret MetadataStoreBadger
+		return ret
+	}).(MetadataStoreBadgerOutput)
+}
+
+// The BadgerDB block cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+func (o MetadataStoreBadgerPtrOutput) BlockCacheMb() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *MetadataStoreBadger) *int {
+		if v == nil {
+			return nil
+		}
+		return v.BlockCacheMb
+	}).(pulumi.IntPtrOutput)
+}
+
+// The BadgerDB index cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+func (o MetadataStoreBadgerPtrOutput) IndexCacheMb() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *MetadataStoreBadger) *int {
+		if v == nil {
+			return nil
+		}
+		return v.IndexCacheMb
+	}).(pulumi.IntPtrOutput)
+}
+
+// The absolute path of the BadgerDB directory inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+func (o MetadataStoreBadgerPtrOutput) Path() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MetadataStoreBadger) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Path
+	}).(pulumi.StringPtrOutput)
+}
+
+// Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+func (o MetadataStoreBadgerPtrOutput) RelaxedDurability() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *MetadataStoreBadger) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.RelaxedDurability
+	}).(pulumi.BoolPtrOutput)
+}
+
+// PostgreSQL connection; required when `type` is `postgres`, refused otherwise.
+type MetadataStorePostgres struct {
+	// The database (created beforehand; the server creates its tables in it).
+	Database string `pulumi:"database"`
+	// The PostgreSQL server's host name or address.
+	Host string `pulumi:"host"`
+	// The largest number of pooled connections. Unset: the server's default.
+	MaxConns *int `pulumi:"maxConns"`
+	// The number of connections kept open. Unset: the server's default.
+	MinConns *int `pulumi:"minConns"`
+	// The user's password. The server never shows it, so a refresh cannot detect a change made elsewhere.
+	Password string `pulumi:"password"`
+	// The PostgreSQL server's port. Defaults to `5432`.
+	Port *int `pulumi:"port"`
+	// Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+	RelaxedDurability *bool `pulumi:"relaxedDurability"`
+	// libpq's `sslmode`. Defaults to `disable`.
+	Sslmode *MetadataStorePostgresSslmode `pulumi:"sslmode"`
+	// The user to log in as.
+	User string `pulumi:"user"`
+}
+
+// Defaults sets the appropriate defaults for MetadataStorePostgres
+func (val *MetadataStorePostgres) Defaults() *MetadataStorePostgres {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.Port == nil {
+		port_ := 5432
+		tmp.Port = &port_
+	}
+	if tmp.RelaxedDurability == nil {
+		relaxedDurability_ := true
+		tmp.RelaxedDurability = &relaxedDurability_
+	}
+	if tmp.Sslmode == nil {
+		sslmode_ := MetadataStorePostgresSslmode("disable")
+		tmp.Sslmode = &sslmode_
+	}
+	return &tmp
+}
+
+// MetadataStorePostgresInput is an input type that accepts MetadataStorePostgresArgs and MetadataStorePostgresOutput values.
+// You can construct a concrete instance of `MetadataStorePostgresInput` via:
+//
+//	MetadataStorePostgresArgs{...}
+type MetadataStorePostgresInput interface {
+	pulumi.Input
+
+	ToMetadataStorePostgresOutput() MetadataStorePostgresOutput
+	ToMetadataStorePostgresOutputWithContext(context.Context) MetadataStorePostgresOutput
+}
+
+// PostgreSQL connection; required when `type` is `postgres`, refused otherwise.
+type MetadataStorePostgresArgs struct {
+	// The database (created beforehand; the server creates its tables in it).
+	Database pulumi.StringInput `pulumi:"database"`
+	// The PostgreSQL server's host name or address.
+	Host pulumi.StringInput `pulumi:"host"`
+	// The largest number of pooled connections. Unset: the server's default.
+	MaxConns pulumi.IntPtrInput `pulumi:"maxConns"`
+	// The number of connections kept open. Unset: the server's default.
+	MinConns pulumi.IntPtrInput `pulumi:"minConns"`
+	// The user's password. The server never shows it, so a refresh cannot detect a change made elsewhere.
+	Password pulumi.StringInput `pulumi:"password"`
+	// The PostgreSQL server's port. Defaults to `5432`.
+	Port pulumi.IntPtrInput `pulumi:"port"`
+	// Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+	RelaxedDurability pulumi.BoolPtrInput `pulumi:"relaxedDurability"`
+	// libpq's `sslmode`. Defaults to `disable`.
+	Sslmode MetadataStorePostgresSslmodePtrInput `pulumi:"sslmode"`
+	// The user to log in as.
+	User pulumi.StringInput `pulumi:"user"`
+}
+
+// Defaults sets the appropriate defaults for MetadataStorePostgresArgs
+func (val *MetadataStorePostgresArgs) Defaults() *MetadataStorePostgresArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.Port == nil {
+		tmp.Port = pulumi.IntPtr(5432)
+	}
+	if tmp.RelaxedDurability == nil {
+		tmp.RelaxedDurability = pulumi.BoolPtr(true)
+	}
+	if tmp.Sslmode == nil {
+		tmp.Sslmode = MetadataStorePostgresSslmode("disable")
+	}
+	return &tmp
+}
+func (MetadataStorePostgresArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MetadataStorePostgres)(nil)).Elem()
+}
+
+func (i MetadataStorePostgresArgs) ToMetadataStorePostgresOutput() MetadataStorePostgresOutput {
+	return i.ToMetadataStorePostgresOutputWithContext(context.Background())
+}
+
+func (i MetadataStorePostgresArgs) ToMetadataStorePostgresOutputWithContext(ctx context.Context) MetadataStorePostgresOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MetadataStorePostgresOutput)
+}
+
+func (i MetadataStorePostgresArgs) ToMetadataStorePostgresPtrOutput() MetadataStorePostgresPtrOutput {
+	return i.ToMetadataStorePostgresPtrOutputWithContext(context.Background())
+}
+
+func (i MetadataStorePostgresArgs) ToMetadataStorePostgresPtrOutputWithContext(ctx context.Context) MetadataStorePostgresPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MetadataStorePostgresOutput).ToMetadataStorePostgresPtrOutputWithContext(ctx)
+}
+
+// MetadataStorePostgresPtrInput is an input type that accepts MetadataStorePostgresArgs, MetadataStorePostgresPtr and MetadataStorePostgresPtrOutput values.
+// You can construct a concrete instance of `MetadataStorePostgresPtrInput` via:
+//
+//	        MetadataStorePostgresArgs{...}
+//
+//	or:
+//
+//	        nil
+type MetadataStorePostgresPtrInput interface {
+	pulumi.Input
+
+	ToMetadataStorePostgresPtrOutput() MetadataStorePostgresPtrOutput
+	ToMetadataStorePostgresPtrOutputWithContext(context.Context) MetadataStorePostgresPtrOutput
+}
+
+type metadataStorePostgresPtrType MetadataStorePostgresArgs
+
+func MetadataStorePostgresPtr(v *MetadataStorePostgresArgs) MetadataStorePostgresPtrInput {
+	return (*metadataStorePostgresPtrType)(v)
+}
+
+func (*metadataStorePostgresPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MetadataStorePostgres)(nil)).Elem()
+}
+
+func (i *metadataStorePostgresPtrType) ToMetadataStorePostgresPtrOutput() MetadataStorePostgresPtrOutput {
+	return i.ToMetadataStorePostgresPtrOutputWithContext(context.Background())
+}
+
+func (i *metadataStorePostgresPtrType) ToMetadataStorePostgresPtrOutputWithContext(ctx context.Context) MetadataStorePostgresPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MetadataStorePostgresPtrOutput)
+}
+
+// PostgreSQL connection; required when `type` is `postgres`, refused otherwise.
+type MetadataStorePostgresOutput struct{ *pulumi.OutputState }
+
+func (MetadataStorePostgresOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MetadataStorePostgres)(nil)).Elem()
+}
+
+func (o MetadataStorePostgresOutput) ToMetadataStorePostgresOutput() MetadataStorePostgresOutput {
+	return o
+}
+
+func (o MetadataStorePostgresOutput) ToMetadataStorePostgresOutputWithContext(ctx context.Context) MetadataStorePostgresOutput {
+	return o
+}
+
+func (o MetadataStorePostgresOutput) ToMetadataStorePostgresPtrOutput() MetadataStorePostgresPtrOutput {
+	return o.ToMetadataStorePostgresPtrOutputWithContext(context.Background())
+}
+
+func (o MetadataStorePostgresOutput) ToMetadataStorePostgresPtrOutputWithContext(ctx context.Context) MetadataStorePostgresPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MetadataStorePostgres) *MetadataStorePostgres {
+		return &v
+	}).(MetadataStorePostgresPtrOutput)
+}
+
+// The database (created beforehand; the server creates its tables in it).
+func (o MetadataStorePostgresOutput) Database() pulumi.StringOutput {
+	return o.ApplyT(func(v MetadataStorePostgres) string { return v.Database }).(pulumi.StringOutput)
+}
+
+// The PostgreSQL server's host name or address.
+func (o MetadataStorePostgresOutput) Host() pulumi.StringOutput {
+	return o.ApplyT(func(v MetadataStorePostgres) string { return v.Host }).(pulumi.StringOutput)
+}
+
+// The largest number of pooled connections. Unset: the server's default.
+func (o MetadataStorePostgresOutput) MaxConns() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v MetadataStorePostgres) *int { return v.MaxConns }).(pulumi.IntPtrOutput)
+}
+
+// The number of connections kept open. Unset: the server's default.
+func (o MetadataStorePostgresOutput) MinConns() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v MetadataStorePostgres) *int { return v.MinConns }).(pulumi.IntPtrOutput)
+}
+
+// The user's password. The server never shows it, so a refresh cannot detect a change made elsewhere.
+func (o MetadataStorePostgresOutput) Password() pulumi.StringOutput {
+	return o.ApplyT(func(v MetadataStorePostgres) string { return v.Password }).(pulumi.StringOutput)
+}
+
+// The PostgreSQL server's port. Defaults to `5432`.
+func (o MetadataStorePostgresOutput) Port() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v MetadataStorePostgres) *int { return v.Port }).(pulumi.IntPtrOutput)
+}
+
+// Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+func (o MetadataStorePostgresOutput) RelaxedDurability() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v MetadataStorePostgres) *bool { return v.RelaxedDurability }).(pulumi.BoolPtrOutput)
+}
+
+// libpq's `sslmode`. Defaults to `disable`.
+func (o MetadataStorePostgresOutput) Sslmode() MetadataStorePostgresSslmodePtrOutput {
+	return o.ApplyT(func(v MetadataStorePostgres) *MetadataStorePostgresSslmode { return v.Sslmode }).(MetadataStorePostgresSslmodePtrOutput)
+}
+
+// The user to log in as.
+func (o MetadataStorePostgresOutput) User() pulumi.StringOutput {
+	return o.ApplyT(func(v MetadataStorePostgres) string { return v.User }).(pulumi.StringOutput)
+}
+
+type MetadataStorePostgresPtrOutput struct{ *pulumi.OutputState }
+
+func (MetadataStorePostgresPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MetadataStorePostgres)(nil)).Elem()
+}
+
+func (o MetadataStorePostgresPtrOutput) ToMetadataStorePostgresPtrOutput() MetadataStorePostgresPtrOutput {
+	return o
+}
+
+func (o MetadataStorePostgresPtrOutput) ToMetadataStorePostgresPtrOutputWithContext(ctx context.Context) MetadataStorePostgresPtrOutput {
+	return o
+}
+
+func (o MetadataStorePostgresPtrOutput) Elem() MetadataStorePostgresOutput {
+	return o.ApplyT(func(v *MetadataStorePostgres) MetadataStorePostgres {
+		if v != nil {
+			return *v
+		}
+		var ret MetadataStorePostgres
+		return ret
+	}).(MetadataStorePostgresOutput)
+}
+
+// The database (created beforehand; the server creates its tables in it).
+func (o MetadataStorePostgresPtrOutput) Database() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MetadataStorePostgres) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Database
+	}).(pulumi.StringPtrOutput)
+}
+
+// The PostgreSQL server's host name or address.
+func (o MetadataStorePostgresPtrOutput) Host() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MetadataStorePostgres) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Host
+	}).(pulumi.StringPtrOutput)
+}
+
+// The largest number of pooled connections. Unset: the server's default.
+func (o MetadataStorePostgresPtrOutput) MaxConns() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *MetadataStorePostgres) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxConns
+	}).(pulumi.IntPtrOutput)
+}
+
+// The number of connections kept open. Unset: the server's default.
+func (o MetadataStorePostgresPtrOutput) MinConns() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *MetadataStorePostgres) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MinConns
+	}).(pulumi.IntPtrOutput)
+}
+
+// The user's password. The server never shows it, so a refresh cannot detect a change made elsewhere.
+func (o MetadataStorePostgresPtrOutput) Password() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MetadataStorePostgres) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Password
+	}).(pulumi.StringPtrOutput)
+}
+
+// The PostgreSQL server's port. Defaults to `5432`.
+func (o MetadataStorePostgresPtrOutput) Port() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *MetadataStorePostgres) *int {
+		if v == nil {
+			return nil
+		}
+		return v.Port
+	}).(pulumi.IntPtrOutput)
+}
+
+// Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+func (o MetadataStorePostgresPtrOutput) RelaxedDurability() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *MetadataStorePostgres) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.RelaxedDurability
+	}).(pulumi.BoolPtrOutput)
+}
+
+// libpq's `sslmode`. Defaults to `disable`.
+func (o MetadataStorePostgresPtrOutput) Sslmode() MetadataStorePostgresSslmodePtrOutput {
+	return o.ApplyT(func(v *MetadataStorePostgres) *MetadataStorePostgresSslmode {
+		if v == nil {
+			return nil
+		}
+		return v.Sslmode
+	}).(MetadataStorePostgresSslmodePtrOutput)
+}
+
+// The user to log in as.
+func (o MetadataStorePostgresPtrOutput) User() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MetadataStorePostgres) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.User
+	}).(pulumi.StringPtrOutput)
+}
+
+// SQLite settings; required when `type` is `sqlite`, refused otherwise.
+type MetadataStoreSqlite struct {
+	// The absolute path of the SQLite database file inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+	Path string `pulumi:"path"`
+}
+
+// MetadataStoreSqliteInput is an input type that accepts MetadataStoreSqliteArgs and MetadataStoreSqliteOutput values.
+// You can construct a concrete instance of `MetadataStoreSqliteInput` via:
+//
+//	MetadataStoreSqliteArgs{...}
+type MetadataStoreSqliteInput interface {
+	pulumi.Input
+
+	ToMetadataStoreSqliteOutput() MetadataStoreSqliteOutput
+	ToMetadataStoreSqliteOutputWithContext(context.Context) MetadataStoreSqliteOutput
+}
+
+// SQLite settings; required when `type` is `sqlite`, refused otherwise.
+type MetadataStoreSqliteArgs struct {
+	// The absolute path of the SQLite database file inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+	Path pulumi.StringInput `pulumi:"path"`
+}
+
+func (MetadataStoreSqliteArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MetadataStoreSqlite)(nil)).Elem()
+}
+
+func (i MetadataStoreSqliteArgs) ToMetadataStoreSqliteOutput() MetadataStoreSqliteOutput {
+	return i.ToMetadataStoreSqliteOutputWithContext(context.Background())
+}
+
+func (i MetadataStoreSqliteArgs) ToMetadataStoreSqliteOutputWithContext(ctx context.Context) MetadataStoreSqliteOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MetadataStoreSqliteOutput)
+}
+
+func (i MetadataStoreSqliteArgs) ToMetadataStoreSqlitePtrOutput() MetadataStoreSqlitePtrOutput {
+	return i.ToMetadataStoreSqlitePtrOutputWithContext(context.Background())
+}
+
+func (i MetadataStoreSqliteArgs) ToMetadataStoreSqlitePtrOutputWithContext(ctx context.Context) MetadataStoreSqlitePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MetadataStoreSqliteOutput).ToMetadataStoreSqlitePtrOutputWithContext(ctx)
+}
+
+// MetadataStoreSqlitePtrInput is an input type that accepts MetadataStoreSqliteArgs, MetadataStoreSqlitePtr and MetadataStoreSqlitePtrOutput values.
+// You can construct a concrete instance of `MetadataStoreSqlitePtrInput` via:
+//
+//	        MetadataStoreSqliteArgs{...}
+//
+//	or:
+//
+//	        nil
+type MetadataStoreSqlitePtrInput interface {
+	pulumi.Input
+
+	ToMetadataStoreSqlitePtrOutput() MetadataStoreSqlitePtrOutput
+	ToMetadataStoreSqlitePtrOutputWithContext(context.Context) MetadataStoreSqlitePtrOutput
+}
+
+type metadataStoreSqlitePtrType MetadataStoreSqliteArgs
+
+func MetadataStoreSqlitePtr(v *MetadataStoreSqliteArgs) MetadataStoreSqlitePtrInput {
+	return (*metadataStoreSqlitePtrType)(v)
+}
+
+func (*metadataStoreSqlitePtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MetadataStoreSqlite)(nil)).Elem()
+}
+
+func (i *metadataStoreSqlitePtrType) ToMetadataStoreSqlitePtrOutput() MetadataStoreSqlitePtrOutput {
+	return i.ToMetadataStoreSqlitePtrOutputWithContext(context.Background())
+}
+
+func (i *metadataStoreSqlitePtrType) ToMetadataStoreSqlitePtrOutputWithContext(ctx context.Context) MetadataStoreSqlitePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MetadataStoreSqlitePtrOutput)
+}
+
+// SQLite settings; required when `type` is `sqlite`, refused otherwise.
+type MetadataStoreSqliteOutput struct{ *pulumi.OutputState }
+
+func (MetadataStoreSqliteOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MetadataStoreSqlite)(nil)).Elem()
+}
+
+func (o MetadataStoreSqliteOutput) ToMetadataStoreSqliteOutput() MetadataStoreSqliteOutput {
+	return o
+}
+
+func (o MetadataStoreSqliteOutput) ToMetadataStoreSqliteOutputWithContext(ctx context.Context) MetadataStoreSqliteOutput {
+	return o
+}
+
+func (o MetadataStoreSqliteOutput) ToMetadataStoreSqlitePtrOutput() MetadataStoreSqlitePtrOutput {
+	return o.ToMetadataStoreSqlitePtrOutputWithContext(context.Background())
+}
+
+func (o MetadataStoreSqliteOutput) ToMetadataStoreSqlitePtrOutputWithContext(ctx context.Context) MetadataStoreSqlitePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MetadataStoreSqlite) *MetadataStoreSqlite {
+		return &v
+	}).(MetadataStoreSqlitePtrOutput)
+}
+
+// The absolute path of the SQLite database file inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+func (o MetadataStoreSqliteOutput) Path() pulumi.StringOutput {
+	return o.ApplyT(func(v MetadataStoreSqlite) string { return v.Path }).(pulumi.StringOutput)
+}
+
+type MetadataStoreSqlitePtrOutput struct{ *pulumi.OutputState }
+
+func (MetadataStoreSqlitePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MetadataStoreSqlite)(nil)).Elem()
+}
+
+func (o MetadataStoreSqlitePtrOutput) ToMetadataStoreSqlitePtrOutput() MetadataStoreSqlitePtrOutput {
+	return o
+}
+
+func (o MetadataStoreSqlitePtrOutput) ToMetadataStoreSqlitePtrOutputWithContext(ctx context.Context) MetadataStoreSqlitePtrOutput {
+	return o
+}
+
+func (o MetadataStoreSqlitePtrOutput) Elem() MetadataStoreSqliteOutput {
+	return o.ApplyT(func(v *MetadataStoreSqlite) MetadataStoreSqlite {
+		if v != nil {
+			return *v
+		}
+		var ret MetadataStoreSqlite
+		return ret
+	}).(MetadataStoreSqliteOutput)
+}
+
+// The absolute path of the SQLite database file inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+func (o MetadataStoreSqlitePtrOutput) Path() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MetadataStoreSqlite) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Path
+	}).(pulumi.StringPtrOutput)
+}
+
 // Prometheus metrics.
 type Metrics struct {
 	// v0.29 model only. Secret key holding a bearer token that scrapers must present; mounted into the pod (rotating it does not restart the server).
@@ -3786,6 +6269,115 @@ func (o MetricsPtrOutput) ServiceMonitor() ServiceMonitorPtrOutput {
 		}
 		return v.ServiceMonitor
 	}).(ServiceMonitorPtrOutput)
+}
+
+// A client: an IP address, a CIDR range or a host name.
+type NetgroupMembers struct {
+	// `ip`, `cidr` or `hostname`.
+	Type NetgroupMembersType `pulumi:"type"`
+	// The address (`10.0.0.5`), range (`10.0.0.0/24`) or host name (`client1.example.com`, `*.example.com`).
+	Value string `pulumi:"value"`
+}
+
+// NetgroupMembersInput is an input type that accepts NetgroupMembersArgs and NetgroupMembersOutput values.
+// You can construct a concrete instance of `NetgroupMembersInput` via:
+//
+//	NetgroupMembersArgs{...}
+type NetgroupMembersInput interface {
+	pulumi.Input
+
+	ToNetgroupMembersOutput() NetgroupMembersOutput
+	ToNetgroupMembersOutputWithContext(context.Context) NetgroupMembersOutput
+}
+
+// A client: an IP address, a CIDR range or a host name.
+type NetgroupMembersArgs struct {
+	// `ip`, `cidr` or `hostname`.
+	Type NetgroupMembersTypeInput `pulumi:"type"`
+	// The address (`10.0.0.5`), range (`10.0.0.0/24`) or host name (`client1.example.com`, `*.example.com`).
+	Value pulumi.StringInput `pulumi:"value"`
+}
+
+func (NetgroupMembersArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*NetgroupMembers)(nil)).Elem()
+}
+
+func (i NetgroupMembersArgs) ToNetgroupMembersOutput() NetgroupMembersOutput {
+	return i.ToNetgroupMembersOutputWithContext(context.Background())
+}
+
+func (i NetgroupMembersArgs) ToNetgroupMembersOutputWithContext(ctx context.Context) NetgroupMembersOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NetgroupMembersOutput)
+}
+
+// NetgroupMembersArrayInput is an input type that accepts NetgroupMembersArray and NetgroupMembersArrayOutput values.
+// You can construct a concrete instance of `NetgroupMembersArrayInput` via:
+//
+//	NetgroupMembersArray{ NetgroupMembersArgs{...} }
+type NetgroupMembersArrayInput interface {
+	pulumi.Input
+
+	ToNetgroupMembersArrayOutput() NetgroupMembersArrayOutput
+	ToNetgroupMembersArrayOutputWithContext(context.Context) NetgroupMembersArrayOutput
+}
+
+type NetgroupMembersArray []NetgroupMembersInput
+
+func (NetgroupMembersArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]NetgroupMembers)(nil)).Elem()
+}
+
+func (i NetgroupMembersArray) ToNetgroupMembersArrayOutput() NetgroupMembersArrayOutput {
+	return i.ToNetgroupMembersArrayOutputWithContext(context.Background())
+}
+
+func (i NetgroupMembersArray) ToNetgroupMembersArrayOutputWithContext(ctx context.Context) NetgroupMembersArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NetgroupMembersArrayOutput)
+}
+
+// A client: an IP address, a CIDR range or a host name.
+type NetgroupMembersOutput struct{ *pulumi.OutputState }
+
+func (NetgroupMembersOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*NetgroupMembers)(nil)).Elem()
+}
+
+func (o NetgroupMembersOutput) ToNetgroupMembersOutput() NetgroupMembersOutput {
+	return o
+}
+
+func (o NetgroupMembersOutput) ToNetgroupMembersOutputWithContext(ctx context.Context) NetgroupMembersOutput {
+	return o
+}
+
+// `ip`, `cidr` or `hostname`.
+func (o NetgroupMembersOutput) Type() NetgroupMembersTypeOutput {
+	return o.ApplyT(func(v NetgroupMembers) NetgroupMembersType { return v.Type }).(NetgroupMembersTypeOutput)
+}
+
+// The address (`10.0.0.5`), range (`10.0.0.0/24`) or host name (`client1.example.com`, `*.example.com`).
+func (o NetgroupMembersOutput) Value() pulumi.StringOutput {
+	return o.ApplyT(func(v NetgroupMembers) string { return v.Value }).(pulumi.StringOutput)
+}
+
+type NetgroupMembersArrayOutput struct{ *pulumi.OutputState }
+
+func (NetgroupMembersArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]NetgroupMembers)(nil)).Elem()
+}
+
+func (o NetgroupMembersArrayOutput) ToNetgroupMembersArrayOutput() NetgroupMembersArrayOutput {
+	return o
+}
+
+func (o NetgroupMembersArrayOutput) ToNetgroupMembersArrayOutputWithContext(ctx context.Context) NetgroupMembersArrayOutput {
+	return o
+}
+
+func (o NetgroupMembersArrayOutput) Index(i pulumi.IntInput) NetgroupMembersOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) NetgroupMembers {
+		return vs[0].([]NetgroupMembers)[vs[1].(int)]
+	}).(NetgroupMembersOutput)
 }
 
 // Node affinity is a group of node affinity scheduling rules.
@@ -9337,151 +11929,6 @@ func (o SmbTimeoutsPtrOutput) Write() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
-type SnapshotPolicy struct {
-	// Policy enabled; the server's default (enabled) when unset.
-	Enabled *bool `pulumi:"enabled"`
-	// Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
-	Interval string `pulumi:"interval"`
-	// Snapshots kept (at least 0).
-	KeepLast *int `pulumi:"keepLast"`
-	// Name prefix of the snapshots; the server's default (`scheduled`) when unset.
-	NamePrefix *string `pulumi:"namePrefix"`
-	// Share name. Required.
-	Share string `pulumi:"share"`
-	// Lifetime of a snapshot.
-	Ttl *string `pulumi:"ttl"`
-}
-
-// SnapshotPolicyInput is an input type that accepts SnapshotPolicyArgs and SnapshotPolicyOutput values.
-// You can construct a concrete instance of `SnapshotPolicyInput` via:
-//
-//	SnapshotPolicyArgs{...}
-type SnapshotPolicyInput interface {
-	pulumi.Input
-
-	ToSnapshotPolicyOutput() SnapshotPolicyOutput
-	ToSnapshotPolicyOutputWithContext(context.Context) SnapshotPolicyOutput
-}
-
-// v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
-type SnapshotPolicyArgs struct {
-	// Policy enabled; the server's default (enabled) when unset.
-	Enabled pulumi.BoolPtrInput `pulumi:"enabled"`
-	// Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
-	Interval pulumi.StringInput `pulumi:"interval"`
-	// Snapshots kept (at least 0).
-	KeepLast pulumi.IntPtrInput `pulumi:"keepLast"`
-	// Name prefix of the snapshots; the server's default (`scheduled`) when unset.
-	NamePrefix pulumi.StringPtrInput `pulumi:"namePrefix"`
-	// Share name. Required.
-	Share pulumi.StringInput `pulumi:"share"`
-	// Lifetime of a snapshot.
-	Ttl pulumi.StringPtrInput `pulumi:"ttl"`
-}
-
-func (SnapshotPolicyArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*SnapshotPolicy)(nil)).Elem()
-}
-
-func (i SnapshotPolicyArgs) ToSnapshotPolicyOutput() SnapshotPolicyOutput {
-	return i.ToSnapshotPolicyOutputWithContext(context.Background())
-}
-
-func (i SnapshotPolicyArgs) ToSnapshotPolicyOutputWithContext(ctx context.Context) SnapshotPolicyOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(SnapshotPolicyOutput)
-}
-
-// SnapshotPolicyArrayInput is an input type that accepts SnapshotPolicyArray and SnapshotPolicyArrayOutput values.
-// You can construct a concrete instance of `SnapshotPolicyArrayInput` via:
-//
-//	SnapshotPolicyArray{ SnapshotPolicyArgs{...} }
-type SnapshotPolicyArrayInput interface {
-	pulumi.Input
-
-	ToSnapshotPolicyArrayOutput() SnapshotPolicyArrayOutput
-	ToSnapshotPolicyArrayOutputWithContext(context.Context) SnapshotPolicyArrayOutput
-}
-
-type SnapshotPolicyArray []SnapshotPolicyInput
-
-func (SnapshotPolicyArray) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]SnapshotPolicy)(nil)).Elem()
-}
-
-func (i SnapshotPolicyArray) ToSnapshotPolicyArrayOutput() SnapshotPolicyArrayOutput {
-	return i.ToSnapshotPolicyArrayOutputWithContext(context.Background())
-}
-
-func (i SnapshotPolicyArray) ToSnapshotPolicyArrayOutputWithContext(ctx context.Context) SnapshotPolicyArrayOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(SnapshotPolicyArrayOutput)
-}
-
-// v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
-type SnapshotPolicyOutput struct{ *pulumi.OutputState }
-
-func (SnapshotPolicyOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*SnapshotPolicy)(nil)).Elem()
-}
-
-func (o SnapshotPolicyOutput) ToSnapshotPolicyOutput() SnapshotPolicyOutput {
-	return o
-}
-
-func (o SnapshotPolicyOutput) ToSnapshotPolicyOutputWithContext(ctx context.Context) SnapshotPolicyOutput {
-	return o
-}
-
-// Policy enabled; the server's default (enabled) when unset.
-func (o SnapshotPolicyOutput) Enabled() pulumi.BoolPtrOutput {
-	return o.ApplyT(func(v SnapshotPolicy) *bool { return v.Enabled }).(pulumi.BoolPtrOutput)
-}
-
-// Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
-func (o SnapshotPolicyOutput) Interval() pulumi.StringOutput {
-	return o.ApplyT(func(v SnapshotPolicy) string { return v.Interval }).(pulumi.StringOutput)
-}
-
-// Snapshots kept (at least 0).
-func (o SnapshotPolicyOutput) KeepLast() pulumi.IntPtrOutput {
-	return o.ApplyT(func(v SnapshotPolicy) *int { return v.KeepLast }).(pulumi.IntPtrOutput)
-}
-
-// Name prefix of the snapshots; the server's default (`scheduled`) when unset.
-func (o SnapshotPolicyOutput) NamePrefix() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v SnapshotPolicy) *string { return v.NamePrefix }).(pulumi.StringPtrOutput)
-}
-
-// Share name. Required.
-func (o SnapshotPolicyOutput) Share() pulumi.StringOutput {
-	return o.ApplyT(func(v SnapshotPolicy) string { return v.Share }).(pulumi.StringOutput)
-}
-
-// Lifetime of a snapshot.
-func (o SnapshotPolicyOutput) Ttl() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v SnapshotPolicy) *string { return v.Ttl }).(pulumi.StringPtrOutput)
-}
-
-type SnapshotPolicyArrayOutput struct{ *pulumi.OutputState }
-
-func (SnapshotPolicyArrayOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]SnapshotPolicy)(nil)).Elem()
-}
-
-func (o SnapshotPolicyArrayOutput) ToSnapshotPolicyArrayOutput() SnapshotPolicyArrayOutput {
-	return o
-}
-
-func (o SnapshotPolicyArrayOutput) ToSnapshotPolicyArrayOutputWithContext(ctx context.Context) SnapshotPolicyArrayOutput {
-	return o
-}
-
-func (o SnapshotPolicyArrayOutput) Index(i pulumi.IntInput) SnapshotPolicyOutput {
-	return pulumi.All(o, i).ApplyT(func(vs []interface{}) SnapshotPolicy {
-		return vs[0].([]SnapshotPolicy)[vs[1].(int)]
-	}).(SnapshotPolicyOutput)
-}
-
 // SQLite settings of the control-plane database.
 type Sqlite struct {
 	// Database file; must be on a volume so it persists (`/data/controlplane`, or the metadata, content or cache volume). Only checked and used when SQLite is the database. Defaults to `/data/controlplane/controlplane.db`.
@@ -10463,18 +12910,24 @@ func (o WindowsSecurityContextOptionsPtrOutput) RunAsUserName() pulumi.StringPtr
 }
 
 func init() {
-	pulumi.RegisterInputType(reflect.TypeOf((*AdapterInput)(nil)).Elem(), AdapterArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*AdapterArrayInput)(nil)).Elem(), AdapterArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AdapterDiscoveryInput)(nil)).Elem(), AdapterDiscoveryArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AdapterDiscoveryPtrInput)(nil)).Elem(), AdapterDiscoveryArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AdapterServicesInput)(nil)).Elem(), AdapterServicesArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AdapterServicesPtrInput)(nil)).Elem(), AdapterServicesArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsNfsInput)(nil)).Elem(), AdapterSettingsNfsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsNfsPtrInput)(nil)).Elem(), AdapterSettingsNfsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbInput)(nil)).Elem(), AdapterSettingsSmbArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AdapterSettingsSmbPtrInput)(nil)).Elem(), AdapterSettingsSmbArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AdminInput)(nil)).Elem(), AdminArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AdminPtrInput)(nil)).Elem(), AdminArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AffinityInput)(nil)).Elem(), AffinityArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AffinityPtrInput)(nil)).Elem(), AffinityArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AppArmorProfileInput)(nil)).Elem(), AppArmorProfileArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AppArmorProfilePtrInput)(nil)).Elem(), AppArmorProfileArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreFsInput)(nil)).Elem(), BlockStoreFsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreFsPtrInput)(nil)).Elem(), BlockStoreFsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreS3Input)(nil)).Elem(), BlockStoreS3Args{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BlockStoreS3PtrInput)(nil)).Elem(), BlockStoreS3Args{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CacheInput)(nil)).Elem(), CacheArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CachePtrInput)(nil)).Elem(), CacheArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CapabilitiesInput)(nil)).Elem(), CapabilitiesArgs{})
@@ -10483,6 +12936,10 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ControlPlanePtrInput)(nil)).Elem(), ControlPlaneArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DatabaseInput)(nil)).Elem(), DatabaseArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DatabasePtrInput)(nil)).Elem(), DatabaseArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DeclaredAdapterInput)(nil)).Elem(), DeclaredAdapterArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DeclaredAdapterArrayInput)(nil)).Elem(), DeclaredAdapterArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DeclaredSnapshotPolicyInput)(nil)).Elem(), DeclaredSnapshotPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DeclaredSnapshotPolicyArrayInput)(nil)).Elem(), DeclaredSnapshotPolicyArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IdentityInput)(nil)).Elem(), IdentityArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IdentityPtrInput)(nil)).Elem(), IdentityArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*JwtInput)(nil)).Elem(), JwtArgs{})
@@ -10502,8 +12959,16 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*LocalObjectReferenceArrayInput)(nil)).Elem(), LocalObjectReferenceArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*LoggingInput)(nil)).Elem(), LoggingArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*LoggingPtrInput)(nil)).Elem(), LoggingArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStoreBadgerInput)(nil)).Elem(), MetadataStoreBadgerArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStoreBadgerPtrInput)(nil)).Elem(), MetadataStoreBadgerArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStorePostgresInput)(nil)).Elem(), MetadataStorePostgresArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStorePostgresPtrInput)(nil)).Elem(), MetadataStorePostgresArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStoreSqliteInput)(nil)).Elem(), MetadataStoreSqliteArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MetadataStoreSqlitePtrInput)(nil)).Elem(), MetadataStoreSqliteArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MetricsInput)(nil)).Elem(), MetricsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MetricsPtrInput)(nil)).Elem(), MetricsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NetgroupMembersInput)(nil)).Elem(), NetgroupMembersArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NetgroupMembersArrayInput)(nil)).Elem(), NetgroupMembersArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*NodeAffinityInput)(nil)).Elem(), NodeAffinityArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*NodeAffinityPtrInput)(nil)).Elem(), NodeAffinityArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*NodeSelectorInput)(nil)).Elem(), NodeSelectorArgs{})
@@ -10560,8 +13025,6 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbCreditsPtrInput)(nil)).Elem(), SmbCreditsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbTimeoutsInput)(nil)).Elem(), SmbTimeoutsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SmbTimeoutsPtrInput)(nil)).Elem(), SmbTimeoutsArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*SnapshotPolicyInput)(nil)).Elem(), SnapshotPolicyArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*SnapshotPolicyArrayInput)(nil)).Elem(), SnapshotPolicyArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SqliteInput)(nil)).Elem(), SqliteArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SqlitePtrInput)(nil)).Elem(), SqliteArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*StorageInput)(nil)).Elem(), StorageArgs{})
@@ -10575,18 +13038,24 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*WeightedPodAffinityTermArrayInput)(nil)).Elem(), WeightedPodAffinityTermArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*WindowsSecurityContextOptionsInput)(nil)).Elem(), WindowsSecurityContextOptionsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*WindowsSecurityContextOptionsPtrInput)(nil)).Elem(), WindowsSecurityContextOptionsArgs{})
-	pulumi.RegisterOutputType(AdapterOutput{})
-	pulumi.RegisterOutputType(AdapterArrayOutput{})
 	pulumi.RegisterOutputType(AdapterDiscoveryOutput{})
 	pulumi.RegisterOutputType(AdapterDiscoveryPtrOutput{})
 	pulumi.RegisterOutputType(AdapterServicesOutput{})
 	pulumi.RegisterOutputType(AdapterServicesPtrOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsNfsOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsNfsPtrOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbOutput{})
+	pulumi.RegisterOutputType(AdapterSettingsSmbPtrOutput{})
 	pulumi.RegisterOutputType(AdminOutput{})
 	pulumi.RegisterOutputType(AdminPtrOutput{})
 	pulumi.RegisterOutputType(AffinityOutput{})
 	pulumi.RegisterOutputType(AffinityPtrOutput{})
 	pulumi.RegisterOutputType(AppArmorProfileOutput{})
 	pulumi.RegisterOutputType(AppArmorProfilePtrOutput{})
+	pulumi.RegisterOutputType(BlockStoreFsOutput{})
+	pulumi.RegisterOutputType(BlockStoreFsPtrOutput{})
+	pulumi.RegisterOutputType(BlockStoreS3Output{})
+	pulumi.RegisterOutputType(BlockStoreS3PtrOutput{})
 	pulumi.RegisterOutputType(CacheOutput{})
 	pulumi.RegisterOutputType(CachePtrOutput{})
 	pulumi.RegisterOutputType(CapabilitiesOutput{})
@@ -10595,6 +13064,10 @@ func init() {
 	pulumi.RegisterOutputType(ControlPlanePtrOutput{})
 	pulumi.RegisterOutputType(DatabaseOutput{})
 	pulumi.RegisterOutputType(DatabasePtrOutput{})
+	pulumi.RegisterOutputType(DeclaredAdapterOutput{})
+	pulumi.RegisterOutputType(DeclaredAdapterArrayOutput{})
+	pulumi.RegisterOutputType(DeclaredSnapshotPolicyOutput{})
+	pulumi.RegisterOutputType(DeclaredSnapshotPolicyArrayOutput{})
 	pulumi.RegisterOutputType(IdentityOutput{})
 	pulumi.RegisterOutputType(IdentityPtrOutput{})
 	pulumi.RegisterOutputType(JwtOutput{})
@@ -10614,8 +13087,16 @@ func init() {
 	pulumi.RegisterOutputType(LocalObjectReferenceArrayOutput{})
 	pulumi.RegisterOutputType(LoggingOutput{})
 	pulumi.RegisterOutputType(LoggingPtrOutput{})
+	pulumi.RegisterOutputType(MetadataStoreBadgerOutput{})
+	pulumi.RegisterOutputType(MetadataStoreBadgerPtrOutput{})
+	pulumi.RegisterOutputType(MetadataStorePostgresOutput{})
+	pulumi.RegisterOutputType(MetadataStorePostgresPtrOutput{})
+	pulumi.RegisterOutputType(MetadataStoreSqliteOutput{})
+	pulumi.RegisterOutputType(MetadataStoreSqlitePtrOutput{})
 	pulumi.RegisterOutputType(MetricsOutput{})
 	pulumi.RegisterOutputType(MetricsPtrOutput{})
+	pulumi.RegisterOutputType(NetgroupMembersOutput{})
+	pulumi.RegisterOutputType(NetgroupMembersArrayOutput{})
 	pulumi.RegisterOutputType(NodeAffinityOutput{})
 	pulumi.RegisterOutputType(NodeAffinityPtrOutput{})
 	pulumi.RegisterOutputType(NodeSelectorOutput{})
@@ -10672,8 +13153,6 @@ func init() {
 	pulumi.RegisterOutputType(SmbCreditsPtrOutput{})
 	pulumi.RegisterOutputType(SmbTimeoutsOutput{})
 	pulumi.RegisterOutputType(SmbTimeoutsPtrOutput{})
-	pulumi.RegisterOutputType(SnapshotPolicyOutput{})
-	pulumi.RegisterOutputType(SnapshotPolicyArrayOutput{})
 	pulumi.RegisterOutputType(SqliteOutput{})
 	pulumi.RegisterOutputType(SqlitePtrOutput{})
 	pulumi.RegisterOutputType(StorageOutput{})

@@ -7,9 +7,31 @@ from . import _utilities
 import typing
 # Export this package's modules as members:
 from ._enums import *
+from .adapter import *
+from .adapter_settings import *
+from .block_store import *
 from .ditto_server import *
+from .group import *
+from .group_membership import *
+from .identity_mapping import *
+from .metadata_store import *
+from .netgroup import *
 from .provider import *
+from .share import *
+from .share_permission import *
+from .share_quota import *
+from .snapshot_policy import *
+from .user import *
 from ._inputs import *
+from . import outputs
+
+# Make subpackages available:
+if typing.TYPE_CHECKING:
+    import pulumi_dittofs.config as __config
+    config = __config
+else:
+    config = _utilities.lazy_import('pulumi_dittofs.config')
+
 _utilities.register(
     resource_modules="""
 [
@@ -18,7 +40,20 @@ _utilities.register(
   "mod": "index",
   "fqn": "pulumi_dittofs",
   "classes": {
-   "dittofs:index:DittoServer": "DittoServer"
+   "dittofs:index:Adapter": "Adapter",
+   "dittofs:index:AdapterSettings": "AdapterSettings",
+   "dittofs:index:BlockStore": "BlockStore",
+   "dittofs:index:DittoServer": "DittoServer",
+   "dittofs:index:Group": "Group",
+   "dittofs:index:GroupMembership": "GroupMembership",
+   "dittofs:index:IdentityMapping": "IdentityMapping",
+   "dittofs:index:MetadataStore": "MetadataStore",
+   "dittofs:index:Netgroup": "Netgroup",
+   "dittofs:index:Share": "Share",
+   "dittofs:index:SharePermission": "SharePermission",
+   "dittofs:index:ShareQuota": "ShareQuota",
+   "dittofs:index:SnapshotPolicy": "SnapshotPolicy",
+   "dittofs:index:User": "User"
   }
  }
 ]

@@ -8,7 +8,19 @@ from enum import Enum
 
 __all__ = [
     'AdapterServiceType',
+    'AdapterSettingsNfsBlockedOperations',
+    'AdapterSettingsNfsMaxVersion',
+    'AdapterSettingsNfsMinVersion',
+    'AdapterSettingsSmbBlockedOperations',
+    'AdapterSettingsSmbMaxDialect',
+    'AdapterSettingsSmbMinDialect',
+    'AdapterSettingsSmbSigning',
+    'AdapterSettingsType',
+    'AdapterType',
     'AppArmorProfileType',
+    'BlockStoreKind',
+    'BlockStoreS3Compression',
+    'BlockStoreType',
     'DatabaseType',
     'FsGroupChangePolicy',
     'IdentityType',
@@ -16,11 +28,21 @@ __all__ = [
     'LdapIdmap',
     'LoggingFormat',
     'LoggingLevel',
+    'MetadataStorePostgresSslmode',
+    'MetadataStoreType',
+    'NetgroupMembersType',
     'OperatorRelease',
     'ProcMountType',
     'SeccompProfileType',
     'ServiceType',
+    'ShareBlockedOperations',
+    'ShareDefaultPermission',
+    'SharePermissionLevel',
+    'SharePermissionPrincipalType',
+    'ShareQuotaScope',
+    'ShareRetentionPolicy',
     'SmbCreditsStrategy',
+    'UserRole',
 ]
 
 
@@ -34,6 +56,150 @@ class AdapterServiceType(_builtins.str, Enum):
     LOAD_BALANCER = "LoadBalancer"
 
 
+@pulumi.type_token("dittofs:index:AdapterSettingsNfsBlockedOperations")
+class AdapterSettingsNfsBlockedOperations(_builtins.str, Enum):
+    """
+    An NFS operation.
+    """
+    NULL = "NULL"
+    GETATTR = "GETATTR"
+    SETATTR = "SETATTR"
+    LOOKUP = "LOOKUP"
+    ACCESS = "ACCESS"
+    READLINK = "READLINK"
+    READ = "READ"
+    WRITE = "WRITE"
+    CREATE = "CREATE"
+    MKDIR = "MKDIR"
+    SYMLINK = "SYMLINK"
+    MKNOD = "MKNOD"
+    REMOVE = "REMOVE"
+    RMDIR = "RMDIR"
+    RENAME = "RENAME"
+    LINK = "LINK"
+    READDIR = "READDIR"
+    READDIRPLUS = "READDIRPLUS"
+    FSSTAT = "FSSTAT"
+    FSINFO = "FSINFO"
+    PATHCONF = "PATHCONF"
+    COMMIT = "COMMIT"
+    OPEN = "OPEN"
+    CLOSE = "CLOSE"
+    LOCK = "LOCK"
+    LOCKT = "LOCKT"
+    LOCKU = "LOCKU"
+    DELEGRETURN = "DELEGRETURN"
+    PUTFH = "PUTFH"
+    PUTROOTFH = "PUTROOTFH"
+    GETFH = "GETFH"
+    SAVEFH = "SAVEFH"
+    RESTOREFH = "RESTOREFH"
+    VERIFY = "VERIFY"
+    NVERIFY = "NVERIFY"
+    SECINFO = "SECINFO"
+    SETCLIENTID = "SETCLIENTID"
+    RENEW = "RENEW"
+
+
+@pulumi.type_token("dittofs:index:AdapterSettingsNfsMaxVersion")
+class AdapterSettingsNfsMaxVersion(_builtins.str, Enum):
+    """
+    The highest NFS version served (`3`, `4.0`, `4.1`). Defaults to `4.1`.
+    """
+    THREE = "3"
+    ADAPTER_SETTINGS_NFS_MAX_VERSION_40 = "4.0"
+    ADAPTER_SETTINGS_NFS_MAX_VERSION_41 = "4.1"
+
+
+@pulumi.type_token("dittofs:index:AdapterSettingsNfsMinVersion")
+class AdapterSettingsNfsMinVersion(_builtins.str, Enum):
+    """
+    The lowest NFS version served (`3`, `4.0`, `4.1`). Defaults to `3`.
+    """
+    THREE = "3"
+    ADAPTER_SETTINGS_NFS_MIN_VERSION_40 = "4.0"
+    ADAPTER_SETTINGS_NFS_MIN_VERSION_41 = "4.1"
+
+
+@pulumi.type_token("dittofs:index:AdapterSettingsSmbBlockedOperations")
+class AdapterSettingsSmbBlockedOperations(_builtins.str, Enum):
+    """
+    An SMB operation.
+    """
+    NEGOTIATE = "NEGOTIATE"
+    SESSIONSETUP = "SESSION_SETUP"
+    LOGOFF = "LOGOFF"
+    TREECONNECT = "TREE_CONNECT"
+    TREEDISCONNECT = "TREE_DISCONNECT"
+    CREATE = "CREATE"
+    CLOSE = "CLOSE"
+    FLUSH = "FLUSH"
+    READ = "READ"
+    WRITE = "WRITE"
+    LOCK = "LOCK"
+    IOCTL = "IOCTL"
+    CANCEL = "CANCEL"
+    ECHO = "ECHO"
+    QUERYDIRECTORY = "QUERY_DIRECTORY"
+    CHANGENOTIFY = "CHANGE_NOTIFY"
+    QUERYINFO = "QUERY_INFO"
+    SETINFO = "SET_INFO"
+    OPLOCKBREAK = "OPLOCK_BREAK"
+
+
+@pulumi.type_token("dittofs:index:AdapterSettingsSmbMaxDialect")
+class AdapterSettingsSmbMaxDialect(_builtins.str, Enum):
+    """
+    The highest SMB dialect negotiated. Defaults to `SMB3.1.1`.
+    """
+    SMB20 = "SMB2.0"
+    SMB21 = "SMB2.1"
+    SMB30 = "SMB3.0"
+    SMB302 = "SMB3.0.2"
+    SMB311 = "SMB3.1.1"
+
+
+@pulumi.type_token("dittofs:index:AdapterSettingsSmbMinDialect")
+class AdapterSettingsSmbMinDialect(_builtins.str, Enum):
+    """
+    The lowest SMB dialect negotiated. Defaults to `SMB2.0`.
+    """
+    SMB20 = "SMB2.0"
+    SMB21 = "SMB2.1"
+    SMB30 = "SMB3.0"
+    SMB302 = "SMB3.0.2"
+    SMB311 = "SMB3.1.1"
+
+
+@pulumi.type_token("dittofs:index:AdapterSettingsSmbSigning")
+class AdapterSettingsSmbSigning(_builtins.str, Enum):
+    """
+    Message signing: `required`, `enabled` (offered), `disabled`, or `inherit` (the server's configuration file decides; SMB 3.1.1 always signs). Defaults to `inherit`.
+    """
+    INHERIT = "inherit"
+    DISABLED = "disabled"
+    ENABLED = "enabled"
+    REQUIRED = "required"
+
+
+@pulumi.type_token("dittofs:index:AdapterSettingsType")
+class AdapterSettingsType(_builtins.str, Enum):
+    """
+    The adapter whose settings these are: `nfs` or `smb`. A change replaces the resource.
+    """
+    NFS = "nfs"
+    SMB = "smb"
+
+
+@pulumi.type_token("dittofs:index:AdapterType")
+class AdapterType(_builtins.str, Enum):
+    """
+    The protocol: `nfs` or `smb` (the only adapters v0.29 can run). A change replaces the resource.
+    """
+    NFS = "nfs"
+    SMB = "smb"
+
+
 @pulumi.type_token("dittofs:index:AppArmorProfileType")
 class AppArmorProfileType(_builtins.str, Enum):
     """
@@ -45,6 +211,34 @@ class AppArmorProfileType(_builtins.str, Enum):
     LOCALHOST = "Localhost"
     RUNTIME_DEFAULT = "RuntimeDefault"
     UNCONFINED = "Unconfined"
+
+
+@pulumi.type_token("dittofs:index:BlockStoreKind")
+class BlockStoreKind(_builtins.str, Enum):
+    """
+    `local` (a share's own blocks, on the server) or `remote` (where shares offload blocks). A change replaces the store.
+    """
+    LOCAL = "local"
+    REMOTE = "remote"
+
+
+@pulumi.type_token("dittofs:index:BlockStoreS3Compression")
+class BlockStoreS3Compression(_builtins.str, Enum):
+    """
+    Compress blocks before upload with `zstd` or `lz4`. Unset: no compression.
+    """
+    ZSTD = "zstd"
+    LZ4 = "lz4"
+
+
+@pulumi.type_token("dittofs:index:BlockStoreType")
+class BlockStoreType(_builtins.str, Enum):
+    """
+    For a `local` store `fs` (a directory, set `fs`) or `memory`; for a `remote` one `s3` (set `s3`) or `memory`. Memory stores lose their blocks when the server stops. A change replaces the store.
+    """
+    FS = "fs"
+    MEMORY = "memory"
+    S3 = "s3"
 
 
 @pulumi.type_token("dittofs:index:DatabaseType")
@@ -112,6 +306,40 @@ class LoggingLevel(_builtins.str, Enum):
     ERROR = "ERROR"
 
 
+@pulumi.type_token("dittofs:index:MetadataStorePostgresSslmode")
+class MetadataStorePostgresSslmode(_builtins.str, Enum):
+    """
+    libpq's `sslmode`. Defaults to `disable`.
+    """
+    DISABLE = "disable"
+    ALLOW = "allow"
+    PREFER = "prefer"
+    REQUIRE = "require"
+    VERIFY_CA = "verify-ca"
+    VERIFY_FULL = "verify-full"
+
+
+@pulumi.type_token("dittofs:index:MetadataStoreType")
+class MetadataStoreType(_builtins.str, Enum):
+    """
+    `memory` (lost when the server stops), `badger` (embedded BadgerDB, set `badger`), `sqlite` (embedded SQLite, set `sqlite`) or `postgres` (PostgreSQL, set `postgres`). A change replaces the store.
+    """
+    MEMORY = "memory"
+    BADGER = "badger"
+    SQLITE = "sqlite"
+    POSTGRES = "postgres"
+
+
+@pulumi.type_token("dittofs:index:NetgroupMembersType")
+class NetgroupMembersType(_builtins.str, Enum):
+    """
+    `ip`, `cidr` or `hostname`.
+    """
+    IP = "ip"
+    CIDR = "cidr"
+    HOSTNAME = "hostname"
+
+
 @pulumi.type_token("dittofs:index:OperatorRelease")
 class OperatorRelease(_builtins.str, Enum):
     """
@@ -152,6 +380,117 @@ class ServiceType(_builtins.str, Enum):
     LOAD_BALANCER = "LoadBalancer"
 
 
+@pulumi.type_token("dittofs:index:ShareBlockedOperations")
+class ShareBlockedOperations(_builtins.str, Enum):
+    """
+    An NFS or SMB operation name.
+    """
+    NULL = "NULL"
+    GETATTR = "GETATTR"
+    SETATTR = "SETATTR"
+    LOOKUP = "LOOKUP"
+    ACCESS = "ACCESS"
+    READLINK = "READLINK"
+    READ = "READ"
+    WRITE = "WRITE"
+    CREATE = "CREATE"
+    MKDIR = "MKDIR"
+    SYMLINK = "SYMLINK"
+    MKNOD = "MKNOD"
+    REMOVE = "REMOVE"
+    RMDIR = "RMDIR"
+    RENAME = "RENAME"
+    LINK = "LINK"
+    READDIR = "READDIR"
+    READDIRPLUS = "READDIRPLUS"
+    FSSTAT = "FSSTAT"
+    FSINFO = "FSINFO"
+    PATHCONF = "PATHCONF"
+    COMMIT = "COMMIT"
+    OPEN = "OPEN"
+    CLOSE = "CLOSE"
+    LOCK = "LOCK"
+    LOCKT = "LOCKT"
+    LOCKU = "LOCKU"
+    DELEGRETURN = "DELEGRETURN"
+    PUTFH = "PUTFH"
+    PUTROOTFH = "PUTROOTFH"
+    GETFH = "GETFH"
+    SAVEFH = "SAVEFH"
+    RESTOREFH = "RESTOREFH"
+    VERIFY = "VERIFY"
+    NVERIFY = "NVERIFY"
+    SECINFO = "SECINFO"
+    SETCLIENTID = "SETCLIENTID"
+    RENEW = "RENEW"
+    NEGOTIATE = "NEGOTIATE"
+    SESSIONSETUP = "SESSION_SETUP"
+    LOGOFF = "LOGOFF"
+    TREECONNECT = "TREE_CONNECT"
+    TREEDISCONNECT = "TREE_DISCONNECT"
+    FLUSH = "FLUSH"
+    IOCTL = "IOCTL"
+    CANCEL = "CANCEL"
+    ECHO = "ECHO"
+    QUERYDIRECTORY = "QUERY_DIRECTORY"
+    CHANGENOTIFY = "CHANGE_NOTIFY"
+    QUERYINFO = "QUERY_INFO"
+    SETINFO = "SET_INFO"
+    OPLOCKBREAK = "OPLOCK_BREAK"
+
+
+@pulumi.type_token("dittofs:index:ShareDefaultPermission")
+class ShareDefaultPermission(_builtins.str, Enum):
+    """
+    The access of users without a SharePermission (and of unmapped NFS uids): `none`, `read`, `read-write` or `admin`. Defaults to `none`.
+    """
+    NONE = "none"
+    READ = "read"
+    READ_WRITE = "read-write"
+    ADMIN = "admin"
+
+
+@pulumi.type_token("dittofs:index:SharePermissionLevel")
+class SharePermissionLevel(_builtins.str, Enum):
+    """
+    `none`, `read`, `read-write` or `admin` (`none` denies even with a group grant).
+    """
+    NONE = "none"
+    READ = "read"
+    READ_WRITE = "read-write"
+    ADMIN = "admin"
+
+
+@pulumi.type_token("dittofs:index:SharePermissionPrincipalType")
+class SharePermissionPrincipalType(_builtins.str, Enum):
+    """
+    `user` (a local User), `group` (a local Group) or `sid` (a Windows/AD SID). A directory principal without a local object is granted by `sid` (the server stores a name it resolves through LDAP as a SID grant, which a `user` or `group` permission would not find again). A change replaces the permission.
+    """
+    USER = "user"
+    GROUP = "group"
+    SID = "sid"
+
+
+@pulumi.type_token("dittofs:index:ShareQuotaScope")
+class ShareQuotaScope(_builtins.str, Enum):
+    """
+    `user` (one uid), `group` (one gid) or `default-user` (each user without a `user` quota). A change replaces the quota.
+    """
+    USER = "user"
+    GROUP = "group"
+    DEFAULT_USER = "default-user"
+
+
+@pulumi.type_token("dittofs:index:ShareRetentionPolicy")
+class ShareRetentionPolicy(_builtins.str, Enum):
+    """
+    How the local block store evicts the share's blocks: `lru`, `pin` (never evicted) or `ttl` (after `retentionTtl` without access). Defaults to `lru`.
+    """
+    LRU = "lru"
+    PIN = "pin"
+    TTL = "ttl"
+
+
 @pulumi.type_token("dittofs:index:SmbCreditsStrategy")
 class SmbCreditsStrategy(_builtins.str, Enum):
     """
@@ -160,3 +499,13 @@ class SmbCreditsStrategy(_builtins.str, Enum):
     FIXED = "fixed"
     ECHO = "echo"
     ADAPTIVE = "adaptive"
+
+
+@pulumi.type_token("dittofs:index:UserRole")
+class UserRole(_builtins.str, Enum):
+    """
+    `user`, `operator` (read-only API access, as the operator's service account) or `admin`. The server makes an `admin` change its password at first login. Defaults to `user`.
+    """
+    USER = "user"
+    OPERATOR = "operator"
+    ADMIN = "admin"

@@ -16,18 +16,24 @@ from . import _utilities
 from ._enums import *
 
 __all__ = [
-    'AdapterArgs',
-    'AdapterArgsDict',
     'AdapterDiscoveryArgs',
     'AdapterDiscoveryArgsDict',
     'AdapterServicesArgs',
     'AdapterServicesArgsDict',
+    'AdapterSettingsNfsArgs',
+    'AdapterSettingsNfsArgsDict',
+    'AdapterSettingsSmbArgs',
+    'AdapterSettingsSmbArgsDict',
     'AdminArgs',
     'AdminArgsDict',
     'AffinityArgs',
     'AffinityArgsDict',
     'AppArmorProfileArgs',
     'AppArmorProfileArgsDict',
+    'BlockStoreFsArgs',
+    'BlockStoreFsArgsDict',
+    'BlockStoreS3Args',
+    'BlockStoreS3ArgsDict',
     'CacheArgs',
     'CacheArgsDict',
     'CapabilitiesArgs',
@@ -36,6 +42,10 @@ __all__ = [
     'ControlPlaneArgsDict',
     'DatabaseArgs',
     'DatabaseArgsDict',
+    'DeclaredAdapterArgs',
+    'DeclaredAdapterArgsDict',
+    'DeclaredSnapshotPolicyArgs',
+    'DeclaredSnapshotPolicyArgsDict',
     'IdentityArgs',
     'IdentityArgsDict',
     'JwtArgs',
@@ -54,8 +64,16 @@ __all__ = [
     'LocalObjectReferenceArgsDict',
     'LoggingArgs',
     'LoggingArgsDict',
+    'MetadataStoreBadgerArgs',
+    'MetadataStoreBadgerArgsDict',
+    'MetadataStorePostgresArgs',
+    'MetadataStorePostgresArgsDict',
+    'MetadataStoreSqliteArgs',
+    'MetadataStoreSqliteArgsDict',
     'MetricsArgs',
     'MetricsArgsDict',
+    'NetgroupMembersArgs',
+    'NetgroupMembersArgsDict',
     'NodeAffinityArgs',
     'NodeAffinityArgsDict',
     'NodeSelectorArgs',
@@ -112,8 +130,6 @@ __all__ = [
     'SmbCreditsArgsDict',
     'SmbTimeoutsArgs',
     'SmbTimeoutsArgsDict',
-    'SnapshotPolicyArgs',
-    'SnapshotPolicyArgsDict',
     'SqliteArgs',
     'SqliteArgsDict',
     'StorageArgs',
@@ -129,58 +145,6 @@ __all__ = [
     'WindowsSecurityContextOptionsArgs',
     'WindowsSecurityContextOptionsArgsDict',
 ]
-
-class AdapterArgsDict(TypedDict):
-    """
-    v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
-    """
-    port: pulumi.Input[_builtins.int]
-    """
-    Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
-    """
-    type: pulumi.Input[_builtins.str]
-    """
-    Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
-    """
-
-@pulumi.input_type
-class AdapterArgs:
-    def __init__(__self__, *,
-                 port: pulumi.Input[_builtins.int],
-                 type: pulumi.Input[_builtins.str]):
-        """
-        v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
-
-        :param pulumi.Input[_builtins.int] port: Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
-        :param pulumi.Input[_builtins.str] type: Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
-        """
-        pulumi.set(__self__, "port", port)
-        pulumi.set(__self__, "type", type)
-
-    @_builtins.property
-    @pulumi.getter
-    def port(self) -> pulumi.Input[_builtins.int]:
-        """
-        Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
-        """
-        return pulumi.get(self, "port")
-
-    @port.setter
-    def port(self, value: pulumi.Input[_builtins.int]):
-        pulumi.set(self, "port", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
-        """
-        Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
-        """
-        return pulumi.get(self, "type")
-
-    @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
-        pulumi.set(self, "type", value)
-
 
 class AdapterDiscoveryArgsDict(TypedDict):
     """
@@ -268,6 +232,778 @@ class AdapterServicesArgs:
     @type.setter
     def type(self, value: pulumi.Input[Optional['AdapterServiceType']]):
         pulumi.set(self, "type", value)
+
+
+class AdapterSettingsNfsArgsDict(TypedDict):
+    """
+    The NFS adapter's settings; required when `type` is `nfs` (`{}` for the server's defaults). Each setting left out takes the server's default.
+    """
+    blocked_operations: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['AdapterSettingsNfsBlockedOperations']]]]]
+    """
+    NFS operations the server refuses (each at most once). Defaults to `[]`.
+    """
+    callback_timeout: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Seconds to wait for a client callback (1 to 60). Defaults to `5`.
+    """
+    delegation_recall_timeout: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Seconds to wait for a recalled delegation (10 to 600). Defaults to `90`.
+    """
+    delegations_enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Whether the server grants NFSv4 delegations. Defaults to `true`.
+    """
+    dir_deleg_batch_window_ms: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The directory notification batching window in milliseconds (0 to 5000). Defaults to `50`.
+    """
+    grace_period: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The grace period after a restart in seconds (10 to 3600). Defaults to `90`.
+    """
+    lease_break_timeout: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Seconds to wait for a lease break (5 to 120). Defaults to `35`.
+    """
+    lease_time: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The NFSv4 lease time in seconds (10 to 3600). Defaults to `90`.
+    """
+    max_clients: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The most NFSv4 clients (1 to 1000000). Defaults to `10000`.
+    """
+    max_compound_ops: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The most operations in one NFSv4 COMPOUND (4 to 1000). Defaults to `50`.
+    """
+    max_connections: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+    """
+    max_delegations: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The most outstanding delegations (0 to 1000000). Defaults to `10000`.
+    """
+    max_read_size: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The largest READ in bytes (4096 to 16777216). Defaults to `1048576`.
+    """
+    max_version: NotRequired[pulumi.Input[Optional['AdapterSettingsNfsMaxVersion']]]
+    """
+    The highest NFS version served (`3`, `4.0`, `4.1`). Defaults to `4.1`.
+    """
+    max_write_size: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The largest WRITE in bytes (4096 to 16777216). Defaults to `1048576`.
+    """
+    mdns_enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Whether the NFS export is advertised over mDNS (applied live). Defaults to `false`.
+    """
+    min_version: NotRequired[pulumi.Input[Optional['AdapterSettingsNfsMinVersion']]]
+    """
+    The lowest NFS version served (`3`, `4.0`, `4.1`). Defaults to `3`.
+    """
+    portmapper_enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Whether the embedded portmapper (TCP and UDP) runs, so NFSv3 clients find the server's services; changing it restarts the NFS adapter. Defaults to `false`.
+    """
+    portmapper_port: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The embedded portmapper's port; changing it restarts the NFS adapter when the portmapper runs (1 to 65535). Defaults to `10111`.
+    """
+    portmapper_register_with_system: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Whether the server registers its services with the host's rpcbind on port 111 (kernel NFSv3 locking without `nolock`); changing it restarts the NFS adapter. Defaults to `false`.
+    """
+    preferred_transfer_size: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The transfer size offered to clients in bytes (4096 to 16777216). Defaults to `1048576`.
+    """
+    udp_enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Whether MOUNT, NLM and NSM are also served over UDP (NFSv3 locking from BSD and macOS clients); changing it restarts the NFS adapter. Defaults to `false`.
+    """
+
+@pulumi.input_type
+class AdapterSettingsNfsArgs:
+    def __init__(__self__, *,
+                 blocked_operations: pulumi.Input[Optional[Sequence[pulumi.Input['AdapterSettingsNfsBlockedOperations']]]] = None,
+                 callback_timeout: pulumi.Input[Optional[_builtins.int]] = None,
+                 delegation_recall_timeout: pulumi.Input[Optional[_builtins.int]] = None,
+                 delegations_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 dir_deleg_batch_window_ms: pulumi.Input[Optional[_builtins.int]] = None,
+                 grace_period: pulumi.Input[Optional[_builtins.int]] = None,
+                 lease_break_timeout: pulumi.Input[Optional[_builtins.int]] = None,
+                 lease_time: pulumi.Input[Optional[_builtins.int]] = None,
+                 max_clients: pulumi.Input[Optional[_builtins.int]] = None,
+                 max_compound_ops: pulumi.Input[Optional[_builtins.int]] = None,
+                 max_connections: pulumi.Input[Optional[_builtins.int]] = None,
+                 max_delegations: pulumi.Input[Optional[_builtins.int]] = None,
+                 max_read_size: pulumi.Input[Optional[_builtins.int]] = None,
+                 max_version: pulumi.Input[Optional['AdapterSettingsNfsMaxVersion']] = None,
+                 max_write_size: pulumi.Input[Optional[_builtins.int]] = None,
+                 mdns_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 min_version: pulumi.Input[Optional['AdapterSettingsNfsMinVersion']] = None,
+                 portmapper_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 portmapper_port: pulumi.Input[Optional[_builtins.int]] = None,
+                 portmapper_register_with_system: pulumi.Input[Optional[_builtins.bool]] = None,
+                 preferred_transfer_size: pulumi.Input[Optional[_builtins.int]] = None,
+                 udp_enabled: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        The NFS adapter's settings; required when `type` is `nfs` (`{}` for the server's defaults). Each setting left out takes the server's default.
+
+        :param pulumi.Input[Sequence[pulumi.Input['AdapterSettingsNfsBlockedOperations']]] blocked_operations: NFS operations the server refuses (each at most once). Defaults to `[]`.
+        :param pulumi.Input[_builtins.int] callback_timeout: Seconds to wait for a client callback (1 to 60). Defaults to `5`.
+        :param pulumi.Input[_builtins.int] delegation_recall_timeout: Seconds to wait for a recalled delegation (10 to 600). Defaults to `90`.
+        :param pulumi.Input[_builtins.bool] delegations_enabled: Whether the server grants NFSv4 delegations. Defaults to `true`.
+        :param pulumi.Input[_builtins.int] dir_deleg_batch_window_ms: The directory notification batching window in milliseconds (0 to 5000). Defaults to `50`.
+        :param pulumi.Input[_builtins.int] grace_period: The grace period after a restart in seconds (10 to 3600). Defaults to `90`.
+        :param pulumi.Input[_builtins.int] lease_break_timeout: Seconds to wait for a lease break (5 to 120). Defaults to `35`.
+        :param pulumi.Input[_builtins.int] lease_time: The NFSv4 lease time in seconds (10 to 3600). Defaults to `90`.
+        :param pulumi.Input[_builtins.int] max_clients: The most NFSv4 clients (1 to 1000000). Defaults to `10000`.
+        :param pulumi.Input[_builtins.int] max_compound_ops: The most operations in one NFSv4 COMPOUND (4 to 1000). Defaults to `50`.
+        :param pulumi.Input[_builtins.int] max_connections: The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+        :param pulumi.Input[_builtins.int] max_delegations: The most outstanding delegations (0 to 1000000). Defaults to `10000`.
+        :param pulumi.Input[_builtins.int] max_read_size: The largest READ in bytes (4096 to 16777216). Defaults to `1048576`.
+        :param pulumi.Input['AdapterSettingsNfsMaxVersion'] max_version: The highest NFS version served (`3`, `4.0`, `4.1`). Defaults to `4.1`.
+        :param pulumi.Input[_builtins.int] max_write_size: The largest WRITE in bytes (4096 to 16777216). Defaults to `1048576`.
+        :param pulumi.Input[_builtins.bool] mdns_enabled: Whether the NFS export is advertised over mDNS (applied live). Defaults to `false`.
+        :param pulumi.Input['AdapterSettingsNfsMinVersion'] min_version: The lowest NFS version served (`3`, `4.0`, `4.1`). Defaults to `3`.
+        :param pulumi.Input[_builtins.bool] portmapper_enabled: Whether the embedded portmapper (TCP and UDP) runs, so NFSv3 clients find the server's services; changing it restarts the NFS adapter. Defaults to `false`.
+        :param pulumi.Input[_builtins.int] portmapper_port: The embedded portmapper's port; changing it restarts the NFS adapter when the portmapper runs (1 to 65535). Defaults to `10111`.
+        :param pulumi.Input[_builtins.bool] portmapper_register_with_system: Whether the server registers its services with the host's rpcbind on port 111 (kernel NFSv3 locking without `nolock`); changing it restarts the NFS adapter. Defaults to `false`.
+        :param pulumi.Input[_builtins.int] preferred_transfer_size: The transfer size offered to clients in bytes (4096 to 16777216). Defaults to `1048576`.
+        :param pulumi.Input[_builtins.bool] udp_enabled: Whether MOUNT, NLM and NSM are also served over UDP (NFSv3 locking from BSD and macOS clients); changing it restarts the NFS adapter. Defaults to `false`.
+        """
+        if blocked_operations is not None:
+            pulumi.set(__self__, "blocked_operations", blocked_operations)
+        if callback_timeout is None:
+            callback_timeout = 5
+        if callback_timeout is not None:
+            pulumi.set(__self__, "callback_timeout", callback_timeout)
+        if delegation_recall_timeout is None:
+            delegation_recall_timeout = 90
+        if delegation_recall_timeout is not None:
+            pulumi.set(__self__, "delegation_recall_timeout", delegation_recall_timeout)
+        if delegations_enabled is None:
+            delegations_enabled = True
+        if delegations_enabled is not None:
+            pulumi.set(__self__, "delegations_enabled", delegations_enabled)
+        if dir_deleg_batch_window_ms is None:
+            dir_deleg_batch_window_ms = 50
+        if dir_deleg_batch_window_ms is not None:
+            pulumi.set(__self__, "dir_deleg_batch_window_ms", dir_deleg_batch_window_ms)
+        if grace_period is None:
+            grace_period = 90
+        if grace_period is not None:
+            pulumi.set(__self__, "grace_period", grace_period)
+        if lease_break_timeout is None:
+            lease_break_timeout = 35
+        if lease_break_timeout is not None:
+            pulumi.set(__self__, "lease_break_timeout", lease_break_timeout)
+        if lease_time is None:
+            lease_time = 90
+        if lease_time is not None:
+            pulumi.set(__self__, "lease_time", lease_time)
+        if max_clients is None:
+            max_clients = 10000
+        if max_clients is not None:
+            pulumi.set(__self__, "max_clients", max_clients)
+        if max_compound_ops is None:
+            max_compound_ops = 50
+        if max_compound_ops is not None:
+            pulumi.set(__self__, "max_compound_ops", max_compound_ops)
+        if max_connections is None:
+            max_connections = 0
+        if max_connections is not None:
+            pulumi.set(__self__, "max_connections", max_connections)
+        if max_delegations is None:
+            max_delegations = 10000
+        if max_delegations is not None:
+            pulumi.set(__self__, "max_delegations", max_delegations)
+        if max_read_size is None:
+            max_read_size = 1048576
+        if max_read_size is not None:
+            pulumi.set(__self__, "max_read_size", max_read_size)
+        if max_version is None:
+            max_version = '4.1'
+        if max_version is not None:
+            pulumi.set(__self__, "max_version", max_version)
+        if max_write_size is None:
+            max_write_size = 1048576
+        if max_write_size is not None:
+            pulumi.set(__self__, "max_write_size", max_write_size)
+        if mdns_enabled is None:
+            mdns_enabled = False
+        if mdns_enabled is not None:
+            pulumi.set(__self__, "mdns_enabled", mdns_enabled)
+        if min_version is None:
+            min_version = '3'
+        if min_version is not None:
+            pulumi.set(__self__, "min_version", min_version)
+        if portmapper_enabled is None:
+            portmapper_enabled = False
+        if portmapper_enabled is not None:
+            pulumi.set(__self__, "portmapper_enabled", portmapper_enabled)
+        if portmapper_port is None:
+            portmapper_port = 10111
+        if portmapper_port is not None:
+            pulumi.set(__self__, "portmapper_port", portmapper_port)
+        if portmapper_register_with_system is None:
+            portmapper_register_with_system = False
+        if portmapper_register_with_system is not None:
+            pulumi.set(__self__, "portmapper_register_with_system", portmapper_register_with_system)
+        if preferred_transfer_size is None:
+            preferred_transfer_size = 1048576
+        if preferred_transfer_size is not None:
+            pulumi.set(__self__, "preferred_transfer_size", preferred_transfer_size)
+        if udp_enabled is None:
+            udp_enabled = False
+        if udp_enabled is not None:
+            pulumi.set(__self__, "udp_enabled", udp_enabled)
+
+    @_builtins.property
+    @pulumi.getter(name="blockedOperations")
+    def blocked_operations(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['AdapterSettingsNfsBlockedOperations']]]]:
+        """
+        NFS operations the server refuses (each at most once). Defaults to `[]`.
+        """
+        return pulumi.get(self, "blocked_operations")
+
+    @blocked_operations.setter
+    def blocked_operations(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['AdapterSettingsNfsBlockedOperations']]]]):
+        pulumi.set(self, "blocked_operations", value)
+
+    @_builtins.property
+    @pulumi.getter(name="callbackTimeout")
+    def callback_timeout(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Seconds to wait for a client callback (1 to 60). Defaults to `5`.
+        """
+        return pulumi.get(self, "callback_timeout")
+
+    @callback_timeout.setter
+    def callback_timeout(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "callback_timeout", value)
+
+    @_builtins.property
+    @pulumi.getter(name="delegationRecallTimeout")
+    def delegation_recall_timeout(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Seconds to wait for a recalled delegation (10 to 600). Defaults to `90`.
+        """
+        return pulumi.get(self, "delegation_recall_timeout")
+
+    @delegation_recall_timeout.setter
+    def delegation_recall_timeout(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "delegation_recall_timeout", value)
+
+    @_builtins.property
+    @pulumi.getter(name="delegationsEnabled")
+    def delegations_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether the server grants NFSv4 delegations. Defaults to `true`.
+        """
+        return pulumi.get(self, "delegations_enabled")
+
+    @delegations_enabled.setter
+    def delegations_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "delegations_enabled", value)
+
+    @_builtins.property
+    @pulumi.getter(name="dirDelegBatchWindowMs")
+    def dir_deleg_batch_window_ms(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The directory notification batching window in milliseconds (0 to 5000). Defaults to `50`.
+        """
+        return pulumi.get(self, "dir_deleg_batch_window_ms")
+
+    @dir_deleg_batch_window_ms.setter
+    def dir_deleg_batch_window_ms(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "dir_deleg_batch_window_ms", value)
+
+    @_builtins.property
+    @pulumi.getter(name="gracePeriod")
+    def grace_period(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The grace period after a restart in seconds (10 to 3600). Defaults to `90`.
+        """
+        return pulumi.get(self, "grace_period")
+
+    @grace_period.setter
+    def grace_period(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "grace_period", value)
+
+    @_builtins.property
+    @pulumi.getter(name="leaseBreakTimeout")
+    def lease_break_timeout(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Seconds to wait for a lease break (5 to 120). Defaults to `35`.
+        """
+        return pulumi.get(self, "lease_break_timeout")
+
+    @lease_break_timeout.setter
+    def lease_break_timeout(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "lease_break_timeout", value)
+
+    @_builtins.property
+    @pulumi.getter(name="leaseTime")
+    def lease_time(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The NFSv4 lease time in seconds (10 to 3600). Defaults to `90`.
+        """
+        return pulumi.get(self, "lease_time")
+
+    @lease_time.setter
+    def lease_time(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "lease_time", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxClients")
+    def max_clients(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The most NFSv4 clients (1 to 1000000). Defaults to `10000`.
+        """
+        return pulumi.get(self, "max_clients")
+
+    @max_clients.setter
+    def max_clients(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_clients", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxCompoundOps")
+    def max_compound_ops(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The most operations in one NFSv4 COMPOUND (4 to 1000). Defaults to `50`.
+        """
+        return pulumi.get(self, "max_compound_ops")
+
+    @max_compound_ops.setter
+    def max_compound_ops(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_compound_ops", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxConnections")
+    def max_connections(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+        """
+        return pulumi.get(self, "max_connections")
+
+    @max_connections.setter
+    def max_connections(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_connections", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxDelegations")
+    def max_delegations(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The most outstanding delegations (0 to 1000000). Defaults to `10000`.
+        """
+        return pulumi.get(self, "max_delegations")
+
+    @max_delegations.setter
+    def max_delegations(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_delegations", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxReadSize")
+    def max_read_size(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The largest READ in bytes (4096 to 16777216). Defaults to `1048576`.
+        """
+        return pulumi.get(self, "max_read_size")
+
+    @max_read_size.setter
+    def max_read_size(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_read_size", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxVersion")
+    def max_version(self) -> pulumi.Input[Optional['AdapterSettingsNfsMaxVersion']]:
+        """
+        The highest NFS version served (`3`, `4.0`, `4.1`). Defaults to `4.1`.
+        """
+        return pulumi.get(self, "max_version")
+
+    @max_version.setter
+    def max_version(self, value: pulumi.Input[Optional['AdapterSettingsNfsMaxVersion']]):
+        pulumi.set(self, "max_version", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxWriteSize")
+    def max_write_size(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The largest WRITE in bytes (4096 to 16777216). Defaults to `1048576`.
+        """
+        return pulumi.get(self, "max_write_size")
+
+    @max_write_size.setter
+    def max_write_size(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_write_size", value)
+
+    @_builtins.property
+    @pulumi.getter(name="mdnsEnabled")
+    def mdns_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether the NFS export is advertised over mDNS (applied live). Defaults to `false`.
+        """
+        return pulumi.get(self, "mdns_enabled")
+
+    @mdns_enabled.setter
+    def mdns_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "mdns_enabled", value)
+
+    @_builtins.property
+    @pulumi.getter(name="minVersion")
+    def min_version(self) -> pulumi.Input[Optional['AdapterSettingsNfsMinVersion']]:
+        """
+        The lowest NFS version served (`3`, `4.0`, `4.1`). Defaults to `3`.
+        """
+        return pulumi.get(self, "min_version")
+
+    @min_version.setter
+    def min_version(self, value: pulumi.Input[Optional['AdapterSettingsNfsMinVersion']]):
+        pulumi.set(self, "min_version", value)
+
+    @_builtins.property
+    @pulumi.getter(name="portmapperEnabled")
+    def portmapper_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether the embedded portmapper (TCP and UDP) runs, so NFSv3 clients find the server's services; changing it restarts the NFS adapter. Defaults to `false`.
+        """
+        return pulumi.get(self, "portmapper_enabled")
+
+    @portmapper_enabled.setter
+    def portmapper_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "portmapper_enabled", value)
+
+    @_builtins.property
+    @pulumi.getter(name="portmapperPort")
+    def portmapper_port(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The embedded portmapper's port; changing it restarts the NFS adapter when the portmapper runs (1 to 65535). Defaults to `10111`.
+        """
+        return pulumi.get(self, "portmapper_port")
+
+    @portmapper_port.setter
+    def portmapper_port(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "portmapper_port", value)
+
+    @_builtins.property
+    @pulumi.getter(name="portmapperRegisterWithSystem")
+    def portmapper_register_with_system(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether the server registers its services with the host's rpcbind on port 111 (kernel NFSv3 locking without `nolock`); changing it restarts the NFS adapter. Defaults to `false`.
+        """
+        return pulumi.get(self, "portmapper_register_with_system")
+
+    @portmapper_register_with_system.setter
+    def portmapper_register_with_system(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "portmapper_register_with_system", value)
+
+    @_builtins.property
+    @pulumi.getter(name="preferredTransferSize")
+    def preferred_transfer_size(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The transfer size offered to clients in bytes (4096 to 16777216). Defaults to `1048576`.
+        """
+        return pulumi.get(self, "preferred_transfer_size")
+
+    @preferred_transfer_size.setter
+    def preferred_transfer_size(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "preferred_transfer_size", value)
+
+    @_builtins.property
+    @pulumi.getter(name="udpEnabled")
+    def udp_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether MOUNT, NLM and NSM are also served over UDP (NFSv3 locking from BSD and macOS clients); changing it restarts the NFS adapter. Defaults to `false`.
+        """
+        return pulumi.get(self, "udp_enabled")
+
+    @udp_enabled.setter
+    def udp_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "udp_enabled", value)
+
+
+class AdapterSettingsSmbArgsDict(TypedDict):
+    """
+    The SMB adapter's settings; required when `type` is `smb` (`{}` for the server's defaults). Each setting left out takes the server's default.
+    """
+    blocked_operations: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['AdapterSettingsSmbBlockedOperations']]]]]
+    """
+    SMB operations the server refuses (each at most once). Defaults to `[]`.
+    """
+    directory_leasing_enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Whether directory leases are granted. Defaults to `true`.
+    """
+    enable_encryption: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Whether SMB3 encryption is offered. Defaults to `false`.
+    """
+    max_connections: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+    """
+    max_dialect: NotRequired[pulumi.Input[Optional['AdapterSettingsSmbMaxDialect']]]
+    """
+    The highest SMB dialect negotiated. Defaults to `SMB3.1.1`.
+    """
+    max_sessions: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The most sessions (1 to 1000000). Defaults to `10000`.
+    """
+    mdns_enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Whether the SMB service is advertised over mDNS (applied live). Defaults to `false`.
+    """
+    min_dialect: NotRequired[pulumi.Input[Optional['AdapterSettingsSmbMinDialect']]]
+    """
+    The lowest SMB dialect negotiated. Defaults to `SMB2.0`.
+    """
+    oplock_break_timeout: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Seconds to wait for an oplock break (5 to 120). Defaults to `35`.
+    """
+    session_timeout: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Seconds an idle session lives (60 to 86400). Defaults to `900`.
+    """
+    signing: NotRequired[pulumi.Input[Optional['AdapterSettingsSmbSigning']]]
+    """
+    Message signing: `required`, `enabled` (offered), `disabled`, or `inherit` (the server's configuration file decides; SMB 3.1.1 always signs). Defaults to `inherit`.
+    """
+    ws_discovery_enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Whether the host is advertised over WS-Discovery for Windows Explorer (applied live). Defaults to `false`.
+    """
+
+@pulumi.input_type
+class AdapterSettingsSmbArgs:
+    def __init__(__self__, *,
+                 blocked_operations: pulumi.Input[Optional[Sequence[pulumi.Input['AdapterSettingsSmbBlockedOperations']]]] = None,
+                 directory_leasing_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 enable_encryption: pulumi.Input[Optional[_builtins.bool]] = None,
+                 max_connections: pulumi.Input[Optional[_builtins.int]] = None,
+                 max_dialect: pulumi.Input[Optional['AdapterSettingsSmbMaxDialect']] = None,
+                 max_sessions: pulumi.Input[Optional[_builtins.int]] = None,
+                 mdns_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 min_dialect: pulumi.Input[Optional['AdapterSettingsSmbMinDialect']] = None,
+                 oplock_break_timeout: pulumi.Input[Optional[_builtins.int]] = None,
+                 session_timeout: pulumi.Input[Optional[_builtins.int]] = None,
+                 signing: pulumi.Input[Optional['AdapterSettingsSmbSigning']] = None,
+                 ws_discovery_enabled: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        The SMB adapter's settings; required when `type` is `smb` (`{}` for the server's defaults). Each setting left out takes the server's default.
+
+        :param pulumi.Input[Sequence[pulumi.Input['AdapterSettingsSmbBlockedOperations']]] blocked_operations: SMB operations the server refuses (each at most once). Defaults to `[]`.
+        :param pulumi.Input[_builtins.bool] directory_leasing_enabled: Whether directory leases are granted. Defaults to `true`.
+        :param pulumi.Input[_builtins.bool] enable_encryption: Whether SMB3 encryption is offered. Defaults to `false`.
+        :param pulumi.Input[_builtins.int] max_connections: The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+        :param pulumi.Input['AdapterSettingsSmbMaxDialect'] max_dialect: The highest SMB dialect negotiated. Defaults to `SMB3.1.1`.
+        :param pulumi.Input[_builtins.int] max_sessions: The most sessions (1 to 1000000). Defaults to `10000`.
+        :param pulumi.Input[_builtins.bool] mdns_enabled: Whether the SMB service is advertised over mDNS (applied live). Defaults to `false`.
+        :param pulumi.Input['AdapterSettingsSmbMinDialect'] min_dialect: The lowest SMB dialect negotiated. Defaults to `SMB2.0`.
+        :param pulumi.Input[_builtins.int] oplock_break_timeout: Seconds to wait for an oplock break (5 to 120). Defaults to `35`.
+        :param pulumi.Input[_builtins.int] session_timeout: Seconds an idle session lives (60 to 86400). Defaults to `900`.
+        :param pulumi.Input['AdapterSettingsSmbSigning'] signing: Message signing: `required`, `enabled` (offered), `disabled`, or `inherit` (the server's configuration file decides; SMB 3.1.1 always signs). Defaults to `inherit`.
+        :param pulumi.Input[_builtins.bool] ws_discovery_enabled: Whether the host is advertised over WS-Discovery for Windows Explorer (applied live). Defaults to `false`.
+        """
+        if blocked_operations is not None:
+            pulumi.set(__self__, "blocked_operations", blocked_operations)
+        if directory_leasing_enabled is None:
+            directory_leasing_enabled = True
+        if directory_leasing_enabled is not None:
+            pulumi.set(__self__, "directory_leasing_enabled", directory_leasing_enabled)
+        if enable_encryption is None:
+            enable_encryption = False
+        if enable_encryption is not None:
+            pulumi.set(__self__, "enable_encryption", enable_encryption)
+        if max_connections is None:
+            max_connections = 0
+        if max_connections is not None:
+            pulumi.set(__self__, "max_connections", max_connections)
+        if max_dialect is None:
+            max_dialect = 'SMB3.1.1'
+        if max_dialect is not None:
+            pulumi.set(__self__, "max_dialect", max_dialect)
+        if max_sessions is None:
+            max_sessions = 10000
+        if max_sessions is not None:
+            pulumi.set(__self__, "max_sessions", max_sessions)
+        if mdns_enabled is None:
+            mdns_enabled = False
+        if mdns_enabled is not None:
+            pulumi.set(__self__, "mdns_enabled", mdns_enabled)
+        if min_dialect is None:
+            min_dialect = 'SMB2.0'
+        if min_dialect is not None:
+            pulumi.set(__self__, "min_dialect", min_dialect)
+        if oplock_break_timeout is None:
+            oplock_break_timeout = 35
+        if oplock_break_timeout is not None:
+            pulumi.set(__self__, "oplock_break_timeout", oplock_break_timeout)
+        if session_timeout is None:
+            session_timeout = 900
+        if session_timeout is not None:
+            pulumi.set(__self__, "session_timeout", session_timeout)
+        if signing is None:
+            signing = 'inherit'
+        if signing is not None:
+            pulumi.set(__self__, "signing", signing)
+        if ws_discovery_enabled is None:
+            ws_discovery_enabled = False
+        if ws_discovery_enabled is not None:
+            pulumi.set(__self__, "ws_discovery_enabled", ws_discovery_enabled)
+
+    @_builtins.property
+    @pulumi.getter(name="blockedOperations")
+    def blocked_operations(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['AdapterSettingsSmbBlockedOperations']]]]:
+        """
+        SMB operations the server refuses (each at most once). Defaults to `[]`.
+        """
+        return pulumi.get(self, "blocked_operations")
+
+    @blocked_operations.setter
+    def blocked_operations(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['AdapterSettingsSmbBlockedOperations']]]]):
+        pulumi.set(self, "blocked_operations", value)
+
+    @_builtins.property
+    @pulumi.getter(name="directoryLeasingEnabled")
+    def directory_leasing_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether directory leases are granted. Defaults to `true`.
+        """
+        return pulumi.get(self, "directory_leasing_enabled")
+
+    @directory_leasing_enabled.setter
+    def directory_leasing_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "directory_leasing_enabled", value)
+
+    @_builtins.property
+    @pulumi.getter(name="enableEncryption")
+    def enable_encryption(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether SMB3 encryption is offered. Defaults to `false`.
+        """
+        return pulumi.get(self, "enable_encryption")
+
+    @enable_encryption.setter
+    def enable_encryption(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "enable_encryption", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxConnections")
+    def max_connections(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The most concurrent connections, 0 for no limit (0 to 100000). Defaults to `0`.
+        """
+        return pulumi.get(self, "max_connections")
+
+    @max_connections.setter
+    def max_connections(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_connections", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxDialect")
+    def max_dialect(self) -> pulumi.Input[Optional['AdapterSettingsSmbMaxDialect']]:
+        """
+        The highest SMB dialect negotiated. Defaults to `SMB3.1.1`.
+        """
+        return pulumi.get(self, "max_dialect")
+
+    @max_dialect.setter
+    def max_dialect(self, value: pulumi.Input[Optional['AdapterSettingsSmbMaxDialect']]):
+        pulumi.set(self, "max_dialect", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxSessions")
+    def max_sessions(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The most sessions (1 to 1000000). Defaults to `10000`.
+        """
+        return pulumi.get(self, "max_sessions")
+
+    @max_sessions.setter
+    def max_sessions(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_sessions", value)
+
+    @_builtins.property
+    @pulumi.getter(name="mdnsEnabled")
+    def mdns_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether the SMB service is advertised over mDNS (applied live). Defaults to `false`.
+        """
+        return pulumi.get(self, "mdns_enabled")
+
+    @mdns_enabled.setter
+    def mdns_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "mdns_enabled", value)
+
+    @_builtins.property
+    @pulumi.getter(name="minDialect")
+    def min_dialect(self) -> pulumi.Input[Optional['AdapterSettingsSmbMinDialect']]:
+        """
+        The lowest SMB dialect negotiated. Defaults to `SMB2.0`.
+        """
+        return pulumi.get(self, "min_dialect")
+
+    @min_dialect.setter
+    def min_dialect(self, value: pulumi.Input[Optional['AdapterSettingsSmbMinDialect']]):
+        pulumi.set(self, "min_dialect", value)
+
+    @_builtins.property
+    @pulumi.getter(name="oplockBreakTimeout")
+    def oplock_break_timeout(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Seconds to wait for an oplock break (5 to 120). Defaults to `35`.
+        """
+        return pulumi.get(self, "oplock_break_timeout")
+
+    @oplock_break_timeout.setter
+    def oplock_break_timeout(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "oplock_break_timeout", value)
+
+    @_builtins.property
+    @pulumi.getter(name="sessionTimeout")
+    def session_timeout(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Seconds an idle session lives (60 to 86400). Defaults to `900`.
+        """
+        return pulumi.get(self, "session_timeout")
+
+    @session_timeout.setter
+    def session_timeout(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "session_timeout", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def signing(self) -> pulumi.Input[Optional['AdapterSettingsSmbSigning']]:
+        """
+        Message signing: `required`, `enabled` (offered), `disabled`, or `inherit` (the server's configuration file decides; SMB 3.1.1 always signs). Defaults to `inherit`.
+        """
+        return pulumi.get(self, "signing")
+
+    @signing.setter
+    def signing(self, value: pulumi.Input[Optional['AdapterSettingsSmbSigning']]):
+        pulumi.set(self, "signing", value)
+
+    @_builtins.property
+    @pulumi.getter(name="wsDiscoveryEnabled")
+    def ws_discovery_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether the host is advertised over WS-Discovery for Windows Explorer (applied live). Defaults to `false`.
+        """
+        return pulumi.get(self, "ws_discovery_enabled")
+
+    @ws_discovery_enabled.setter
+    def ws_discovery_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "ws_discovery_enabled", value)
 
 
 class AdminArgsDict(TypedDict):
@@ -478,6 +1214,274 @@ class AppArmorProfileArgs:
     @localhost_profile.setter
     def localhost_profile(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "localhost_profile", value)
+
+
+class BlockStoreFsArgsDict(TypedDict):
+    """
+    Directory settings; required when `type` is `fs`, refused otherwise.
+    """
+    path: pulumi.Input[_builtins.str]
+    """
+    The absolute path of the block directory inside the server's container (created when missing); put it on a persistent volume (the DittoServer mounts one at `/data/store/block` when `storage.contentSize` is set).
+    """
+    max_size: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The most bytes the store keeps on disk. Unset: the server's default.
+    """
+
+@pulumi.input_type
+class BlockStoreFsArgs:
+    def __init__(__self__, *,
+                 path: pulumi.Input[_builtins.str],
+                 max_size: pulumi.Input[Optional[_builtins.int]] = None):
+        """
+        Directory settings; required when `type` is `fs`, refused otherwise.
+
+        :param pulumi.Input[_builtins.str] path: The absolute path of the block directory inside the server's container (created when missing); put it on a persistent volume (the DittoServer mounts one at `/data/store/block` when `storage.contentSize` is set).
+        :param pulumi.Input[_builtins.int] max_size: The most bytes the store keeps on disk. Unset: the server's default.
+        """
+        pulumi.set(__self__, "path", path)
+        if max_size is not None:
+            pulumi.set(__self__, "max_size", max_size)
+
+    @_builtins.property
+    @pulumi.getter
+    def path(self) -> pulumi.Input[_builtins.str]:
+        """
+        The absolute path of the block directory inside the server's container (created when missing); put it on a persistent volume (the DittoServer mounts one at `/data/store/block` when `storage.contentSize` is set).
+        """
+        return pulumi.get(self, "path")
+
+    @path.setter
+    def path(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "path", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxSize")
+    def max_size(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The most bytes the store keeps on disk. Unset: the server's default.
+        """
+        return pulumi.get(self, "max_size")
+
+    @max_size.setter
+    def max_size(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_size", value)
+
+
+class BlockStoreS3ArgsDict(TypedDict):
+    """
+    S3 settings; required when `type` is `s3`, refused otherwise.
+    """
+    access_key_id: pulumi.Input[_builtins.str]
+    """
+    The access key id.
+    """
+    bucket: pulumi.Input[_builtins.str]
+    """
+    The bucket (it must exist; the server does not create it).
+    """
+    secret_access_key: pulumi.Input[_builtins.str]
+    """
+    The secret access key. The server never shows it, so a refresh cannot detect a change made elsewhere.
+    """
+    allow_private_endpoint: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Allow an `endpoint` on a private or loopback address (an in-house object store); link-local addresses stay refused. Defaults to `false`.
+    """
+    compression: NotRequired[pulumi.Input[Optional['BlockStoreS3Compression']]]
+    """
+    Compress blocks before upload with `zstd` or `lz4`. Unset: no compression.
+    """
+    endpoint: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The endpoint of an S3-compatible store (MinIO, Ceph, ...), e.g. `https://minio.example.com:9000`; `https://` when no scheme is given. Unset: AWS S3 for `region`. A private or loopback address needs `allowPrivateEndpoint`.
+    """
+    force_path_style: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Path-style addressing (`endpoint/bucket/key`). Unset: on when `endpoint` is set, else off (virtual-hosted style, as AWS wants).
+    """
+    parallel_uploads: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The most uploads at once to this store. Unset: adapted by the server to the uplink.
+    """
+    prefix: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    A key prefix for the store's objects within the bucket. Unset: none.
+    """
+    region: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The bucket's region. Defaults to `us-east-1`.
+    """
+
+@pulumi.input_type
+class BlockStoreS3Args:
+    def __init__(__self__, *,
+                 access_key_id: pulumi.Input[_builtins.str],
+                 bucket: pulumi.Input[_builtins.str],
+                 secret_access_key: pulumi.Input[_builtins.str],
+                 allow_private_endpoint: pulumi.Input[Optional[_builtins.bool]] = None,
+                 compression: pulumi.Input[Optional['BlockStoreS3Compression']] = None,
+                 endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 force_path_style: pulumi.Input[Optional[_builtins.bool]] = None,
+                 parallel_uploads: pulumi.Input[Optional[_builtins.int]] = None,
+                 prefix: pulumi.Input[Optional[_builtins.str]] = None,
+                 region: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        S3 settings; required when `type` is `s3`, refused otherwise.
+
+        :param pulumi.Input[_builtins.str] access_key_id: The access key id.
+        :param pulumi.Input[_builtins.str] bucket: The bucket (it must exist; the server does not create it).
+        :param pulumi.Input[_builtins.str] secret_access_key: The secret access key. The server never shows it, so a refresh cannot detect a change made elsewhere.
+        :param pulumi.Input[_builtins.bool] allow_private_endpoint: Allow an `endpoint` on a private or loopback address (an in-house object store); link-local addresses stay refused. Defaults to `false`.
+        :param pulumi.Input['BlockStoreS3Compression'] compression: Compress blocks before upload with `zstd` or `lz4`. Unset: no compression.
+        :param pulumi.Input[_builtins.str] endpoint: The endpoint of an S3-compatible store (MinIO, Ceph, ...), e.g. `https://minio.example.com:9000`; `https://` when no scheme is given. Unset: AWS S3 for `region`. A private or loopback address needs `allowPrivateEndpoint`.
+        :param pulumi.Input[_builtins.bool] force_path_style: Path-style addressing (`endpoint/bucket/key`). Unset: on when `endpoint` is set, else off (virtual-hosted style, as AWS wants).
+        :param pulumi.Input[_builtins.int] parallel_uploads: The most uploads at once to this store. Unset: adapted by the server to the uplink.
+        :param pulumi.Input[_builtins.str] prefix: A key prefix for the store's objects within the bucket. Unset: none.
+        :param pulumi.Input[_builtins.str] region: The bucket's region. Defaults to `us-east-1`.
+        """
+        pulumi.set(__self__, "access_key_id", access_key_id)
+        pulumi.set(__self__, "bucket", bucket)
+        pulumi.set(__self__, "secret_access_key", secret_access_key)
+        if allow_private_endpoint is None:
+            allow_private_endpoint = False
+        if allow_private_endpoint is not None:
+            pulumi.set(__self__, "allow_private_endpoint", allow_private_endpoint)
+        if compression is not None:
+            pulumi.set(__self__, "compression", compression)
+        if endpoint is not None:
+            pulumi.set(__self__, "endpoint", endpoint)
+        if force_path_style is not None:
+            pulumi.set(__self__, "force_path_style", force_path_style)
+        if parallel_uploads is not None:
+            pulumi.set(__self__, "parallel_uploads", parallel_uploads)
+        if prefix is not None:
+            pulumi.set(__self__, "prefix", prefix)
+        if region is None:
+            region = 'us-east-1'
+        if region is not None:
+            pulumi.set(__self__, "region", region)
+
+    @_builtins.property
+    @pulumi.getter(name="accessKeyId")
+    def access_key_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        The access key id.
+        """
+        return pulumi.get(self, "access_key_id")
+
+    @access_key_id.setter
+    def access_key_id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "access_key_id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def bucket(self) -> pulumi.Input[_builtins.str]:
+        """
+        The bucket (it must exist; the server does not create it).
+        """
+        return pulumi.get(self, "bucket")
+
+    @bucket.setter
+    def bucket(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "bucket", value)
+
+    @_builtins.property
+    @pulumi.getter(name="secretAccessKey")
+    def secret_access_key(self) -> pulumi.Input[_builtins.str]:
+        """
+        The secret access key. The server never shows it, so a refresh cannot detect a change made elsewhere.
+        """
+        return pulumi.get(self, "secret_access_key")
+
+    @secret_access_key.setter
+    def secret_access_key(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "secret_access_key", value)
+
+    @_builtins.property
+    @pulumi.getter(name="allowPrivateEndpoint")
+    def allow_private_endpoint(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Allow an `endpoint` on a private or loopback address (an in-house object store); link-local addresses stay refused. Defaults to `false`.
+        """
+        return pulumi.get(self, "allow_private_endpoint")
+
+    @allow_private_endpoint.setter
+    def allow_private_endpoint(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "allow_private_endpoint", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def compression(self) -> pulumi.Input[Optional['BlockStoreS3Compression']]:
+        """
+        Compress blocks before upload with `zstd` or `lz4`. Unset: no compression.
+        """
+        return pulumi.get(self, "compression")
+
+    @compression.setter
+    def compression(self, value: pulumi.Input[Optional['BlockStoreS3Compression']]):
+        pulumi.set(self, "compression", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The endpoint of an S3-compatible store (MinIO, Ceph, ...), e.g. `https://minio.example.com:9000`; `https://` when no scheme is given. Unset: AWS S3 for `region`. A private or loopback address needs `allowPrivateEndpoint`.
+        """
+        return pulumi.get(self, "endpoint")
+
+    @endpoint.setter
+    def endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "endpoint", value)
+
+    @_builtins.property
+    @pulumi.getter(name="forcePathStyle")
+    def force_path_style(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Path-style addressing (`endpoint/bucket/key`). Unset: on when `endpoint` is set, else off (virtual-hosted style, as AWS wants).
+        """
+        return pulumi.get(self, "force_path_style")
+
+    @force_path_style.setter
+    def force_path_style(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "force_path_style", value)
+
+    @_builtins.property
+    @pulumi.getter(name="parallelUploads")
+    def parallel_uploads(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The most uploads at once to this store. Unset: adapted by the server to the uplink.
+        """
+        return pulumi.get(self, "parallel_uploads")
+
+    @parallel_uploads.setter
+    def parallel_uploads(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "parallel_uploads", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def prefix(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A key prefix for the store's objects within the bucket. Unset: none.
+        """
+        return pulumi.get(self, "prefix")
+
+    @prefix.setter
+    def prefix(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "prefix", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def region(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The bucket's region. Defaults to `us-east-1`.
+        """
+        return pulumi.get(self, "region")
+
+    @region.setter
+    def region(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "region", value)
 
 
 class CacheArgsDict(TypedDict):
@@ -754,6 +1758,190 @@ class DatabaseArgs:
     @type.setter
     def type(self, value: pulumi.Input[Optional['DatabaseType']]):
         pulumi.set(self, "type", value)
+
+
+class DeclaredAdapterArgsDict(TypedDict):
+    """
+    v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
+    """
+    port: pulumi.Input[_builtins.int]
+    """
+    Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
+    """
+    type: pulumi.Input[_builtins.str]
+    """
+    Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
+    """
+
+@pulumi.input_type
+class DeclaredAdapterArgs:
+    def __init__(__self__, *,
+                 port: pulumi.Input[_builtins.int],
+                 type: pulumi.Input[_builtins.str]):
+        """
+        v0.29 model only. An adapter the server runs (a protocol on a port), with its Service, container ports and NetworkPolicy.
+
+        :param pulumi.Input[_builtins.int] port: Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
+        :param pulumi.Input[_builtins.str] type: Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
+        """
+        pulumi.set(__self__, "port", port)
+        pulumi.set(__self__, "type", type)
+
+    @_builtins.property
+    @pulumi.getter
+    def port(self) -> pulumi.Input[_builtins.int]:
+        """
+        Port the adapter listens on (1024-65535; the pod runs unprivileged), set in the server through its REST API: the Service uses the same port. Required.
+        """
+        return pulumi.get(self, "port")
+
+    @port.setter
+    def port(self, value: pulumi.Input[_builtins.int]):
+        pulumi.set(self, "port", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input[_builtins.str]:
+        """
+        Adapter type, e.g. `nfs` or `smb`; names the Service `<name>-adapter-<type>`. Required.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "type", value)
+
+
+class DeclaredSnapshotPolicyArgsDict(TypedDict):
+    """
+    v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
+    """
+    interval: pulumi.Input[_builtins.str]
+    """
+    Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
+    """
+    share: pulumi.Input[_builtins.str]
+    """
+    Share name. Required.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Policy enabled; the server's default (enabled) when unset.
+    """
+    keep_last: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Snapshots kept (at least 0).
+    """
+    name_prefix: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Name prefix of the snapshots; the server's default (`scheduled`) when unset.
+    """
+    ttl: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Lifetime of a snapshot.
+    """
+
+@pulumi.input_type
+class DeclaredSnapshotPolicyArgs:
+    def __init__(__self__, *,
+                 interval: pulumi.Input[_builtins.str],
+                 share: pulumi.Input[_builtins.str],
+                 enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 keep_last: pulumi.Input[Optional[_builtins.int]] = None,
+                 name_prefix: pulumi.Input[Optional[_builtins.str]] = None,
+                 ttl: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
+
+        :param pulumi.Input[_builtins.str] interval: Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
+        :param pulumi.Input[_builtins.str] share: Share name. Required.
+        :param pulumi.Input[_builtins.bool] enabled: Policy enabled; the server's default (enabled) when unset.
+        :param pulumi.Input[_builtins.int] keep_last: Snapshots kept (at least 0).
+        :param pulumi.Input[_builtins.str] name_prefix: Name prefix of the snapshots; the server's default (`scheduled`) when unset.
+        :param pulumi.Input[_builtins.str] ttl: Lifetime of a snapshot.
+        """
+        pulumi.set(__self__, "interval", interval)
+        pulumi.set(__self__, "share", share)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if keep_last is not None:
+            pulumi.set(__self__, "keep_last", keep_last)
+        if name_prefix is not None:
+            pulumi.set(__self__, "name_prefix", name_prefix)
+        if ttl is not None:
+            pulumi.set(__self__, "ttl", ttl)
+
+    @_builtins.property
+    @pulumi.getter
+    def interval(self) -> pulumi.Input[_builtins.str]:
+        """
+        Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
+        """
+        return pulumi.get(self, "interval")
+
+    @interval.setter
+    def interval(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "interval", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def share(self) -> pulumi.Input[_builtins.str]:
+        """
+        Share name. Required.
+        """
+        return pulumi.get(self, "share")
+
+    @share.setter
+    def share(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "share", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Policy enabled; the server's default (enabled) when unset.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter(name="keepLast")
+    def keep_last(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Snapshots kept (at least 0).
+        """
+        return pulumi.get(self, "keep_last")
+
+    @keep_last.setter
+    def keep_last(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "keep_last", value)
+
+    @_builtins.property
+    @pulumi.getter(name="namePrefix")
+    def name_prefix(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Name prefix of the snapshots; the server's default (`scheduled`) when unset.
+        """
+        return pulumi.get(self, "name_prefix")
+
+    @name_prefix.setter
+    def name_prefix(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name_prefix", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def ttl(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Lifetime of a snapshot.
+        """
+        return pulumi.get(self, "ttl")
+
+    @ttl.setter
+    def ttl(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "ttl", value)
 
 
 class IdentityArgsDict(TypedDict):
@@ -1777,6 +2965,330 @@ class LoggingArgs:
         pulumi.set(self, "output", value)
 
 
+class MetadataStoreBadgerArgsDict(TypedDict):
+    """
+    BadgerDB settings; required when `type` is `badger`, refused otherwise.
+    """
+    path: pulumi.Input[_builtins.str]
+    """
+    The absolute path of the BadgerDB directory inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+    """
+    block_cache_mb: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The BadgerDB block cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+    """
+    index_cache_mb: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The BadgerDB index cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+    """
+    relaxed_durability: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+    """
+
+@pulumi.input_type
+class MetadataStoreBadgerArgs:
+    def __init__(__self__, *,
+                 path: pulumi.Input[_builtins.str],
+                 block_cache_mb: pulumi.Input[Optional[_builtins.int]] = None,
+                 index_cache_mb: pulumi.Input[Optional[_builtins.int]] = None,
+                 relaxed_durability: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        BadgerDB settings; required when `type` is `badger`, refused otherwise.
+
+        :param pulumi.Input[_builtins.str] path: The absolute path of the BadgerDB directory inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+        :param pulumi.Input[_builtins.int] block_cache_mb: The BadgerDB block cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+        :param pulumi.Input[_builtins.int] index_cache_mb: The BadgerDB index cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+        :param pulumi.Input[_builtins.bool] relaxed_durability: Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+        """
+        pulumi.set(__self__, "path", path)
+        if block_cache_mb is not None:
+            pulumi.set(__self__, "block_cache_mb", block_cache_mb)
+        if index_cache_mb is not None:
+            pulumi.set(__self__, "index_cache_mb", index_cache_mb)
+        if relaxed_durability is None:
+            relaxed_durability = True
+        if relaxed_durability is not None:
+            pulumi.set(__self__, "relaxed_durability", relaxed_durability)
+
+    @_builtins.property
+    @pulumi.getter
+    def path(self) -> pulumi.Input[_builtins.str]:
+        """
+        The absolute path of the BadgerDB directory inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+        """
+        return pulumi.get(self, "path")
+
+    @path.setter
+    def path(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "path", value)
+
+    @_builtins.property
+    @pulumi.getter(name="blockCacheMb")
+    def block_cache_mb(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The BadgerDB block cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+        """
+        return pulumi.get(self, "block_cache_mb")
+
+    @block_cache_mb.setter
+    def block_cache_mb(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "block_cache_mb", value)
+
+    @_builtins.property
+    @pulumi.getter(name="indexCacheMb")
+    def index_cache_mb(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The BadgerDB index cache in MiB. Unset or `0`: sized from the server's settings and its memory.
+        """
+        return pulumi.get(self, "index_cache_mb")
+
+    @index_cache_mb.setter
+    def index_cache_mb(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "index_cache_mb", value)
+
+    @_builtins.property
+    @pulumi.getter(name="relaxedDurability")
+    def relaxed_durability(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+        """
+        return pulumi.get(self, "relaxed_durability")
+
+    @relaxed_durability.setter
+    def relaxed_durability(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "relaxed_durability", value)
+
+
+class MetadataStorePostgresArgsDict(TypedDict):
+    """
+    PostgreSQL connection; required when `type` is `postgres`, refused otherwise.
+    """
+    database: pulumi.Input[_builtins.str]
+    """
+    The database (created beforehand; the server creates its tables in it).
+    """
+    host: pulumi.Input[_builtins.str]
+    """
+    The PostgreSQL server's host name or address.
+    """
+    password: pulumi.Input[_builtins.str]
+    """
+    The user's password. The server never shows it, so a refresh cannot detect a change made elsewhere.
+    """
+    user: pulumi.Input[_builtins.str]
+    """
+    The user to log in as.
+    """
+    max_conns: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The largest number of pooled connections. Unset: the server's default.
+    """
+    min_conns: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The number of connections kept open. Unset: the server's default.
+    """
+    port: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The PostgreSQL server's port. Defaults to `5432`.
+    """
+    relaxed_durability: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+    """
+    sslmode: NotRequired[pulumi.Input[Optional['MetadataStorePostgresSslmode']]]
+    """
+    libpq's `sslmode`. Defaults to `disable`.
+    """
+
+@pulumi.input_type
+class MetadataStorePostgresArgs:
+    def __init__(__self__, *,
+                 database: pulumi.Input[_builtins.str],
+                 host: pulumi.Input[_builtins.str],
+                 password: pulumi.Input[_builtins.str],
+                 user: pulumi.Input[_builtins.str],
+                 max_conns: pulumi.Input[Optional[_builtins.int]] = None,
+                 min_conns: pulumi.Input[Optional[_builtins.int]] = None,
+                 port: pulumi.Input[Optional[_builtins.int]] = None,
+                 relaxed_durability: pulumi.Input[Optional[_builtins.bool]] = None,
+                 sslmode: pulumi.Input[Optional['MetadataStorePostgresSslmode']] = None):
+        """
+        PostgreSQL connection; required when `type` is `postgres`, refused otherwise.
+
+        :param pulumi.Input[_builtins.str] database: The database (created beforehand; the server creates its tables in it).
+        :param pulumi.Input[_builtins.str] host: The PostgreSQL server's host name or address.
+        :param pulumi.Input[_builtins.str] password: The user's password. The server never shows it, so a refresh cannot detect a change made elsewhere.
+        :param pulumi.Input[_builtins.str] user: The user to log in as.
+        :param pulumi.Input[_builtins.int] max_conns: The largest number of pooled connections. Unset: the server's default.
+        :param pulumi.Input[_builtins.int] min_conns: The number of connections kept open. Unset: the server's default.
+        :param pulumi.Input[_builtins.int] port: The PostgreSQL server's port. Defaults to `5432`.
+        :param pulumi.Input[_builtins.bool] relaxed_durability: Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+        :param pulumi.Input['MetadataStorePostgresSslmode'] sslmode: libpq's `sslmode`. Defaults to `disable`.
+        """
+        pulumi.set(__self__, "database", database)
+        pulumi.set(__self__, "host", host)
+        pulumi.set(__self__, "password", password)
+        pulumi.set(__self__, "user", user)
+        if max_conns is not None:
+            pulumi.set(__self__, "max_conns", max_conns)
+        if min_conns is not None:
+            pulumi.set(__self__, "min_conns", min_conns)
+        if port is None:
+            port = 5432
+        if port is not None:
+            pulumi.set(__self__, "port", port)
+        if relaxed_durability is None:
+            relaxed_durability = True
+        if relaxed_durability is not None:
+            pulumi.set(__self__, "relaxed_durability", relaxed_durability)
+        if sslmode is None:
+            sslmode = 'disable'
+        if sslmode is not None:
+            pulumi.set(__self__, "sslmode", sslmode)
+
+    @_builtins.property
+    @pulumi.getter
+    def database(self) -> pulumi.Input[_builtins.str]:
+        """
+        The database (created beforehand; the server creates its tables in it).
+        """
+        return pulumi.get(self, "database")
+
+    @database.setter
+    def database(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "database", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def host(self) -> pulumi.Input[_builtins.str]:
+        """
+        The PostgreSQL server's host name or address.
+        """
+        return pulumi.get(self, "host")
+
+    @host.setter
+    def host(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "host", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def password(self) -> pulumi.Input[_builtins.str]:
+        """
+        The user's password. The server never shows it, so a refresh cannot detect a change made elsewhere.
+        """
+        return pulumi.get(self, "password")
+
+    @password.setter
+    def password(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "password", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def user(self) -> pulumi.Input[_builtins.str]:
+        """
+        The user to log in as.
+        """
+        return pulumi.get(self, "user")
+
+    @user.setter
+    def user(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "user", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxConns")
+    def max_conns(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The largest number of pooled connections. Unset: the server's default.
+        """
+        return pulumi.get(self, "max_conns")
+
+    @max_conns.setter
+    def max_conns(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_conns", value)
+
+    @_builtins.property
+    @pulumi.getter(name="minConns")
+    def min_conns(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The number of connections kept open. Unset: the server's default.
+        """
+        return pulumi.get(self, "min_conns")
+
+    @min_conns.setter
+    def min_conns(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "min_conns", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def port(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The PostgreSQL server's port. Defaults to `5432`.
+        """
+        return pulumi.get(self, "port")
+
+    @port.setter
+    def port(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "port", value)
+
+    @_builtins.property
+    @pulumi.getter(name="relaxedDurability")
+    def relaxed_durability(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Defer the fsync of namespace operations for throughput (writes paired with data stay synchronous); `false` syncs every transaction. Defaults to `true`.
+        """
+        return pulumi.get(self, "relaxed_durability")
+
+    @relaxed_durability.setter
+    def relaxed_durability(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "relaxed_durability", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def sslmode(self) -> pulumi.Input[Optional['MetadataStorePostgresSslmode']]:
+        """
+        libpq's `sslmode`. Defaults to `disable`.
+        """
+        return pulumi.get(self, "sslmode")
+
+    @sslmode.setter
+    def sslmode(self, value: pulumi.Input[Optional['MetadataStorePostgresSslmode']]):
+        pulumi.set(self, "sslmode", value)
+
+
+class MetadataStoreSqliteArgsDict(TypedDict):
+    """
+    SQLite settings; required when `type` is `sqlite`, refused otherwise.
+    """
+    path: pulumi.Input[_builtins.str]
+    """
+    The absolute path of the SQLite database file inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+    """
+
+@pulumi.input_type
+class MetadataStoreSqliteArgs:
+    def __init__(__self__, *,
+                 path: pulumi.Input[_builtins.str]):
+        """
+        SQLite settings; required when `type` is `sqlite`, refused otherwise.
+
+        :param pulumi.Input[_builtins.str] path: The absolute path of the SQLite database file inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+        """
+        pulumi.set(__self__, "path", path)
+
+    @_builtins.property
+    @pulumi.getter
+    def path(self) -> pulumi.Input[_builtins.str]:
+        """
+        The absolute path of the SQLite database file inside the server's container; put it on a persistent volume (the DittoServer mounts one at `/data/store/metadata`).
+        """
+        return pulumi.get(self, "path")
+
+    @path.setter
+    def path(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "path", value)
+
+
 class MetricsArgsDict(TypedDict):
     """
     Prometheus metrics.
@@ -1889,6 +3401,58 @@ class MetricsArgs:
     @service_monitor.setter
     def service_monitor(self, value: pulumi.Input[Optional['ServiceMonitorArgs']]):
         pulumi.set(self, "service_monitor", value)
+
+
+class NetgroupMembersArgsDict(TypedDict):
+    """
+    A client: an IP address, a CIDR range or a host name.
+    """
+    type: pulumi.Input['NetgroupMembersType']
+    """
+    `ip`, `cidr` or `hostname`.
+    """
+    value: pulumi.Input[_builtins.str]
+    """
+    The address (`10.0.0.5`), range (`10.0.0.0/24`) or host name (`client1.example.com`, `*.example.com`).
+    """
+
+@pulumi.input_type
+class NetgroupMembersArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input['NetgroupMembersType'],
+                 value: pulumi.Input[_builtins.str]):
+        """
+        A client: an IP address, a CIDR range or a host name.
+
+        :param pulumi.Input['NetgroupMembersType'] type: `ip`, `cidr` or `hostname`.
+        :param pulumi.Input[_builtins.str] value: The address (`10.0.0.5`), range (`10.0.0.0/24`) or host name (`client1.example.com`, `*.example.com`).
+        """
+        pulumi.set(__self__, "type", type)
+        pulumi.set(__self__, "value", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input['NetgroupMembersType']:
+        """
+        `ip`, `cidr` or `hostname`.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input['NetgroupMembersType']):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def value(self) -> pulumi.Input[_builtins.str]:
+        """
+        The address (`10.0.0.5`), range (`10.0.0.0/24`) or host name (`client1.example.com`, `*.example.com`).
+        """
+        return pulumi.get(self, "value")
+
+    @value.setter
+    def value(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "value", value)
 
 
 class NodeAffinityArgsDict(TypedDict):
@@ -4829,138 +6393,6 @@ class SmbTimeoutsArgs:
     @write.setter
     def write(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "write", value)
-
-
-class SnapshotPolicyArgsDict(TypedDict):
-    """
-    v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
-    """
-    interval: pulumi.Input[_builtins.str]
-    """
-    Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
-    """
-    share: pulumi.Input[_builtins.str]
-    """
-    Share name. Required.
-    """
-    enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
-    """
-    Policy enabled; the server's default (enabled) when unset.
-    """
-    keep_last: NotRequired[pulumi.Input[Optional[_builtins.int]]]
-    """
-    Snapshots kept (at least 0).
-    """
-    name_prefix: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Name prefix of the snapshots; the server's default (`scheduled`) when unset.
-    """
-    ttl: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Lifetime of a snapshot.
-    """
-
-@pulumi.input_type
-class SnapshotPolicyArgs:
-    def __init__(__self__, *,
-                 interval: pulumi.Input[_builtins.str],
-                 share: pulumi.Input[_builtins.str],
-                 enabled: pulumi.Input[Optional[_builtins.bool]] = None,
-                 keep_last: pulumi.Input[Optional[_builtins.int]] = None,
-                 name_prefix: pulumi.Input[Optional[_builtins.str]] = None,
-                 ttl: pulumi.Input[Optional[_builtins.str]] = None):
-        """
-        v0.29 model only. A snapshot policy of a share; validated, not applied by the component (the server's REST API applies it once the share exists).
-
-        :param pulumi.Input[_builtins.str] interval: Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
-        :param pulumi.Input[_builtins.str] share: Share name. Required.
-        :param pulumi.Input[_builtins.bool] enabled: Policy enabled; the server's default (enabled) when unset.
-        :param pulumi.Input[_builtins.int] keep_last: Snapshots kept (at least 0).
-        :param pulumi.Input[_builtins.str] name_prefix: Name prefix of the snapshots; the server's default (`scheduled`) when unset.
-        :param pulumi.Input[_builtins.str] ttl: Lifetime of a snapshot.
-        """
-        pulumi.set(__self__, "interval", interval)
-        pulumi.set(__self__, "share", share)
-        if enabled is not None:
-            pulumi.set(__self__, "enabled", enabled)
-        if keep_last is not None:
-            pulumi.set(__self__, "keep_last", keep_last)
-        if name_prefix is not None:
-            pulumi.set(__self__, "name_prefix", name_prefix)
-        if ttl is not None:
-            pulumi.set(__self__, "ttl", ttl)
-
-    @_builtins.property
-    @pulumi.getter
-    def interval(self) -> pulumi.Input[_builtins.str]:
-        """
-        Interval, a Go duration or `@hourly`/`@daily`/`@weekly`. Required.
-        """
-        return pulumi.get(self, "interval")
-
-    @interval.setter
-    def interval(self, value: pulumi.Input[_builtins.str]):
-        pulumi.set(self, "interval", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def share(self) -> pulumi.Input[_builtins.str]:
-        """
-        Share name. Required.
-        """
-        return pulumi.get(self, "share")
-
-    @share.setter
-    def share(self, value: pulumi.Input[_builtins.str]):
-        pulumi.set(self, "share", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
-        """
-        Policy enabled; the server's default (enabled) when unset.
-        """
-        return pulumi.get(self, "enabled")
-
-    @enabled.setter
-    def enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
-        pulumi.set(self, "enabled", value)
-
-    @_builtins.property
-    @pulumi.getter(name="keepLast")
-    def keep_last(self) -> pulumi.Input[Optional[_builtins.int]]:
-        """
-        Snapshots kept (at least 0).
-        """
-        return pulumi.get(self, "keep_last")
-
-    @keep_last.setter
-    def keep_last(self, value: pulumi.Input[Optional[_builtins.int]]):
-        pulumi.set(self, "keep_last", value)
-
-    @_builtins.property
-    @pulumi.getter(name="namePrefix")
-    def name_prefix(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Name prefix of the snapshots; the server's default (`scheduled`) when unset.
-        """
-        return pulumi.get(self, "name_prefix")
-
-    @name_prefix.setter
-    def name_prefix(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "name_prefix", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def ttl(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Lifetime of a snapshot.
-        """
-        return pulumi.get(self, "ttl")
-
-    @ttl.setter
-    def ttl(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "ttl", value)
 
 
 class SqliteArgsDict(TypedDict):

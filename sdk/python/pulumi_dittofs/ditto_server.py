@@ -24,7 +24,7 @@ class DittoServerArgs:
                  storage: pulumi.Input['StorageArgs'],
                  adapter_discovery: pulumi.Input[Optional['AdapterDiscoveryArgs']] = None,
                  adapter_services: pulumi.Input[Optional['AdapterServicesArgs']] = None,
-                 adapters: pulumi.Input[Optional[Sequence[pulumi.Input['AdapterArgs']]]] = None,
+                 adapters: pulumi.Input[Optional[Sequence[pulumi.Input['DeclaredAdapterArgs']]]] = None,
                  annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  cache: pulumi.Input[Optional['CacheArgs']] = None,
                  control_plane: pulumi.Input[Optional['ControlPlaneArgs']] = None,
@@ -49,7 +49,7 @@ class DittoServerArgs:
                  security_context: pulumi.Input[Optional['SecurityContextArgs']] = None,
                  service: pulumi.Input[Optional['ServiceArgs']] = None,
                  smb: pulumi.Input[Optional['SmbArgs']] = None,
-                 snapshot_policies: pulumi.Input[Optional[Sequence[pulumi.Input['SnapshotPolicyArgs']]]] = None,
+                 snapshot_policies: pulumi.Input[Optional[Sequence[pulumi.Input['DeclaredSnapshotPolicyArgs']]]] = None,
                  termination_grace_period_seconds: pulumi.Input[Optional[_builtins.int]] = None):
         """
         The set of arguments for constructing a DittoServer resource.
@@ -57,7 +57,7 @@ class DittoServerArgs:
         :param pulumi.Input['StorageArgs'] storage: Persistent volumes. Required.
         :param pulumi.Input['AdapterDiscoveryArgs'] adapter_discovery: v0.29 model only. The operator's adapter polling; validated, no effect.
         :param pulumi.Input['AdapterServicesArgs'] adapter_services: v0.29 model only. Adapter Service settings.
-        :param pulumi.Input[Sequence[pulumi.Input['AdapterArgs']]] adapters: v0.29 model only. The adapters the server runs, each with its Service `<name>-adapter-<type>`, container ports and NetworkPolicy; their ports are set in the server through its REST API and must match. Defaults to NFS on 12049 and SMB on 1445 (what a fresh server creates).
+        :param pulumi.Input[Sequence[pulumi.Input['DeclaredAdapterArgs']]] adapters: v0.29 model only. The adapters the server runs, each with its Service `<name>-adapter-<type>`, container ports and NetworkPolicy; their ports are set in the server through its REST API and must match. Defaults to NFS on 12049 and SMB on 1445 (what a fresh server creates).
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: Annotations added to every object's metadata.
         :param pulumi.Input['CacheArgs'] cache: 2026-02 model only. WAL-backed cache.
         :param pulumi.Input['ControlPlaneArgs'] control_plane: REST control plane.
@@ -82,7 +82,7 @@ class DittoServerArgs:
         :param pulumi.Input['SecurityContextArgs'] security_context: Security context of the server container. v0.29 model: no privilege escalation, non-root, no capabilities and RuntimeDefault seccomp are filled in where it leaves them unset. 2026-02 model: replaces the hardened default (non-root 65532, no capabilities, no privilege escalation, read-only root) as a whole.
         :param pulumi.Input['ServiceArgs'] service: API Service settings (2026-02 model: also the file Service).
         :param pulumi.Input['SmbArgs'] smb: 2026-02 model only. SMB settings.
-        :param pulumi.Input[Sequence[pulumi.Input['SnapshotPolicyArgs']]] snapshot_policies: v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so).
+        :param pulumi.Input[Sequence[pulumi.Input['DeclaredSnapshotPolicyArgs']]] snapshot_policies: v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so).
         :param pulumi.Input[_builtins.int] termination_grace_period_seconds: v0.29 model only. Seconds the pod gets to stop (at least 36). Defaults to `105`.
         """
         pulumi.set(__self__, "storage", storage)
@@ -183,14 +183,14 @@ class DittoServerArgs:
 
     @_builtins.property
     @pulumi.getter
-    def adapters(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['AdapterArgs']]]]:
+    def adapters(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['DeclaredAdapterArgs']]]]:
         """
         v0.29 model only. The adapters the server runs, each with its Service `<name>-adapter-<type>`, container ports and NetworkPolicy; their ports are set in the server through its REST API and must match. Defaults to NFS on 12049 and SMB on 1445 (what a fresh server creates).
         """
         return pulumi.get(self, "adapters")
 
     @adapters.setter
-    def adapters(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['AdapterArgs']]]]):
+    def adapters(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['DeclaredAdapterArgs']]]]):
         pulumi.set(self, "adapters", value)
 
     @_builtins.property
@@ -483,14 +483,14 @@ class DittoServerArgs:
 
     @_builtins.property
     @pulumi.getter(name="snapshotPolicies")
-    def snapshot_policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['SnapshotPolicyArgs']]]]:
+    def snapshot_policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['DeclaredSnapshotPolicyArgs']]]]:
         """
         v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so).
         """
         return pulumi.get(self, "snapshot_policies")
 
     @snapshot_policies.setter
-    def snapshot_policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['SnapshotPolicyArgs']]]]):
+    def snapshot_policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['DeclaredSnapshotPolicyArgs']]]]):
         pulumi.set(self, "snapshot_policies", value)
 
     @_builtins.property
@@ -514,7 +514,7 @@ class DittoServer(pulumi.ComponentResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  adapter_discovery: pulumi.Input[Optional[Union['AdapterDiscoveryArgs', 'AdapterDiscoveryArgsDict']]] = None,
                  adapter_services: pulumi.Input[Optional[Union['AdapterServicesArgs', 'AdapterServicesArgsDict']]] = None,
-                 adapters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AdapterArgs', 'AdapterArgsDict']]]]] = None,
+                 adapters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['DeclaredAdapterArgs', 'DeclaredAdapterArgsDict']]]]] = None,
                  annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  cache: pulumi.Input[Optional[Union['CacheArgs', 'CacheArgsDict']]] = None,
                  control_plane: pulumi.Input[Optional[Union['ControlPlaneArgs', 'ControlPlaneArgsDict']]] = None,
@@ -539,7 +539,7 @@ class DittoServer(pulumi.ComponentResource):
                  security_context: pulumi.Input[Optional[Union['SecurityContextArgs', 'SecurityContextArgsDict']]] = None,
                  service: pulumi.Input[Optional[Union['ServiceArgs', 'ServiceArgsDict']]] = None,
                  smb: pulumi.Input[Optional[Union['SmbArgs', 'SmbArgsDict']]] = None,
-                 snapshot_policies: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SnapshotPolicyArgs', 'SnapshotPolicyArgsDict']]]]] = None,
+                 snapshot_policies: pulumi.Input[Optional[Sequence[pulumi.Input[Union['DeclaredSnapshotPolicyArgs', 'DeclaredSnapshotPolicyArgsDict']]]]] = None,
                  storage: pulumi.Input[Optional[Union['StorageArgs', 'StorageArgsDict']]] = None,
                  termination_grace_period_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  __props__=None):
@@ -550,7 +550,7 @@ class DittoServer(pulumi.ComponentResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Union['AdapterDiscoveryArgs', 'AdapterDiscoveryArgsDict']] adapter_discovery: v0.29 model only. The operator's adapter polling; validated, no effect.
         :param pulumi.Input[Union['AdapterServicesArgs', 'AdapterServicesArgsDict']] adapter_services: v0.29 model only. Adapter Service settings.
-        :param pulumi.Input[Sequence[pulumi.Input[Union['AdapterArgs', 'AdapterArgsDict']]]] adapters: v0.29 model only. The adapters the server runs, each with its Service `<name>-adapter-<type>`, container ports and NetworkPolicy; their ports are set in the server through its REST API and must match. Defaults to NFS on 12049 and SMB on 1445 (what a fresh server creates).
+        :param pulumi.Input[Sequence[pulumi.Input[Union['DeclaredAdapterArgs', 'DeclaredAdapterArgsDict']]]] adapters: v0.29 model only. The adapters the server runs, each with its Service `<name>-adapter-<type>`, container ports and NetworkPolicy; their ports are set in the server through its REST API and must match. Defaults to NFS on 12049 and SMB on 1445 (what a fresh server creates).
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: Annotations added to every object's metadata.
         :param pulumi.Input[Union['CacheArgs', 'CacheArgsDict']] cache: 2026-02 model only. WAL-backed cache.
         :param pulumi.Input[Union['ControlPlaneArgs', 'ControlPlaneArgsDict']] control_plane: REST control plane.
@@ -575,7 +575,7 @@ class DittoServer(pulumi.ComponentResource):
         :param pulumi.Input[Union['SecurityContextArgs', 'SecurityContextArgsDict']] security_context: Security context of the server container. v0.29 model: no privilege escalation, non-root, no capabilities and RuntimeDefault seccomp are filled in where it leaves them unset. 2026-02 model: replaces the hardened default (non-root 65532, no capabilities, no privilege escalation, read-only root) as a whole.
         :param pulumi.Input[Union['ServiceArgs', 'ServiceArgsDict']] service: API Service settings (2026-02 model: also the file Service).
         :param pulumi.Input[Union['SmbArgs', 'SmbArgsDict']] smb: 2026-02 model only. SMB settings.
-        :param pulumi.Input[Sequence[pulumi.Input[Union['SnapshotPolicyArgs', 'SnapshotPolicyArgsDict']]]] snapshot_policies: v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so).
+        :param pulumi.Input[Sequence[pulumi.Input[Union['DeclaredSnapshotPolicyArgs', 'DeclaredSnapshotPolicyArgsDict']]]] snapshot_policies: v0.29 model only. Snapshot policies of shares; validated, not applied (a warning says so).
         :param pulumi.Input[Union['StorageArgs', 'StorageArgsDict']] storage: Persistent volumes. Required.
         :param pulumi.Input[_builtins.int] termination_grace_period_seconds: v0.29 model only. Seconds the pod gets to stop (at least 36). Defaults to `105`.
         """
@@ -605,7 +605,7 @@ class DittoServer(pulumi.ComponentResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  adapter_discovery: pulumi.Input[Optional[Union['AdapterDiscoveryArgs', 'AdapterDiscoveryArgsDict']]] = None,
                  adapter_services: pulumi.Input[Optional[Union['AdapterServicesArgs', 'AdapterServicesArgsDict']]] = None,
-                 adapters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AdapterArgs', 'AdapterArgsDict']]]]] = None,
+                 adapters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['DeclaredAdapterArgs', 'DeclaredAdapterArgsDict']]]]] = None,
                  annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  cache: pulumi.Input[Optional[Union['CacheArgs', 'CacheArgsDict']]] = None,
                  control_plane: pulumi.Input[Optional[Union['ControlPlaneArgs', 'ControlPlaneArgsDict']]] = None,
@@ -630,7 +630,7 @@ class DittoServer(pulumi.ComponentResource):
                  security_context: pulumi.Input[Optional[Union['SecurityContextArgs', 'SecurityContextArgsDict']]] = None,
                  service: pulumi.Input[Optional[Union['ServiceArgs', 'ServiceArgsDict']]] = None,
                  smb: pulumi.Input[Optional[Union['SmbArgs', 'SmbArgsDict']]] = None,
-                 snapshot_policies: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SnapshotPolicyArgs', 'SnapshotPolicyArgsDict']]]]] = None,
+                 snapshot_policies: pulumi.Input[Optional[Sequence[pulumi.Input[Union['DeclaredSnapshotPolicyArgs', 'DeclaredSnapshotPolicyArgsDict']]]]] = None,
                  storage: pulumi.Input[Optional[Union['StorageArgs', 'StorageArgsDict']]] = None,
                  termination_grace_period_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  __props__=None):
@@ -677,8 +677,10 @@ class DittoServer(pulumi.ComponentResource):
             __props__.__dict__["storage"] = storage
             __props__.__dict__["termination_grace_period_seconds"] = termination_grace_period_seconds
             __props__.__dict__["admin_password"] = None
+            __props__.__dict__["admin_username"] = None
             __props__.__dict__["api_endpoint"] = None
             __props__.__dict__["api_service_name"] = None
+            __props__.__dict__["api_url"] = None
             __props__.__dict__["config_hash"] = None
             __props__.__dict__["config_map_name"] = None
             __props__.__dict__["file_service_name"] = None
@@ -703,9 +705,17 @@ class DittoServer(pulumi.ComponentResource):
     @pulumi.getter(name="adminPassword")
     def admin_password(self) -> pulumi.Output[_builtins.str]:
         """
-        The generated admin password (a secret), when the component generated one; else empty.
+        The admin's initial login password (a secret): generated, passed in `secretValues`, or read from the admin password Secret the spec references. A password changed later through the server's API is not tracked.
         """
         return pulumi.get(self, "admin_password")
+
+    @_builtins.property
+    @pulumi.getter(name="adminUsername")
+    def admin_username(self) -> pulumi.Output[_builtins.str]:
+        """
+        The admin's username (`identity.admin.username`): what a `dittofs.Provider` logs in as.
+        """
+        return pulumi.get(self, "admin_username")
 
     @_builtins.property
     @pulumi.getter(name="apiEndpoint")
@@ -722,6 +732,14 @@ class DittoServer(pulumi.ComponentResource):
         Name of the REST API Service (`<name>-api`).
         """
         return pulumi.get(self, "api_service_name")
+
+    @_builtins.property
+    @pulumi.getter(name="apiUrl")
+    def api_url(self) -> pulumi.Output[_builtins.str]:
+        """
+        In-cluster REST API URL, `http://<apiEndpoint>` (`https://` when `controlPlane.certSecretName` is set): a `dittofs.Provider`'s endpoint from inside the cluster. Known once the server's StatefulSet is ready, so resources on a provider using it wait for the server.
+        """
+        return pulumi.get(self, "api_url")
 
     @_builtins.property
     @pulumi.getter(name="configHash")

@@ -18,11 +18,113 @@ __all__ = ['ProviderArgs', 'Provider']
 
 @pulumi.input_type
 class ProviderArgs:
-    def __init__(__self__):
+    def __init__(__self__, *,
+                 ca_certificate: pulumi.Input[Optional[_builtins.str]] = None,
+                 endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 insecure_skip_verify: pulumi.Input[Optional[_builtins.bool]] = None,
+                 password: pulumi.Input[Optional[_builtins.str]] = None,
+                 timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 username: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a Provider resource.
+
+        :param pulumi.Input[_builtins.str] ca_certificate: PEM certificates that an `https` endpoint's certificate must chain to. Defaults to the system's trusted roots.
+        :param pulumi.Input[_builtins.str] endpoint: The URL of the server's REST API, e.g. a DittoServer's `apiUrl` output (in-cluster), or `http://localhost:8080` through `kubectl port-forward svc/<name>-api 8080`. Falls back to the `DITTOFS_ENDPOINT` environment variable.
+        :param pulumi.Input[_builtins.bool] insecure_skip_verify: Accept any certificate from an `https` endpoint (testing only: anyone between can read the password). Defaults to `false`.
+        :param pulumi.Input[_builtins.str] password: That user's password, e.g. a DittoServer's `adminPassword` output. Falls back to `DITTOFS_PASSWORD`.
+        :param pulumi.Input[_builtins.int] timeout_seconds: How long one request may take before it fails. Defaults to `30`.
+        :param pulumi.Input[_builtins.str] username: The user the provider logs in as: it needs the `admin` role (the `operator` role is refused stores, shares and adapter settings). Falls back to `DITTOFS_USERNAME`. Defaults to `admin`.
         """
-        pass
+        if ca_certificate is not None:
+            pulumi.set(__self__, "ca_certificate", ca_certificate)
+        if endpoint is None:
+            endpoint = _utilities.get_env('DITTOFS_ENDPOINT')
+        if endpoint is not None:
+            pulumi.set(__self__, "endpoint", endpoint)
+        if insecure_skip_verify is not None:
+            pulumi.set(__self__, "insecure_skip_verify", insecure_skip_verify)
+        if password is None:
+            password = _utilities.get_env('DITTOFS_PASSWORD')
+        if password is not None:
+            pulumi.set(__self__, "password", password)
+        if timeout_seconds is not None:
+            pulumi.set(__self__, "timeout_seconds", timeout_seconds)
+        if username is None:
+            username = _utilities.get_env('DITTOFS_USERNAME')
+        if username is not None:
+            pulumi.set(__self__, "username", username)
+
+    @_builtins.property
+    @pulumi.getter(name="caCertificate")
+    def ca_certificate(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        PEM certificates that an `https` endpoint's certificate must chain to. Defaults to the system's trusted roots.
+        """
+        return pulumi.get(self, "ca_certificate")
+
+    @ca_certificate.setter
+    def ca_certificate(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "ca_certificate", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The URL of the server's REST API, e.g. a DittoServer's `apiUrl` output (in-cluster), or `http://localhost:8080` through `kubectl port-forward svc/<name>-api 8080`. Falls back to the `DITTOFS_ENDPOINT` environment variable.
+        """
+        return pulumi.get(self, "endpoint")
+
+    @endpoint.setter
+    def endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "endpoint", value)
+
+    @_builtins.property
+    @pulumi.getter(name="insecureSkipVerify")
+    def insecure_skip_verify(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Accept any certificate from an `https` endpoint (testing only: anyone between can read the password). Defaults to `false`.
+        """
+        return pulumi.get(self, "insecure_skip_verify")
+
+    @insecure_skip_verify.setter
+    def insecure_skip_verify(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "insecure_skip_verify", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def password(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        That user's password, e.g. a DittoServer's `adminPassword` output. Falls back to `DITTOFS_PASSWORD`.
+        """
+        return pulumi.get(self, "password")
+
+    @password.setter
+    def password(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "password", value)
+
+    @_builtins.property
+    @pulumi.getter(name="timeoutSeconds")
+    def timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        How long one request may take before it fails. Defaults to `30`.
+        """
+        return pulumi.get(self, "timeout_seconds")
+
+    @timeout_seconds.setter
+    def timeout_seconds(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "timeout_seconds", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def username(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The user the provider logs in as: it needs the `admin` role (the `operator` role is refused stores, shares and adapter settings). Falls back to `DITTOFS_USERNAME`. Defaults to `admin`.
+        """
+        return pulumi.get(self, "username")
+
+    @username.setter
+    def username(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "username", value)
 
 
 @pulumi.type_token("pulumi:providers:dittofs")
@@ -31,12 +133,24 @@ class Provider(pulumi.ProviderResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 ca_certificate: pulumi.Input[Optional[_builtins.str]] = None,
+                 endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 insecure_skip_verify: pulumi.Input[Optional[_builtins.bool]] = None,
+                 password: pulumi.Input[Optional[_builtins.str]] = None,
+                 timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 username: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        Create a Dittofs resource with the given unique name, props, and options.
+        The dittofs provider: the DittoServer component, and the objects of one DittoFS server's REST API (stores, shares, users, ...). An explicit provider per server lets one program manage several.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[_builtins.str] ca_certificate: PEM certificates that an `https` endpoint's certificate must chain to. Defaults to the system's trusted roots.
+        :param pulumi.Input[_builtins.str] endpoint: The URL of the server's REST API, e.g. a DittoServer's `apiUrl` output (in-cluster), or `http://localhost:8080` through `kubectl port-forward svc/<name>-api 8080`. Falls back to the `DITTOFS_ENDPOINT` environment variable.
+        :param pulumi.Input[_builtins.bool] insecure_skip_verify: Accept any certificate from an `https` endpoint (testing only: anyone between can read the password). Defaults to `false`.
+        :param pulumi.Input[_builtins.str] password: That user's password, e.g. a DittoServer's `adminPassword` output. Falls back to `DITTOFS_PASSWORD`.
+        :param pulumi.Input[_builtins.int] timeout_seconds: How long one request may take before it fails. Defaults to `30`.
+        :param pulumi.Input[_builtins.str] username: The user the provider logs in as: it needs the `admin` role (the `operator` role is refused stores, shares and adapter settings). Falls back to `DITTOFS_USERNAME`. Defaults to `admin`.
         """
         ...
     @overload
@@ -45,7 +159,7 @@ class Provider(pulumi.ProviderResource):
                  args: Optional[ProviderArgs] = None,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        Create a Dittofs resource with the given unique name, props, and options.
+        The dittofs provider: the DittoServer component, and the objects of one DittoFS server's REST API (stores, shares, users, ...). An explicit provider per server lets one program manage several.
 
         :param str resource_name: The name of the resource.
         :param ProviderArgs args: The arguments to use to populate this resource's properties.
@@ -62,6 +176,12 @@ class Provider(pulumi.ProviderResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 ca_certificate: pulumi.Input[Optional[_builtins.str]] = None,
+                 endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 insecure_skip_verify: pulumi.Input[Optional[_builtins.bool]] = None,
+                 password: pulumi.Input[Optional[_builtins.str]] = None,
+                 timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 username: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -71,9 +191,55 @@ class Provider(pulumi.ProviderResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = ProviderArgs.__new__(ProviderArgs)
 
+            __props__.__dict__["ca_certificate"] = ca_certificate
+            if endpoint is None:
+                endpoint = _utilities.get_env('DITTOFS_ENDPOINT')
+            __props__.__dict__["endpoint"] = endpoint
+            __props__.__dict__["insecure_skip_verify"] = pulumi.Output.from_input(insecure_skip_verify).apply(pulumi.runtime.to_json) if insecure_skip_verify is not None else None
+            if password is None:
+                password = _utilities.get_env('DITTOFS_PASSWORD')
+            __props__.__dict__["password"] = None if password is None else pulumi.Output.secret(password)
+            __props__.__dict__["timeout_seconds"] = pulumi.Output.from_input(timeout_seconds).apply(pulumi.runtime.to_json) if timeout_seconds is not None else None
+            if username is None:
+                username = _utilities.get_env('DITTOFS_USERNAME')
+            __props__.__dict__["username"] = username
+        secret_opts = pulumi.ResourceOptions(additional_secret_outputs=["password"])
+        opts = pulumi.ResourceOptions.merge(opts, secret_opts)
         super(Provider, __self__).__init__(
             'dittofs',
             resource_name,
             __props__,
             opts)
+
+    @_builtins.property
+    @pulumi.getter(name="caCertificate")
+    def ca_certificate(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        PEM certificates that an `https` endpoint's certificate must chain to. Defaults to the system's trusted roots.
+        """
+        return pulumi.get(self, "ca_certificate")
+
+    @_builtins.property
+    @pulumi.getter
+    def endpoint(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The URL of the server's REST API, e.g. a DittoServer's `apiUrl` output (in-cluster), or `http://localhost:8080` through `kubectl port-forward svc/<name>-api 8080`. Falls back to the `DITTOFS_ENDPOINT` environment variable.
+        """
+        return pulumi.get(self, "endpoint")
+
+    @_builtins.property
+    @pulumi.getter
+    def password(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        That user's password, e.g. a DittoServer's `adminPassword` output. Falls back to `DITTOFS_PASSWORD`.
+        """
+        return pulumi.get(self, "password")
+
+    @_builtins.property
+    @pulumi.getter
+    def username(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The user the provider logs in as: it needs the `admin` role (the `operator` role is refused stores, shares and adapter settings). Falls back to `DITTOFS_USERNAME`. Defaults to `admin`.
+        """
+        return pulumi.get(self, "username")
 

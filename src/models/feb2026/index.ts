@@ -58,6 +58,7 @@ export const FEB2026: ObjectModel<FebSpec, FebRefs> = {
     return {
       nfsEndpoint: serviceEndpoint(names.fileService, namespace, spec.nfsPort),
       apiEndpoint: serviceEndpoint(names.apiService, namespace, spec.controlPlane.port),
+      apiUrl: `http://${serviceEndpoint(names.apiService, namespace, spec.controlPlane.port)}`,
       smbEndpoint: spec.smb.enabled
         ? serviceEndpoint(names.fileService, namespace, spec.smb.port)
         : "",
@@ -66,4 +67,11 @@ export const FEB2026: ObjectModel<FebSpec, FebRefs> = {
         : "",
     };
   },
+  // The server prefers the initial password to a configured hash: the initial one is the login.
+  admin: (plan: FebPlan) => ({
+    username: plan.spec.identity.admin.username,
+    password: plan.refs.adminInitial.owned
+      ? "adminInitialPassword"
+      : { secret: plan.refs.adminInitial.secret, key: plan.refs.adminInitial.key },
+  }),
 };

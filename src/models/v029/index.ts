@@ -66,10 +66,17 @@ export const V029: ObjectModel<V029Spec, V029Refs> = {
     return {
       nfsEndpoint: adapter("nfs"),
       apiEndpoint: serviceEndpoint(names.apiService, namespace, spec.controlPlane.port),
+      apiUrl: `${spec.controlPlane.certSecretName ? "https" : "http"}://${serviceEndpoint(names.apiService, namespace, spec.controlPlane.port)}`,
       smbEndpoint: adapter("smb"),
       metricsEndpoint: spec.metrics.enabled
         ? serviceEndpoint(names.metricsService, namespace, spec.metrics.port)
         : "",
     };
   },
+  admin: (plan: V029Plan) => ({
+    username: plan.spec.identity.admin.username,
+    password: plan.refs.admin.owned
+      ? "adminInitialPassword"
+      : { secret: plan.refs.admin.secret, key: plan.refs.admin.key },
+  }),
 };

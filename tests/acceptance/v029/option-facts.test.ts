@@ -110,12 +110,12 @@ describe("v0.29 acceptance facts 24-36: options", () => {
     expect([...entries.keys()].filter((k) => k.startsWith("admin:"))).to.deep.equal(["admin:pw"]);
     const rotated = render("hello", args, { adm: { pw: "another-initial-password" } });
     expect(annotationOf(rotated, "hello")).to.not.equal(annotationOf(r, "hello"));
-    // The component: no bootstrap Secret, no admin password output.
+    // The component: no bootstrap Secret; the adminPassword output (secret) is the login password from adm/pw.
     const d = await deployV029("v029-fact27", args, secrets);
     expect(d.children.map((c) => c.inputs.metadata?.name)).to.not.include(
       "v029-fact27-admin-bootstrap-credentials",
     );
-    expect(await valueOf(d.server.adminPassword)).to.equal("");
+    expect(await valueOf(d.server.adminPassword)).to.equal("an-initial-password");
   });
 
   it('fact 28: postgresSecretRef pg/connection-string: config type postgres, (differences: postgres-placeholders) "" values; HOST/DATABASE/USER/PASSWORD then PORT/SSLMODE optional from pg; postgres:<k> for every key', () => {

@@ -1,0 +1,137 @@
+import type { BadInput } from "./types";
+
+const type = "dittofs:index:Share";
+/** A share the server would take, given stores named `meta` and `local`. */
+export const SHARE = { name: "/export", metadataStore: "meta", localBlockStore: "local" };
+
+export const SHARE_BAD_INPUTS: BadInput[] = [
+  {
+    title: "a share without stores",
+    type,
+    inputs: { name: "/export" },
+    property: "metadataStore",
+    reason: /is required/,
+  },
+  {
+    title: "a share without a local block store",
+    type,
+    inputs: { name: "/export", metadataStore: "meta" },
+    property: "localBlockStore",
+    reason: /is required/,
+  },
+  {
+    title: "a share name without its leading slash",
+    type,
+    inputs: { ...SHARE, name: "export" },
+    property: "name",
+    reason: /must match/,
+  },
+  {
+    title: "the share name `/` (the server cannot address it)",
+    type,
+    inputs: { ...SHARE, name: "/" },
+    property: "name",
+    reason: /must match/,
+  },
+  {
+    title: "a nested share name",
+    type,
+    inputs: { ...SHARE, name: "/data/projects" },
+    property: "name",
+    reason: /must match/,
+  },
+  {
+    title: "a share name with `%` (the server decodes names twice)",
+    type,
+    inputs: { ...SHARE, name: "/a%41" },
+    property: "name",
+    reason: /must match/,
+  },
+  {
+    title: "an unknown default permission",
+    type,
+    inputs: { ...SHARE, defaultPermission: "read_write" },
+    property: "defaultPermission",
+    reason: /must be one of none, read, read-write, admin/,
+  },
+  {
+    title: "an unknown retention policy",
+    type,
+    inputs: { ...SHARE, retentionPolicy: "fifo" },
+    property: "retentionPolicy",
+    reason: /must be one of lru, pin, ttl/,
+  },
+  {
+    title: "retention `ttl` without a TTL",
+    type,
+    inputs: { ...SHARE, retentionPolicy: "ttl" },
+    property: "retentionTtl",
+    reason: /needs a positive duration/,
+  },
+  {
+    title: "a retention TTL in days (Go durations have no `d`)",
+    type,
+    inputs: { ...SHARE, retentionPolicy: "ttl", retentionTtl: "3d" },
+    property: "retentionTtl",
+    reason: /must match/,
+  },
+  {
+    title: "a share quota below zero",
+    type,
+    inputs: { ...SHARE, quotaBytes: "-1GiB" },
+    property: "quotaBytes",
+    reason: /must match/,
+  },
+  {
+    title: "an operation no protocol has",
+    type,
+    inputs: { ...SHARE, blockedOperations: ["DELETE"] },
+    property: "blockedOperations[0]",
+    reason: /must be one of NULL/,
+  },
+  {
+    title: "a recycle-bin retention below zero",
+    type,
+    inputs: { ...SHARE, trashRetentionDays: -1 },
+    property: "trashRetentionDays",
+    reason: /must be >= 0/,
+  },
+  {
+    title: "an exclude pattern that is not a glob",
+    type,
+    inputs: { ...SHARE, trashExcludePatterns: ["*.tmp", "[abc"] },
+    property: "trashExcludePatterns[1]",
+    reason: /not a glob/,
+  },
+  {
+    title: "a field the server does not have",
+    type,
+    inputs: { ...SHARE, description: "docs" },
+    property: "description",
+    reason: /unknown field/,
+  },
+  {
+    title: "a metadata store that does not exist",
+    type,
+    inputs: { ...SHARE, metadataStore: "no-such-store" },
+    property: "metadataStore",
+    reason: /HTTP 400.*Metadata store not found: no-such-store/,
+    serverOnly: true,
+  },
+  {
+    title: "a local block store that does not exist",
+    type,
+    inputs: { ...SHARE, localBlockStore: "no-such-store" },
+    property: "localBlockStore",
+    reason: /HTTP 400.*Local block store not found: no-such-store/,
+    serverOnly: true,
+  },
+  {
+    title: "an owner that is not a user",
+    type,
+    inputs: { ...SHARE, owner: "ghost" },
+    property: "owner",
+    reason: /HTTP 400.*Owner user "ghost" not found/,
+    serverOnly: true,
+  },
+];
