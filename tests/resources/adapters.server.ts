@@ -8,7 +8,7 @@ import { expect } from "chai";
 import { ADAPTER_BAD_INPUTS } from "./bad-inputs/adapter";
 import { ADAPTER_SETTINGS_BAD_INPUTS } from "./bad-inputs/adapter-settings";
 import { liveServerUnavailable, LiveServer } from "./live-server";
-import { PluginClient, secret, type Props } from "./plugin-client";
+import { PluginClient, secret, type Props, failureRecorder } from "./plugin-client";
 import { describeSockets, isListening, listeningSockets } from "../server/probes";
 
 const ADAPTER = "dittofs:index:Adapter";
@@ -19,35 +19,9 @@ describe("Adapter, AdapterSettings and Netgroup on a real v0.29 server, through 
   this.timeout(120000);
   let server: LiveServer;
   let plugin: PluginClient;
-  const errors: string[] = [];
-
-  /** Check, then create, as `pulumi up` does; the state's inputs and outputs. */
-  async function make(
-    type: string,
-    news: Props,
-  ): Promise<{ id: string; inputs: Props; outputs: Props }> {
-    const checked = await plugin.check(type, news);
-    expect(checked.failures, type).to.deep.equal([]);
-    const created = await plugin.create(type, checked.inputs);
-    return { id: created.id, inputs: checked.inputs, outputs: created.outputs };
-  }
-
-  const checked = async (type: string, news: Props): Promise<Props> => {
-    const c = await plugin.check(type, news);
-    expect(c.failures, type).to.deep.equal([]);
-    return c.inputs;
-  };
-
-  /** The message of a failing call (kept for the leak scan). */
-  async function failureOf(p: Promise<unknown>): Promise<string> {
-    try {
-      await p;
-    } catch (e) {
-      errors.push((e as Error).message);
-      return (e as Error).message;
-    }
-    throw new Error("expected the call to fail");
-  }
+  const { errors, failureOf } = failureRecorder();
+  const make = (type: string, news: Props) => plugin.make(type, news);
+  const checked = (type: string, news: Props) => plugin.checked(type, news);
 
   /** Waits until the pod listens (or stops listening) on each `PROTOCOL/port` (adapters start in the background). */
   async function listening(targets: string[], wanted: boolean): Promise<void> {

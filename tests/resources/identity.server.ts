@@ -10,7 +10,7 @@ import { IDENTITY_MAPPING_BAD_INPUTS } from "./bad-inputs/identity-mapping";
 import type { BadInput } from "./bad-inputs/types";
 import { USER_BAD_INPUTS } from "./bad-inputs/user";
 import { liveServerUnavailable, LiveServer } from "./live-server";
-import { PluginClient, secret, type Props } from "./plugin-client";
+import { PluginClient, secret, type Props, failureRecorder } from "./plugin-client";
 
 const USER = "dittofs:index:User";
 const GROUP = "dittofs:index:Group";
@@ -31,29 +31,8 @@ describe("User, Group, GroupMembership and IdentityMapping on a real v0.29 serve
   this.timeout(60000);
   let server: LiveServer;
   let plugin: PluginClient;
-  const errors: string[] = [];
-
-  /** Check, then create, as `pulumi up` does; the state's inputs and outputs. */
-  async function make(
-    type: string,
-    news: Props,
-  ): Promise<{ id: string; inputs: Props; outputs: Props }> {
-    const checked = await plugin.check(type, news);
-    expect(checked.failures, type).to.deep.equal([]);
-    const created = await plugin.create(type, checked.inputs);
-    return { id: created.id, inputs: checked.inputs, outputs: created.outputs };
-  }
-
-  /** The message of a failing call (kept for the leak scan). */
-  async function failureOf(p: Promise<unknown>): Promise<string> {
-    try {
-      await p;
-    } catch (e) {
-      errors.push((e as Error).message);
-      return (e as Error).message;
-    }
-    throw new Error("expected the call to fail");
-  }
+  const { errors, failureOf } = failureRecorder();
+  const make = (type: string, news: Props) => plugin.make(type, news);
 
   async function refusedByServer(c: BadInput): Promise<void> {
     const checked = await plugin.check(c.type, c.inputs);

@@ -207,6 +207,21 @@ export class PluginClient {
     await this.unary("delete", req);
   }
 
+  /** Check that must pass, as `pulumi up` runs it first: the checked inputs. */
+  async checked(type: string, news: Props): Promise<Props> {
+    const c = await this.check(type, news);
+    if (c.failures.length > 0)
+      throw new Error(`${type}: check failed: ${JSON.stringify(c.failures)}`);
+    return c.inputs;
+  }
+
+  /** Check, then create, as `pulumi up` does; the state's inputs and outputs. */
+  async make(type: string, news: Props): Promise<{ id: string; inputs: Props; outputs: Props }> {
+    const inputs = await this.checked(type, news);
+    const created = await this.create(type, inputs);
+    return { id: created.id, inputs, outputs: created.outputs };
+  }
+
   async stop(): Promise<void> {
     this.client.close();
     if (this.child.exitCode === null) {
@@ -215,4 +230,24 @@ export class PluginClient {
       await exited;
     }
   }
+}
+
+/** Failing calls' messages, kept for a suite's final leak scan. */
+export function failureRecorder(): {
+  errors: string[];
+  failureOf(p: Promise<unknown>): Promise<string>;
+} {
+  const errors: string[] = [];
+  return {
+    errors,
+    async failureOf(p) {
+      try {
+        await p;
+      } catch (e) {
+        errors.push((e as Error).message);
+        return (e as Error).message;
+      }
+      throw new Error("expected the call to fail");
+    },
+  };
 }
