@@ -18,6 +18,12 @@ const pascal = (s: string): string =>
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join("");
 
+/** An enum value's name in the SDKs: `read-write` is `ReadWrite`; a version keeps its dots apart (`4.1` is `V4_1`). */
+function enumName(value: string): string {
+  if (/^[0-9]/.test(value)) return `V${value.replace(/[^A-Za-z0-9]+/g, "_")}`;
+  return pascal(value) || value;
+}
+
 /** A property for schema.json, with the named types it needs added to `types`. */
 function property(schema: PropertySchema, typeName: string, types: Json, asInput: boolean): Json {
   const flags: Json = {
@@ -33,7 +39,7 @@ function property(schema: PropertySchema, typeName: string, types: Json, asInput
     types[token] = {
       description: schema.description,
       type: "string",
-      enum: schema.enum.map((value) => ({ name: pascal(value) || value, value })),
+      enum: schema.enum.map((value) => ({ name: enumName(value), value })),
     };
     return { $ref: `#/types/${token}`, ...flags };
   }

@@ -465,9 +465,9 @@ func (o AdapterSettingsNfsBlockedOperationsArrayOutput) Index(i pulumi.IntInput)
 type AdapterSettingsNfsMaxVersion string
 
 const (
-	AdapterSettingsNfsMaxVersionThree = AdapterSettingsNfsMaxVersion("3")
-	AdapterSettingsNfsMaxVersion_40   = AdapterSettingsNfsMaxVersion("4.0")
-	AdapterSettingsNfsMaxVersion_41   = AdapterSettingsNfsMaxVersion("4.1")
+	AdapterSettingsNfsMaxVersionV3    = AdapterSettingsNfsMaxVersion("3")
+	AdapterSettingsNfsMaxVersion_V4_0 = AdapterSettingsNfsMaxVersion("4.0")
+	AdapterSettingsNfsMaxVersion_V4_1 = AdapterSettingsNfsMaxVersion("4.1")
 )
 
 func (AdapterSettingsNfsMaxVersion) ElementType() reflect.Type {
@@ -592,9 +592,9 @@ func (o AdapterSettingsNfsMaxVersionPtrOutput) ToStringPtrOutputWithContext(ctx 
 // AdapterSettingsNfsMaxVersionInput is an input type that accepts values of the AdapterSettingsNfsMaxVersion enum
 // A concrete instance of `AdapterSettingsNfsMaxVersionInput` can be one of the following:
 //
-//	AdapterSettingsNfsMaxVersionThree
-//	AdapterSettingsNfsMaxVersion_40
-//	AdapterSettingsNfsMaxVersion_41
+//	AdapterSettingsNfsMaxVersionV3
+//	AdapterSettingsNfsMaxVersion_V4_0
+//	AdapterSettingsNfsMaxVersion_V4_1
 type AdapterSettingsNfsMaxVersionInput interface {
 	pulumi.Input
 
@@ -633,9 +633,9 @@ func (in *adapterSettingsNfsMaxVersionPtr) ToAdapterSettingsNfsMaxVersionPtrOutp
 type AdapterSettingsNfsMinVersion string
 
 const (
-	AdapterSettingsNfsMinVersionThree = AdapterSettingsNfsMinVersion("3")
-	AdapterSettingsNfsMinVersion_40   = AdapterSettingsNfsMinVersion("4.0")
-	AdapterSettingsNfsMinVersion_41   = AdapterSettingsNfsMinVersion("4.1")
+	AdapterSettingsNfsMinVersionV3    = AdapterSettingsNfsMinVersion("3")
+	AdapterSettingsNfsMinVersion_V4_0 = AdapterSettingsNfsMinVersion("4.0")
+	AdapterSettingsNfsMinVersion_V4_1 = AdapterSettingsNfsMinVersion("4.1")
 )
 
 func (AdapterSettingsNfsMinVersion) ElementType() reflect.Type {
@@ -760,9 +760,9 @@ func (o AdapterSettingsNfsMinVersionPtrOutput) ToStringPtrOutputWithContext(ctx 
 // AdapterSettingsNfsMinVersionInput is an input type that accepts values of the AdapterSettingsNfsMinVersion enum
 // A concrete instance of `AdapterSettingsNfsMinVersionInput` can be one of the following:
 //
-//	AdapterSettingsNfsMinVersionThree
-//	AdapterSettingsNfsMinVersion_40
-//	AdapterSettingsNfsMinVersion_41
+//	AdapterSettingsNfsMinVersionV3
+//	AdapterSettingsNfsMinVersion_V4_0
+//	AdapterSettingsNfsMinVersion_V4_1
 type AdapterSettingsNfsMinVersionInput interface {
 	pulumi.Input
 

@@ -106,9 +106,9 @@ class AdapterSettingsNfsMaxVersion(_builtins.str, Enum):
     """
     The highest NFS version served (`3`, `4.0`, `4.1`). Defaults to `4.1`.
     """
-    THREE = "3"
-    ADAPTER_SETTINGS_NFS_MAX_VERSION_40 = "4.0"
-    ADAPTER_SETTINGS_NFS_MAX_VERSION_41 = "4.1"
+    V3 = "3"
+    V4_0 = "4.0"
+    V4_1 = "4.1"
 
 
 @pulumi.type_token("dittofs:index:AdapterSettingsNfsMinVersion")
@@ -116,9 +116,9 @@ class AdapterSettingsNfsMinVersion(_builtins.str, Enum):
     """
     The lowest NFS version served (`3`, `4.0`, `4.1`). Defaults to `3`.
     """
-    THREE = "3"
-    ADAPTER_SETTINGS_NFS_MIN_VERSION_40 = "4.0"
-    ADAPTER_SETTINGS_NFS_MIN_VERSION_41 = "4.1"
+    V3 = "3"
+    V4_0 = "4.0"
+    V4_1 = "4.1"
 
 
 @pulumi.type_token("dittofs:index:AdapterSettingsSmbBlockedOperations")
